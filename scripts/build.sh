@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Configures and builds suppcheck. Usage: scripts/build.sh [BUILD_DIR] [extra cmake args...]
+# Default: a Release build in build/ (the binary is build/suppcheck).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-build}
+shift || true
+generator=()
+# Ninja when available, but never switch the generator of an existing build folder.
+if [[ ! -f "$dir/CMakeCache.txt" ]] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+cmake -S . -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+cmake --build "$dir" -j "$(nproc)"

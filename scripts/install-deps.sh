@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages suppcheck needs to build, run and test, and nothing that is
+# already there. As root it installs; otherwise it uses passwordless sudo if it can, and if it
+# cannot, prints the one command to run and stops.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake ninja-build pkg-config
+  # OCR and images
+  libtesseract-dev libleptonica-dev tesseract-ocr
+  tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-osd
+  libopencv-dev
+  # registry, output, command line
+  libcurl4-openssl-dev ca-certificates libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
+  # tests and scripts (sample generator, benchmarks)
+  catch2 python3 python3-pil python3-numpy python3-opencv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages are installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  SUDO=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  SUDO=(sudo)
+else
+  echo "install-deps: not root and no passwordless sudo; run this as root, then try again:" >&2
+  echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -q
+"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

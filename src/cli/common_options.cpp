@@ -1,0 +1,78 @@
+#include "cli/common_options.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "suppcheck/registry/open_registry.h"
+#include "suppcheck/registry/answer_cache.h"
+
+namespace suppcheck::cli {
+
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+Format CommonOptions::ResolvedFormat() const {
+  if (format == "text") return Format::Text;
+  if (format == "json") return Format::Json;
+  if (format == "jsonl") return Format::Jsonl;
+  if (format == "csv") return Format::Csv;
+  if (!out.empty()) {
+    if (EndsWith(out, ".jsonl") || EndsWith(out, ".ndjson")) return Format::Jsonl;
+    if (EndsWith(out, ".json")) return Format::Json;
+    if (EndsWith(out, ".csv")) return Format::Csv;
+    return Format::Text;
+  }
+  return isatty(STDOUT_FILENO) ? Format::Text : Format::Jsonl;
+}
+
+void AddCommonOptions(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("--format", o.format,
+                 "text|json|jsonl|csv [default: from --out's extension; text on a terminal, jsonl otherwise]")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}));
+  cmd.add_option("--out", o.out, "write results to FILE instead of stdout (atomically; jsonl line by line)");
+  cmd.add_option("--registry", o.registry,
+                 "also look numbers up: PATH.csv, PATH.sqlite or an http(s) URL with {number} "
+                 "[default: $SUPPCHECK_REGISTRY]");
+  cmd.add_option("--registry-timeout", o.registryTimeout,
+                 "seconds one HTTP lookup may take, retries included [default: 8]")
+      ->check(CLI::Range(0.1, 600.0));
+  cmd.add_option("--registry-retries", o.registryRetries,
+                 "extra attempts after a timeout, refused connection, 429 or 5xx [default: 2]")
+      ->check(CLI::Range(0, 10));
+  cmd.add_option("--registry-cache", o.registryCache,
+                 "folder for cached HTTP answers, or 'off' [default: $SUPPCHECK_CACHE_DIR, "
+                 "$XDG_CACHE_HOME/suppcheck or ~/.cache/suppcheck]");
+  cmd.add_option("--registry-cache-ttl", o.registryCacheTtl, "seconds a cached answer is trusted [default: 86400]")
+      ->check(CLI::Range(0.0, 1e9));
+  cmd.add_option("--profile", o.profile, "whose thresholds apply: adult|child-4-10|child-1-3|pregnant|lactating")
+      ->check(CLI::IsMember({"adult", "child-4-10", "child-1-3", "pregnant", "lactating"}));
+  cmd.add_flag("-q,--quiet", o.quiet, "only errors on stderr");
+  cmd.add_flag("-v,--verbose", o.verbose, "more detail on stderr");
+}
+
+Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions& o) {
+  std::string spec = o.registry;
+  if (spec.empty())
+    if (const char* env = std::getenv("SUPPCHECK_REGISTRY")) spec = env;
+  if (spec.empty()) return std::unique_ptr<Registry>();
+  HttpRegistryOptions http;
+  http.deadline = std::chrono::milliseconds(static_cast<long>(o.registryTimeout * 1000));
+  http.attemptTimeout = std::min(http.attemptTimeout, http.deadline);
+  http.connectTimeout = std::min(http.connectTimeout, http.deadline);
+  http.retries = o.registryRetries;
+  http.cacheTtl = std::chrono::seconds(static_cast<long>(o.registryCacheTtl));
+  if (o.registryCache != "off") http.cacheDir = o.registryCache.empty() ? AnswerCache::DefaultDir() : std::filesystem::path(o.registryCache);
+  return OpenRegistry(spec, http);
+}
+
+void PrintError(const std::string& message) { std::cerr << "suppcheck: error: " << message << std::endl; }
+void PrintWarning(const std::string& message) { std::cerr << "suppcheck: warning: " << message << std::endl; }
+
+}  // namespace suppcheck::cli

@@ -1,0 +1,42 @@
+#pragma once
+// Options shared by every command that makes results (spec/cli.md "Common options").
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "suppcheck/registry/registry.h"
+#include "suppcheck/util/expected.h"
+
+namespace suppcheck::cli {
+
+enum class Format { Text, Json, Jsonl, Csv };
+
+struct CommonOptions {
+  std::string format;  ///< empty = from --out's extension, else text on a terminal, jsonl otherwise
+  std::string out;     ///< empty = stdout
+  std::string registry;
+  std::string profile = "adult";
+  bool quiet = false;
+  bool verbose = false;
+  double registryTimeout = 8.0;  ///< seconds for all attempts of one lookup
+  int registryRetries = 2;
+  std::string registryCache;    ///< folder, "off", or empty for the default folder
+  double registryCacheTtl = 24 * 3600.0;
+
+  Format ResolvedFormat() const;
+};
+
+/// Adds --format, --out, --registry (+ its tuning), --profile, --quiet, --verbose.
+void AddCommonOptions(CLI::App& cmd, CommonOptions& o);
+
+/// Opens the registry named by --registry or $SUPPCHECK_REGISTRY; null when neither is set.
+Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions& o);
+
+/// "suppcheck: error: " + message on stderr.
+void PrintError(const std::string& message);
+void PrintWarning(const std::string& message);
+
+}  // namespace suppcheck::cli

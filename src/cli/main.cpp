@@ -1,0 +1,89 @@
+// suppcheck: the command-line layer. Parses arguments, runs one command, maps the outcome to
+// the exit statuses of spec/cli.md. All the work is in the library (src/suppcheck).
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include "cli/common_options.h"
+#include "cli/exit_codes.h"
+#include "cli/number_command.h"
+#include "suppcheck/version.h"
+
+namespace {
+
+// Tesseract parallelises inside one page with OpenMP; with our own worker threads that only
+// costs time (3x slower measured on 2 cores). libgomp reads OMP_THREAD_LIMIT when it is
+// loaded, before main() runs, so setting it here is too late: re-execute ourselves once with
+// the variable set. SUPPCHECK_NO_REEXEC lets a debugger keep the first process.
+void EnsureSingleThreadedOpenMp(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") || std::getenv("SUPPCHECK_NO_REEXEC")) return;
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  execv("/proc/self/exe", argv);
+  // exec failed (no /proc?): carry on, slower but correct.
+}
+
+int EditDistance(const std::string& a, const std::string& b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  EnsureSingleThreadedOpenMp(argv);
+  using namespace suppcheck::cli;
+
+  CLI::App app{"suppcheck: reads photos of food-supplement labels and checks the Belgian notification\n"
+               "number (NUT/PL/AS) and the magnesium dose against EFSA's safe upper level (250 mg/day)."};
+  app.set_version_flag("--version", suppcheck::VersionReport());
+  app.require_subcommand(1);
+  app.footer("Run 'suppcheck COMMAND --help' for the options of a command.\n"
+             "Exit status: 0 nothing flagged, 1 something flagged, 2 usage or configuration error,\n"
+             "3 some input could not be processed, 130 interrupted.");
+
+  int exitCode = kExitOk;
+  RegisterNumberCommand(app, exitCode);
+
+  // A mistyped command gets a suggestion, as ninja does.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string given = argv[1];
+    std::string best;
+    int bestDistance = 3;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      if (sub->get_name() == given) known = true;
+      const int d = EditDistance(given, sub->get_name());
+      if (d < bestDistance) bestDistance = d, best = sub->get_name();
+    }
+    if (!known) {
+      PrintError("unknown command '" + given + "'" + (best.empty() ? "" : ", did you mean '" + best + "'?") +
+                 " (see suppcheck --help)");
+      return kExitUsage;
+    }
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    PrintError(std::string("internal error: ") + e.what());
+    return kExitInputFailed;
+  }
+  std::cout.flush();
+  return exitCode;
+}

@@ -1,0 +1,247 @@
+#include "suppcheck/notification/notification_number.h"
+
+#include <algorithm>
+#include <array>
+
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+std::string_view CategoryName(Category c) {
+  switch (c) {
+    case Category::Nut: return "NUT";
+    case Category::Pl: return "PL";
+    case Category::As: return "AS";
+  }
+  return "?";
+}
+
+std::string_view NumberStatusName(NumberStatus s) {
+  switch (s) {
+    case NumberStatus::Missing: return "missing";
+    case NumberStatus::Invalid: return "invalid";
+    case NumberStatus::Valid: return "valid";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr size_t kMaxDigits = 4;
+
+std::optional<Category> CategoryFromWord(std::string_view upper) {
+  if (upper == "NUT") return Category::Nut;
+  if (upper == "PL") return Category::Pl;
+  if (upper == "AS") return Category::As;
+  return std::nullopt;
+}
+
+bool IsAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
+std::string Quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '\'';
+  out += s;
+  out += '\'';
+  return out;
+}
+
+// A cursor over the folded input. `text` keeps the spelling for messages, `upper` is used
+// for comparisons; both have the same length.
+class Reader {
+ public:
+  explicit Reader(std::string folded) : text_(std::move(folded)), upper_(AsciiUpper(text_)) {}
+
+  void SkipSpaces() {
+    while (pos_ < text_.size() && IsAsciiSpace(text_[pos_])) ++pos_;
+  }
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  char Peek() const { return AtEnd() ? '\0' : upper_[pos_]; }
+  // Peeks past spaces without moving.
+  char PeekAfterSpaces() const {
+    size_t p = pos_;
+    while (p < text_.size() && IsAsciiSpace(text_[p])) ++p;
+    return p < text_.size() ? upper_[p] : '\0';
+  }
+  void Advance() { ++pos_; }
+
+  // Maximal run of ASCII letters (upper-cased).
+  std::string_view Letters() { return Run([](char c) { return IsAsciiAlpha(c); }); }
+  // Maximal run of ASCII letters and digits, spelled as given.
+  std::string_view AlnumAsGiven() {
+    const size_t start = pos_;
+    Run(IsAlnum);
+    return std::string_view(text_).substr(start, pos_ - start);
+  }
+  // Everything from here to the end, spelled as given.
+  std::string_view RestAsGiven() const { return Trim(std::string_view(text_).substr(pos_)); }
+
+ private:
+  template <class Pred>
+  std::string_view Run(Pred pred) {
+    const size_t start = pos_;
+    while (pos_ < text_.size() && pred(upper_[pos_])) ++pos_;
+    return std::string_view(upper_).substr(start, pos_ - start);
+  }
+
+  std::string text_;
+  std::string upper_;
+  size_t pos_ = 0;
+};
+
+// Checks one of the two digit parts and records what is wrong with it.
+void CheckDigitPart(std::string_view part, std::string_view name, std::vector<std::string>& problems) {
+  const bool allDigits = std::all_of(part.begin(), part.end(), IsAsciiDigit);
+  if (!allDigits) {
+    problems.push_back("the " + std::string(name) + " part " + Quote(part) +
+                       " contains letters; it must be 1 to 4 digits");
+  } else if (part.size() > kMaxDigits) {
+    problems.push_back("the " + std::string(name) + " part has " + std::to_string(part.size()) +
+                       " digits; at most 4 are allowed");
+  }
+}
+
+}  // namespace
+
+NotificationNumber ParseNotificationNumber(std::string_view input) {
+  NotificationNumber out;
+  out.text = std::string(Trim(input));
+  out.status = NumberStatus::Invalid;
+  std::vector<std::string>& problems = out.problems;
+
+  Reader r(FoldLookAlikes(out.text));
+  r.SkipSpaces();
+  if (r.AtEnd()) {
+    problems.push_back("nothing was given; a notification number looks like 'NUT 123/45'");
+    return out;
+  }
+
+  // 1. The category block: words joined by '/', e.g. "NUT/PL/AS".
+  std::array<bool, 3> seen{};
+  bool slashBeforeDigits = false;  // "NUT/162/597" or "NUT /45": decided once the digits are read
+  bool anyCategoryWord = false;
+  while (IsAsciiAlpha(r.Peek())) {
+    anyCategoryWord = true;
+    const std::string word(r.Letters());
+    if (auto c = CategoryFromWord(word)) {
+      const auto idx = static_cast<size_t>(*c);
+      if (seen[idx])
+        problems.push_back("the category " + word + " is given twice");
+      seen[idx] = true;
+    } else {
+      problems.push_back(Quote(word) + " is not a category; the categories are NUT, PL and AS");
+    }
+    // What joins this word to the next one?
+    const char next = r.PeekAfterSpaces();
+    if (next == '/') {
+      r.SkipSpaces();
+      r.Advance();
+      r.SkipSpaces();
+      if (!IsAsciiAlpha(r.Peek())) {
+        slashBeforeDigits = true;
+        break;
+      }
+    } else if (IsAsciiAlpha(next)) {
+      r.SkipSpaces();
+      problems.push_back("categories must be joined by '/' (as in NUT/PL), not by a space");
+    } else if (next == '-' || next == '_' || next == '.') {
+      r.SkipSpaces();
+      r.Advance();
+      r.SkipSpaces();
+      if (IsAsciiAlpha(r.Peek())) {
+        problems.push_back(std::string("categories must be joined by '/' (as in NUT/PL), not by '") + next + "'");
+      } else {
+        problems.push_back(std::string("unexpected '") + next + "' between the categories and the digits");
+        break;
+      }
+    } else {
+      break;
+    }
+  }
+  for (Category c : {Category::Nut, Category::Pl, Category::As})
+    if (seen[static_cast<size_t>(c)]) out.categories.push_back(c);
+  if (!anyCategoryWord)
+    problems.push_back("no category (NUT, PL or AS) comes before the digits");
+
+  // 2. producer '/' product: up to two groups of letters/digits and what separates them.
+  r.SkipSpaces();
+  const std::string_view first = r.AlnumAsGiven();
+  char sep = '\0';  // '\0' when nothing follows the first group
+  const char next = r.PeekAfterSpaces();
+  if (next == '/' || next == '-' || next == '_' || next == '.' || next == '\\' || next == '|') {
+    r.SkipSpaces();
+    r.Advance();
+    r.SkipSpaces();
+    sep = next;
+  } else if (!first.empty() && IsAlnum(next)) {
+    r.SkipSpaces();
+    sep = ' ';
+  }
+  const std::string_view second = sep ? r.AlnumAsGiven() : std::string_view();
+
+  std::string_view producer = first, product = second;
+  if (slashBeforeDigits && !first.empty() && sep == '\0') {
+    // "NUT /45": the only digit group follows the slash, so it is the product.
+    problems.push_back("the producer part is missing before '/'");
+    producer = {};
+    product = first;
+  } else if (slashBeforeDigits && !first.empty()) {
+    problems.push_back("a '/' stands between the categories and the digits; expected a space");
+  }
+  if (producer.empty() && product.empty()) {
+    if (r.AtEnd() && sep == '\0')
+      problems.push_back("the producer and product digits are missing (expected e.g. 'NUT 123/45')");
+    else if (sep == '/')
+      problems.push_back("the producer part is missing before '/'");
+    else
+      problems.push_back("expected the producer digits, found " + Quote(r.RestAsGiven()));
+  } else if (producer.empty() && !slashBeforeDigits) {
+    problems.push_back("the producer part is missing before '/'");
+  }
+  if (!first.empty() && !slashBeforeDigits) {
+    if (sep == '\0' && r.AtEnd())
+      problems.push_back("the product part is missing; expected producer/product, e.g. 'NUT 123/45'");
+    else if (sep == ' ')
+      problems.push_back("producer and product must be separated by '/', not by a space");
+    else if (sep != '\0' && sep != '/')
+      problems.push_back(std::string("producer and product must be separated by '/', not by '") + sep + "'");
+    if (sep != '\0' && second.empty()) problems.push_back("the product part is missing after '/'");
+  }
+  if (!producer.empty()) {
+    out.producer = std::string(producer);
+    CheckDigitPart(producer, "producer", problems);
+  }
+  if (!product.empty()) {
+    out.product = std::string(product);
+    CheckDigitPart(product, "product", problems);
+  }
+
+  // 3. Nothing may follow.
+  r.SkipSpaces();
+  if (!r.AtEnd() && (out.producer || out.product)) {
+    problems.push_back("unexpected text after the number: " + Quote(r.RestAsGiven()));
+  }
+
+  if (problems.empty()) {
+    out.status = NumberStatus::Valid;
+    std::string canonical;
+    for (Category c : out.categories) {
+      if (!canonical.empty()) canonical += '/';
+      canonical += CategoryName(c);
+    }
+    canonical += ' ';
+    canonical += *out.producer;
+    canonical += '/';
+    canonical += *out.product;
+    out.canonical = std::move(canonical);
+  }
+  return out;
+}
+
+std::string CanonicalNotificationNumber(std::string_view text) {
+  NotificationNumber n = ParseNotificationNumber(text);
+  return n.valid() ? std::move(n.canonical) : std::string();
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,60 @@
+#pragma once
+// Belgian food-supplement notification numbers ("NUT 123/45", "PL/AS 12/3", "NUT/AS162/597").
+//
+// The FPS Public Health gives every notified supplement a number made of one or more
+// categories (NUT = nutrients, PL = plants, AS = other substances), a producer part and a
+// product part of 1 to 4 digits each (domain.md §1.2). This file is the one place that
+// decides whether a string is such a number: the `number` command feeds it what a person
+// typed, the label scanner feeds it what OCR read.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace suppcheck {
+
+enum class Category { Nut, Pl, As };
+
+/// "NUT", "PL" or "AS".
+std::string_view CategoryName(Category c);
+
+enum class NumberStatus {
+  Missing,  ///< nothing that looks like a notification number
+  Invalid,  ///< meant as a number (a category or a notification label) but its format is wrong
+  Valid,    ///< a well-formed number; `canonical` holds it
+};
+
+/// "missing", "invalid" or "valid".
+std::string_view NumberStatusName(NumberStatus s);
+
+struct NotificationNumber {
+  NumberStatus status = NumberStatus::Missing;
+  /// Canonical form, only when valid: categories in the order NUT, PL, AS joined by '/',
+  /// one space, producer digits, '/', product digits, exactly as printed.
+  std::string canonical;
+  /// The characters as given (typed, or read by OCR), for a person to compare.
+  std::string text;
+  /// The known categories that were read, in canonical order.
+  std::vector<Category> categories;
+  /// Producer and product parts as read (digits, or whatever stood there when invalid).
+  std::optional<std::string> producer;
+  std::optional<std::string> product;
+  /// Why an invalid number is invalid, one plain sentence per problem.
+  std::vector<std::string> problems;
+
+  bool valid() const { return status == NumberStatus::Valid; }
+};
+
+/// Reads one notification number. Lenient about spelling (case, spaces, spaces around
+/// slashes, no space before the digits, Unicode spaces and slashes) and never repairing:
+/// a digit count outside 1-4, an unknown or repeated category, letters among the digits,
+/// a missing part or text left over make it Invalid, with every problem listed.
+/// The result is never Missing: an empty input is Invalid ("nothing was given").
+NotificationNumber ParseNotificationNumber(std::string_view text);
+
+/// The canonical form of `text` when it is a valid number, otherwise an empty string.
+/// Same rules as ParseNotificationNumber; used to match registry rows.
+std::string CanonicalNotificationNumber(std::string_view text);
+
+}  // namespace suppcheck

@@ -1,0 +1,25 @@
+#include "suppcheck/version.h"
+
+#include <curl/curl.h>
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+
+#include <memory>
+#include <opencv2/core/version.hpp>
+
+namespace suppcheck {
+
+const char* Version() { return SUPPCHECK_VERSION; }
+
+std::string VersionReport() {
+  std::string out = std::string("suppcheck ") + Version() + "\n";
+  out += std::string("tesseract ") + tesseract::TessBaseAPI::Version() + "\n";
+  char* lept = getLeptonicaVersion();
+  out += std::string(lept ? lept : "leptonica ?") + "\n";
+  lept_free(lept);
+  out += std::string("opencv ") + CV_VERSION + "\n";
+  out += std::string("libcurl ") + curl_version_info(CURLVERSION_NOW)->version + "\n";
+  return out;
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,176 @@
+// The HTTP registry client against a real server on 127.0.0.1: results and how long they take.
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "support/temp_dir.h"
+#include "support/test_http_server.h"
+#include "suppcheck/registry/http_registry.h"
+
+using namespace suppcheck;
+using namespace std::chrono;
+using suppcheck::test::TempDir;
+using suppcheck::test::TestHttpServer;
+
+namespace {
+
+HttpRegistryOptions FastOptions() {
+  HttpRegistryOptions o;
+  o.connectTimeout = milliseconds(500);
+  o.attemptTimeout = milliseconds(800);
+  o.deadline = milliseconds(2000);
+  o.retries = 2;
+  o.backoff = milliseconds(50);
+  return o;  // no disk cache unless a test sets one
+}
+
+struct Timed {
+  RegistryAnswer answer;
+  double seconds;
+};
+
+Timed Lookup(const std::string& url, const std::string& number, HttpRegistryOptions o = FastOptions()) {
+  auto reg = HttpRegistry::Create(url, o);
+  REQUIRE(reg);
+  const auto t0 = steady_clock::now();
+  RegistryAnswer a = (*reg)->Lookup(number);
+  return {a, duration<double>(steady_clock::now() - t0).count()};
+}
+
+}  // namespace
+
+TEST_CASE("the number is percent-encoded into the URL template", "[registry][http]") {
+  auto reg = HttpRegistry::Create("https://registry.example/api/{number}?q={number}", {});
+  REQUIRE(reg);
+  CHECK((*reg)->UrlFor("NUT/PL 1234/56") ==
+        "https://registry.example/api/NUT%2FPL%201234%2F56?q=NUT%2FPL%201234%2F56");
+}
+
+TEST_CASE("found and not found", "[registry][http]") {
+  TestHttpServer server;
+  const Timed found = Lookup(server.Url("found"), "NUT/PL 1234/56");
+  CHECK(found.answer.status == RegistryStatus::Listed);
+  CHECK(found.answer.detail["product"] == "Magnesium 375");
+  CHECK(found.answer.detail["number"] == "NUT/PL 1234/56");  // the server saw the decoded number
+  CHECK(found.seconds < 1.0);
+  const Timed missing = Lookup(server.Url("notfound"), "NUT 1/2");
+  CHECK(missing.answer.status == RegistryStatus::NotListed);
+}
+
+TEST_CASE("500 twice then success is retried to success", "[registry][http]") {
+  TestHttpServer server;
+  const Timed t = Lookup(server.Url("flaky"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Listed);
+  CHECK(server.hits == 3);
+  CHECK(t.seconds < 1.5);
+}
+
+TEST_CASE("500 forever gives an error after the bounded retries", "[registry][http]") {
+  TestHttpServer server;
+  const Timed t = Lookup(server.Url("fail"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error == "the server answered HTTP 503 (3 attempts)");
+  CHECK(server.hits == 3);
+  CHECK(t.seconds < 2.0);
+}
+
+TEST_CASE("a server slower than the timeout gives an error within the deadline", "[registry][http]") {
+  TestHttpServer server;
+  const Timed t = Lookup(server.Url("slow"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error.find("no answer within") != std::string::npos);
+  CHECK(t.seconds >= 0.7);
+  CHECK(t.seconds < 2.5);  // deadline 2 s, plus scheduling slack
+}
+
+TEST_CASE("a slow-drip body cannot hold a lookup beyond its deadline", "[registry][http]") {
+  TestHttpServer server;
+  const Timed t = Lookup(server.Url("drip"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.seconds < 2.5);
+}
+
+TEST_CASE("malformed, non-boolean and HTML answers are errors, not verdicts", "[registry][http]") {
+  TestHttpServer server;
+  const Timed bad = Lookup(server.Url("malformed"), "NUT 1/2");
+  CHECK(bad.answer.status == RegistryStatus::Error);
+  CHECK(bad.answer.error == "the answer is not JSON (HTTP 200, application/json)");
+  const Timed notBool = Lookup(server.Url("notbool"), "NUT 1/2");
+  CHECK(notBool.answer.status == RegistryStatus::Error);
+  CHECK(notBool.answer.error.find("has no boolean \"found\" field") != std::string::npos);
+  const Timed html = Lookup(server.Url("html"), "NUT 1/2");
+  CHECK(html.answer.status == RegistryStatus::Error);
+  CHECK(html.answer.error.find("text/html") != std::string::npos);
+  CHECK(server.hits == 3);  // none of these is retried: the server answered, wrongly
+}
+
+TEST_CASE("an oversized body is refused", "[registry][http]") {
+  TestHttpServer server;
+  const Timed t = Lookup(server.Url("huge"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error == "the answer is larger than 256 KiB; refused");
+}
+
+TEST_CASE("an answer about another number is not trusted", "[registry][http]") {
+  TestHttpServer server;
+  const Timed t = Lookup(server.Url("wrong"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error.find("about another number ('NUT 9/9')") != std::string::npos);
+}
+
+TEST_CASE("redirects are not followed", "[registry][http]") {
+  TestHttpServer server;
+  const Timed t = Lookup(server.Url("redirect"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error.find("redirects (HTTP 302) to http://other-host.invalid/steal") != std::string::npos);
+  CHECK(server.hits == 1);
+}
+
+TEST_CASE("connection refused gives an error quickly", "[registry][http]") {
+  const int port = suppcheck::test::ClosedPort();
+  const Timed t = Lookup("http://127.0.0.1:" + std::to_string(port) + "/r/{number}", "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error.find("cannot connect") != std::string::npos);
+  CHECK(t.seconds < 1.0);
+}
+
+TEST_CASE("answers are cached on disk and in memory, errors are not", "[registry][http]") {
+  TestHttpServer server;
+  TempDir cache;
+  HttpRegistryOptions o = FastOptions();
+  o.cacheDir = cache.path();
+  {
+    auto reg = HttpRegistry::Create(server.Url("found"), o);
+    REQUIRE(reg);
+    CHECK((*reg)->Lookup("NUT 1/2").status == RegistryStatus::Listed);
+    CHECK((*reg)->Lookup("NUT 1/2").status == RegistryStatus::Listed);
+    CHECK(server.hits == 1);
+  }
+  {
+    // A new process (a new registry object) reads the disk cache.
+    auto reg = HttpRegistry::Create(server.Url("found"), o);
+    REQUIRE(reg);
+    const RegistryAnswer a = (*reg)->Lookup("NUT 1/2");
+    CHECK(a.status == RegistryStatus::Listed);
+    CHECK(a.fromCache);
+    CHECK(a.detail["product"] == "Magnesium 375");
+    CHECK(server.hits == 1);
+  }
+  {
+    // An expired entry is fetched again.
+    o.cacheTtl = seconds(-1);
+    auto reg = HttpRegistry::Create(server.Url("found"), o);
+    REQUIRE(reg);
+    CHECK((*reg)->Lookup("NUT 1/2").status == RegistryStatus::Listed);
+    CHECK(server.hits == 2);
+  }
+  {
+    auto reg = HttpRegistry::Create(server.Url("fail"), o);
+    REQUIRE(reg);
+    CHECK((*reg)->Lookup("NUT 3/4").status == RegistryStatus::Error);
+    const int after = server.hits;
+    CHECK((*reg)->Lookup("NUT 3/4").status == RegistryStatus::Error);
+    CHECK(server.hits > after);  // errors are asked again
+  }
+}
