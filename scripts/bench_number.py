@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Benchmark of `suppcheck number`: typed numbers checked per second, and registry lookups per
 second against a generated one-million-row CSV snapshot, with load time and peak memory.
 

@@ -11,6 +11,7 @@
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "cli/number_command.h"
+#include "cli/scan_command.h"
 #include "suppcheck/version.h"
 
 namespace {
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
              "3 some input could not be processed, 130 interrupted.");
 
   int exitCode = kExitOk;
+  RegisterScanCommand(app, exitCode);
   RegisterNumberCommand(app, exitCode);
 
   // A mistyped command gets a suggestion, as ninja does.

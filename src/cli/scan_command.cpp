@@ -1,0 +1,139 @@
+#include "cli/scan_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "cli/common_options.h"
+#include "cli/exit_codes.h"
+#include "cli/result_writer.h"
+#include "cli/scan_layout.h"
+#include "suppcheck/report/scan_report.h"
+#include "suppcheck/scanner.h"
+#include "suppcheck/util/models_dir.h"
+
+namespace suppcheck::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ScanArgs {
+  std::vector<std::string> images;
+  std::string text;
+  std::string annotate;
+  std::string debugDir;
+  CommonOptions common;
+  ScannerSetup setup;
+};
+
+int RunScan(const ScanArgs& args) {
+  if (args.images.empty() == args.text.empty()) {
+    PrintError(args.text.empty() ? "scan: give one or more images, or --text FILE"
+                                 : "scan: give either images or --text, not both");
+    return kExitUsage;
+  }
+  auto modelsDir = ResolveModelsDir(args.setup.models);
+  if (!modelsDir) {
+    PrintError(modelsDir.error().message);
+    return kExitUsage;
+  }
+  auto models = Models::Load(*modelsDir);
+  if (!models) {
+    PrintError(models.error().message);
+    return kExitUsage;
+  }
+  auto registry = OpenRegistryFromOptions(args.common);
+  if (!registry) {
+    PrintError(registry.error().message);
+    return kExitUsage;
+  }
+  const bool single = !args.text.empty() || args.images.size() == 1;
+  auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, ScanLayout(), single);
+  if (!writer) {
+    PrintError(writer.error().message);
+    return kExitUsage;
+  }
+  if (!args.annotate.empty() && args.images.size() > 1) {
+    std::error_code ec;
+    fs::create_directories(args.annotate, ec);
+    if (ec) {
+      PrintError("--annotate " + args.annotate + ": " + ec.message());
+      return kExitUsage;
+    }
+  }
+
+  bool failed = false, flagged = false;
+  auto emit = [&](const ScanResult& r) {
+    if (!r.ok) {
+      failed = true;
+      if (!args.common.quiet) PrintError(r.error.message);
+    }
+    flagged |= r.flagged();
+    (*writer)->Write(ScanResultJson(r));
+  };
+
+  if (!args.text.empty()) {
+    std::string text;
+    if (args.text == "-") {
+      std::stringstream buf;
+      buf << std::cin.rdbuf();
+      text = buf.str();
+    } else {
+      std::ifstream in(args.text, std::ios::binary);
+      if (!in) {
+        PrintError("--text " + args.text + ": cannot read the file");
+        return kExitUsage;
+      }
+      std::stringstream buf;
+      buf << in.rdbuf();
+      text = buf.str();
+    }
+    emit(ScanText(text, args.text == "-" ? "<stdin>" : args.text, **models, args.common.profile, registry->get()));
+  } else {
+    ScannerOptions options = args.setup.ToScannerOptions(args.common.profile);
+    options.debugDir = args.debugDir;
+    auto scanner = Scanner::Create(*models, options, registry->get());
+    if (!scanner) {
+      PrintError(scanner.error().message);
+      return kExitUsage;
+    }
+    for (const auto& image : args.images) {
+      ScanResult r = (*scanner)->ScanFile(image);
+      if (!args.annotate.empty() && r.ok) {
+        const fs::path out = args.images.size() > 1 ? fs::path(args.annotate) / (fs::path(image).stem().string() + ".annotated.png")
+                                                    : fs::path(args.annotate);
+        auto loaded = LoadImage(image);
+        if (loaded && !cv::imwrite(out.string(), Annotate(loaded->bgr, r)))
+          PrintWarning("--annotate: cannot write " + out.string());
+      }
+      emit(r);
+    }
+  }
+  if (auto done = (*writer)->Finish(); !done) {
+    PrintError(done.error().message);
+    return kExitInputFailed;
+  }
+  return CombineExit(failed, flagged);
+}
+
+}  // namespace
+
+void RegisterScanCommand(CLI::App& app, int& exitCode) {
+  auto args = std::make_shared<ScanArgs>();
+  CLI::App* cmd = app.add_subcommand("scan", "read label photos; one result per image");
+  cmd->add_option("images", args->images, "label photos (JPEG, PNG, TIFF, WebP, BMP)");
+  cmd->add_option("--text", args->text, "run extraction and assessment on text that is already OCR'd (FILE or -)");
+  cmd->add_option("--annotate", args->annotate,
+                  "write the photo with the evidence boxes drawn: OUT.png, or a folder for several images");
+  cmd->add_option("--debug-dir", args->debugDir, "keep every intermediate image and the OCR text in DIR");
+  AddScannerSetup(*cmd, args->setup);
+  AddCommonOptions(*cmd, args->common);
+  cmd->footer("Exit status: 0 nothing flagged, 1 something flagged (number missing/invalid/not listed, dose\n"
+              "above the safe upper level...), 2 usage or configuration error, 3 an image could not be read.");
+  cmd->callback([args, &exitCode] { exitCode = RunScan(*args); });
+}
+
+}  // namespace suppcheck::cli

@@ -1,0 +1,71 @@
+#include "cli/scan_layout.h"
+
+#include "suppcheck/report/scan_report.h"
+
+namespace suppcheck::cli {
+
+namespace {
+
+std::string Str(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "";
+  return v.dump();
+}
+
+std::string JoinArray(const Json& a, const char* sep) {
+  std::string s;
+  if (!a.is_array()) return s;
+  for (const auto& v : a) s += (s.empty() ? "" : sep) + Str(v);
+  return s;
+}
+
+// A path inside a result that may be null ("notification" of a failed input).
+const Json& At(const Json& j, std::initializer_list<const char*> path) {
+  static const Json null;
+  const Json* cur = &j;
+  for (const char* k : path) {
+    if (!cur->is_object() || !cur->contains(k)) return null;
+    cur = &(*cur)[k];
+  }
+  return *cur;
+}
+
+}  // namespace
+
+ResultLayout ScanLayout() {
+  ResultLayout layout;
+  layout.csv = {
+      {"file", [](const Json& r) { return Str(r["file"]); }},
+      {"ok", [](const Json& r) { return Str(r["ok"]); }},
+      {"number_status", [](const Json& r) { return Str(At(r, {"notification", "status"})); }},
+      {"number", [](const Json& r) { return Str(At(r, {"notification", "number"})); }},
+      {"number_text", [](const Json& r) { return Str(At(r, {"notification", "text"})); }},
+      {"registry_status", [](const Json& r) { return Str(At(r, {"notification", "registry", "status"})); }},
+      {"salts", [](const Json& r) { return JoinArray(At(r, {"magnesium", "salts"}), "; "); }},
+      {"mg_per_unit", [](const Json& r) { return Str(At(r, {"magnesium", "mg_per_unit"})); }},
+      {"units_per_day", [](const Json& r) { return Str(At(r, {"magnesium", "units_per_day"})); }},
+      {"mg_per_day", [](const Json& r) { return Str(At(r, {"magnesium", "mg_per_day"})); }},
+      {"basis", [](const Json& r) { return Str(At(r, {"magnesium", "basis"})); }},
+      {"level", [](const Json& r) { return Str(At(r, {"assessment", "level"})); }},
+      {"flags", [](const Json& r) { return JoinArray(At(r, {"assessment", "flags"}), "; "); }},
+      {"error", [](const Json& r) { return Str(At(r, {"error", "message"})); }},
+  };
+  layout.text = [](const Json& r) { return ScanResultText(r); };
+  return layout;
+}
+
+ScannerOptions ScannerSetup::ToScannerOptions(const std::string& profile) const {
+  ScannerOptions o;
+  o.tessdataDir = tessdata;
+  o.languages = languages;
+  o.profile = profile;
+  return o;
+}
+
+void AddScannerSetup(CLI::App& cmd, ScannerSetup& s) {
+  cmd.add_option("--models", s.models, "folder with rules.json, salts.json, vocabulary.json [default: found next to the program]");
+  cmd.add_option("--tessdata", s.tessdata, "Tesseract language data folder [default: Tesseract's own]");
+  cmd.add_option("--languages", s.languages, "Tesseract languages [default: nld+fra+deu+eng]");
+}
+
+}  // namespace suppcheck::cli

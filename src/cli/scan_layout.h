@@ -1,0 +1,26 @@
+#pragma once
+// Scan results as CSV rows and text, shared by `scan` and `batch`; and the options that set up
+// a scanner (models, Tesseract data, languages).
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "cli/result_writer.h"
+#include "suppcheck/scanner.h"
+
+namespace suppcheck::cli {
+
+ResultLayout ScanLayout();
+
+struct ScannerSetup {
+  std::string models;
+  std::string tessdata;
+  std::string languages = "nld+fra+deu+eng";
+  ScannerOptions ToScannerOptions(const std::string& profile) const;
+};
+
+/// --models, --tessdata, --languages.
+void AddScannerSetup(CLI::App& cmd, ScannerSetup& s);
+
+}  // namespace suppcheck::cli

@@ -1,0 +1,165 @@
+#include "suppcheck/assess/rules.h"
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+std::string_view LevelName(Level l) {
+  switch (l) {
+    case Level::WithinNoael: return "within_noael";
+    case Level::AboveNoael: return "above_noael";
+    case Level::NoMagnesium: return "no_magnesium";
+    case Level::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+Expected<Rules> Rules::Load(const std::filesystem::path& dir) {
+  const auto path = dir / "rules.json";
+  std::ifstream in(path);
+  if (!in) return MakeError("missing_models", "cannot read " + path.string());
+  const auto j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded()) return MakeError("missing_models", path.string() + " is not valid JSON");
+  Rules r;
+  try {
+    r.referenceIntakeMg = j.at("reference_intake_mg").at("value").get<double>();
+    r.riTolerancePoints = j.at("ri_tolerance").at("percent_points").get<double>();
+    r.riToleranceRelative = j.at("ri_tolerance").at("relative").get<double>();
+    r.belgianMaxMg = j.at("belgian_max_mg").at("value").get<double>();
+    r.toxicMg = j.at("toxic_mg").at("value").get<double>();
+    r.singleIntakeMg = j.at("single_intake_mg").at("value").get<double>();
+    r.maxMgPerUnit = j.at("sanity").at("max_mg_per_unit").get<double>();
+    r.maxUnitsPerDay = j.at("sanity").at("max_units_per_day").get<double>();
+    for (const auto& [id, p] : j.at("profiles").items()) {
+      Profile prof;
+      prof.id = id;
+      prof.label = p.at("label").get<std::string>();
+      if (!p.at("noael_mg").is_null()) prof.noaelMg = p.at("noael_mg").get<double>();
+      r.profiles[id] = prof;
+    }
+  } catch (const std::exception& e) {
+    return MakeError("missing_models", path.string() + " is malformed: " + e.what());
+  }
+  if (!r.profiles.count("adult")) return MakeError("missing_models", path.string() + " has no 'adult' profile");
+  return r;
+}
+
+ExtractionLimits Rules::Limits() const {
+  ExtractionLimits l;
+  l.maxMgPerUnit = maxMgPerUnit;
+  l.maxUnitsPerDay = maxUnitsPerDay;
+  l.referenceIntakeMg = referenceIntakeMg;
+  l.riTolerancePoints = riTolerancePoints;
+  l.riToleranceRelative = riToleranceRelative;
+  return l;
+}
+
+namespace {
+
+std::string Mg(double v) {
+  std::ostringstream s;
+  s.imbue(std::locale::classic());
+  if (std::abs(v - std::round(v)) < 0.05)
+    s << static_cast<long long>(std::llround(v));
+  else
+    s << std::fixed << std::setprecision(1) << v;
+  return s.str() + " mg";
+}
+
+}  // namespace
+
+Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, const MagnesiumFacts& mg,
+                  const Rules& rules, const std::string& profileId) {
+  Assessment a;
+  auto flag = [&](const std::string& f, const std::string& message) {
+    a.flags.push_back(f);
+    a.messages.push_back(message);
+  };
+  const auto pit = rules.profiles.find(profileId);
+  const Profile& profile = pit != rules.profiles.end() ? pit->second : rules.profiles.at("adult");
+  a.noaelMg = profile.noaelMg;
+
+  // The dose.
+  if (!mg.present) {
+    a.level = Level::NoMagnesium;
+    a.messages.push_back("No magnesium was found among the active ingredients.");
+  } else if (!mg.mgPerDay) {
+    a.level = Level::Unknown;
+    a.messages.push_back(mg.mgPerUnit ? "Magnesium is an ingredient (" + Mg(*mg.mgPerUnit) +
+                                            " per unit), but how many units a day could not be read."
+                                      : "Magnesium is an ingredient, but its dose could not be read.");
+  } else {
+    const double day = *mg.mgPerDay;
+    const std::string amount = Mg(day) + " magnesium a day from this product";
+    if (!profile.noaelMg) {
+      a.level = Level::Unknown;
+      flag("no_upper_level_for_age", "EFSA has set no safe upper level for magnesium from supplements for " +
+                                         profile.label + "; " + amount +
+                                         " should only be given on the advice of a doctor or pharmacist.");
+    } else if (day > *profile.noaelMg) {
+      a.level = Level::AboveNoael;
+      flag("above_noael", amount + " is above the " + Mg(*profile.noaelMg) +
+                              " a day that EFSA sets as the safe upper level for supplements (" + profile.label +
+                              "); more can cause diarrhoea.");
+    } else {
+      a.level = Level::WithinNoael;
+      a.messages.push_back(amount + " is within the " + Mg(*profile.noaelMg) +
+                           " a day that EFSA sets as the safe upper level for supplements (" + profile.label +
+                           "). Supplements taken together add up.");
+    }
+    if (day > rules.belgianMaxMg)
+      flag("above_belgian_max", "It is also above " + Mg(rules.belgianMaxMg) +
+                                    " a day, the most a supplement may provide in Belgium.");
+    if (day > rules.toxicMg)
+      flag("toxic_range", Mg(day) + " a day is in the toxic range (above " + Mg(rules.toxicMg) +
+                              "); do not take it without a doctor.");
+    if (mg.basis == "from_salt_mass" && mg.mgPerDayRange)
+      a.messages.push_back("The label gives only the mass of the magnesium salt; the elemental magnesium was "
+                           "computed from the salt's magnesium content: " +
+                           Mg(mg.mgPerDayRange->first) + " to " + Mg(mg.mgPerDayRange->second) +
+                           " a day depending on its hydrate form (the higher value is used).");
+  }
+  if (mg.mgPerUnit && *mg.mgPerUnit > rules.singleIntakeMg)
+    a.messages.push_back("One unit holds " + Mg(*mg.mgPerUnit) + "; EFSA advises against more than " +
+                         Mg(rules.singleIntakeMg) + " of magnesium at one time: spread the intake.");
+  if (mg.riMismatch) {
+    const auto [printed, amount] = *mg.riMismatch;
+    const long expected = std::lround(amount / rules.referenceIntakeMg * 100);
+    flag("ri_mismatch", "The label prints " + std::to_string(std::lround(printed)) +
+                            " % of the reference intake next to " + Mg(amount) + ", but " + Mg(amount) + " is " +
+                            std::to_string(expected) + " % of " + Mg(rules.referenceIntakeMg) +
+                            ": the label or its reading is wrong.");
+  }
+
+  // The notification number.
+  const NotificationNumber& n = number.number;
+  if (n.status == NumberStatus::Missing) {
+    flag("number_missing", "No Belgian notification number (NUT, PL or AS) was found on the label. Advice: a "
+                           "supplement without a notification number is better not taken.");
+  } else if (n.status == NumberStatus::Invalid) {
+    std::string why;
+    for (const auto& p : n.problems) why += (why.empty() ? "" : "; ") + p;
+    flag("number_invalid", "The notification number '" + SanitizeUtf8(n.text) + "' is not in the right format: " +
+                               why + ".");
+  } else if (registry.status == RegistryStatus::NotListed) {
+    flag("not_in_registry", "The notification number " + n.canonical + " is not in the registry (" +
+                                registry.source + "). Ask the pharmacist or the FPS Public Health.");
+  } else if (registry.status == RegistryStatus::Error) {
+    a.messages.push_back("The registry could not be checked: " + registry.error + ".");
+  }
+  if (mg.present)
+    a.messages.push_back("Ask a doctor or pharmacist before taking magnesium with kidney problems or with "
+                         "other medicines.");
+  return a;
+}
+
+bool IsFlagged(const Assessment& a) { return !a.flags.empty(); }
+
+}  // namespace suppcheck

@@ -1,0 +1,53 @@
+#pragma once
+// The assessment of a label: thresholds from models/rules.json (never from code), applied to
+// what extraction found. Produces the `assessment` object of the report contract.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "suppcheck/extract/magnesium_extractor.h"
+#include "suppcheck/extract/number_finder.h"
+#include "suppcheck/registry/registry.h"
+#include "suppcheck/util/expected.h"
+
+namespace suppcheck {
+
+struct Profile {
+  std::string id;      ///< "adult", "child-1-3", ...
+  std::string label;   ///< "adults"
+  std::optional<double> noaelMg;  ///< none for children aged 1-3
+};
+
+struct Rules {
+  double referenceIntakeMg = 375;
+  double riTolerancePoints = 5, riToleranceRelative = 0.10;
+  double belgianMaxMg = 450;
+  double toxicMg = 2500;
+  double singleIntakeMg = 250;
+  double maxMgPerUnit = 2000, maxUnitsPerDay = 12;
+  std::map<std::string, Profile> profiles;
+
+  static Expected<Rules> Load(const std::filesystem::path& modelsDir);
+  ExtractionLimits Limits() const;
+};
+
+enum class Level { WithinNoael, AboveNoael, NoMagnesium, Unknown };
+std::string_view LevelName(Level l);
+
+struct Assessment {
+  Level level = Level::Unknown;
+  std::optional<double> noaelMg;
+  std::vector<std::string> flags;
+  std::vector<std::string> messages;
+};
+
+Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, const MagnesiumFacts& mg,
+                  const Rules& rules, const std::string& profile);
+
+/// Flags that make the run's exit status 1.
+bool IsFlagged(const Assessment& a);
+
+}  // namespace suppcheck

@@ -1,0 +1,145 @@
+#include "suppcheck/extract/directions.h"
+
+#include <algorithm>
+
+#include "suppcheck/extract/folded_text.h"
+#include "suppcheck/extract/quantity.h"
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+bool WordBoundaryBefore(const std::string& f, size_t p) { return p == 0 || !IsAsciiAlpha(f[p - 1]); }
+bool WordBoundaryAfter(const std::string& f, size_t p) { return p >= f.size() || !IsAsciiAlpha(f[p]); }
+
+// Finds `word` as a whole word in f[from, to); npos if absent.
+size_t FindWord(const std::string& f, const std::string& word, size_t from, size_t to) {
+  to = std::min(to, f.size());
+  for (size_t p = f.find(word, from); p != std::string::npos && p + word.size() <= to; p = f.find(word, p + 1))
+    if (WordBoundaryBefore(f, p) && WordBoundaryAfter(f, p + word.size())) return p;
+  return std::string::npos;
+}
+
+// A number or number word ending right before `end` (spaces skipped): its value and start.
+double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab, size_t* start) {
+  size_t e = end;
+  while (e > 0 && f[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && (IsAsciiDigit(f[b - 1]) || f[b - 1] == ',' || f[b - 1] == '.')) --b;
+  if (b < e && IsAsciiDigit(f[b])) {
+    double v = 0;
+    if (b > 0 && IsAsciiAlpha(f[b - 1])) return 0;
+    if (ParseLabelNumber(std::string_view(f).substr(b, e - b), false, v)) {
+      *start = b;
+      return v;
+    }
+    return 0;
+  }
+  for (const auto& [value, words] : vocab.numberWords) {
+    for (const auto& w : words) {
+      if (w.size() > e || f.compare(e - w.size(), w.size(), w) != 0) continue;
+      if (!WordBoundaryBefore(f, e - w.size())) continue;
+      *start = e - w.size();
+      return value;
+    }
+  }
+  return 0;
+}
+
+// "2x", "2 x", "2 maal", "zweimal", "twice", "3 fois": a multiplier of intakes per day.
+double MultiplierIn(const std::string& f, size_t from, size_t to, const Vocabulary& vocab) {
+  to = std::min(to, f.size());
+  double best = 0;
+  for (const auto& w : vocab.timesWords) {
+    for (size_t p = f.find(w, from); p != std::string::npos && p + w.size() <= to; p = f.find(w, p + 1)) {
+      if (!WordBoundaryAfter(f, p + w.size())) continue;
+      // "2x" / "2 x" / "2 maal": a number right before; "zweimal": number word glued to "mal".
+      size_t start = 0;
+      double n = NumberEndingAt(f, p, vocab, &start);
+      if (n <= 0 && p >= 1 && IsAsciiAlpha(f[p - 1])) {
+        for (const auto& [value, words] : vocab.numberWords)
+          for (const auto& nw : words)
+            if (p >= nw.size() && f.compare(p - nw.size(), nw.size(), nw) == 0 && WordBoundaryBefore(f, p - nw.size()))
+              n = value;
+      }
+      if (n > 0 && n <= 6) best = std::max(best, n);
+    }
+  }
+  for (const auto& [value, words] : vocab.numberWords)
+    for (const auto& w : words)
+      if ((w == "twice" || w == "zweimal" || w == "tweemaal" || w == "deux fois" || w == "dreimal" ||
+           w == "driemaal" || w == "trois fois") &&
+          FindWord(f, w, from, to) != std::string::npos)
+        best = std::max(best, static_cast<double>(value));
+  return best;
+}
+
+}  // namespace
+
+size_t UnitWordAt(const std::string& f, size_t p, const Vocabulary& vocab) {
+  if (!WordBoundaryBefore(f, p)) return 0;
+  size_t best = 0;
+  for (const auto& [kind, words] : vocab.unitWords)
+    for (const auto& w : words)
+      if (w.size() > best && f.compare(p, w.size(), w) == 0 && WordBoundaryAfter(f, p + w.size())) best = w.size();
+  return best;
+}
+
+double CountBefore(const std::string& f, size_t unitBegin, const Vocabulary& vocab, size_t* countBegin) {
+  size_t start = 0;
+  const double upper = NumberEndingAt(f, unitBegin, vocab, &start);
+  if (upper <= 0) return 0;
+  *countBegin = start;
+  // A range "1 tot 2", "1-2", "6 à 8": the upper end is what counts; remember where it starts.
+  size_t s = start;
+  while (s > 0 && f[s - 1] == ' ') --s;
+  for (const auto& rw : vocab.rangeWords) {
+    if (rw.size() > s || f.compare(s - rw.size(), rw.size(), rw) != 0) continue;
+    size_t lowStart = 0;
+    if (NumberEndingAt(f, s - rw.size(), vocab, &lowStart) > 0) *countBegin = lowStart;
+    break;
+  }
+  return upper;
+}
+
+std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+  std::optional<UnitsPerDay> best;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    // A sentence may wrap: read each line together with the next one.
+    const std::string joined = li + 1 < lines.size() ? lines[li].text + " " + lines[li + 1].text : lines[li].text;
+    const FoldedText ft = FoldForMatching(joined);
+    const std::string& f = ft.text;
+    const size_t firstLineEnd = FoldForMatching(lines[li].text).text.size();
+    for (size_t p = 0; p < firstLineEnd; ++p) {
+      const size_t len = UnitWordAt(f, p, vocab);
+      if (!len) continue;
+      size_t countStart = p;
+      const double count = CountBefore(f, p, vocab, &countStart);
+      if (count <= 0 || count > 12) continue;
+      // The sentence around it: up to the previous and next full stop (not a decimal point).
+      size_t sb = f.rfind(". ", countStart);
+      sb = sb == std::string::npos ? 0 : sb + 2;
+      size_t se = f.find(". ", p + len);
+      se = se == std::string::npos ? f.size() : se;
+      bool perDay = false;
+      for (const auto& w : vocab.perDayWords)
+        if (FindWord(f, w, sb, se) != std::string::npos || (w[0] == '/' && f.find(w, sb) < se)) perDay = true;
+      if (!perDay) continue;
+      // "per dagdosis (2 tabletten)" names the units of a daily dose; a dose table is not
+      // directions, but the count still is the daily intake.
+      double units = count;
+      const double times = MultiplierIn(f, sb, se, vocab);
+      if (times > 1) units = count * times;
+      if (units > 12) continue;
+      if (!best || units > best->units) {
+        const auto [ob, oe] = ft.OriginalRange(countStart, std::min(p + len, firstLineEnd));
+        best = UnitsPerDay{units, static_cast<int>(li), ob, std::min(oe, lines[li].text.size())};
+      }
+      p += len;
+    }
+  }
+  return best;
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,273 @@
+#include "suppcheck/extract/number_finder.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "suppcheck/extract/folded_text.h"
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+bool IsAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
+// A category at folded[p]: its canonical name and length. The first letter must be read as a
+// letter; only the second and third may be OCR look-alikes ("A5", "P1", "NVT").
+std::optional<std::pair<std::string_view, size_t>> MatchCategory(const std::string& f, size_t p) {
+  auto at = [&](size_t k) { return p + k < f.size() ? f[p + k] : '\0'; };
+  if (at(0) == 'n' && (at(1) == 'u' || at(1) == 'v') && at(2) == 't') return std::pair{std::string_view("NUT"), 3};
+  if (at(0) == 'p' && (at(1) == 'l' || at(1) == '1' || at(1) == 'i' || at(1) == '|'))
+    return std::pair{std::string_view("PL"), 2};
+  if (at(0) == 'a' && (at(1) == 's' || at(1) == '5' || at(1) == '$')) return std::pair{std::string_view("AS"), 2};
+  return std::nullopt;
+}
+
+bool IsRepairedCategory(const std::string& f, size_t p, std::string_view name) {
+  return FoldForMatching(name).text != f.substr(p, name.size());
+}
+
+// Characters OCR produces where a digit stands, and the digit they stand for.
+char DigitFor(char c) {
+  switch (c) {
+    case 'o': case 'q': case 'd': return '0';
+    case 'i': case 'l': case '|': case '!': return '1';
+    case 'z': return '2';
+    case 's': return '5';
+    case 'b': return '8';
+    default: return c;
+  }
+}
+
+bool IsDigitLike(char c) { return IsAsciiDigit(c) || DigitFor(c) != c; }
+
+struct DigitGroup {
+  std::string text;  // with look-alikes mapped to digits when the group is mostly digits
+  size_t end = 0;
+  bool repaired = false;
+};
+
+// A run of letters and digits at f[p]. Look-alike letters become digits only when real digits
+// dominate the run: "4O" -> "40", but "lot" stays "lot" (and makes the number invalid).
+DigitGroup ReadGroup(const std::string& f, size_t p) {
+  DigitGroup g;
+  size_t q = p;
+  while (q < f.size() && (IsAlnum(f[q]) || f[q] == '|' || f[q] == '!')) ++q;
+  g.end = q;
+  const std::string raw = f.substr(p, q - p);
+  const auto digits = std::count_if(raw.begin(), raw.end(), IsAsciiDigit);
+  const bool allDigitLike = std::all_of(raw.begin(), raw.end(), IsDigitLike);
+  const bool repair = digits > 0 && allDigitLike && digits * 2 >= static_cast<long>(raw.size());
+  for (char c : raw) {
+    const char d = repair ? DigitFor(c) : c;
+    g.repaired |= d != c;
+    g.text += d;
+  }
+  return g;
+}
+
+void SkipSpaces(const std::string& f, size_t& p) {
+  while (p < f.size() && f[p] == ' ') ++p;
+}
+
+struct RawCandidate {
+  std::string normalized;  // what goes to the parser
+  size_t begin = 0, end = 0;
+  bool repaired = false;
+};
+
+// Tries to read "CATEGORIES producer/product" at folded position p.
+std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& original, size_t p) {
+  const std::string& f = ft.text;
+  RawCandidate c;
+  c.begin = p;
+  std::vector<std::string_view> cats;
+  size_t pos = p;
+  while (true) {
+    auto m = MatchCategory(f, pos);
+    if (!m) break;
+    cats.push_back(m->first);
+    c.repaired |= IsRepairedCategory(f, pos, m->first);
+    pos += m->second;
+    // Another category after a separator ('/', or what OCR makes of it)?
+    size_t q = pos;
+    SkipSpaces(f, q);
+    if (q < f.size() && (f[q] == '/' || f[q] == '|' || f[q] == '\\' || f[q] == 'l' || f[q] == 'i' || f[q] == '1' || f[q] == '7')) {
+      size_t r = q + 1;
+      SkipSpaces(f, r);
+      if (MatchCategory(f, r)) {
+        c.repaired |= f[q] != '/';
+        pos = r;
+        continue;
+      }
+    }
+    break;
+  }
+  if (cats.empty()) return std::nullopt;
+  if (pos < f.size() && IsAsciiAlpha(f[pos])) return std::nullopt;  // "nutrition", "plus", "base"
+  // A lone "as" is an English word; take it only when printed in capitals.
+  if (cats.size() == 1 && cats[0] == "AS" && !(original[ft.origin[p]] == 'A')) return std::nullopt;
+
+  std::string norm;
+  for (size_t i = 0; i < cats.size(); ++i) {
+    if (i) norm += '/';
+    norm += cats[i];
+  }
+  size_t q = pos;
+  SkipSpaces(f, q);
+  if (q < f.size() && (f[q] == ':' || f[q] == '.' || f[q] == '-') && q + 1 < f.size() && f[q + 1] == ' ') {
+    ++q;
+    SkipSpaces(f, q);
+  }
+  const DigitGroup g1 = ReadGroup(f, q);
+  if (g1.text.empty()) {
+    c.normalized = norm;
+    c.end = pos;
+    return c;
+  }
+  norm += ' ' + g1.text;
+  c.repaired |= g1.repaired;
+  size_t r = g1.end;
+  SkipSpaces(f, r);
+  c.end = g1.end;
+  if (r < f.size() && (f[r] == '/' || f[r] == '|' || f[r] == '\\')) {
+    c.repaired |= f[r] != '/';
+    ++r;
+    SkipSpaces(f, r);
+    const DigitGroup g2 = ReadGroup(f, r);
+    norm += '/' + g2.text;
+    c.repaired |= g2.repaired;
+    c.end = g2.text.empty() ? r : g2.end;
+  }
+  c.normalized = norm;
+  return c;
+}
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// End (folded offset) of a notification label in the line, or npos. Single-word labels are
+// matched with a small edit distance ("Notificatienurnmer").
+size_t FindLabelEnd(const std::string& f, const Vocabulary& vocab) {
+  for (const auto& label : vocab.notificationLabels) {
+    const size_t at = f.find(label);
+    if (at != std::string::npos && (at == 0 || !IsAsciiAlpha(f[at - 1]))) return at + label.size();
+  }
+  for (size_t i = 0; i < f.size();) {
+    if (!IsAsciiAlpha(f[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < f.size() && (IsAsciiAlpha(f[j]) || f[j] == '-')) ++j;
+    const std::string_view word(f.data() + i, j - i);
+    if (word.size() >= 12) {
+      for (const auto& label : vocab.notificationLabels) {
+        if (label.find(' ') != std::string::npos || label.size() < 12) continue;
+        if (EditDistance(word, label) <= 2) return j;
+      }
+    }
+    i = j;
+  }
+  return std::string::npos;
+}
+
+NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText& ft, const RawCandidate& c) {
+  NumberFinding n;
+  const auto [ob, oe] = ft.OriginalRange(c.begin, c.end);
+  n.number = ParseNotificationNumber(c.normalized);
+  n.number.text = std::string(Trim(std::string_view(line.text).substr(ob, oe - ob)));
+  n.line = lineIndex;
+  n.begin = ob;
+  n.end = oe;
+  n.box = line.BoxOf(ob, oe);
+  n.repaired = c.repaired;
+  n.confidence = line.MeanConfidenceOf(ob, oe) / 100.0 * (c.repaired ? 0.85 : 1.0);
+  return n;
+}
+
+}  // namespace
+
+bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b) {
+  auto rank = [](const NumberFinding& n) {
+    return std::tuple(n.number.valid(), n.categoryAnchored, n.labelled, !n.repaired, n.confidence);
+  };
+  return rank(a) > rank(b);
+}
+
+std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+  std::vector<NumberFinding> found;
+  std::vector<size_t> labelEnds(lines.size(), std::string::npos);
+  std::vector<FoldedText> folded;
+  folded.reserve(lines.size());
+  for (size_t li = 0; li < lines.size(); ++li) {
+    folded.push_back(FoldForMatching(lines[li].text));
+    labelEnds[li] = FindLabelEnd(folded[li].text, vocab);
+  }
+
+  std::vector<bool> lineHasCandidate(lines.size(), false);
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const FoldedText& ft = folded[li];
+    const std::string& f = ft.text;
+    for (size_t p = 0; p < f.size(); ++p) {
+      if (p > 0 && IsAlnum(f[p - 1])) continue;
+      auto raw = ReadAt(ft, lines[li].text, p);
+      if (!raw) continue;
+      NumberFinding n = MakeFinding(lines[li], static_cast<int>(li), ft, *raw);
+      n.categoryAnchored = true;
+      // Labelled: a label before it on its line, or ending the line above ("Notificatienummer:").
+      n.labelled = (labelEnds[li] != std::string::npos && labelEnds[li] <= raw->begin) ||
+                   (li > 0 && labelEnds[li - 1] != std::string::npos &&
+                    Trim(std::string_view(folded[li - 1].text).substr(labelEnds[li - 1])).size() <= 2);
+      // A bare category word with no digits after it is only worth reporting next to a label.
+      if (!n.number.producer && !n.labelled) continue;
+      found.push_back(std::move(n));
+      lineHasCandidate[li] = true;
+      p = raw->end > p ? raw->end - 1 : p;
+    }
+  }
+
+  // A label with no category-anchored number on its line or the next: report what follows it.
+  for (size_t li = 0; li < lines.size(); ++li) {
+    if (labelEnds[li] == std::string::npos || lineHasCandidate[li]) continue;
+    const bool nextHas = li + 1 < lines.size() && lineHasCandidate[li + 1];
+    if (nextHas) continue;
+    const FoldedText& ft = folded[li];
+    size_t p = labelEnds[li];
+    while (p < ft.text.size() && (ft.text[p] == ' ' || ft.text[p] == ':' || ft.text[p] == '.')) ++p;
+    RawCandidate c;
+    c.begin = p;
+    c.end = ft.text.size();
+    c.normalized = ft.text.substr(p);
+    NumberFinding n = MakeFinding(lines[li], static_cast<int>(li), ft, c);
+    if (n.number.status == NumberStatus::Valid) continue;  // cannot be: it has no category
+    if (c.normalized.empty())
+      n.number.problems = {"a notification label was read, but no number after it"};
+    n.labelled = true;
+    n.number.text = lines[li].text;
+    n.begin = 0;
+    n.end = lines[li].text.size();
+    n.box = lines[li].box;
+    found.push_back(std::move(n));
+  }
+
+  std::stable_sort(found.begin(), found.end(), BetterNumberFinding);
+  return found;
+}
+
+NumberFinding FindNotificationNumber(const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+  auto all = FindNumberCandidates(lines, vocab);
+  if (all.empty()) return {};
+  return all.front();
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,38 @@
+#pragma once
+// Finds the notification number in OCR'd lines. The shapes it looks for are anchored on a
+// category block (NUT, PL, AS joined by '/') or on a notification label
+// ("Notificatienummer", "N° de notification", "Notifizierungsnummer", ...); a digit pattern
+// alone is never taken, so lot numbers, dates, phone numbers, postcodes and barcodes cannot
+// become a notification number. OCR confusions are undone only where a digit or one of the
+// NUT/PL/AS letters must stand (O/0, I/l/1, S/5, B/8, Z/2); the candidate then goes through
+// the same parser as a typed number.
+
+#include <vector>
+
+#include "suppcheck/extract/text_lines.h"
+#include "suppcheck/extract/vocabulary.h"
+#include "suppcheck/notification/notification_number.h"
+
+namespace suppcheck {
+
+struct NumberFinding {
+  NotificationNumber number;  ///< Missing when nothing was found
+  double confidence = 0;      ///< 0..1: OCR confidence of the words, lowered for repaired characters
+  int line = -1;              ///< index into the lines given
+  size_t begin = 0, end = 0;  ///< byte range of the match in that line's text
+  Box box;                    ///< words under the match (empty without OCR geometry)
+  bool labelled = false;      ///< a notification label stands right before it
+  bool categoryAnchored = false;
+  bool repaired = false;      ///< an OCR confusion was undone
+};
+
+/// Every candidate, best first.
+std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lines, const Vocabulary& vocab);
+
+/// The best candidate, or a Missing finding.
+NumberFinding FindNotificationNumber(const std::vector<TextLine>& lines, const Vocabulary& vocab);
+
+/// Orders candidates: valid before invalid, labelled first, then confidence.
+bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b);
+
+}  // namespace suppcheck

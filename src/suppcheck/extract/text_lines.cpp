@@ -1,0 +1,139 @@
+#include "suppcheck/extract/text_lines.h"
+
+#include <algorithm>
+#include <map>
+
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+template <class Fn>
+void ForWordsIn(const TextLine& line, size_t begin, size_t end, Fn fn) {
+  for (const LineWord& w : line.words)
+    if (w.end > begin && w.begin < end) fn(w);
+}
+
+struct Fragment {
+  std::vector<const OcrWord*> words;
+  Box box;
+};
+
+int MedianHeight(const std::vector<Fragment>& frags) {
+  std::vector<int> h;
+  for (const auto& f : frags) h.push_back(f.box.h);
+  if (h.empty()) return 0;
+  std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
+  return h[h.size() / 2];
+}
+
+}  // namespace
+
+Box TextLine::BoxOf(size_t begin, size_t end) const {
+  Box b;
+  ForWordsIn(*this, begin, end, [&](const LineWord& w) { b = b.United(w.box); });
+  return b;
+}
+
+float TextLine::MinConfidenceOf(size_t begin, size_t end) const {
+  float c = 100;
+  ForWordsIn(*this, begin, end, [&](const LineWord& w) { c = std::min(c, w.confidence); });
+  return c;
+}
+
+float TextLine::MeanConfidenceOf(size_t begin, size_t end) const {
+  float sum = 0;
+  int n = 0;
+  ForWordsIn(*this, begin, end, [&](const LineWord& w) {
+    sum += w.confidence;
+    ++n;
+  });
+  return n ? sum / static_cast<float>(n) : 100.f;
+}
+
+std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
+  // 1. Fragments: the engine's lines (words without a line id each make their own).
+  std::map<int, Fragment> byId;
+  std::vector<Fragment> frags;
+  for (const OcrWord& w : words) {
+    if (Trim(w.text).empty() || w.box.empty()) continue;
+    if (w.lineId >= 0) {
+      Fragment& f = byId[w.lineId];
+      f.words.push_back(&w);
+      f.box = f.box.United(w.box);
+    } else {
+      frags.push_back({{&w}, w.box});
+    }
+  }
+  for (auto& [id, f] : byId) frags.push_back(std::move(f));
+  for (auto& f : frags)
+    std::sort(f.words.begin(), f.words.end(), [](const OcrWord* a, const OcrWord* b) { return a->box.x < b->box.x; });
+
+  // 2. Rows: fragments that overlap vertically by most of their height, have a similar text
+  // size and are not too far apart horizontally belong to one row (a table row, a label
+  // and its value). Joined left to right.
+  const int medianH = std::max(1, MedianHeight(frags));
+  std::sort(frags.begin(), frags.end(), [](const Fragment& a, const Fragment& b) { return a.box.x < b.box.x; });
+  std::vector<Fragment> rows;
+  std::vector<bool> used(frags.size(), false);
+  for (size_t i = 0; i < frags.size(); ++i) {
+    if (used[i]) continue;
+    Fragment row = frags[i];
+    used[i] = true;
+    Box last = frags[i].box;
+    for (size_t j = i + 1; j < frags.size(); ++j) {
+      if (used[j]) continue;
+      const Box& b = frags[j].box;
+      const int minH = std::min(last.h, b.h), maxH = std::max(last.h, b.h);
+      const bool sameRow = last.VerticalOverlap(b) * 10 >= minH * 6 && maxH * 10 <= minH * 18;
+      const int gap = b.x - last.right();
+      if (sameRow && gap > -minH && gap < 14 * std::max(medianH, minH)) {
+        row.words.insert(row.words.end(), frags[j].words.begin(), frags[j].words.end());
+        row.box = row.box.United(b);
+        last = b;
+        used[j] = true;
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+
+  // 3. Reading order: top to bottom, then left to right.
+  // (A plain key: an overlap-based comparison would not be a strict weak order.)
+  std::sort(rows.begin(), rows.end(), [](const Fragment& a, const Fragment& b) {
+    return std::pair(a.box.centerY(), a.box.x) < std::pair(b.box.centerY(), b.box.x);
+  });
+
+  std::vector<TextLine> lines;
+  for (const Fragment& row : rows) {
+    TextLine line;
+    for (const OcrWord* w : row.words) {
+      const std::string_view t = Trim(w->text);
+      if (!line.text.empty()) line.text += ' ';
+      LineWord lw;
+      lw.begin = line.text.size();
+      line.text += t;
+      lw.end = line.text.size();
+      lw.box = w->box;
+      lw.confidence = w->confidence;
+      line.words.push_back(lw);
+      line.box = line.box.United(w->box);
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+std::vector<TextLine> LinesFromText(std::string_view text) {
+  std::vector<TextLine> lines;
+  for (std::string_view raw : Split(text, '\n')) {
+    const std::string_view t = Trim(raw);
+    if (t.empty()) continue;
+    TextLine line;
+    line.text = std::string(t);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace suppcheck

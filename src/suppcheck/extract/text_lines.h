@@ -1,0 +1,49 @@
+#pragma once
+// Lines of text with the words (and their boxes and confidences) under every character, the
+// common input of all extraction. OCR words are grouped into lines by geometry; text given
+// with `scan --text` becomes lines without boxes.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "suppcheck/util/box.h"
+
+namespace suppcheck {
+
+/// One recognised word in input-image pixels.
+struct OcrWord {
+  std::string text;
+  float confidence = 0;  ///< 0-100 as Tesseract reports it
+  Box box;
+  int lineId = -1;  ///< the OCR engine's own line grouping, if any
+};
+
+struct LineWord {
+  size_t begin = 0, end = 0;  ///< byte range in TextLine::text
+  Box box;
+  float confidence = 100;
+};
+
+struct TextLine {
+  std::string text;
+  std::vector<LineWord> words;
+  Box box;  ///< empty for text without geometry
+
+  /// Box of the words touching the byte range [begin, end); empty without geometry.
+  Box BoxOf(size_t begin, size_t end) const;
+  /// Lowest confidence (0-100) of the words touching [begin, end); 100 without OCR words.
+  float MinConfidenceOf(size_t begin, size_t end) const;
+  /// Mean confidence of the words touching [begin, end).
+  float MeanConfidenceOf(size_t begin, size_t end) const;
+};
+
+/// Groups OCR words into reading-order lines: the engine's lines first, then lines that sit
+/// side by side on the same row (a table row split into columns) are joined left to right.
+std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words);
+
+/// One TextLine per line of plain text (no boxes); blank lines are dropped.
+std::vector<TextLine> LinesFromText(std::string_view text);
+
+}  // namespace suppcheck

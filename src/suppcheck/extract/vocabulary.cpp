@@ -1,0 +1,70 @@
+#include "suppcheck/extract/vocabulary.h"
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "suppcheck/extract/folded_text.h"
+
+namespace suppcheck {
+
+namespace {
+
+Expected<nlohmann::json> ReadJson(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  if (!in) return MakeError("missing_models", "cannot read " + p.string());
+  auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return MakeError("missing_models", p.string() + " is not valid JSON");
+  return j;
+}
+
+std::vector<std::string> Words(const nlohmann::json& a) {
+  std::vector<std::string> out;
+  if (!a.is_array()) return out;
+  for (const auto& w : a)
+    if (w.is_string()) out.push_back(FoldForMatching(w.get<std::string>()).text);
+  return out;
+}
+
+}  // namespace
+
+Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
+  auto salts = ReadJson(dir / "salts.json");
+  if (!salts) return salts.error();
+  auto vocab = ReadJson(dir / "vocabulary.json");
+  if (!vocab) return vocab.error();
+  Vocabulary v;
+  try {
+    for (const auto& s : (*salts)["salts"]) {
+      SaltInfo info;
+      info.id = s.at("id").get<std::string>();
+      info.fractionMin = s.at("fraction_min").get<double>();
+      info.fractionMax = s.at("fraction_max").get<double>();
+      info.names = Words(s.at("names"));
+      v.salts.push_back(std::move(info));
+    }
+    v.excipients = Words((*salts)["excipients"]["names"]);
+    const auto& j = *vocab;
+    v.notificationLabels = Words(j.at("notification_labels"));
+    v.elementalMarkers = Words(j.at("elemental_markers"));
+    v.perDayWords = Words(j.at("per_day_words"));
+    v.perUnitWords = Words(j.at("per_unit_words"));
+    v.rangeWords = Words(j.at("range_words"));
+    v.timesWords = Words(j.at("times_words"));
+    v.otherNutrients = Words(j.at("other_nutrients"));
+    for (const auto& [kind, words] : j.at("unit_words").items()) v.unitWords[kind] = Words(words);
+    for (const auto& [n, words] : j.at("number_words").items()) v.numberWords[std::stoi(n)] = Words(words);
+  } catch (const std::exception& e) {
+    return MakeError("missing_models", "models in " + dir.string() + " are malformed: " + e.what());
+  }
+  if (v.salts.empty()) return MakeError("missing_models", (dir / "salts.json").string() + " lists no salts");
+  return v;
+}
+
+const SaltInfo* Vocabulary::Salt(const std::string& id) const {
+  for (const auto& s : salts)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,38 @@
+#pragma once
+// The label vocabulary and the salt table, loaded from models/vocabulary.json and
+// models/salts.json. Every word is folded (lower case, no accents) once, at load time.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "suppcheck/util/expected.h"
+
+namespace suppcheck {
+
+struct SaltInfo {
+  std::string id;          ///< canonical id of the report contract ("citrate")
+  double fractionMin = 0;  ///< elemental Mg mass fraction, lowest hydrate sold
+  double fractionMax = 0;  ///< ... anhydrous / highest: used for the conservative call
+  std::vector<std::string> names;  ///< folded spellings in nl/fr/de/en
+};
+
+struct Vocabulary {
+  std::vector<SaltInfo> salts;
+  std::vector<std::string> excipients;
+  std::vector<std::string> notificationLabels;
+  std::vector<std::string> elementalMarkers;
+  std::vector<std::string> perDayWords;
+  std::vector<std::string> perUnitWords;
+  std::vector<std::string> rangeWords;
+  std::vector<std::string> timesWords;
+  std::vector<std::string> otherNutrients;
+  std::map<std::string, std::vector<std::string>> unitWords;  ///< kind ("tablet") -> words
+  std::map<int, std::vector<std::string>> numberWords;        ///< 2 -> {"twee", "deux", ...}
+
+  static Expected<Vocabulary> Load(const std::filesystem::path& modelsDir);
+  const SaltInfo* Salt(const std::string& id) const;
+};
+
+}  // namespace suppcheck

@@ -1,0 +1,306 @@
+#include "suppcheck/image/label_image.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+namespace suppcheck {
+
+namespace {
+
+constexpr int kAnalysisSide = 1600;  // long side of the copy used to analyse the layout
+
+struct Glyphs {
+  std::vector<cv::Rect> boxes;
+};
+
+// Glyph-like connected components of dark-on-light (and light-on-dark) text.
+Glyphs FindGlyphs(const cv::Mat& gray) {
+  Glyphs g;
+  cv::Mat bin;
+  const int block = std::max(15, (std::min(gray.cols, gray.rows) / 40) | 1);
+  for (int polarity = 0; polarity < 2; ++polarity) {
+    cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C,
+                          polarity == 0 ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY, block, 12);
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
+    const int maxH = gray.rows / 6;
+    for (int i = 1; i < n; ++i) {
+      const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+      const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+      if (h < 5 || h > maxH || w < 2 || w > 3 * h || h > 8 * w) continue;
+      const double fill = static_cast<double>(area) / (w * h);
+      if (fill < 0.12 || fill > 0.9) continue;
+      g.boxes.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+    }
+  }
+  return g;
+}
+
+// Text runs left-to-right: a glyph's nearest similar-sized neighbour is beside it, not above.
+// Returns true when most nearest neighbours are above/below (text turned by 90 degrees).
+bool LooksTurned(const Glyphs& g) {
+  if (g.boxes.size() < 30) return false;
+  int horizontal = 0, vertical = 0;
+  std::vector<cv::Point2f> c;
+  for (const auto& b : g.boxes)
+    c.emplace_back(static_cast<float>(b.x) + static_cast<float>(b.width) / 2.f,
+                   static_cast<float>(b.y) + static_cast<float>(b.height) / 2.f);
+  const size_t n = std::min<size_t>(g.boxes.size(), 3000);
+  for (size_t i = 0; i < n; ++i) {
+    const cv::Rect& a = g.boxes[i];
+    const float size = static_cast<float>(std::max(a.width, a.height));
+    float best = 1e9f;
+    int bestJ = -1;
+    for (size_t j = 0; j < n; ++j) {
+      if (i == j) continue;
+      const cv::Rect& b = g.boxes[j];
+      const float sb = static_cast<float>(std::max(b.width, b.height));
+      if (sb > 1.6f * size || size > 1.6f * sb) continue;
+      const float dx = c[i].x - c[j].x, dy = c[i].y - c[j].y;
+      const float d = dx * dx + dy * dy;
+      if (d < best) {
+        best = d;
+        bestJ = static_cast<int>(j);
+      }
+    }
+    if (bestJ < 0 || best > 9 * size * size) continue;
+    const float dx = std::abs(c[i].x - c[static_cast<size_t>(bestJ)].x);
+    const float dy = std::abs(c[i].y - c[static_cast<size_t>(bestJ)].y);
+    if (dx > 1.5f * dy) ++horizontal;
+    if (dy > 1.5f * dx) ++vertical;
+  }
+  return vertical > 2 * horizontal && vertical > 20;
+}
+
+// A lower percentile of glyph heights: the small print, which is what must stay readable.
+double SmallPrintHeight(const Glyphs& g) {
+  if (g.boxes.size() < 15) return 0;
+  std::vector<int> h;
+  for (const auto& b : g.boxes) h.push_back(b.height);
+  std::sort(h.begin(), h.end());
+  return h[h.size() * 3 / 10];
+}
+
+// The skew of text lines in degrees (positive = lines rise to the right), from line blobs.
+double EstimateSkew(const cv::Mat& gray, double glyphHeight) {
+  if (glyphHeight <= 0) return 0;
+  cv::Mat bin;
+  const int block = std::max(15, (std::min(gray.cols, gray.rows) / 40) | 1);
+  cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, 12);
+  const int k = std::max(3, static_cast<int>(glyphHeight * 1.2));
+  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, 1}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  std::vector<std::pair<double, double>> angles;  // (angle, weight)
+  for (const auto& c : contours) {
+    const cv::RotatedRect r = cv::minAreaRect(c);
+    double w = r.size.width, h = r.size.height, a = r.angle;
+    if (w < h) {
+      std::swap(w, h);
+      a += 90;
+    }
+    if (h < glyphHeight * 0.5 || h > glyphHeight * 3 || w < 6 * h) continue;
+    while (a > 45) a -= 90;
+    while (a < -45) a += 90;
+    angles.emplace_back(a, w);
+  }
+  if (angles.size() < 3) return 0;
+  std::sort(angles.begin(), angles.end());
+  double total = 0;
+  for (const auto& [a, w] : angles) total += w;
+  double acc = 0;
+  for (const auto& [a, w] : angles) {
+    acc += w;
+    if (acc >= total / 2) return -a;  // image y grows downwards
+  }
+  return 0;
+}
+
+// The label's outline when a clear, large, four-cornered bright region stands on a darker
+// background (a pack photographed on a table). Returns false when there is no such outline:
+// then nothing is warped.
+bool FindLabelQuad(const cv::Mat& gray, std::vector<cv::Point2f>& quad) {
+  cv::Mat blur, bin;
+  cv::GaussianBlur(gray, blur, {5, 5}, 0);
+  cv::threshold(blur, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const double imageArea = static_cast<double>(gray.cols) * gray.rows;
+  double bestArea = 0;
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area < 0.2 * imageArea || area > 0.92 * imageArea || area <= bestArea) continue;
+    std::vector<cv::Point> approx;
+    cv::approxPolyDP(c, approx, 0.02 * cv::arcLength(c, true), true);
+    if (approx.size() != 4 || !cv::isContourConvex(approx)) continue;
+    // The region must be mostly the quad (not a blob that happens to have 4 corners).
+    if (area < 0.85 * cv::contourArea(approx)) continue;
+    bestArea = area;
+    quad.assign(approx.begin(), approx.end());
+  }
+  if (bestArea <= 0) return false;
+  // Order: top-left, top-right, bottom-right, bottom-left.
+  std::sort(quad.begin(), quad.end(), [](const cv::Point2f& a, const cv::Point2f& b) { return a.y < b.y; });
+  if (quad[0].x > quad[1].x) std::swap(quad[0], quad[1]);
+  if (quad[2].x < quad[3].x) std::swap(quad[2], quad[3]);
+  return true;
+}
+
+cv::Matx33d Scaling(double s) { return {s, 0, 0, 0, s, 0, 0, 0, 1}; }
+
+// Rotation by `degrees` about the centre of a w x h image, with the output canvas enlarged to
+// hold the whole result; returns the matrix and sets the new size.
+cv::Matx33d RotationAbout(double w, double h, double degrees, cv::Size2d& outSize) {
+  const double rad = degrees * CV_PI / 180.0, c = std::cos(rad), s = std::sin(rad);
+  const double nw = std::abs(w * c) + std::abs(h * s), nh = std::abs(w * s) + std::abs(h * c);
+  // Translate centre to origin, rotate (counter-clockwise on screen for positive degrees), move to new centre.
+  const cv::Matx33d toOrigin{1, 0, -w / 2, 0, 1, -h / 2, 0, 0, 1};
+  const cv::Matx33d rot{c, s, 0, -s, c, 0, 0, 0, 1};
+  const cv::Matx33d back{1, 0, nw / 2, 0, 1, nh / 2, 0, 0, 1};
+  outSize = {nw, nh};
+  return back * rot * toOrigin;
+}
+
+cv::Mat ApplyGeometry(const cv::Mat& src, const cv::Matx33d& m, cv::Size size) {
+  cv::Mat out;
+  cv::warpPerspective(src, out, cv::Mat(m), size, cv::INTER_CUBIC, cv::BORDER_REPLICATE);
+  return out;
+}
+
+bool IsIdentity(const cv::Matx33d& m) {
+  const cv::Matx33d d = m - cv::Matx33d::eye();
+  for (int i = 0; i < 9; ++i)
+    if (std::abs(d.val[i]) > 1e-9) return false;
+  return true;
+}
+
+// Divides by the local background (a large max filter) so that shading, dim corners and soft
+// glare become an even white, keeping dark text dark.
+void FlattenLight(cv::Mat& gray, double glyphHeight) {
+  const int k = std::max(15, static_cast<int>(glyphHeight * 3) | 1);
+  cv::Mat small, background;
+  const double f = 0.25;  // the background varies slowly: estimate it on a quarter-size copy
+  cv::resize(gray, small, {}, f, f, cv::INTER_AREA);
+  const int ks = std::max(3, static_cast<int>(k * f) | 1);
+  cv::dilate(small, background, cv::getStructuringElement(cv::MORPH_ELLIPSE, {ks, ks}));
+  cv::GaussianBlur(background, background, {0, 0}, ks / 2.0);
+  cv::resize(background, background, gray.size(), 0, 0, cv::INTER_LINEAR);
+  cv::Mat g32, b32;
+  gray.convertTo(g32, CV_32F);
+  background.convertTo(b32, CV_32F, 1, 1);
+  cv::divide(g32, b32, g32, 255.0);
+  g32.convertTo(gray, CV_8U);
+}
+
+}  // namespace
+
+PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
+  PreparedImage out;
+  out.originalSize = bgr.size();
+  cv::Mat gray;
+  if (bgr.channels() == 3)
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  else
+    gray = bgr;
+
+  // 1. Analyse the layout on a small copy.
+  const double a = std::min(1.0, static_cast<double>(kAnalysisSide) / std::max(gray.cols, gray.rows));
+  cv::Mat small;
+  cv::resize(gray, small, {}, a, a, a < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  cv::Matx33d geometry = cv::Matx33d::eye();  // small -> upright small
+  cv::Size2d size(small.cols, small.rows);
+
+  if (options.fixPerspective) {
+    std::vector<cv::Point2f> quad;
+    if (FindLabelQuad(small, quad)) {
+      const double top = cv::norm(quad[1] - quad[0]), bottom = cv::norm(quad[2] - quad[3]);
+      const double left = cv::norm(quad[3] - quad[0]), right = cv::norm(quad[2] - quad[1]);
+      const double w = std::max(top, bottom), h = std::max(left, right);
+      const std::vector<cv::Point2f> dst = {{0, 0}, {static_cast<float>(w), 0},
+                                            {static_cast<float>(w), static_cast<float>(h)}, {0, static_cast<float>(h)}};
+      cv::Mat p = cv::getPerspectiveTransform(quad, dst);
+      geometry = cv::Matx33d(reinterpret_cast<double*>(p.data));
+      size = {w, h};
+      out.perspective = true;
+    }
+  }
+  cv::Mat upright = IsIdentity(geometry) ? small : ApplyGeometry(small, geometry, size);
+
+  Glyphs glyphs = FindGlyphs(upright);
+  if (options.fixRotation && LooksTurned(glyphs)) {
+    cv::Size2d turned;
+    const cv::Matx33d r = RotationAbout(size.width, size.height, 90, turned);  // text was turned by 90
+    geometry = r * geometry;
+    size = turned;
+    out.rotation = 270;
+    upright = ApplyGeometry(small, geometry, size);
+    glyphs = FindGlyphs(upright);
+  }
+  const double glyphSmall = SmallPrintHeight(glyphs);
+  const double skew = EstimateSkew(upright, glyphSmall);
+  if (std::abs(skew) > 0.4 && std::abs(skew) < 25) {
+    cv::Size2d deskewed;
+    const cv::Matx33d r = RotationAbout(size.width, size.height, -skew, deskewed);
+    geometry = r * geometry;
+    size = deskewed;
+    out.skewDegrees = skew;
+  }
+
+  // 2. Scale: the small print to the target glyph height, within the pixel budget.
+  out.textHeight = glyphSmall > 0 ? glyphSmall / a : 0;
+  double s = out.textHeight > 0 ? options.targetTextHeight / out.textHeight : 1.0;
+  s = std::clamp(s, options.minScale, options.maxScale);
+  const double uprightPixels = size.width * size.height / (a * a);
+  if (uprightPixels * s * s > options.maxWorkingPixels) s = std::sqrt(options.maxWorkingPixels / uprightPixels);
+  out.scale = s;
+
+  // 3. Render the working image: resize the photo once (area filter when shrinking), then the
+  // geometry found on the small copy, re-expressed at the working scale.
+  cv::Mat scaled;
+  cv::resize(gray, scaled, {}, s, s, s < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+  const double k = s / a;
+  const cv::Matx33d work = Scaling(k) * geometry * Scaling(1.0 / k);
+  if (IsIdentity(geometry)) {
+    out.gray = scaled;
+  } else {
+    out.gray = ApplyGeometry(scaled, work, cv::Size(static_cast<int>(std::lround(size.width * k)),
+                                                    static_cast<int>(std::lround(size.height * k))));
+  }
+  out.toOriginal = (work * Scaling(s)).inv();
+
+  // 4. Light.
+  FlattenLight(out.gray, options.targetTextHeight);
+  return out;
+}
+
+void RotateHalfTurn(PreparedImage& image) {
+  cv::rotate(image.gray, image.gray, cv::ROTATE_180);
+  const double w = image.gray.cols, h = image.gray.rows;
+  const cv::Matx33d half{-1, 0, w, 0, -1, h, 0, 0, 1};  // its own inverse
+  image.toOriginal = image.toOriginal * half;
+  image.rotation = (image.rotation + 180) % 360;
+}
+
+Box ToOriginal(const PreparedImage& image, const Box& b) {
+  if (b.empty()) return b;
+  double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+  for (const auto& [px, py] : {std::pair(b.x, b.y), std::pair(b.right(), b.y), std::pair(b.x, b.bottom()),
+                               std::pair(b.right(), b.bottom())}) {
+    const cv::Vec3d p = image.toOriginal * cv::Vec3d(px, py, 1);
+    const double x = p[0] / p[2], y = p[1] / p[2];
+    x0 = std::min(x0, x);
+    y0 = std::min(y0, y);
+    x1 = std::max(x1, x);
+    y1 = std::max(y1, y);
+  }
+  const int W = image.originalSize.width, H = image.originalSize.height;
+  const int ix0 = std::clamp(static_cast<int>(std::floor(x0)), 0, W), iy0 = std::clamp(static_cast<int>(std::floor(y0)), 0, H);
+  const int ix1 = std::clamp(static_cast<int>(std::ceil(x1)), 0, W), iy1 = std::clamp(static_cast<int>(std::ceil(y1)), 0, H);
+  return {ix0, iy0, ix1 - ix0, iy1 - iy0};
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,44 @@
+#pragma once
+// Stage 2 of the pipeline: geometry and light. From the loaded photo to the grey working image
+// the OCR reads: the label found and its perspective undone when a clear label outline is
+// visible, text turned upright (90/270 degrees by the layout of the glyphs; 180 is decided
+// later by the OCR itself), small skew removed, uneven light flattened, and the whole scaled
+// so that the small print has the x-height Tesseract reads best (~20-30 px) instead of OCR'ing
+// a 12-megapixel photo blindly. Keeps the transform back to the photo's pixels for the boxes.
+
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "suppcheck/util/box.h"
+
+namespace suppcheck {
+
+struct PrepareOptions {
+  double targetTextHeight = 24;     ///< px: height of the small print's glyphs after scaling
+  double maxWorkingPixels = 7.0e6;  ///< cap on the working image (time grows with pixels)
+  double minScale = 0.15, maxScale = 3.5;
+  bool fixPerspective = true;
+  bool fixRotation = true;
+};
+
+struct PreparedImage {
+  cv::Mat gray;          ///< the working image (8-bit grey)
+  cv::Matx33d toOriginal = cv::Matx33d::eye();  ///< working pixels -> photo pixels
+  cv::Size originalSize;
+  int rotation = 0;      ///< degrees clockwise applied to make the text upright (0, 90, 270; 180 later)
+  double skewDegrees = 0;
+  double scale = 1;      ///< working / photo size (ignoring rotation)
+  double textHeight = 0; ///< estimated small-print glyph height in photo pixels (0 = unknown)
+  bool perspective = false;
+};
+
+PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options = {});
+
+/// Turns the working image by 180 degrees (text found upside down), keeping the transform.
+void RotateHalfTurn(PreparedImage& image);
+
+/// A box in working pixels -> the enclosing box in photo pixels.
+Box ToOriginal(const PreparedImage& image, const Box& working);
+
+}  // namespace suppcheck

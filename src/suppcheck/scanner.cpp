@@ -1,0 +1,277 @@
+#include "suppcheck/scanner.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/extract/text_lines.h"
+#include "suppcheck/ocr/tesseract_engine.h"
+
+namespace suppcheck {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+Expected<std::shared_ptr<const Models>> Models::Load(const fs::path& dir) {
+  auto vocab = Vocabulary::Load(dir);
+  if (!vocab) return vocab.error();
+  auto rules = Rules::Load(dir);
+  if (!rules) return rules.error();
+  auto m = std::make_shared<Models>();
+  m->dir = dir;
+  m->vocabulary = std::move(*vocab);
+  m->rules = std::move(*rules);
+  return std::shared_ptr<const Models>(std::move(m));
+}
+
+namespace {
+
+// Extraction, registry and assessment: the same for OCR'd photos and for given text.
+void Conclude(ScanResult& r, const std::vector<TextLine>& lines, const Models& models, const std::string& profile,
+              Registry* registry, const NumberFinding* number) {
+  r.number = number ? *number : FindNotificationNumber(lines, models.vocabulary);
+  r.magnesium = ExtractMagnesium(lines, models.vocabulary, models.rules.Limits());
+  if (registry && r.number.number.valid()) r.registry = registry->Lookup(r.number.number.canonical);
+  r.assessment = Assess(r.number, r.registry, r.magnesium, models.rules, profile);
+  r.ok = true;
+}
+
+// How readable an OCR result is: confident words of three or more letters and digits.
+double Readability(const std::vector<OcrWord>& words) {
+  double score = 0;
+  for (const auto& w : words) {
+    const auto alnum = std::count_if(w.text.begin(), w.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    if (alnum >= 3 && w.confidence >= 60) score += static_cast<double>(alnum);
+  }
+  return score;
+}
+
+double MeanConfidence(const std::vector<OcrWord>& words) {
+  if (words.empty()) return 0;
+  double s = 0;
+  for (const auto& w : words) s += w.confidence;
+  return s / static_cast<double>(words.size());
+}
+
+std::string SafeStem(const std::string& name) {
+  std::string stem = fs::path(name).stem().string();
+  for (char& c : stem)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  return stem.empty() ? "input" : stem;
+}
+
+Box Pad(const Box& b, int px, int py, const cv::Size& limit) {
+  const int x0 = std::max(0, b.x - px), y0 = std::max(0, b.y - py);
+  const int x1 = std::min(limit.width, b.right() + px), y1 = std::min(limit.height, b.bottom() + py);
+  return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
+
+}  // namespace
+
+struct Scanner::Impl {
+  std::shared_ptr<const Models> models;
+  ScannerOptions options;
+  Registry* registry = nullptr;
+  std::unique_ptr<TesseractEngine> engine;
+
+  void Debug(const std::string& name, const std::string& step, const cv::Mat& image) const {
+    if (options.debugDir.empty() || image.empty()) return;
+    std::error_code ec;
+    fs::create_directories(options.debugDir, ec);
+    cv::imwrite((options.debugDir / (SafeStem(name) + "." + step + ".png")).string(), image);
+  }
+
+  // Re-reads the region of a number candidate enlarged, with only the characters a number
+  // can have; returns the better of the two readings.
+  NumberFinding ReReadNumber(const PreparedImage& prep, const std::vector<TextLine>& lines,
+                             const NumberFinding& first, const std::string& name) {
+    const TextLine& line = lines[static_cast<size_t>(first.line)];
+    Box region = first.box.empty() ? line.box : first.box;
+    if (region.empty()) return first;
+    const int h = std::max(8, region.h);
+    region = Pad(Box{region.x, region.y, region.w + 4 * h, region.h}, h, h / 2, prep.gray.size());
+    if (region.empty()) return first;
+    cv::Mat crop = prep.gray(cv::Rect(region.x, region.y, region.w, region.h)).clone();
+    const double f = std::clamp(48.0 / h, 1.0, 4.0);
+    if (f > 1.05) cv::resize(crop, crop, {}, f, f, cv::INTER_CUBIC);
+    cv::copyMakeBorder(crop, crop, 12, 12, 12, 12, cv::BORDER_REPLICATE);
+    Debug(name, "3-number-crop", crop);
+    std::vector<OcrWord> words = engine->Recognize(crop, PageMode::SingleLine, "NUTPLAS0123456789/ ");
+    for (auto& w : words) {
+      w.box = {static_cast<int>((w.box.x - 12) / f) + region.x, static_cast<int>((w.box.y - 12) / f) + region.y,
+               static_cast<int>(w.box.w / f), static_cast<int>(w.box.h / f)};
+      w.lineId = 0;
+    }
+    const auto reread = FindNumberCandidates(BuildLines(words), models->vocabulary);
+    if (reread.empty() || !reread.front().number.valid()) return first;
+    NumberFinding second = reread.front();
+    if (first.number.valid() && !first.repaired) {
+      // Both readings agree: more confident. Disagree: keep the unrestricted first reading.
+      if (second.number.canonical == first.number.canonical) {
+        NumberFinding agreed = first;
+        agreed.confidence = std::min(1.0, std::max(first.confidence, second.confidence) + 0.05);
+        return agreed;
+      }
+      return first;
+    }
+    second.line = first.line;
+    second.labelled = first.labelled;
+    second.box = second.box.empty() ? first.box : second.box;
+    second.number.text = second.number.text.empty() ? first.number.text : second.number.text;
+    return second;
+  }
+};
+
+Scanner::~Scanner() = default;
+
+Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models> models, ScannerOptions options,
+                                                   Registry* registry) {
+  auto engine = TesseractEngine::Create(options.tessdataDir, options.languages);
+  if (!engine) return engine.error();
+  std::unique_ptr<Scanner> s(new Scanner());
+  s->impl_ = std::make_unique<Impl>();
+  s->impl_->models = std::move(models);
+  s->impl_->options = std::move(options);
+  s->impl_->registry = registry;
+  s->impl_->engine = std::move(*engine);
+  return s;
+}
+
+ScanResult Scanner::ScanFile(const fs::path& path) {
+  auto image = LoadImage(path, impl_->options.limits);
+  if (!image) {
+    ScanResult r;
+    r.file = path.string();
+    r.error = image.error();
+    return r;
+  }
+  return ScanImage(image->bgr, path.string());
+}
+
+ScanResult Scanner::ScanBytes(const std::string& bytes, const std::string& name) {
+  auto image = DecodeImage(bytes, name, impl_->options.limits);
+  if (!image) {
+    ScanResult r;
+    r.file = name;
+    r.error = image.error();
+    return r;
+  }
+  return ScanImage(image->bgr, name);
+}
+
+ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
+  ScanResult r;
+  r.file = name;
+  const auto t0 = Clock::now();
+  try {
+    PreparedImage prep = PrepareImage(bgr, impl_->options.prepare);
+    impl_->Debug(name, "1-working", prep.gray);
+    std::vector<OcrWord> words = impl_->engine->Recognize(prep.gray, PageMode::Auto);
+
+    // Upside down? Text read the wrong way round gives few confident words; try the half turn
+    // and keep the better reading.
+    const double score = Readability(words);
+    const double confident = words.empty() ? 0 : score / static_cast<double>(words.size());
+    if (impl_->options.prepare.fixRotation && (MeanConfidence(words) < 70 || confident < 2.5)) {
+      PreparedImage turned = prep;
+      turned.gray = prep.gray.clone();
+      RotateHalfTurn(turned);
+      std::vector<OcrWord> other = impl_->engine->Recognize(turned.gray, PageMode::Auto);
+      if (Readability(other) > 1.3 * score) {
+        prep = std::move(turned);
+        words = std::move(other);
+      }
+    }
+    if (!impl_->options.debugDir.empty()) {
+      cv::Mat boxes;
+      cv::cvtColor(prep.gray, boxes, cv::COLOR_GRAY2BGR);
+      for (const auto& w : words)
+        cv::rectangle(boxes, cv::Rect(w.box.x, w.box.y, w.box.w, w.box.h),
+                      w.confidence >= 60 ? cv::Scalar(0, 160, 0) : cv::Scalar(0, 0, 255), 1);
+      impl_->Debug(name, "2-ocr-words", boxes);
+    }
+
+    std::vector<TextLine> lines = BuildLines(words);
+    const auto candidates = FindNumberCandidates(lines, impl_->models->vocabulary);
+    NumberFinding number;
+    if (!candidates.empty()) {
+      number = candidates.front();
+      if (number.categoryAnchored && (!number.number.valid() || number.repaired || number.confidence < 0.8))
+        number = impl_->ReReadNumber(prep, lines, number, name);
+    }
+    Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &number);
+
+    // Boxes back to the photo's pixels.
+    r.number.box = ToOriginal(prep, r.number.box);
+    for (auto& e : r.magnesium.evidence) e.box = ToOriginal(prep, e.box);
+    for (auto& line : lines) {
+      line.box = ToOriginal(prep, line.box);
+      for (auto& w : line.words) w.box = ToOriginal(prep, w.box);
+    }
+    r.lines = std::move(lines);
+
+    OcrInfo info;
+    info.engine = "tesseract " + TesseractEngine::Version();
+    info.languages = impl_->engine->languages();
+    info.rotation = prep.rotation;
+    info.meanConfidence = MeanConfidence(words);
+    info.scale = prep.scale;
+    info.perspective = prep.perspective;
+    info.skewDegrees = prep.skewDegrees;
+    info.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    r.ocr = info;
+    if (!impl_->options.debugDir.empty()) {
+      std::ofstream txt(impl_->options.debugDir / (SafeStem(name) + ".4-lines.txt"));
+      for (const auto& line : r.lines) txt << line.text << "\n";
+      cv::imwrite((impl_->options.debugDir / (SafeStem(name) + ".5-annotated.png")).string(), Annotate(bgr, r));
+    }
+  } catch (const cv::Exception& e) {
+    r = ScanResult();
+    r.file = name;
+    r.error = MakeError("processing_error", name + ": image processing failed (" + e.err + ")");
+  } catch (const std::bad_alloc&) {
+    r = ScanResult();
+    r.file = name;
+    r.error = MakeError("image_too_large", name + ": not enough memory to process this image");
+  }
+  return r;
+}
+
+ScanResult ScanText(const std::string& text, const std::string& name, const Models& models,
+                    const std::string& profile, Registry* registry) {
+  ScanResult r;
+  r.file = name;
+  r.lines = LinesFromText(text);
+  Conclude(r, r.lines, models, profile, registry, nullptr);
+  return r;
+}
+
+cv::Mat Annotate(const cv::Mat& bgr, const ScanResult& r) {
+  cv::Mat out = bgr.clone();
+  const double scale = std::max(1.0, std::max(out.cols, out.rows) / 1500.0);
+  const int thick = std::max(2, static_cast<int>(2 * scale));
+  auto draw = [&](const Box& b, const cv::Scalar& color, const std::string& label) {
+    if (b.empty()) return;
+    cv::rectangle(out, cv::Rect(b.x, b.y, b.w, b.h), color, thick);
+    int base = 0;
+    const double fs = 0.6 * scale;
+    const cv::Size ts = cv::getTextSize(label, cv::FONT_HERSHEY_SIMPLEX, fs, thick / 2 + 1, &base);
+    const int y = std::max(ts.height + 4, b.y - 4);
+    cv::rectangle(out, cv::Rect(b.x, y - ts.height - 4, ts.width + 6, ts.height + base + 6), color, cv::FILLED);
+    cv::putText(out, label, {b.x + 3, y}, cv::FONT_HERSHEY_SIMPLEX, fs, cv::Scalar(255, 255, 255), thick / 2 + 1,
+                cv::LINE_AA);
+  };
+  if (r.number.number.status != NumberStatus::Missing)
+    draw(r.number.box, r.number.number.valid() ? cv::Scalar(200, 90, 0) : cv::Scalar(0, 0, 220),
+         r.number.number.valid() ? "number " + r.number.number.canonical : "number (invalid)");
+  for (const auto& e : r.magnesium.evidence) {
+    if (e.role == "dose") draw(e.box, cv::Scalar(0, 0, 200), "dose");
+    if (e.role == "salt") draw(e.box, cv::Scalar(0, 140, 0), "salt");
+    if (e.role == "units_per_day") draw(e.box, cv::Scalar(0, 120, 220), "per day");
+  }
+  return out;
+}
+
+}  // namespace suppcheck

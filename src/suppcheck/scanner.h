@@ -1,0 +1,91 @@
+#pragma once
+// The label scanner: the only place that knows the order of the stages
+//   load -> geometry and light -> OCR -> extraction -> assessment -> result.
+// A Scanner owns a warm Tesseract engine and is NOT thread-safe: one per worker thread.
+// The models (vocabulary, salts, rules) and the registry are shared between scanners.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "suppcheck/assess/rules.h"
+#include "suppcheck/extract/magnesium_extractor.h"
+#include "suppcheck/extract/number_finder.h"
+#include "suppcheck/extract/vocabulary.h"
+#include "suppcheck/image/image_loader.h"
+#include "suppcheck/image/label_image.h"
+#include "suppcheck/registry/registry.h"
+#include "suppcheck/util/expected.h"
+
+namespace suppcheck {
+
+/// The data files every scanner shares, loaded once.
+struct Models {
+  std::filesystem::path dir;
+  Vocabulary vocabulary;
+  Rules rules;
+  static Expected<std::shared_ptr<const Models>> Load(const std::filesystem::path& dir);
+};
+
+struct ScannerOptions {
+  std::string tessdataDir;                       ///< empty = Tesseract's default
+  std::string languages = "nld+fra+deu+eng";
+  std::string profile = "adult";
+  PrepareOptions prepare;
+  LoadLimits limits;
+  std::filesystem::path debugDir;                ///< keep intermediate images here; empty = off
+};
+
+struct OcrInfo {
+  std::string engine;
+  std::string languages;
+  int rotation = 0;
+  double meanConfidence = 0;
+  double ms = 0;
+  double scale = 1;
+  bool perspective = false;
+  double skewDegrees = 0;
+};
+
+struct ScanResult {
+  std::string file;
+  bool ok = false;
+  Error error;  ///< set when !ok
+  NumberFinding number;
+  RegistryAnswer registry;
+  MagnesiumFacts magnesium;  ///< evidence boxes in photo pixels
+  Assessment assessment;
+  std::optional<OcrInfo> ocr;  ///< null for --text
+  std::vector<TextLine> lines;  ///< what was read, boxes in photo pixels (for --annotate, debugging)
+
+  bool flagged() const { return ok && IsFlagged(assessment); }
+};
+
+class Scanner {
+ public:
+  /// Fails (missing_models) when the Tesseract language data cannot be loaded.
+  static Expected<std::unique_ptr<Scanner>> Create(std::shared_ptr<const Models> models, ScannerOptions options,
+                                                   Registry* registry = nullptr);
+  ~Scanner();
+
+  ScanResult ScanFile(const std::filesystem::path& path);
+  ScanResult ScanBytes(const std::string& bytes, const std::string& name);
+  ScanResult ScanImage(const cv::Mat& bgr, const std::string& name);
+
+ private:
+  Scanner() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Extraction and assessment on text that is already OCR'd (`scan --text`): no OCR, no boxes.
+ScanResult ScanText(const std::string& text, const std::string& name, const Models& models,
+                    const std::string& profile, Registry* registry);
+
+/// Draws the boxes behind the number, salt and dose on the photo, labelled.
+cv::Mat Annotate(const cv::Mat& bgr, const ScanResult& result);
+
+}  // namespace suppcheck
