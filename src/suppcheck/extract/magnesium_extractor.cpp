@@ -229,6 +229,20 @@ std::vector<BasisPhrase> FindBasisPhrases(const std::string& f, const Vocabulary
   return out;
 }
 
+// A directions sentence ("Neem 2 tot 3 capsules per dag"): a count of units followed by a
+// daily word. Such a line tells how many units a day, it is not a header over a dose.
+bool LooksLikeDirections(const std::string& f, const Vocabulary& vocab) {
+  for (size_t p = 0; p < f.size(); ++p) {
+    const size_t len = UnitWordAt(f, p, vocab);
+    if (!len) continue;
+    size_t cb = p;
+    if (CountBefore(f, p, vocab, &cb) > 0 && FindAny(f, vocab.perDayWords, p + len, std::min(f.size(), p + len + 40)) != std::string::npos)
+      return true;
+    p += len;
+  }
+  return false;
+}
+
 // The owner of an amount: the nearest mention before it, or a "de magnésium" after it.
 const Mention* OwnerOf(const LineInfo& li, const Quantity& q, bool* ownerAfter) {
   const std::string& f = li.ft.text;
@@ -398,12 +412,17 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
       }
     }
     std::optional<BasisPhrase> ph = phraseFor(i, qb, qe, prevEnd, nextBegin);
-    // A table header above: map the row's amounts to its columns.
+    // Anywhere earlier on the line ("Per tablet: magnesiumcitraat 1160 mg, waarvan ... 187,5 mg").
+    if (!ph)
+      for (const auto& p : li.phrases)
+        if (p.end <= qb) ph = p;
+    // A table header above: map the row's amounts to its columns. A header has no amounts
+    // and is not a directions sentence; the search stops at the first line with a dose.
     if (!ph) {
       for (size_t up = 1; up <= 8 && up <= i; ++up) {
         const LineInfo& h = info[i - up];
-        if (h.phrases.empty() || !h.magnesiumQuantities.empty()) continue;
-        if (!h.quantities.empty() && h.phrases.size() < 2) continue;
+        if (!h.magnesiumQuantities.empty()) break;
+        if (h.phrases.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab)) continue;
         const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
         if (geometry && h.phrases.size() >= 2) {
           const Box qbox = lines[i].BoxOf(a.begin, a.end);
@@ -427,10 +446,6 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
         if (ph) break;
       }
     }
-    // Anywhere earlier on the line ("Per tablet: magnesiumcitraat 1160 mg, waarvan ... 187,5 mg").
-    if (!ph)
-      for (const auto& p : li.phrases)
-        if (p.end <= qb) ph = p;
     // A line below ("Pour un comprimé pelliculé.") for a block of amounts above it.
     if (!ph) {
       for (size_t down = 1; down <= 3 && i + down < lines.size(); ++down) {

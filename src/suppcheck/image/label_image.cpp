@@ -75,6 +75,8 @@ bool LooksTurned(const Glyphs& g) {
   return vertical > 2 * horizontal && vertical > 20;
 }
 
+cv::Matx33d Translation(double dx, double dy) { return {1, 0, dx, 0, 1, dy, 0, 0, 1}; }
+
 // A lower percentile of glyph heights: the small print, which is what must stay readable.
 double SmallPrintHeight(const Glyphs& g) {
   if (g.boxes.size() < 15) return 0;
@@ -108,15 +110,78 @@ double EstimateSkew(const cv::Mat& gray, double glyphHeight) {
     angles.emplace_back(a, w);
   }
   if (angles.size() < 3) return 0;
-  std::sort(angles.begin(), angles.end());
+  // Text lines agree on one angle; blobs of background texture are spread over all angles.
+  // Take the peak of a length-weighted histogram (0.5-degree bins), if it is a clear one.
+  constexpr int kBins = 100;  // -25 .. 25 degrees
+  std::vector<double> hist(kBins, 0.0);
   double total = 0;
-  for (const auto& [a, w] : angles) total += w;
-  double acc = 0;
   for (const auto& [a, w] : angles) {
-    acc += w;
-    if (acc >= total / 2) return -a;  // image y grows downwards
+    if (a < -25 || a >= 25) continue;
+    hist[static_cast<size_t>((a + 25) * 2)] += w;
+    total += w;
   }
-  return 0;
+  size_t peak = 0;
+  double peakWeight = 0;
+  for (size_t i = 0; i < kBins; ++i) {
+    const double wsum = hist[i] + (i > 0 ? hist[i - 1] : 0) + (i + 1 < kBins ? hist[i + 1] : 0);
+    if (wsum > peakWeight) {
+      peakWeight = wsum;
+      peak = i;
+    }
+  }
+  if (total <= 0 || peakWeight < 0.3 * total) return 0;
+  // Refine: weighted mean of the angles in the peak's neighbourhood.
+  double sum = 0, weight = 0;
+  const double centre = static_cast<double>(peak) / 2 - 25 + 0.25;
+  for (const auto& [a, w] : angles)
+    if (std::abs(a - centre) <= 0.75) {
+      sum += a * w;
+      weight += w;
+    }
+  return weight > 0 ? -sum / weight : 0;  // image y grows downwards
+}
+
+// Glyphs that sit in a row with a neighbour of similar size: text, not background texture.
+std::vector<cv::Rect> AlignedGlyphs(const Glyphs& g) {
+  std::vector<cv::Rect> boxes = g.boxes;
+  std::sort(boxes.begin(), boxes.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+  std::vector<bool> keep(boxes.size(), false);
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    const cv::Rect& a = boxes[i];
+    const double cy = a.y + a.height / 2.0;
+    for (size_t j = i + 1; j < boxes.size() && boxes[j].x <= a.x + a.width + 1.5 * a.height; ++j) {
+      const cv::Rect& b = boxes[j];
+      if (b.height > 1.8 * a.height || a.height > 1.8 * b.height) continue;
+      if (std::abs(b.y + b.height / 2.0 - cy) > 0.35 * std::max(a.height, b.height)) continue;
+      keep[i] = keep[j] = true;
+    }
+  }
+  std::vector<cv::Rect> out;
+  for (size_t i = 0; i < boxes.size(); ++i)
+    if (keep[i]) out.push_back(boxes[i]);
+  return out;
+}
+
+// The region holding the text (robust to a few stray glyphs), padded; empty when unclear.
+cv::Rect TextRegion(const std::vector<cv::Rect>& glyphs, cv::Size size) {
+  if (glyphs.size() < 20) return {};
+  std::vector<int> x0, y0, x1, y1, h;
+  for (const auto& b : glyphs) {
+    x0.push_back(b.x);
+    y0.push_back(b.y);
+    x1.push_back(b.x + b.width);
+    y1.push_back(b.y + b.height);
+    h.push_back(b.height);
+  }
+  auto pct = [](std::vector<int>& v, double q) {
+    std::sort(v.begin(), v.end());
+    return v[static_cast<size_t>(q * static_cast<double>(v.size() - 1))];
+  };
+  const int pad = 4 * pct(h, 0.5);
+  const int left = std::max(0, pct(x0, 0.01) - pad), top = std::max(0, pct(y0, 0.01) - pad);
+  const int right = std::min(size.width, pct(x1, 0.99) + pad), bottom = std::min(size.height, pct(y1, 0.99) + pad);
+  if (right <= left || bottom <= top) return {};
+  return {left, top, right - left, bottom - top};
 }
 
 // The label's outline when a clear, large, four-cornered bright region stands on a darker
@@ -134,8 +199,11 @@ bool FindLabelQuad(const cv::Mat& gray, std::vector<cv::Point2f>& quad) {
   for (const auto& c : contours) {
     const double area = cv::contourArea(c);
     if (area < 0.2 * imageArea || area > 0.92 * imageArea || area <= bestArea) continue;
-    std::vector<cv::Point> approx;
-    cv::approxPolyDP(c, approx, 0.02 * cv::arcLength(c, true), true);
+    // The hull smooths away glare and notches; then the coarsest 4-corner approximation.
+    std::vector<cv::Point> hull, approx;
+    cv::convexHull(c, hull);
+    for (double eps = 0.015; eps <= 0.07 && approx.size() != 4; eps += 0.01)
+      cv::approxPolyDP(hull, approx, eps * cv::arcLength(hull, true), true);
     if (approx.size() != 4 || !cv::isContourConvex(approx)) continue;
     // The region must be mostly the quad (not a blob that happens to have 4 corners).
     if (area < 0.85 * cv::contourArea(approx)) continue;
@@ -240,7 +308,16 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
     upright = ApplyGeometry(small, geometry, size);
     glyphs = FindGlyphs(upright);
   }
-  const double glyphSmall = SmallPrintHeight(glyphs);
+  // Keep only the region with text: background texture costs OCR time and reads as noise.
+  const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
+  const cv::Rect region = TextRegion(aligned, upright.size());
+  if (!region.empty() && region.area() < 0.9 * upright.size().area()) {
+    geometry = Translation(-region.x, -region.y) * geometry;
+    size = {static_cast<double>(region.width), static_cast<double>(region.height)};
+    upright = upright(region).clone();
+    out.cropped = true;
+  }
+  const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
   const double skew = EstimateSkew(upright, glyphSmall);
   if (std::abs(skew) > 0.4 && std::abs(skew) < 25) {
     cv::Size2d deskewed;

@@ -31,6 +31,7 @@ struct PreparedImage {
   double scale = 1;      ///< working / photo size (ignoring rotation)
   double textHeight = 0; ///< estimated small-print glyph height in photo pixels (0 = unknown)
   bool perspective = false;
+  bool cropped = false;  ///< cut to the region with text
 };
 
 PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options = {});

@@ -18,6 +18,9 @@ std::string TesseractEngine::Version() { return tesseract::TessBaseAPI::Version(
 
 Expected<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::string& tessdataDir,
                                                                    const std::string& languages) {
+  // Leptonica reports harmless clipping of boxes at the image border on stderr; our stderr is
+  // for the user.
+  setMsgSeverity(L_SEVERITY_NONE);
   std::unique_ptr<TesseractEngine> e(new TesseractEngine());
   e->impl_ = std::make_unique<Impl>();
   e->languages_ = languages;

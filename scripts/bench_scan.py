@@ -1,0 +1,251 @@
+#!/usr/bin/python3
+"""Benchmark of the label scanner against its ground truth and against a do-it-yourself baseline.
+
+In one invocation, on the same photos and on one core (taskset -c 0, OMP_THREAD_LIMIT=1):
+  suppcheck  `suppcheck scan` over all photos in one process (warm engine), JSON Lines out;
+  baseline   the `tesseract` command on each whole photo with nld+fra+deu+eng, then regular
+             expressions for the number, the salt, the dose and the units per day.
+
+Prints per tier: accuracy of number status, exact number, salt, mg/day (within 3 %), level and
+all fields together; decoys reported as numbers; median seconds per photo and the ratio to the
+baseline; peak memory.
+
+Photos come from a folder made by scripts/gen_labels.py (with *.truth.json beside each photo),
+or are generated fresh: by default a new set with a seed this script never used for tuning.
+
+Usage: bench_scan.py [--dir DIR | --count N --seed S] [--binary build/suppcheck] [--no-baseline]
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TIERS = ["clean", "phone", "hard", "real"]
+
+
+def load_truth(d):
+    items = []
+    for name in sorted(os.listdir(d)):
+        if name.endswith(".truth.json"):
+            with open(os.path.join(d, name)) as f:
+                t = json.load(f)
+            t["path"] = os.path.join(d, t["file"])
+            items.append(t)
+    return items
+
+
+def real_truth():
+    """The real photos in ../shared/data/real with the ground truth of their README."""
+    d = os.path.join(ROOT, "..", "shared", "data", "real")
+    out = []
+    if not os.path.isdir(d):
+        return out
+    for name, t in [
+        ("us-multivitamin-panel.jpg", {"notification": {"status": "missing", "number": None},
+                                       "magnesium": {"present": True, "salts": ["oxide"], "mg_per_day": 100}, "level": "within_noael"}),
+        ("us-multivitamin-bottle.jpg", {"notification": {"status": "missing", "number": None},
+                                        "magnesium": {"present": True, "salts": ["oxide"], "mg_per_day": 100}, "level": "within_noael"}),
+        ("de-magnesium-tube-front.jpg", {"notification": {"status": "missing", "number": None},
+                                         "magnesium": {"present": True, "salts": None, "mg_per_day": None}, "level": "unknown"}),
+    ]:
+        p = os.path.join(d, name)
+        if os.path.exists(p):
+            t.update({"file": name, "path": p, "tier": "real"})
+            out.append(t)
+    return out
+
+
+def run_suppcheck(binary, items, env):
+    paths = [t["path"] for t in items]
+    t0 = time.perf_counter()
+    p = subprocess.Popen(["taskset", "-c", "0", binary, "scan", *paths, "--format", "jsonl"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=env)
+    out, err = p.communicate()
+    wall = time.perf_counter() - t0
+    # Peak memory of the child: read from the kernel's accounting of the finished process.
+    res = {}
+    for line in out.decode().splitlines():
+        r = json.loads(line)
+        res[r["file"]] = r
+    return res, wall, err.decode()
+
+
+def peak_rss_mib(cmd, env):
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, _, usage = os.wait4(p.pid, 0)
+    return usage.ru_maxrss / 1024.0
+
+
+# ---------------------------------------------------------------------------------------------
+# The baseline: what one would write in an afternoon with the tesseract command and regexes.
+
+def baseline_salt_patterns():
+    with open(os.path.join(ROOT, "models", "salts.json")) as f:
+        salts = json.load(f)["salts"]
+    return [(s["id"], re.compile("|".join(re.escape(n) for n in s["names"]), re.I)) for s in salts]
+
+
+NUM_RE = re.compile(r"\b((?:NUT|PL|AS)(?:\s*/\s*(?:NUT|PL|AS))*)\s*(\d{1,4})\s*/\s*(\d{1,4})\b")
+ANY_CAT_RE = re.compile(r"\b(NUT|PL|AS)\b\s*[/ ]?\s*\d")
+DOSE_RE = re.compile(r"magn[eé]sium\w*[^0-9\n]{0,30}?(\d+(?:[.,]\d+)?)\s*mg", re.I)
+UNITS_RE = re.compile(r"(\d+)(?:\s*(?:tot|à|a|bis|to|-)\s*(\d+))?\s*(?:tabl|caps|g[ée]l|comp|sachet|kaps|beutel)\w*"
+                      r"[^.\n]{0,30}?(?:per dag|par jour|pro tag|t[äa]glich|daily|a day|per day|einnehmen)", re.I)
+
+
+def baseline_extract(text, salt_patterns):
+    order = {"NUT": 0, "PL": 1, "AS": 2}
+    m = NUM_RE.search(text)
+    if m:
+        cats = [c.strip() for c in m.group(1).split("/")]
+        number = "/".join(sorted(set(cats), key=order.get)) + f" {m.group(2)}/{m.group(3)}"
+        status = "valid"
+    elif ANY_CAT_RE.search(text):
+        number, status = None, "invalid"
+    else:
+        number, status = None, "missing"
+    salts = [sid for sid, pat in salt_patterns if pat.search(text)]
+    dose = DOSE_RE.search(text)
+    units = UNITS_RE.search(text)
+    mg_day = None
+    present = bool(re.search(r"magn[eé]sium", text, re.I))
+    if dose:
+        v = float(dose.group(1).replace(",", "."))
+        u = int(units.group(2) or units.group(1)) if units else 1
+        mg_day = v * u
+    level = "no_magnesium" if not present else ("unknown" if mg_day is None else ("above_noael" if mg_day > 250 else "within_noael"))
+    return {"notification": {"status": status, "number": number},
+            "magnesium": {"present": present, "salts": salts, "mg_per_day": mg_day}, "assessment": {"level": level}}
+
+
+def run_baseline(items, env):
+    salt_patterns = baseline_salt_patterns()
+    res, times = {}, []
+    for t in items:
+        t0 = time.perf_counter()
+        p = subprocess.run(["taskset", "-c", "0", "tesseract", t["path"], "stdout", "-l", "nld+fra+deu+eng"],
+                           capture_output=True, env=env)
+        times.append(time.perf_counter() - t0)
+        res[t["path"]] = baseline_extract(p.stdout.decode(errors="replace"), salt_patterns)
+    return res, times
+
+
+# ---------------------------------------------------------------------------------------------
+
+def score(t, r):
+    """Per-field correctness of one result against its truth."""
+    s = {}
+    if r is None or not r.get("ok", True) and r.get("notification") is None:
+        return {k: False for k in ["status", "number", "salt", "mg_day", "level", "all"]}, False
+    n = r.get("notification") or {}
+    s["status"] = n.get("status") == t["notification"]["status"]
+    s["number"] = n.get("number") == t["notification"]["number"] and s["status"]
+    tm, rm = t["magnesium"], r.get("magnesium") or {}
+    if tm.get("salts") is None:
+        s["salt"] = True  # truth says nothing about the salt
+    else:
+        s["salt"] = sorted(rm.get("salts") or []) == sorted(tm["salts"])
+    want, got = tm.get("mg_per_day"), rm.get("mg_per_day")
+    s["mg_day"] = (want is None and got is None) or (want is not None and got is not None and abs(got - want) <= 0.03 * want)
+    s["level"] = (r.get("assessment") or {}).get("level") == t["level"]
+    s["all"] = all(s.values())
+    decoy = t["notification"]["status"] != "valid" and n.get("status") == "valid"
+    return s, decoy
+
+
+def table(items, results, key="path"):
+    rows = {}
+    for t in items:
+        r = results.get(t[key])
+        s, decoy = score(t, r)
+        row = rows.setdefault(t["tier"], {"n": 0, "decoys": 0, **{k: 0 for k in s}})
+        row["n"] += 1
+        row["decoys"] += decoy
+        for k, v in s.items():
+            row[k] += bool(v)
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dir", help="a folder made by gen_labels.py (default: generate a fresh one)")
+    ap.add_argument("--count", type=int, default=20, help="photos per tier when generating")
+    ap.add_argument("--seed", type=int, default=int(time.time()) % 100000)
+    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "suppcheck"))
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-real", action="store_true")
+    ap.add_argument("--failures", action="store_true", help="list every wrong field")
+    args = ap.parse_args()
+
+    tmp = None
+    if not args.dir:
+        tmp = tempfile.TemporaryDirectory(prefix="suppcheck-scan-bench-")
+        args.dir = tmp.name
+        print(f"generating {args.count} photos per tier with seed {args.seed} ...", file=sys.stderr)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_labels.py"), "--out", args.dir, "--count", str(args.count),
+                        "--seed", str(args.seed)], check=True)
+    items = load_truth(args.dir) + ([] if args.no_real else real_truth())
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    ours, wall, err = run_suppcheck(args.binary, items, env)
+    by_path = {t["path"]: ours.get(t["path"]) for t in items}
+    our_rows = table(items, by_path)
+    ms = [r["ocr"]["ms"] / 1000.0 for r in ours.values() if r.get("ocr")]
+    peak = peak_rss_mib(["taskset", "-c", "0", args.binary, "scan", *[t["path"] for t in items[:10]], "--format", "jsonl"], env)
+
+    base_rows, base_times = None, []
+    if not args.no_baseline:
+        base, base_times = run_baseline(items, env)
+        base_rows = table(items, base)
+
+    fields = ["status", "number", "salt", "mg_day", "level", "all"]
+    print(f"\n{len(items)} photos from {args.dir}\n")
+    hdr = f"{'tier':7} {'n':>3}  " + " ".join(f"{f:>7}" for f in fields) + "  decoys"
+    for name, rows in [("suppcheck", our_rows)] + ([("baseline", base_rows)] if base_rows else []):
+        print(f"{name}: accuracy per field (%)")
+        print(hdr)
+        total = {"n": 0, "decoys": 0, **{f: 0 for f in fields}}
+        for tier in TIERS:
+            if tier not in rows:
+                continue
+            r = rows[tier]
+            for k in total:
+                total[k] += r[k]
+            print(f"{tier:7} {r['n']:>3}  " + " ".join(f"{100 * r[f] / r['n']:7.1f}" for f in fields) + f"  {r['decoys']:>6}")
+        print(f"{'all':7} {total['n']:>3}  " + " ".join(f"{100 * total[f] / total['n']:7.1f}" for f in fields) + f"  {total['decoys']:>6}\n")
+
+    med = statistics.median(ms) if ms else float("nan")
+    print(f"suppcheck: median {med:.2f} s/photo (engine warm), {wall / len(items):.2f} s/photo including start-up, "
+          f"peak memory {peak:.0f} MiB")
+    if base_times:
+        bmed = statistics.median(base_times)
+        print(f"baseline:  median {bmed:.2f} s/photo (tesseract command, 4 languages, one core)")
+        print(f"ratio:     {med / bmed:.2f} x the baseline's median time (warm), "
+              f"{(wall / len(items)) / (sum(base_times) / len(base_times)):.2f} x its mean time including start-up")
+
+    if args.failures:
+        print("\nfailures:")
+        for t in items:
+            r = by_path.get(t["path"])
+            s, decoy = score(t, r)
+            if not s["all"] or decoy:
+                bad = [k for k in fields[:-1] if not s[k]]
+                got = r or {}
+                n = got.get("notification") or {}
+                m = got.get("magnesium") or {}
+                print(f"  {t['file']:18} {','.join(bad):24} want {t['notification']['number'] or t['notification']['status']}, "
+                      f"{t['magnesium'].get('salts')}, {t['magnesium'].get('mg_per_day')}, {t['level']} | got "
+                      f"{n.get('number') or n.get('status')} '{n.get('text')}', {m.get('salts')}, {m.get('mg_per_day')}, "
+                      f"{(got.get('assessment') or {}).get('level')}")
+    if err.strip():
+        print("\nsuppcheck stderr:\n" + err[-2000:], file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,565 @@
+#!/usr/bin/python3
+"""Generates realistic photos of food-supplement labels with exact ground truth.
+
+Each label is a random product: languages (nl, fr, de, en and Belgian nl+fr mixes), layout,
+fonts and colours, a notification number (valid in several spellings and positions, invalid,
+or missing), decoys (lot numbers, dates, phone numbers, postcodes, barcodes, other minerals and
+vitamins in mg, the excipient magnesium stearate), and a magnesium dose stated in one of the
+ways real labels do (per unit or per daily dose, in a line or in a table, salt mass with an
+"of which" elemental amount, salt mass only, mmol, grams, decimal commas). Some products have
+no magnesium at all.
+
+The label is then photographed in one of three tiers:
+  clean  a flat scan of the label
+  phone  on a table: perspective, small rotation, blur, noise, uneven light, JPEG
+  hard   90/180/270-degree turns, bottle curvature, glare, dim light, small text
+
+Writes DIR/<id>.jpg (or .png) and DIR/<id>.truth.json, and DIR/manifest.json.
+Usage: gen_labels.py --out DIR [--count N] [--seed S] [--tiers clean,phone,hard]
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation",
+             "/usr/share/fonts/truetype/freefont"]
+FONTS_REGULAR = ["DejaVuSans.ttf", "DejaVuSansCondensed.ttf", "LiberationSans-Regular.ttf",
+                 "FreeSans.ttf", "DejaVuSerif.ttf", "LiberationSerif-Regular.ttf"]
+FONTS_BOLD = ["DejaVuSans-Bold.ttf", "DejaVuSansCondensed-Bold.ttf", "LiberationSans-Bold.ttf",
+              "FreeSansBold.ttf", "DejaVuSerif-Bold.ttf", "LiberationSerif-Bold.ttf"]
+
+# Elemental fractions used for the truth of "salt mass only" labels: the anhydrous (highest)
+# fraction, as models/salts.json and spec/report.md prescribe for mg_per_day.
+SALTS = {
+    "citrate": {"fraction": 0.162, "nl": "magnesiumcitraat", "fr": "citrate de magnésium",
+                "de": "Magnesiumcitrat", "en": "magnesium citrate"},
+    "oxide": {"fraction": 0.603, "nl": "magnesiumoxide", "fr": "oxyde de magnésium",
+              "de": "Magnesiumoxid", "en": "magnesium oxide"},
+    "bisglycinate": {"fraction": 0.141, "nl": "magnesiumbisglycinaat", "fr": "bisglycinate de magnésium",
+                     "de": "Magnesiumbisglycinat", "en": "magnesium bisglycinate"},
+    "carbonate": {"fraction": 0.288, "nl": "magnesiumcarbonaat", "fr": "carbonate de magnésium",
+                  "de": "Magnesiumcarbonat", "en": "magnesium carbonate"},
+    "lactate": {"fraction": 0.1201, "nl": "magnesiumlactaat", "fr": "lactate de magnésium",
+                "de": "Magnesiumlactat", "en": "magnesium lactate"},
+    "chloride": {"fraction": 0.2553, "nl": "magnesiumchloride", "fr": "chlorure de magnésium",
+                 "de": "Magnesiumchlorid", "en": "magnesium chloride"},
+    "gluconate": {"fraction": 0.0586, "nl": "magnesiumgluconaat", "fr": "gluconate de magnésium",
+                  "de": "Magnesiumgluconat", "en": "magnesium gluconate"},
+    "malate": {"fraction": 0.1554, "nl": "magnesiummalaat", "fr": "malate de magnésium",
+               "de": "Magnesiummalat", "en": "magnesium malate"},
+    "aspartate": {"fraction": 0.0842, "nl": "magnesiumaspartaat", "fr": "aspartate de magnésium",
+                  "de": "Magnesiumaspartat", "en": "magnesium aspartate"},
+    "glycerophosphate": {"fraction": 0.1251, "nl": "magnesiumglycerofosfaat", "fr": "glycérophosphate de magnésium",
+                         "de": "Magnesiumglycerophosphat", "en": "magnesium glycerophosphate"},
+    "sulfate": {"fraction": 0.2019, "nl": "magnesiumsulfaat", "fr": "sulfate de magnésium",
+                "de": "Magnesiumsulfat", "en": "magnesium sulfate"},
+    "marine": {"fraction": 0.417, "nl": "marien magnesium", "fr": "magnésium marin",
+               "de": "Meeresmagnesium", "en": "marine magnesium"},
+}
+
+WORDS = {
+    "nl": {"supplement": "Voedingssupplement", "label": "Notificatienummer:", "per_unit": "Per {unit1}",
+           "per_day": "Per dagdosis ({n} {units})", "of_which": "waarvan magnesium", "magnesium": "Magnesium",
+           "range": "Neem {lo} tot {hi} {units} per dag.",
+           "fixed": ["Gebruik: {hi} {units} per dag.", "Neem dagelijks {hi} {units} met water."],
+           "times": "{times}x per dag {one} {unit1}.",
+           "ingredients": "Ingrediënten", "excipient": "antiklontermiddel: magnesiumstearaat",
+           "warn": "De aanbevolen dagelijkse dosis niet overschrijden. Buiten bereik van kinderen bewaren.",
+           "unit": {"tablet": ("tablet", "tabletten"), "capsule": ("capsule", "capsules"), "sachet": ("sachet", "sachets")},
+           "lot": "Lot", "exp": "THT", "ri": "% RI", "numbers": {1: "een", 2: "twee", 3: "drie"}},
+    "fr": {"supplement": "Complément alimentaire", "label": "N° de notification :", "per_unit": "Par {unit1}",
+           "per_day": "Par dose journalière ({n} {units})", "of_which": "soit magnésium", "magnesium": "Magnésium",
+           "range": "Prendre {lo} à {hi} {units} par jour.",
+           "fixed": ["{hi} {units} par jour.", "Posologie : {hi} {units} par jour avec un verre d'eau."],
+           "times": "{times} fois par jour {one} {unit1}.",
+           "ingredients": "Ingrédients", "excipient": "antiagglomérant : stéarate de magnésium",
+           "warn": "Ne pas dépasser la dose journalière recommandée. Tenir hors de portée des jeunes enfants.",
+           "unit": {"tablet": ("comprimé", "comprimés"), "capsule": ("gélule", "gélules"), "sachet": ("sachet", "sachets")},
+           "lot": "Lot", "exp": "À consommer de préférence avant", "ri": "% AR", "numbers": {1: "un", 2: "deux", 3: "trois"}},
+    "de": {"supplement": "Nahrungsergänzungsmittel", "label": "Notifizierungsnummer:", "per_unit": "Pro {unit1}",
+           "per_day": "Pro Tagesdosis ({n} {units})", "of_which": "davon Magnesium", "magnesium": "Magnesium",
+           "range": "Täglich {lo} bis {hi} {units} mit Wasser einnehmen.",
+           "fixed": ["Täglich {hi} {units} einnehmen.", "Verzehrempfehlung: {hi} {units} pro Tag."],
+           "times": "{times}x täglich {one} {unit1}.",
+           "ingredients": "Zutaten", "excipient": "Trennmittel: Magnesiumstearat",
+           "warn": "Die angegebene empfohlene tägliche Verzehrmenge nicht überschreiten.",
+           "unit": {"tablet": ("Tablette", "Tabletten"), "capsule": ("Kapsel", "Kapseln"), "sachet": ("Beutel", "Beutel")},
+           "lot": "Ch.-B.", "exp": "MHD", "ri": "% NRV", "numbers": {1: "eine", 2: "zwei", 3: "drei"}},
+    "en": {"supplement": "Food supplement", "label": "Notification number:", "per_unit": "Per {unit1}",
+           "per_day": "Per daily dose ({n} {units})", "of_which": "of which magnesium", "magnesium": "Magnesium",
+           "range": "Take {lo} to {hi} {units} per day.",
+           "fixed": ["Take {hi} {units} daily with water.", "Adults: {hi} {units} a day."],
+           "times": "Take {one} {unit1} {times} times a day.",
+           "ingredients": "Ingredients", "excipient": "anti-caking agent: magnesium stearate",
+           "warn": "Do not exceed the recommended daily dose. Keep out of the reach of young children.",
+           "unit": {"tablet": ("tablet", "tablets"), "capsule": ("capsule", "capsules"), "sachet": ("sachet", "sachets")},
+           "lot": "LOT", "exp": "EXP", "ri": "% RI", "numbers": {1: "one", 2: "two", 3: "three"}},
+}
+
+OTHER_NUTRIENTS = [  # name per language, amount, unit
+    ({"nl": "Calcium", "fr": "Calcium", "de": "Calcium", "en": "Calcium"}, [120, 200, 400], "mg"),
+    ({"nl": "Zink", "fr": "Zinc", "de": "Zink", "en": "Zinc"}, [5, 10, 15], "mg"),
+    ({"nl": "Kalium", "fr": "Potassium", "de": "Kalium", "en": "Potassium"}, [80, 150, 300], "mg"),
+    ({"nl": "Vitamine B6", "fr": "Vitamine B6", "de": "Vitamin B6", "en": "Vitamin B6"}, [1.4, 2, 5], "mg"),
+    ({"nl": "Vitamine D3", "fr": "Vitamine D3", "de": "Vitamin D3", "en": "Vitamin D3"}, [10, 25], "µg"),
+    ({"nl": "Vitamine C", "fr": "Vitamine C", "de": "Vitamin C", "en": "Vitamin C"}, [80, 200, 500], "mg"),
+]
+
+
+def fmt(value, lang, decimals=None):
+    """A number as printed in that language (decimal comma outside English)."""
+    if decimals is None:
+        decimals = 0 if abs(value - round(value)) < 1e-9 else (1 if abs(value * 10 - round(value * 10)) < 1e-9 else 2)
+    s = f"{value:.{decimals}f}"
+    return s if lang == "en" else s.replace(".", ",")
+
+
+def font(name, size):
+    for d in FONT_DIRS:
+        p = os.path.join(d, name)
+        if os.path.exists(p):
+            return ImageFont.truetype(p, size)
+    return ImageFont.load_default()
+
+
+# ---------------------------------------------------------------------------------------------
+# The product: what the label says, and the truth that follows from it.
+
+def make_number(rng):
+    cats = rng.choice(["NUT", "NUT", "NUT", "PL", "AS", "NUT/PL", "NUT/AS", "PL/AS", "NUT/PL/AS"])
+    producer = str(rng.randrange(1, 10 ** rng.randint(1, 4)))
+    product = str(rng.randrange(1, 10 ** rng.randint(1, 4)))
+    canonical = f"{cats} {producer}/{product}"
+    style = rng.random()
+    if style < 0.55:
+        printed = canonical
+    elif style < 0.75:
+        printed = f"{cats}{producer}/{product}"  # be-sup spelling: no space
+    elif style < 0.9:
+        printed = f"{cats.replace('/', ' / ')} {producer}/{product}"
+    else:
+        printed = f"{cats} {producer} / {product}"
+    return printed, canonical
+
+
+def make_invalid_number(rng):
+    kind = rng.choice(["digits", "product", "category"])
+    if kind == "digits":
+        return f"NUT {rng.randrange(10000, 99999)}/{rng.randrange(1, 99)}"
+    if kind == "product":
+        return f"NUT/PL {rng.randrange(1, 9999)}/{rng.randrange(10000, 99999)}"
+    return f"NUT/NUT {rng.randrange(1, 999)}/{rng.randrange(1, 99)}"
+
+
+def make_product(rng, index):
+    lang = rng.choice(["nl", "fr", "de", "en", "nl+fr", "nl+fr"])
+    langs = lang.split("+")
+    main = langs[0]
+    form = rng.choice(["tablet", "tablet", "capsule", "sachet"])
+    has_mg = rng.random() > 0.1
+    salt = rng.choice(list(SALTS) + ["bare", "bare"]) if has_mg else None
+    elemental = rng.choice([56.25, 75, 90, 100, 120, 125, 150, 187.5, 200, 250, 300, 375, 400])
+    lo, hi = rng.choice([(1, 1), (1, 2), (2, 2), (1, 3), (2, 3), (3, 3), (1, 1)])
+    style = rng.choice(["line", "of_which", "table", "table", "salt_only", "per_day", "mmol"]) if has_mg else "none"
+    if salt == "bare" and style in ("of_which", "salt_only"):
+        style = "line"
+    if salt == "marine" and style == "salt_only":
+        style = "of_which"
+    number_kind = rng.choices(["valid", "invalid", "missing"], [0.75, 0.1, 0.15])[0]
+    p = {"id": index, "lang": lang, "langs": langs, "main": main, "form": form, "has_mg": has_mg, "salt": salt,
+         "elemental": elemental, "lo": lo, "hi": hi, "style": style, "number_kind": number_kind,
+         "directions_style": rng.randrange(4), "brand": rng.choice(["VitaPlus", "Natura", "PharmaLine", "BioMag", "Mediform", "Herbalis"])}
+    if number_kind == "valid":
+        p["number_printed"], p["number"] = make_number(rng)
+    elif number_kind == "invalid":
+        p["number_printed"], p["number"] = make_invalid_number(rng), None
+    else:
+        p["number_printed"], p["number"] = None, None
+    p["number_label"] = rng.random() < 0.7
+    p["salt_mass"] = None
+    if style in ("of_which", "salt_only") and salt in SALTS:
+        # A realistic salt mass: elemental / (fraction of a hydrate as sold), rounded like labels do.
+        p["salt_mass"] = round(elemental / (SALTS[salt]["fraction"] * rng.uniform(0.85, 1.0)))
+        if style == "salt_only":
+            p["elemental"] = p["salt_mass"] * SALTS[salt]["fraction"]
+    if style == "mmol":
+        p["mmol"] = rng.choice([2, 4, 5, 8, 10])
+        p["elemental"] = p["mmol"] * 24.305
+    return p
+
+
+def truth_of(p):
+    t = {"id": p["id"], "lang": p["lang"]}
+    if p["number_kind"] == "valid":
+        t["notification"] = {"status": "valid", "number": p["number"]}
+    elif p["number_kind"] == "invalid":
+        t["notification"] = {"status": "invalid", "number": None}
+    else:
+        t["notification"] = {"status": "missing", "number": None}
+    if not p["has_mg"]:
+        t["magnesium"] = {"present": False, "salts": [], "mg_per_day": None}
+        t["level"] = "no_magnesium"
+        return t
+    salts = [] if p["salt"] == "bare" else [p["salt"]]
+    units = p["hi"]
+    mg_day = p["elemental"] * units
+    t["magnesium"] = {"present": True, "salts": salts, "mg_per_unit": round(p["elemental"], 2), "units_per_day": units,
+                      "mg_per_day": round(mg_day, 2),
+                      "basis": "from_salt_mass" if p["style"] == "salt_only" else "declared"}
+    t["level"] = "above_noael" if mg_day > 250 else "within_noael"
+    return t
+
+
+# ---------------------------------------------------------------------------------------------
+# The label: a list of blocks rendered top to bottom.
+
+def dose_blocks(p, lang, rng):
+    w = WORDS[lang]
+    u1, un = w["unit"][p["form"]]
+    salt_name = SALTS[p["salt"]][lang] if p["salt"] in SALTS else None
+    mgw = w["magnesium"]
+    el = p["elemental"]
+    st = p["style"]
+    blocks = []
+    per_unit = w["per_unit"].format(unit1=u1)
+    if st == "line":
+        name = f"{mgw}" + (f" ({salt_name})" if salt_name and rng.random() < 0.5 else "")
+        if salt_name and "(" not in name:
+            blocks.append(("text", f"{w['ingredients']}: {salt_name}, cellulose."))
+        blocks.append(("text", f"{per_unit}: {name} {fmt(el, lang)} mg"))
+    elif st == "of_which":
+        blocks.append(("text", f"{per_unit}: {salt_name} {fmt(p['salt_mass'], lang)} mg, {w['of_which']} {fmt(el, lang)} mg"))
+    elif st == "salt_only":
+        blocks.append(("text", f"{per_unit}: {salt_name} {fmt(p['salt_mass'], lang)} mg"))
+    elif st == "per_day":
+        n = p["hi"]
+        blocks.append(("text", f"{w['per_day'].format(n=n, units=un if n > 1 else u1)}: {mgw} {fmt(el * n, lang)} mg"))
+        if salt_name:
+            blocks.append(("text", f"{w['ingredients']}: {salt_name}, maltodextrine."))
+    elif st == "mmol":
+        blocks.append(("text", f"{per_unit}: {mgw} {p['mmol']} mmol ({fmt(el, lang, 1)} mg)"))
+        if salt_name:
+            blocks.append(("text", f"{w['ingredients']}: {salt_name}."))
+    elif st == "table":
+        n = p["hi"]
+        header = ["", per_unit, w["per_day"].format(n=n, units=un if n > 1 else u1), w["ri"]]
+        rows = [[mgw, f"{fmt(el, lang)} mg", f"{fmt(el * n, lang)} mg", f"{round(el * n / 375 * 100)} %"]]
+        for names, amounts, unit in rng.sample(OTHER_NUTRIENTS, rng.randint(1, 3)):
+            a = rng.choice(amounts)
+            rows.insert(rng.randrange(len(rows) + 1), [names[lang], f"{fmt(a, lang)} {unit}", f"{fmt(a * n, lang)} {unit}", f"{rng.randrange(20, 300)} %"])
+        blocks.append(("table", header, rows))
+        if salt_name:
+            blocks.append(("text", f"{w['ingredients']}: {salt_name}, microkristallijne cellulose." if lang == "nl" else f"{w['ingredients']}: {salt_name}, cellulose."))
+    return blocks
+
+
+def directions_line(p, lang, rng):
+    w = WORDS[lang]
+    u1, un = w["unit"][p["form"]]
+    lo, hi = p["lo"], p["hi"]
+    units = un if hi > 1 else u1
+    if lo != hi:
+        return w["range"].format(lo=lo, hi=hi, units=units)
+    k = p["directions_style"]
+    if k == 3 and hi in (2, 3):
+        return w["times"].format(times=hi, one=w["numbers"][1] if lang != "de" else "1", unit1=u1)
+    text = w["fixed"][k % 2].format(hi=hi, units=units)
+    if k == 2 and hi <= 3:  # a number word instead of the digit
+        word = w["numbers"][hi]
+        text = text.replace(f"{hi} ", f"{word} ", 1)
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def decoy_lines(p, lang, rng):
+    w = WORDS[lang]
+    lines = []
+    lines.append(f"{w['lot']} {rng.randrange(1000, 9999)}/{rng.randrange(10, 999)}   {w['exp']} {rng.randrange(1, 13):02d}/{rng.randrange(2026, 2031)}")
+    if rng.random() < 0.6:
+        lines.append(f"{p['brand']} NV, Kerkstraat {rng.randrange(1, 200)}, {rng.choice(['1000 Brussel', '2000 Antwerpen', '9000 Gent', '4000 Liège', '1300 Wavre'])} - Tel. 0{rng.randrange(2, 9)}/{rng.randrange(100, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}")
+    return lines
+
+
+def non_mg_blocks(p, lang, rng):
+    w = WORDS[lang]
+    u1, _ = w["unit"][p["form"]]
+    names, amounts, unit = rng.choice(OTHER_NUTRIENTS[:3] + OTHER_NUTRIENTS[5:])
+    a = rng.choice(amounts)
+    return [("text", f"{w['per_unit'].format(unit1=u1)}: {names[lang]} {fmt(a, lang)} {unit}"),
+            ("text", f"{w['ingredients']}: {names[lang].lower()}, cellulose, {w['excipient']}.")]
+
+
+def build_label(p, rng):
+    """Renders the flat label; returns a PIL image (RGB)."""
+    width = rng.randrange(1300, 1800)
+    body = rng.randrange(26, 34)
+    fr, fb = rng.choice(list(zip(FONTS_REGULAR, FONTS_BOLD)))
+    f_body, f_bold = font(fr, body), font(fb, body)
+    f_title = font(fb, rng.randrange(64, 96))
+    bg = tuple(rng.randrange(235, 256) for _ in range(3))
+    ink = tuple(rng.randrange(0, 50) for _ in range(3))
+    accent = rng.choice([(0, 90, 160), (170, 30, 40), (20, 120, 60), (110, 40, 130), (200, 110, 0)])
+
+    items = []  # (kind, payload)
+    title_mg = "Magnesium" if p["has_mg"] else rng.choice(["Calcium", "Zink", "Vitamine C"])
+    items.append(("band", f"{p['brand']}"))
+    if p["has_mg"]:
+        items.append(("title", f"{title_mg} {rng.choice(['Forte', 'Complex', '', 'Plus'])}".strip()))
+    else:
+        items.append(("title", title_mg))
+    for lang in p["langs"]:
+        w = WORDS[lang]
+        items.append(("text", w["supplement"]))
+        blocks = dose_blocks(p, lang, rng) if p["has_mg"] else non_mg_blocks(p, lang, rng)
+        for b in blocks:
+            items.append(b)
+        items.append(("text", directions_line(p, lang, rng)))
+        if p["has_mg"] and rng.random() < 0.5:
+            items.append(("text", f"{w['ingredients']}: cellulose, {w['excipient']}."))
+        items.append(("small", w["warn"]))
+    # The number: at the top right, in the middle or at the bottom.
+    number_line = None
+    if p["number_printed"]:
+        label = WORDS[p["main"]]["label"] if p["number_label"] else ""
+        number_line = f"{label} {p['number_printed']}".strip()
+        pos = rng.choice(["bottom", "middle", "top"])
+        if pos == "top":
+            items.insert(2, ("text", number_line))
+        elif pos == "middle":
+            items.insert(len(items) // 2 + 1, ("text", number_line))
+        else:
+            items.append(("text", number_line))
+    for d in decoy_lines(p, p["main"], rng):
+        items.append(("text", d))
+    items.append(("barcode", str(rng.randrange(10 ** 12, 10 ** 13))))
+
+    # Layout: measure, then draw.
+    margin = 60
+    tmp = Image.new("RGB", (width, 100))
+    d = ImageDraw.Draw(tmp)
+
+    def wrap(text, f, maxw):
+        words, lines, cur = text.split(" "), [], ""
+        for wd in words:
+            trial = (cur + " " + wd).strip()
+            if d.textlength(trial, font=f) <= maxw or not cur:
+                cur = trial
+            else:
+                lines.append(cur)
+                cur = wd
+        if cur:
+            lines.append(cur)
+        return lines
+
+    heights = []
+    for it in items:
+        kind = it[0]
+        if kind == "band":
+            heights.append(int(body * 3.2))
+        elif kind == "title":
+            heights.append(int(f_title.size * 1.4))
+        elif kind in ("text", "small"):
+            heights.append(len(wrap(it[1], f_body, width - 2 * margin)) * int(body * 1.45) + body // 2)
+        elif kind == "table":
+            heights.append((len(it[2]) + 1) * int(body * 1.7) + body)
+        elif kind == "barcode":
+            heights.append(int(body * 5))
+    height = sum(heights) + 2 * margin
+    img = Image.new("RGB", (width, height), bg)
+    d = ImageDraw.Draw(img)
+    y = margin
+    for it, h in zip(items, heights):
+        kind = it[0]
+        if kind == "band":
+            d.rectangle([0, y, width, y + h - body // 2], fill=accent)
+            d.text((margin, y + body * 0.6), it[1], font=font(fb, int(body * 1.6)), fill=(255, 255, 255))
+        elif kind == "title":
+            d.text((margin, y), it[1], font=f_title, fill=accent)
+        elif kind in ("text", "small"):
+            for i, line in enumerate(wrap(it[1], f_body, width - 2 * margin)):
+                d.text((margin, y + i * int(body * 1.45)), line, font=f_body, fill=ink)
+        elif kind == "table":
+            header, rows = it[1], it[2]
+            cols = [margin, margin + int((width - 2 * margin) * 0.30), margin + int((width - 2 * margin) * 0.52),
+                    margin + int((width - 2 * margin) * 0.85)]
+            rh = int(body * 1.7)
+            f_small = font(fb, int(body * 0.85))
+            for c, text in enumerate(header):
+                d.text((cols[c], y), text, font=f_small, fill=ink)
+            d.line([margin, y + rh - 6, width - margin, y + rh - 6], fill=ink, width=2)
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    d.text((cols[c], y + (r + 1) * rh), text, font=f_body, fill=ink)
+        elif kind == "barcode":
+            x = margin
+            bits = [rng.random() < 0.5 for _ in range(95)]
+            for b in bits:
+                if b:
+                    d.rectangle([x, y, x + 2, y + int(body * 3.2)], fill=ink)
+                x += 3
+            d.text((margin, y + int(body * 3.4)), " ".join([it[1][0], it[1][1:7], it[1][7:]]), font=font(fr, int(body * 0.9)), fill=ink)
+        y += h
+    return img
+
+
+# ---------------------------------------------------------------------------------------------
+# Photo effects.
+
+def to_np(img):
+    return np.asarray(img).astype(np.float32)
+
+
+def background(rng, w, h):
+    base = np.array([rng.randrange(60, 160) for _ in range(3)], np.float32)
+    noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 12, (h // 8 + 1, w // 8 + 1, 1)).astype(np.float32)
+    import cv2
+    noise = cv2.resize(noise, (w, h), interpolation=cv2.INTER_CUBIC)[..., None]
+    return np.clip(base + noise, 0, 255)
+
+
+def perspective_photo(label, rng, frame=(3000, 2250), fill=(0.6, 0.85), jitter=0.06, rotate=4.0):
+    import cv2
+    lab = to_np(label)
+    lh, lw = lab.shape[:2]
+    fw, fh = frame if lw >= lh else (frame[1], frame[0])
+    s = min(fw / lw, fh / lh) * rng.uniform(*fill)
+    cw, ch = lw * s, lh * s
+    cx, cy = fw / 2 + rng.uniform(-0.05, 0.05) * fw, fh / 2 + rng.uniform(-0.05, 0.05) * fh
+    ang = math.radians(rng.uniform(-rotate, rotate))
+    corners = []
+    for dx, dy in [(-1, -1), (1, -1), (1, 1), (-1, 1)]:
+        x, y = dx * cw / 2, dy * ch / 2
+        x += rng.uniform(-jitter, jitter) * cw
+        y += rng.uniform(-jitter, jitter) * ch
+        corners.append([cx + x * math.cos(ang) - y * math.sin(ang), cy + x * math.sin(ang) + y * math.cos(ang)])
+    src = np.float32([[0, 0], [lw, 0], [lw, lh], [0, lh]])
+    m = cv2.getPerspectiveTransform(src, np.float32(corners))
+    warped = cv2.warpPerspective(lab, m, (fw, fh), flags=cv2.INTER_LINEAR)
+    mask = cv2.warpPerspective(np.ones((lh, lw), np.float32), m, (fw, fh), flags=cv2.INTER_LINEAR)[..., None]
+    bg = background(rng, fw, fh)
+    return warped * mask + bg * (1 - mask)
+
+
+def light(img, rng, strength):
+    h, w = img.shape[:2]
+    gx, gy = rng.uniform(-1, 1), rng.uniform(-1, 1)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    g = (xx / w - 0.5) * gx + (yy / h - 0.5) * gy
+    factor = 1.0 - strength * (g - g.min()) / max(1e-6, g.max() - g.min())
+    return img * factor[..., None]
+
+
+def noise_blur_jpeg(img, rng, sigma_noise, sigma_blur):
+    import cv2
+    if sigma_blur > 0:
+        img = cv2.GaussianBlur(img, (0, 0), sigma_blur)
+    img = img + np.random.default_rng(rng.randrange(1 << 30)).normal(0, sigma_noise, img.shape).astype(np.float32)
+    return np.clip(img, 0, 255).astype(np.uint8)
+
+
+def curvature(label, rng):
+    """Wraps the label around a cylinder seen from the front (a bottle)."""
+    import cv2
+    lab = to_np(label)
+    h, w = lab.shape[:2]
+    r = w / rng.uniform(2.2, 3.0)  # visible arc of about 50-70 % of a half turn
+    out_w = int(2 * r * math.sin(w / (2 * r)))
+    xs = np.arange(out_w, dtype=np.float32) - out_w / 2
+    theta = np.arcsin(np.clip(xs / r, -1, 1))
+    src_x = (theta * r + w / 2).astype(np.float32)
+    # Lines bend a little too (the camera is slightly above): a vertical offset by the angle.
+    bend = rng.uniform(0.02, 0.05) * h
+    map_x = np.tile(src_x, (h, 1))
+    map_y = (np.arange(h, dtype=np.float32)[:, None] + bend * (1 - np.cos(theta))[None, :]).astype(np.float32)
+    out = cv2.remap(lab, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    shade = (0.55 + 0.45 * np.cos(theta))[None, :, None]
+    return Image.fromarray(np.clip(out * shade, 0, 255).astype(np.uint8))
+
+
+def glare(img, rng):
+    h, w = img.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    cx, cy = rng.uniform(0.2, 0.8) * w, rng.uniform(0.2, 0.8) * h
+    rx, ry = rng.uniform(0.05, 0.12) * w, rng.uniform(0.1, 0.25) * h
+    g = np.exp(-(((xx - cx) / rx) ** 2 + ((yy - cy) / ry) ** 2))
+    return img + 120 * g[..., None]
+
+
+def photograph(label, tier, rng):
+    import cv2
+    effects = []
+    if tier == "clean":
+        img = to_np(label)
+        s = rng.uniform(0.9, 1.1)
+        img = cv2.resize(img, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
+        return np.clip(img, 0, 255).astype(np.uint8), effects, ".png"
+    if tier == "phone":
+        img = perspective_photo(label, rng)
+        img = light(img, rng, rng.uniform(0.15, 0.4))
+        img = noise_blur_jpeg(img, rng, rng.uniform(2, 6), rng.uniform(0.6, 1.3))
+        effects = ["perspective", "light", "blur", "noise", "jpeg"]
+        return img, effects, ".jpg"
+    # hard: one or two of the hard effects on top of a phone photo
+    hard = rng.sample(["turn", "curvature", "glare", "dim", "small"], rng.choice([1, 1, 2]))
+    if "curvature" in hard:
+        label = curvature(label, rng)
+    fill = (0.35, 0.45) if "small" in hard else (0.6, 0.85)
+    img = perspective_photo(label, rng, fill=fill, jitter=0.04)
+    img = light(img, rng, rng.uniform(0.2, 0.45))
+    if "glare" in hard:
+        img = glare(img, rng)
+    if "dim" in hard:
+        img = img * rng.uniform(0.35, 0.55)
+    img = noise_blur_jpeg(img, rng, rng.uniform(3, 7) if "dim" in hard else rng.uniform(2, 5), rng.uniform(0.7, 1.3))
+    if "turn" in hard:
+        k = rng.choice([1, 2, 3])
+        img = np.ascontiguousarray(np.rot90(img, k))
+        hard[hard.index("turn")] = f"turn{k * 90}"
+    return img, hard, ".jpg"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--count", type=int, default=30, help="photos per tier")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--tiers", default="clean,phone,hard")
+    ap.add_argument("--prefix", default="")
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    rng = random.Random(args.seed)
+    manifest = []
+    index = 0
+    for tier in args.tiers.split(","):
+        for _ in range(args.count):
+            index += 1
+            p = make_product(rng, index)
+            label = build_label(p, rng)
+            img, effects, ext = photograph(label, tier, rng)
+            name = f"{args.prefix}{tier}-{index:04d}"
+            path = os.path.join(args.out, name + ext)
+            bgr = img[..., ::-1]
+            import cv2
+            if ext == ".jpg":
+                cv2.imwrite(path, bgr, [cv2.IMWRITE_JPEG_QUALITY, rng.randrange(70, 92)])
+            else:
+                cv2.imwrite(path, bgr)
+            t = truth_of(p)
+            t.update({"file": os.path.basename(path), "tier": tier, "effects": effects,
+                      "printed_number": p["number_printed"], "style": p["style"]})
+            with open(os.path.join(args.out, name + ".truth.json"), "w") as f:
+                json.dump(t, f, indent=1, ensure_ascii=False)
+            manifest.append(t)
+    with open(os.path.join(args.out, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=1, ensure_ascii=False)
+    print(f"wrote {len(manifest)} photos to {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
