@@ -83,6 +83,36 @@ struct Scanner::Impl {
     cv::imwrite((options.debugDir / (SafeStem(name) + "." + step + ".png")).string(), image);
   }
 
+  // Re-reads one text line enlarged, as a single line; replaces its words when the new reading
+  // is more confident. Used on the lines a dose or the directions come from.
+  bool ReReadLine(const PreparedImage& prep, TextLine& line) {
+    if (line.box.empty()) return false;
+    const int h = std::max(8, line.box.h);
+    const Box region = Pad(line.box, h / 2, h / 3, prep.gray.size());
+    if (region.empty()) return false;
+    cv::Mat crop = prep.gray(cv::Rect(region.x, region.y, region.w, region.h)).clone();
+    const double f = std::clamp(56.0 / h, 1.0, 3.0);
+    if (f > 1.05) cv::resize(crop, crop, {}, f, f, cv::INTER_CUBIC);
+    cv::copyMakeBorder(crop, crop, 12, 12, 12, 12, cv::BORDER_REPLICATE);
+    std::vector<OcrWord> words = engine->Recognize(crop, PageMode::SingleLine);
+    if (words.empty()) return false;
+    double before = 0, after = 0;
+    for (const auto& w : line.words) before += w.confidence;
+    before /= static_cast<double>(std::max<size_t>(1, line.words.size()));
+    for (auto& w : words) {
+      after += w.confidence;
+      w.box = {static_cast<int>((w.box.x - 12) / f) + region.x, static_cast<int>((w.box.y - 12) / f) + region.y,
+               std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+      w.lineId = 0;
+    }
+    after /= static_cast<double>(words.size());
+    if (after <= before + 2) return false;
+    auto rebuilt = BuildLines(words);
+    if (rebuilt.size() != 1) return false;
+    line = std::move(rebuilt.front());
+    return true;
+  }
+
   // Re-reads the region of a number candidate enlarged, with only the characters a number
   // can have; returns the better of the two readings.
   NumberFinding ReReadNumber(const PreparedImage& prep, const std::vector<TextLine>& lines,
@@ -168,20 +198,33 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
   try {
     PreparedImage prep = PrepareImage(bgr, impl_->options.prepare);
     impl_->Debug(name, "1-working", prep.gray);
-    std::vector<OcrWord> words = impl_->engine->Recognize(prep.gray, PageMode::Auto);
+    std::vector<OcrWord> words = impl_->engine->Recognize(prep.gray, PageMode::Sparse);
 
-    // Upside down? Text read the wrong way round gives few confident words; try the half turn
-    // and keep the better reading.
-    const double score = Readability(words);
-    const double confident = words.empty() ? 0 : score / static_cast<double>(words.size());
-    if (impl_->options.prepare.fixRotation && (MeanConfidence(words) < 70 || confident < 2.5)) {
-      PreparedImage turned = prep;
-      turned.gray = prep.gray.clone();
-      RotateHalfTurn(turned);
-      std::vector<OcrWord> other = impl_->engine->Recognize(turned.gray, PageMode::Auto);
-      if (Readability(other) > 1.3 * score) {
-        prep = std::move(turned);
-        words = std::move(other);
+    // The wrong way round? Text read upside down gives few confident words: try the half
+    // turn and keep the better reading. When almost nothing was read (a word printed along
+    // a tube, a photo taken sideways that the layout test missed), try the quarter turns too.
+    if (impl_->options.prepare.fixRotation) {
+      double best = Readability(words);
+      const double confident = words.empty() ? 0 : best / static_cast<double>(words.size());
+      std::vector<int> turns;
+      if (MeanConfidence(words) < 70 || confident < 2.5) turns.push_back(180);
+      if (best < 40) turns.insert(turns.end(), {90, 270});
+      std::vector<int> tried;
+      for (int turn : turns) {
+        if (std::find(tried.begin(), tried.end(), turn) != tried.end()) continue;
+        tried.push_back(turn);
+        PreparedImage turned = prep;
+        turned.gray = prep.gray.clone();
+        RotateWorking(turned, turn);
+        std::vector<OcrWord> other = impl_->engine->Recognize(turned.gray, PageMode::Sparse);
+        const double score = Readability(other);
+        if (score > 1.3 * best && score > 0) {
+          best = score;
+          prep = std::move(turned);
+          words = std::move(other);
+          // Later turns are relative to the image we keep.
+          for (int& t : turns) t = (t - turn + 360) % 360;
+        }
       }
     }
     if (!impl_->options.debugDir.empty()) {
@@ -202,6 +245,17 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         number = impl_->ReReadNumber(prep, lines, number, name);
     }
     Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &number);
+    // Magnesium without a complete daily dose: the lines that matter may have been misread
+    // (a garbled "per capsule", "drie" read as "dre"). Re-read them enlarged and try again.
+    if (r.magnesium.present && (!r.magnesium.mgPerDay || !r.magnesium.unitsPerDay)) {
+      bool changed = false;
+      for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].MeanConfidenceOf(0, lines[i].text.size()) >= 93) continue;
+        if (!IsDoseOrDirectionsLine(lines[i].text, impl_->models->vocabulary)) continue;
+        changed |= impl_->ReReadLine(prep, lines[i]);
+      }
+      if (changed) Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &r.number);
+    }
 
     // Boxes back to the photo's pixels.
     r.number.box = ToOriginal(prep, r.number.box);
@@ -224,7 +278,9 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     r.ocr = info;
     if (!impl_->options.debugDir.empty()) {
       std::ofstream txt(impl_->options.debugDir / (SafeStem(name) + ".4-lines.txt"));
-      for (const auto& line : r.lines) txt << line.text << "\n";
+      // One line per text line: its box in photo pixels, then the text.
+      for (const auto& line : r.lines)
+        txt << line.box.x << "," << line.box.y << "," << line.box.w << "," << line.box.h << "\t" << line.text << "\n";
       cv::imwrite((impl_->options.debugDir / (SafeStem(name) + ".5-annotated.png")).string(), Annotate(bgr, r));
     }
   } catch (const cv::Exception& e) {

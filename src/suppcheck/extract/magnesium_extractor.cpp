@@ -301,6 +301,17 @@ const MagnesiumAmount* Vote(const std::vector<const MagnesiumAmount*>& amounts) 
 
 }  // namespace
 
+bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab) {
+  const FoldedText ft = FoldForMatching(text);
+  const std::string& f = ft.text;
+  const bool digit = std::any_of(f.begin(), f.end(), IsAsciiDigit);
+  if (digit && MentionsMagnesiumLoosely(f)) return true;
+  if (FindAny(f, vocab.perDayWords, 0, f.size()) != std::string::npos) return true;
+  for (size_t p = 0; p < f.size(); ++p)
+    if (UnitWordAt(f, p, vocab)) return true;
+  return false;
+}
+
 MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabulary& vocab,
                                 const ExtractionLimits& limits) {
   MagnesiumFacts facts;

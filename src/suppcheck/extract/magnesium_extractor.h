@@ -60,6 +60,10 @@ struct ExtractionLimits {
   double riToleranceRelative = 0.10;
 };
 
+/// Whether a line is worth re-reading for the dose: it names magnesium (or a salt) next to a
+/// number, or it holds a unit word or a daily word (directions).
+bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab);
+
 MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabulary& vocab,
                                 const ExtractionLimits& limits = {});
 

@@ -88,7 +88,7 @@ std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
       const int minH = std::min(last.h, b.h), maxH = std::max(last.h, b.h);
       const bool sameRow = last.VerticalOverlap(b) * 10 >= minH * 6 && maxH * 10 <= minH * 18;
       const int gap = b.x - last.right();
-      if (sameRow && gap > -minH && gap < 14 * std::max(medianH, minH)) {
+      if (sameRow && gap > -minH && gap < 30 * std::max(medianH, minH)) {
         row.words.insert(row.words.end(), frags[j].words.begin(), frags[j].words.end());
         row.box = row.box.United(b);
         last = b;

@@ -198,7 +198,7 @@ bool FindLabelQuad(const cv::Mat& gray, std::vector<cv::Point2f>& quad) {
   double bestArea = 0;
   for (const auto& c : contours) {
     const double area = cv::contourArea(c);
-    if (area < 0.2 * imageArea || area > 0.92 * imageArea || area <= bestArea) continue;
+    if (area < 0.06 * imageArea || area > 0.92 * imageArea || area <= bestArea) continue;
     // The hull smooths away glare and notches; then the coarsest 4-corner approximation.
     std::vector<cv::Point> hull, approx;
     cv::convexHull(c, hull);
@@ -354,12 +354,27 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   return out;
 }
 
-void RotateHalfTurn(PreparedImage& image) {
-  cv::rotate(image.gray, image.gray, cv::ROTATE_180);
+void RotateWorking(PreparedImage& image, int degreesClockwise) {
   const double w = image.gray.cols, h = image.gray.rows;
-  const cv::Matx33d half{-1, 0, w, 0, -1, h, 0, 0, 1};  // its own inverse
-  image.toOriginal = image.toOriginal * half;
-  image.rotation = (image.rotation + 180) % 360;
+  cv::Matx33d back;  // new working pixels -> old working pixels
+  switch (((degreesClockwise % 360) + 360) % 360) {
+    case 90:
+      cv::rotate(image.gray, image.gray, cv::ROTATE_90_CLOCKWISE);
+      back = {0, 1, 0, -1, 0, h, 0, 0, 1};  // new (x, y) came from old (y, h - x)
+      break;
+    case 180:
+      cv::rotate(image.gray, image.gray, cv::ROTATE_180);
+      back = {-1, 0, w, 0, -1, h, 0, 0, 1};
+      break;
+    case 270:
+      cv::rotate(image.gray, image.gray, cv::ROTATE_90_COUNTERCLOCKWISE);
+      back = {0, -1, w, 1, 0, 0, 0, 0, 1};  // new (x, y) came from old (w - y, x)
+      break;
+    default:
+      return;
+  }
+  image.toOriginal = image.toOriginal * back;
+  image.rotation = (image.rotation + degreesClockwise) % 360;
 }
 
 Box ToOriginal(const PreparedImage& image, const Box& b) {

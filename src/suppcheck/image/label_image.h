@@ -36,8 +36,9 @@ struct PreparedImage {
 
 PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options = {});
 
-/// Turns the working image by 180 degrees (text found upside down), keeping the transform.
-void RotateHalfTurn(PreparedImage& image);
+/// Turns the working image by 90, 180 or 270 degrees clockwise (text found the wrong way
+/// round), keeping the transform back to the photo.
+void RotateWorking(PreparedImage& image, int degreesClockwise);
 
 /// A box in working pixels -> the enclosing box in photo pixels.
 Box ToOriginal(const PreparedImage& image, const Box& working);
