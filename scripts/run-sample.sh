@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh build
-sample=${1:-samples/phone-nl-citrate.jpg}
+sample=${1:-samples/sample-phone-0004.jpg}
 if [[ -f "$sample" ]] && build/suppcheck scan --help >/dev/null 2>&1; then
   echo "+ build/suppcheck scan $sample"
   build/suppcheck scan "$sample" --format text || true

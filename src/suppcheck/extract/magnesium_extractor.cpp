@@ -183,18 +183,26 @@ std::vector<BasisPhrase> FindBasisPhrases(const std::string& f, const Vocabulary
       const bool symbolic = !IsAsciiAlpha(w.front());
       if (!(symbolic || Boundary(f, p)) || !BoundaryAfter(f, p + w.size())) continue;
       BasisPhrase b{DoseBasis::PerDay, 0, p, p + w.size()};
-      // A unit count in the next few characters: "(2 tabletten)", "= 2 gelules".
+      // A unit count in the next few characters: "dagdosis (2 tabletten)", "= 2 gelules". Without
+      // the bracket, colon or equals sign ("täglich 2 Kapseln") it is directions, not a dose basis.
+      bool directions = false;
       for (size_t q = p + w.size(); q < std::min(f.size(), p + w.size() + 25); ++q) {
         const size_t len = UnitWordAt(f, q, vocab);
         if (!len) continue;
         size_t cb = q;
         const double n = CountBefore(f, q, vocab, &cb);
         if (n > 0 && cb >= p + w.size()) {
-          b.units = n;
-          b.end = q + len;
+          const std::string between = f.substr(p + w.size(), cb - (p + w.size()));
+          if (between.find_first_of("(:=") == std::string::npos) {
+            directions = true;
+          } else {
+            b.units = n;
+            b.end = q + len;
+          }
         }
         break;
       }
+      if (directions) continue;
       if (std::none_of(out.begin(), out.end(), [&](const BasisPhrase& o) { return o.begin <= p && p < o.end; }))
         out.push_back(b);
     }
@@ -397,6 +405,10 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
   auto phraseFor = [&](size_t lineIdx, size_t qBegin, size_t qEnd, size_t prevEnd,
                        size_t nextBegin) -> std::optional<BasisPhrase> {
     const LineInfo& li = info[lineIdx];
+    // "90 mg / Kapsel", "375 mg per tablet": a per-unit phrase right after the amount describes it.
+    for (const auto& ph : li.phrases)
+      if (ph.begin >= qEnd && ph.begin < nextBegin && ph.begin <= qEnd + 30 && ph.basis != DoseBasis::PerDay)
+        return ph;
     const BasisPhrase* before = nullptr;
     for (const auto& ph : li.phrases)
       if (ph.begin >= prevEnd && ph.end <= qBegin) before = &ph;

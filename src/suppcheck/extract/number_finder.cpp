@@ -173,7 +173,8 @@ size_t FindLabelEnd(const std::string& f, const Vocabulary& vocab) {
     if (word.size() >= 12) {
       for (const auto& label : vocab.notificationLabels) {
         if (label.find(' ') != std::string::npos || label.size() < 12) continue;
-        if (EditDistance(word, label) <= 2) return j;
+        // One slip in a short label, two in a long one ("notification" is not "notificatienr").
+        if (EditDistance(word, label) <= (label.size() >= 16 ? 2 : 1)) return j;
       }
     }
     i = j;

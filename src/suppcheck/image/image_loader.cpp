@@ -123,6 +123,12 @@ Expected<LoadedImage> DecodeImage(const std::string& bytes, const std::string& n
     return MakeError("image_too_large", name + ": " + std::to_string(h.width) + "x" + std::to_string(h.height) +
                                             " pixels is more than the limit of " +
                                             std::to_string(limits.maxPixels / 1'000'000) + " megapixels");
+  // A file cut short (an interrupted copy or upload) decodes into a half-grey image without
+  // complaint; refuse it instead of reading half a label.
+  if (h.format == "jpeg" && bytes.rfind("\xFF\xD9", std::string::npos) == std::string::npos)
+    return MakeError("unreadable_image", name + ": the JPEG data is cut short (no end-of-image marker)");
+  if (h.format == "png" && bytes.find("IEND", bytes.size() > 64 ? bytes.size() - 64 : 0) == std::string::npos)
+    return MakeError("unreadable_image", name + ": the PNG data is cut short (no IEND chunk)");
   LoadedImage out;
   out.header = h;
   try {

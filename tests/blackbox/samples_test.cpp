@@ -1,0 +1,128 @@
+// Black-box: the real pipeline (load, geometry, Tesseract, extraction, assessment) on the
+// sample photos in samples/ against their ground truth, with the thresholds of
+// samples/blackbox.json. Also the real photos of ../shared/data/real (skipped when absent).
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "support/models.h"
+#include "suppcheck/scanner.h"
+
+using namespace suppcheck;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+json ReadJson(const fs::path& p) {
+  std::ifstream in(p);
+  return json::parse(in);
+}
+
+Scanner& SharedScanner() {
+  static std::unique_ptr<Scanner> scanner = [] {
+    auto models = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+    if (!models) throw std::runtime_error(models.error().message);
+    auto s = Scanner::Create(*models, ScannerOptions{});
+    if (!s) throw std::runtime_error(s.error().message);
+    return std::move(*s);
+  }();
+  return *scanner;
+}
+
+struct Verdict {
+  bool all = true;
+  bool decoy = false;
+  std::string why;
+};
+
+Verdict Check(const json& truth, const ScanResult& r) {
+  Verdict v;
+  auto fail = [&](const std::string& field, const std::string& got) {
+    v.all = false;
+    v.why += field + "=" + got + " ";
+  };
+  if (!r.ok) {
+    fail("ok", r.error.message);
+    return v;
+  }
+  const std::string status(NumberStatusName(r.number.number.status));
+  if (status != truth["notification"]["status"]) fail("status", status);
+  if (truth["notification"]["number"].is_string() && r.number.number.canonical != truth["notification"]["number"])
+    fail("number", r.number.number.canonical);
+  v.decoy = truth["notification"]["status"] != "valid" && r.number.number.valid();
+  const json& m = truth["magnesium"];
+  if (m["present"] != r.magnesium.present) fail("present", r.magnesium.present ? "true" : "false");
+  if (m["salts"].is_array()) {
+    auto want = m["salts"].get<std::vector<std::string>>();
+    auto got = r.magnesium.salts;
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    if (want != got) fail("salts", json(got).dump());
+  }
+  if (m["mg_per_day"].is_number()) {
+    const double want = m["mg_per_day"].get<double>();
+    if (!r.magnesium.mgPerDay || std::abs(*r.magnesium.mgPerDay - want) > 0.03 * want)
+      fail("mg_per_day", r.magnesium.mgPerDay ? std::to_string(*r.magnesium.mgPerDay) : "null");
+  } else if (r.magnesium.mgPerDay) {
+    fail("mg_per_day", std::to_string(*r.magnesium.mgPerDay));
+  }
+  if (std::string(LevelName(r.assessment.level)) != truth["level"]) fail("level", std::string(LevelName(r.assessment.level)));
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("sample photos are read as their truth says", "[blackbox]") {
+  const fs::path dir = fs::path(SUPPCHECK_SOURCE_DIR) / "samples";
+  const json limits = ReadJson(dir / "blackbox.json");
+  std::map<std::string, int> passed, total;
+  int decoys = 0;
+  std::vector<fs::path> truths;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().string().ends_with(".truth.json")) truths.push_back(e.path());
+  std::sort(truths.begin(), truths.end());
+  REQUIRE(truths.size() >= 9);
+  for (const auto& t : truths) {
+    const json truth = ReadJson(t);
+    const ScanResult r = SharedScanner().ScanFile(dir / truth["file"].get<std::string>());
+    const Verdict v = Check(truth, r);
+    const std::string tier = truth["tier"];
+    ++total[tier];
+    passed[tier] += v.all;
+    decoys += v.decoy;
+    if (!v.all) WARN(truth["file"].get<std::string>() << ": " << v.why);
+  }
+  for (const auto& [tier, lim] : limits["tiers"].items()) {
+    INFO("tier " << tier << ": " << passed[tier] << " of " << total[tier] << " right on every field");
+    CHECK(passed[tier] >= lim["min_all_fields"].get<int>());
+    if (passed[tier] > lim["min_all_fields"].get<int>())
+      WARN("tier " << tier << ": unexpected passes, raise min_all_fields in samples/blackbox.json");
+  }
+  CHECK(decoys <= limits["max_decoys"].get<int>());
+}
+
+TEST_CASE("boxes of the evidence lie inside the photo", "[blackbox]") {
+  const fs::path photo = fs::path(SUPPCHECK_SOURCE_DIR) / "samples" / "sample-phone-0004.jpg";
+  const ScanResult r = SharedScanner().ScanFile(photo);
+  REQUIRE(r.ok);
+  REQUIRE(r.number.number.valid());
+  auto image = LoadImage(photo);
+  REQUIRE(image);
+  const Box b = r.number.box;
+  CHECK_FALSE(b.empty());
+  CHECK(b.x >= 0);
+  CHECK(b.y >= 0);
+  CHECK(b.right() <= image->bgr.cols);
+  CHECK(b.bottom() <= image->bgr.rows);
+  REQUIRE_FALSE(r.magnesium.evidence.empty());
+  for (const auto& e : r.magnesium.evidence) {
+    CHECK_FALSE(e.box.empty());
+    CHECK(e.box.right() <= image->bgr.cols);
+  }
+}

@@ -1,0 +1,17 @@
+#pragma once
+// The project's real models/ folder, loaded once for tests.
+
+#include "suppcheck/scanner.h"
+
+namespace suppcheck::test {
+
+inline const Models& TestModels() {
+  static const std::shared_ptr<const Models> models = [] {
+    auto m = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+    if (!m) throw std::runtime_error(m.error().message);
+    return *m;
+  }();
+  return *models;
+}
+
+}  // namespace suppcheck::test

@@ -1,0 +1,133 @@
+// Dose, salt and units-per-day extraction from text, without OCR: real label phrasings
+// (domain.md §5.2, §6.2) and the confusions OCR adds.
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <optional>
+
+#include "support/models.h"
+#include "suppcheck/extract/magnesium_extractor.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+MagnesiumFacts Extract(const std::string& text) {
+  return ExtractMagnesium(LinesFromText(text), TestModels().vocabulary, TestModels().rules.Limits());
+}
+
+struct DoseCase {
+  const char* name;
+  const char* text;
+  std::vector<std::string> salts;
+  std::optional<double> mgPerUnit, unitsPerDay, mgPerDay;
+  const char* basis;
+};
+
+bool Near(std::optional<double> got, std::optional<double> want) {
+  if (!want) return !got;
+  return got && std::abs(*got - *want) <= 0.01 * std::max(1.0, *want);
+}
+
+}  // namespace
+
+TEST_CASE("real label phrasings give the right daily dose", "[extract][magnesium]") {
+  const DoseCase cases[] = {
+      {"tasnim (DE): elemental per capsule, no space before mg",
+       "Magnesiumcitrat\nTäglich 2 Kapseln (je 90mg reines Magnesium / Kapsel) mit 200ml Flüssigkeit einnehmen.",
+       {"citrate"}, 90, 2, 180, "declared"},
+      {"sunday (DE): salt mass with davon, twice daily one scoop",
+       "Zweimal täglich 1 Messlöffel (ca. 1 g Magnesiumcitrat, davon 109 mg Magnesium)",
+       {"citrate"}, 109, 2, 218, "declared"},
+      {"Biogaran (FR): salt mass, soit elemental, range of tablets",
+       "Lactate de magnésium dihydraté 470 mg (Soit magnésium élément 48 mg)\nPour un comprimé pelliculé.\n"
+       "6 à 8 comprimés par jour à répartir en 2 ou 3 prises pendant les repas.",
+       {"lactate"}, 48, 8, 384, "declared"},
+      {"MAG 2 100 mg (FR): decimal commas, correspondant à",
+       "Carbonate de magnésium ... 395,85 mg\nQuantité correspondant à magnésium élément ... 100,00 mg\n"
+       "Pour un comprimé.\n3 à 4 comprimés par jour",
+       {"carbonate"}, 100, 4, 400, "declared"},
+      {"MAG 2 poudre (FR): grams with a decimal comma",
+       "Pyrrolidone carboxylate de magnésium .... 2,250 g\nCorrespondant à magnésium .... 0,184 g\n"
+       "Pour un sachet de 6 g.\n2 sachets par jour.",
+       {"pidolate"}, 184, 2, 368, "declared"},
+      {"Magnence (NL): per sachet with mmol, range per day",
+       "Bevat per sachet: 243 mg = 10 mmol magnesium.\n1-2 sachets (= 10-20 mmol Mg) per dag.",
+       {}, 243, 2, 486, "declared"},
+      {"Verla (DE): mmol = mg, elemental after the salt mass",
+       "1 Kautablette enthält: Magnesiumbis(hydrogen-DL-aspartat)4H2O 1803 mg\nMagnesiumgehalt: 5 mmol = 121,5 mg.\n"
+       "Täglich 2 Kautabletten.",
+       {"aspartate"}, 121.5, 2, 243, "declared"},
+      {"nutrimuscle (FR): per daily dose of six capsules",
+       "Six gélules de CITRATE DE MAGNÉSIUM renferment : 2190 mg de citrate. 351 mg de magnésium.\n"
+       "6 gélules par jour.",
+       {"citrate"}, 58.5, 6, 351, "declared"},
+      {"Dutch box: salt with waarvan, range of tablets",
+       "Per tablet: magnesiumcitraat 1160 mg, waarvan magnesium 187,5 mg\nNeem 1 tot 2 tabletten per dag.",
+       {"citrate"}, 187.5, 2, 375, "declared"},
+      {"English: take one tablet daily",
+       "Magnesium (as magnesium oxide) 100 mg\nSuggested use: take one tablet daily.", {"oxide"}, 100, 1, 100,
+       "declared"},
+      {"salt mass only: elemental from the anhydrous fraction",
+       "Per capsule: magnesiumoxide 500 mg\nNeem 1 capsule per dag.", {"oxide"}, 301.5, 1, 301.5, "from_salt_mass"},
+      {"table with per-unit and per-day columns",
+       "Per tablet Per dagdosis (2 tabletten) % RI\nCalcium 200 mg 400 mg 50 %\nMagnesium 150 mg 300 mg 80 %\n"
+       "Vitamine B6 1,4 mg 2,8 mg 200 %\nGebruik: 2 tabletten per dag.",
+       {}, 150, 2, 300, "declared"},
+      {"per daily dose line",
+       "Per dagdosis (3 capsules): magnesium 300 mg\nIngrediënten: magnesiumbisglycinaat.\nNeem 3 capsules per dag.",
+       {"bisglycinate"}, 100, 3, 300, "declared"},
+      {"OCR: rng for mg",
+       "Per tablet: Magnesium 187,5 rng\nNeem 2 tabletten per dag.", {}, 187.5, 2, 375, "declared"},
+      {"times a day",
+       "Par sachet : magnésium 120 mg\n2 fois par jour un sachet.", {}, 120, 2, 240, "declared"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const MagnesiumFacts m = Extract(c.text);
+    CHECK(m.present);
+    CHECK(m.salts == c.salts);
+    CHECK(Near(m.mgPerUnit, c.mgPerUnit));
+    CHECK(Near(m.unitsPerDay, c.unitsPerDay));
+    CHECK(Near(m.mgPerDay, c.mgPerDay));
+    CHECK(m.basis == c.basis);
+  }
+}
+
+TEST_CASE("other minerals and vitamins are never taken for magnesium", "[extract][magnesium]") {
+  const MagnesiumFacts m = Extract(
+      "Calcium 200 mg Magnesium 100 mg Zinc 10 mg\nVitamine B6 1,4 mg\nPotassium 80 mg\nOne tablet daily.");
+  CHECK(Near(m.mgPerDay, 100));
+  const MagnesiumFacts none = Extract("Per tablet: Calcium 400 mg, Zink 10 mg\nNeem 1 tablet per dag.");
+  CHECK_FALSE(none.present);
+  CHECK_FALSE(none.mgPerDay);
+}
+
+TEST_CASE("magnesium stearate is an excipient, not magnesium", "[extract][magnesium]") {
+  for (const char* text : {"Calcium 500 mg per tablet. Ingrediënten: calciumcarbonaat, magnesiumstearaat.",
+                           "Zinc 10 mg. Anti-caking agent: magnesium salts of fatty acids.",
+                           "Vitamine C 200 mg; antiagglomérant : stéarate de magnésium",
+                           "Zink 10 mg, Trennmittel: Magnesiumstearat"}) {
+    INFO(text);
+    const MagnesiumFacts m = Extract(text);
+    CHECK_FALSE(m.present);
+    CHECK(m.salts.empty());
+  }
+}
+
+TEST_CASE("magnesium without a readable dose is present with an unknown dose", "[extract][magnesium]") {
+  const MagnesiumFacts m = Extract("Mivolis\nMagnesium\nBrausetabletten Zitrone");
+  CHECK(m.present);
+  CHECK_FALSE(m.mgPerDay);
+}
+
+TEST_CASE("a printed %RI that contradicts the mg is reported", "[extract][magnesium]") {
+  const MagnesiumFacts ok = Extract("Per tablet: magnesium 375 mg 100 %\nNeem 1 tablet per dag.");
+  CHECK_FALSE(ok.riMismatch);
+  const MagnesiumFacts bad = Extract("Per tablet: magnesium 375 mg 50 %\nNeem 1 tablet per dag.");
+  REQUIRE(bad.riMismatch);
+  CHECK(bad.riMismatch->first == 50);
+  CHECK(bad.riMismatch->second == 375);
+}

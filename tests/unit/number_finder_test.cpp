@@ -1,0 +1,67 @@
+// The notification number inside OCR text: anchored, tolerant of OCR only where it must be,
+// never fooled by look-alikes.
+
+#include <catch2/catch.hpp>
+
+#include "support/models.h"
+#include "suppcheck/extract/number_finder.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+NumberFinding Find(const std::string& text) {
+  return FindNotificationNumber(LinesFromText(text), TestModels().vocabulary);
+}
+
+}  // namespace
+
+TEST_CASE("numbers in sentences and after labels in four languages", "[extract][number]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Notificatienummer: NUT/PL 1234/56", "NUT/PL 1234/56"},
+      {"N° de notification : PL/AS 12/3", "PL/AS 12/3"},
+      {"Notifizierungsnummer: NUT 476/12", "NUT 476/12"},
+      {"Notification number: NUT/AS162/597", "NUT/AS 162/597"},
+      {"Voedingssupplement - NUT/PL/AS 88/1234 - 60 tabletten", "NUT/PL/AS 88/1234"},
+      {"Notificatienummer:\nNUT 476/12", "NUT 476/12"},
+      {"NUT / PL 1234 / 56", "NUT/PL 1234/56"},
+      // OCR confusions where a digit or a category letter must stand
+      {"Notificatienummer: NUT/A5 162/597", "NUT/AS 162/597"},
+      {"NUT 4O7/12", "NUT 407/12"},
+      {"NUT/P1 12/3", "NUT/PL 12/3"},
+      {"NVT 476/12", "NUT 476/12"},
+      {"Notificatienurnmer: NUT l23/45", "NUT 123/45"},
+  };
+  for (const auto& [text, want] : cases) {
+    INFO(text);
+    const NumberFinding f = Find(text);
+    CHECK(f.number.status == NumberStatus::Valid);
+    CHECK(f.number.canonical == want);
+  }
+}
+
+TEST_CASE("look-alikes are never a notification number", "[extract][number]") {
+  for (const char* text : {"Lot 2306/114", "EXP 05/2028", "THT 05/2028", "Tel. 02/524 73 00", "1000 Brussel",
+                           "5 412345 678908", "À consommer de préférence avant 05/2028", "Ch.-B. 9858/130 MHD 10/2028",
+                           "Nutrition facts 12/34", "Plus 12/3", "as 12/3 of the dose", "Notification: see leaflet"}) {
+    INFO(text);
+    CHECK(Find(text).number.status == NumberStatus::Missing);
+  }
+}
+
+TEST_CASE("a number meant as one but malformed is invalid, with the reason", "[extract][number]") {
+  NumberFinding f = Find("Notificatienummer: NUT 12345/6");
+  CHECK(f.number.status == NumberStatus::Invalid);
+  CHECK(f.number.problems.front() == "the producer part has 5 digits; at most 4 are allowed");
+  f = Find("NUT/NUT 219/17");
+  CHECK(f.number.status == NumberStatus::Invalid);
+  f = Find("N° de notification : en cours");
+  CHECK(f.number.status == NumberStatus::Invalid);
+}
+
+TEST_CASE("a valid number wins over a damaged copy of it", "[extract][number]") {
+  const NumberFinding f = Find("NUT 12/3A\nNotificatienummer: NUT 12/34");
+  CHECK(f.number.canonical == "NUT 12/34");
+  CHECK(f.labelled);
+}
