@@ -62,10 +62,10 @@ def real_truth():
     return out
 
 
-def run_suppcheck(binary, items, env):
+def run_suppcheck(binary, items, env, extra):
     paths = [t["path"] for t in items]
     t0 = time.perf_counter()
-    p = subprocess.Popen(["taskset", "-c", "0", binary, "scan", *paths, "--format", "jsonl"], stdout=subprocess.PIPE,
+    p = subprocess.Popen(["taskset", "-c", "0", binary, "scan", *paths, "--format", "jsonl", *extra], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, env=env)
     out, err = p.communicate()
     wall = time.perf_counter() - t0
@@ -181,6 +181,7 @@ def main():
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-real", action="store_true")
     ap.add_argument("--failures", action="store_true", help="list every wrong field")
+    ap.add_argument("--extra", default="", help="more arguments for suppcheck scan, e.g. '--languages eng'")
     args = ap.parse_args()
 
     tmp = None
@@ -193,7 +194,7 @@ def main():
     items = load_truth(args.dir) + ([] if args.no_real else real_truth())
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
 
-    ours, wall, err = run_suppcheck(args.binary, items, env)
+    ours, wall, err = run_suppcheck(args.binary, items, env, args.extra.split())
     by_path = {t["path"]: ours.get(t["path"]) for t in items}
     our_rows = table(items, by_path)
     ms = [r["ocr"]["ms"] / 1000.0 for r in ours.values() if r.get("ocr")]

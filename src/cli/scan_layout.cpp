@@ -58,6 +58,7 @@ ScannerOptions ScannerSetup::ToScannerOptions(const std::string& profile) const 
   ScannerOptions o;
   o.tessdataDir = tessdata;
   o.languages = languages;
+  o.firstPassLanguages = firstPass;
   o.profile = profile;
   return o;
 }
@@ -65,7 +66,9 @@ ScannerOptions ScannerSetup::ToScannerOptions(const std::string& profile) const 
 void AddScannerSetup(CLI::App& cmd, ScannerSetup& s) {
   cmd.add_option("--models", s.models, "folder with rules.json, salts.json, vocabulary.json [default: found next to the program]");
   cmd.add_option("--tessdata", s.tessdata, "Tesseract language data folder [default: Tesseract's own]");
-  cmd.add_option("--languages", s.languages, "Tesseract languages [default: nld+fra+deu+eng]");
+  cmd.add_option("--languages", s.languages, "Tesseract languages for re-reading the lines that matter [default: nld+fra+deu+eng]");
+  cmd.add_option("--first-pass-languages", s.firstPass,
+                 "Tesseract languages for the first pass over the whole label [default: eng, the fastest]");
 }
 
 }  // namespace suppcheck::cli

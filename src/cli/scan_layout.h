@@ -17,6 +17,7 @@ struct ScannerSetup {
   std::string models;
   std::string tessdata;
   std::string languages = "nld+fra+deu+eng";
+  std::string firstPass = "eng";
   ScannerOptions ToScannerOptions(const std::string& profile) const;
 };
 

@@ -74,7 +74,9 @@ struct Scanner::Impl {
   std::shared_ptr<const Models> models;
   ScannerOptions options;
   Registry* registry = nullptr;
-  std::unique_ptr<TesseractEngine> engine;
+  std::unique_ptr<TesseractEngine> engine;     // targeted re-reads: all label languages
+  std::unique_ptr<TesseractEngine> firstPass;  // whole-label pass: fast; may be `engine` itself
+  TesseractEngine& FirstPass() { return firstPass ? *firstPass : *engine; }
 
   void Debug(const std::string& name, const std::string& step, const cv::Mat& image) const {
     if (options.debugDir.empty() || image.empty()) return;
@@ -160,12 +162,19 @@ Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models>
                                                    Registry* registry) {
   auto engine = TesseractEngine::Create(options.tessdataDir, options.languages);
   if (!engine) return engine.error();
+  std::unique_ptr<TesseractEngine> firstPass;
+  if (!options.firstPassLanguages.empty() && options.firstPassLanguages != options.languages) {
+    auto fp = TesseractEngine::Create(options.tessdataDir, options.firstPassLanguages, /*retryInverted=*/false);
+    if (!fp) return fp.error();
+    firstPass = std::move(*fp);
+  }
   std::unique_ptr<Scanner> s(new Scanner());
   s->impl_ = std::make_unique<Impl>();
   s->impl_->models = std::move(models);
   s->impl_->options = std::move(options);
   s->impl_->registry = registry;
   s->impl_->engine = std::move(*engine);
+  s->impl_->firstPass = std::move(firstPass);
   return s;
 }
 
@@ -198,7 +207,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
   try {
     PreparedImage prep = PrepareImage(bgr, impl_->options.prepare);
     impl_->Debug(name, "1-working", prep.gray);
-    std::vector<OcrWord> words = impl_->engine->Recognize(prep.gray, PageMode::Sparse);
+    std::vector<OcrWord> words = impl_->FirstPass().Recognize(prep.gray, PageMode::Sparse);
 
     // The wrong way round? Text read upside down gives few confident words: try the half
     // turn and keep the better reading. When almost nothing was read (a word printed along
@@ -216,7 +225,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         PreparedImage turned = prep;
         turned.gray = prep.gray.clone();
         RotateWorking(turned, turn);
-        std::vector<OcrWord> other = impl_->engine->Recognize(turned.gray, PageMode::Sparse);
+        std::vector<OcrWord> other = impl_->FirstPass().Recognize(turned.gray, PageMode::Sparse);
         const double score = Readability(other);
         if (score > 1.3 * best && score > 0) {
           best = score;
@@ -268,7 +277,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
 
     OcrInfo info;
     info.engine = "tesseract " + TesseractEngine::Version();
-    info.languages = impl_->engine->languages();
+    info.languages = impl_->FirstPass().languages() + (impl_->firstPass ? " (re-reads " + impl_->engine->languages() + ")" : "");
     info.rotation = prep.rotation;
     info.meanConfidence = MeanConfidence(words);
     info.scale = prep.scale;

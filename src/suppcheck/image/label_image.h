@@ -15,7 +15,7 @@
 namespace suppcheck {
 
 struct PrepareOptions {
-  double targetTextHeight = 24;     ///< px: height of the small print's glyphs after scaling
+  double targetTextHeight = 20;     ///< px: height of the small print's glyphs after scaling
   double maxWorkingPixels = 7.0e6;  ///< cap on the working image (time grows with pixels)
   double minScale = 0.15, maxScale = 3.5;
   bool fixPerspective = true;

@@ -17,7 +17,7 @@ TesseractEngine::~TesseractEngine() = default;
 std::string TesseractEngine::Version() { return tesseract::TessBaseAPI::Version(); }
 
 Expected<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::string& tessdataDir,
-                                                                   const std::string& languages) {
+                                                                   const std::string& languages, bool retryInverted) {
   // Leptonica reports harmless clipping of boxes at the image border on stderr; our stderr is
   // for the user.
   setMsgSeverity(L_SEVERITY_NONE);
@@ -33,6 +33,8 @@ Expected<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::st
                                            (tessdataDir.empty() ? "" : " from " + tessdataDir) +
                                            "; install tesseract-ocr-nld, -fra, -deu and -eng");
   }
+  // A per-instance parameter (not one of the shared classify/textord ones).
+  if (!retryInverted) e->impl_->api.SetVariable("invert_threshold", "0");
   return e;
 }
 

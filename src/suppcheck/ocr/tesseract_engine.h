@@ -20,8 +20,10 @@ class TesseractEngine {
  public:
   /// `tessdataDir` empty = Tesseract's default (TESSDATA_PREFIX or the packaged folder).
   /// Fails with code missing_models when the language data cannot be loaded.
+  /// `retryInverted`: re-read low-confidence lines inverted (light text on dark bands); costs
+  /// time on noisy photos, so the whole-label pass turns it off.
   static Expected<std::unique_ptr<TesseractEngine>> Create(const std::string& tessdataDir,
-                                                           const std::string& languages);
+                                                           const std::string& languages, bool retryInverted = true);
   ~TesseractEngine();
 
   /// Recognises an 8-bit grey image. Word boxes are in that image's pixels. `whitelist`
