@@ -307,6 +307,29 @@ const MagnesiumAmount* Vote(const std::vector<const MagnesiumAmount*>& amounts) 
   return best;
 }
 
+// A table row bent by a curved pack: the name ("Magnesium") and its amounts ("75 mg 75 mg")
+// land on two lines. Amounts with no name on their line belong to the name on the line next to
+// them that has a name and no amounts of its own; the closer one (by height) wins.
+const Mention* OwnerOnNeighbourRow(const std::vector<LineInfo>& info, const std::vector<TextLine>& lines, size_t i) {
+  if (!info[i].mentions.empty()) return nullptr;
+  const Mention* best = nullptr;
+  int bestDistance = 1 << 30;
+  for (const size_t j : {i - 1, i + 1}) {
+    if (j >= info.size()) continue;  // i - 1 wraps around for i == 0
+    const LineInfo& n = info[j];
+    if (n.mentions.empty() || !n.quantities.empty()) continue;
+    const bool geometry = !lines[i].box.empty() && !lines[j].box.empty();
+    // Without geometry only the line above is trusted (a name, then its amounts).
+    const int distance = geometry ? std::abs(lines[i].box.centerY() - lines[j].box.centerY()) : (j < i ? 0 : 1 << 29);
+    if (geometry && distance > 2 * std::max(lines[i].box.h, lines[j].box.h)) continue;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = &n.mentions.back();
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab) {
@@ -363,6 +386,7 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
       const Quantity& q = li.quantities[qi];
       bool after = false;
       const Mention* owner = OwnerOf(li, q, &after);
+      if (!owner) owner = OwnerOnNeighbourRow(info, lines, i);
       if (!owner || (owner->kind != MentionKind::Magnesium && owner->kind != MentionKind::Salt)) continue;
       MagnesiumAmount a;
       a.mg = q.mg;

@@ -211,6 +211,11 @@ bool FindLabelQuad(const cv::Mat& gray, std::vector<cv::Point2f>& quad) {
     quad.assign(approx.begin(), approx.end());
   }
   if (bestArea <= 0) return false;
+  // Text can run close to the label's edge, and a fitted corner can sit a little inside it (an
+  // arc on a bottle, a blurred edge): warp a slightly larger quad, never cut into the label.
+  cv::Point2f centre(0, 0);
+  for (const auto& p : quad) centre += p * 0.25f;
+  for (auto& p : quad) p = centre + (p - centre) * 1.04f;
   // Order: top-left, top-right, bottom-right, bottom-left.
   std::sort(quad.begin(), quad.end(), [](const cv::Point2f& a, const cv::Point2f& b) { return a.y < b.y; });
   if (quad[0].x > quad[1].x) std::swap(quad[0], quad[1]);
