@@ -86,16 +86,19 @@ struct Scanner::Impl {
   }
 
   // Re-reads one text line enlarged, as a single line; replaces its words when the new reading
-  // is more confident. Used on the lines a dose or the directions come from.
-  bool ReReadLine(const PreparedImage& prep, TextLine& line) {
+  // is more confident (or always, with `force`, for a caller that judges the result itself). Used on the lines a dose or the directions come from.
+  bool ReReadLine(const PreparedImage& prep, TextLine& line, bool force = false) {
     if (line.box.empty()) return false;
     const int h = std::max(8, line.box.h);
-    const Box region = Pad(line.box, h / 2, h / 3, prep.gray.size());
+    // A forced re-read looks for characters the first pass lost at the ends of the line (a
+    // category squeezed at the edge of a bottle): take more room on both sides.
+    const Box region = Pad(line.box, force ? 3 * h : h / 2, h / 3, prep.gray.size());
     if (region.empty()) return false;
     cv::Mat crop = prep.gray(cv::Rect(region.x, region.y, region.w, region.h)).clone();
     const double f = std::clamp(56.0 / h, 1.0, 3.0);
     if (f > 1.05) cv::resize(crop, crop, {}, f, f, cv::INTER_CUBIC);
     cv::copyMakeBorder(crop, crop, 12, 12, 12, 12, cv::BORDER_REPLICATE);
+    if (force) Debug("line", "6-reread-" + std::to_string(line.box.y), crop);
     std::vector<OcrWord> words = engine->Recognize(crop, PageMode::SingleLine);
     if (words.empty()) return false;
     double before = 0, after = 0;
@@ -108,7 +111,7 @@ struct Scanner::Impl {
       w.lineId = 0;
     }
     after /= static_cast<double>(words.size());
-    if (after <= before + 2) return false;
+    if (!force && after <= before + 2) return false;
     auto rebuilt = BuildLines(words);
     if (rebuilt.size() != 1) return false;
     line = std::move(rebuilt.front());
@@ -252,6 +255,24 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       number = candidates.front();
       if (number.categoryAnchored && (!number.number.valid() || number.repaired || number.confidence < 0.8))
         number = impl_->ReReadNumber(prep, lines, number, name);
+    }
+    // No clean number: re-read, in all languages and enlarged, the short lines that may hold
+    // one whose category OCR lost ("84/2749"), and keep a valid reading.
+    if (!number.number.valid() || number.repaired) {
+      for (size_t i = 0; i < lines.size(); ++i) {
+        if (!MayHoldNumber(lines[i].text) && static_cast<int>(i) != number.line) continue;
+        TextLine copy = lines[i];
+        if (!impl_->ReReadLine(prep, copy, /*force=*/true)) continue;
+        auto found = FindNumberCandidates({copy}, impl_->models->vocabulary);
+        if (found.empty() || !found.front().number.valid()) continue;
+        NumberFinding better = found.front();
+        better.line = static_cast<int>(i);
+        if (!number.number.valid() || BetterNumberFinding(better, number) ||
+            better.number.categories.size() > number.number.categories.size()) {
+          lines[i] = copy;
+          number = better;
+        }
+      }
     }
     Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &number);
     // Magnesium without a complete daily dose: the lines that matter may have been misread

@@ -198,6 +198,28 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
 
 }  // namespace
 
+bool MayHoldNumber(const std::string& text) {
+  const std::string f = FoldForMatching(text).text;
+  if (f.size() > 60) return false;
+  for (const char* decoy : {"lot", "tht", "exp", "mhd", "ch.-b", "tel", "avant", "before", "houdbaar", "ten minste",
+                            "date", "datum", "best"})
+    if (f.find(decoy) != std::string::npos) return false;
+  for (size_t p = 0; p < f.size(); ++p) {
+    if (!IsAsciiDigit(f[p])) continue;
+    size_t q = p;
+    while (q < f.size() && IsAsciiDigit(f[q])) ++q;
+    size_t r = q;
+    while (r < f.size() && f[r] == ' ') ++r;
+    if (q - p <= 5 && r < f.size() && (f[r] == '/' || f[r] == '|')) {
+      ++r;
+      while (r < f.size() && f[r] == ' ') ++r;
+      if (r < f.size() && IsAsciiDigit(f[r])) return true;
+    }
+    p = q;
+  }
+  return false;
+}
+
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b) {
   auto rank = [](const NumberFinding& n) {
     return std::tuple(n.number.valid(), n.categoryAnchored, n.labelled, !n.repaired, n.confidence);
@@ -225,6 +247,11 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
       if (!raw) continue;
       NumberFinding n = MakeFinding(lines[li], static_cast<int>(li), ft, *raw);
       n.categoryAnchored = true;
+      // "PY/AS28/60": something stood before the categories that OCR did not read as one
+      // (a lost NUT/PL): the reading is uncertain and worth a second look.
+      size_t before = raw->begin;
+      while (before > 0 && f[before - 1] == ' ') --before;
+      if (before > 0 && (f[before - 1] == '/' || f[before - 1] == '|')) n.repaired = true;
       // Labelled: a label before it on its line, or ending the line above ("Notificatienummer:").
       n.labelled = (labelEnds[li] != std::string::npos && labelEnds[li] <= raw->begin) ||
                    (li > 0 && labelEnds[li - 1] != std::string::npos &&
