@@ -51,6 +51,9 @@ void AddCommonOptions(CLI::App& cmd, CommonOptions& o) {
                  "$XDG_CACHE_HOME/suppcheck or ~/.cache/suppcheck]");
   cmd.add_option("--registry-cache-ttl", o.registryCacheTtl, "seconds a cached answer is trusted [default: 86400]")
       ->check(CLI::Range(0.0, 1e9));
+  cmd.add_option("--registry-rate", o.registryRate,
+                 "at most this many HTTP registry requests a second, all workers together [default: 10]")
+      ->check(CLI::Range(0.01, 1000.0));
   cmd.add_option("--profile", o.profile, "whose thresholds apply: adult|child-4-10|child-1-3|pregnant|lactating")
       ->check(CLI::IsMember({"adult", "child-4-10", "child-1-3", "pregnant", "lactating"}));
   cmd.add_flag("-q,--quiet", o.quiet, "only errors on stderr");
@@ -68,6 +71,7 @@ Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions&
   http.connectTimeout = std::min(http.connectTimeout, http.deadline);
   http.retries = o.registryRetries;
   http.cacheTtl = std::chrono::seconds(static_cast<long>(o.registryCacheTtl));
+  http.maxRequestsPerSecond = o.registryRate;
   if (o.registryCache != "off") http.cacheDir = o.registryCache.empty() ? AnswerCache::DefaultDir() : std::filesystem::path(o.registryCache);
   return OpenRegistry(spec, http);
 }

@@ -25,6 +25,7 @@ struct CommonOptions {
   int registryRetries = 2;
   std::string registryCache;    ///< folder, "off", or empty for the default folder
   double registryCacheTtl = 24 * 3600.0;
+  double registryRate = 10;  ///< HTTP requests per second, all workers together
 
   Format ResolvedFormat() const;
 };

@@ -10,6 +10,7 @@
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/batch_command.h"
 #include "cli/number_command.h"
 #include "cli/scan_command.h"
 #include "suppcheck/version.h"
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
 
   int exitCode = kExitOk;
   RegisterScanCommand(app, exitCode);
+  RegisterBatchCommand(app, exitCode);
   RegisterNumberCommand(app, exitCode);
 
   // A mistyped command gets a suggestion, as ninja does.

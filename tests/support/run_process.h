@@ -91,3 +91,39 @@ inline ProcessResult RunProcess(const std::string& program, const std::vector<st
 }
 
 }  // namespace suppcheck::test
+
+namespace suppcheck::test {
+
+/// A program started in the background with stdout and stderr going to files.
+struct BackgroundProcess {
+  pid_t pid = -1;
+  /// Waits for it to end; returns the exit status (128 + signal when killed).
+  int Wait() {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+};
+
+inline BackgroundProcess StartProcess(const std::string& program, const std::vector<std::string>& args,
+                                      const std::string& outFile, const std::string& errFile) {
+  BackgroundProcess p;
+  p.pid = fork();
+  if (p.pid == 0) {
+    const int out = open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int in = open("/dev/null", O_RDONLY);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(program.c_str(), argv.data());
+    _exit(127);
+  }
+  return p;
+}
+
+}  // namespace suppcheck::test

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -84,6 +85,25 @@ struct HttpRegistry::Impl {
   std::unique_ptr<AnswerCache> cache;
   std::mutex memoMu;
   std::map<std::string, RegistryAnswer> memo;  // answers already given in this process
+  // Lookups under way: a second worker asking for the same number waits for the first one's
+  // answer instead of asking the server again (a batch of many photos of one product).
+  std::map<std::string, std::shared_future<RegistryAnswer>> inflight;
+  std::mutex rateMu;
+  Clock::time_point nextSlot{};  // rate limit: when the next request may start
+
+  // Waits for a request slot so that all threads together stay under the rate limit.
+  void WaitForSlot() {
+    if (options.maxRequestsPerSecond <= 0) return;
+    const auto interval = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(1.0 / options.maxRequestsPerSecond));
+    Clock::time_point slot;
+    {
+      std::lock_guard lock(rateMu);
+      slot = std::max(Clock::now(), nextSlot);
+      nextSlot = slot + interval;
+    }
+    std::this_thread::sleep_until(slot);
+  }
 
   Attempt Fetch(const std::string& url, const std::string& canonical, milliseconds remaining) const {
     Attempt result;
@@ -209,16 +229,42 @@ RegistryAnswer HttpRegistry::Lookup(const std::string& canonicalNumber) {
     return *cached;
   }
 
+  // Join a lookup of the same number already under way, or become the one that does it.
+  std::promise<RegistryAnswer> promise;
+  {
+    std::unique_lock lock(impl_->memoMu);
+    if (auto it = impl_->memo.find(canonicalNumber); it != impl_->memo.end()) return it->second;
+    if (auto it = impl_->inflight.find(canonicalNumber); it != impl_->inflight.end()) {
+      auto future = it->second;
+      lock.unlock();
+      return future.get();
+    }
+    impl_->inflight.emplace(canonicalNumber, promise.get_future().share());
+  }
+  RegistryAnswer answer = Fetch(canonicalNumber);
+  {
+    std::lock_guard lock(impl_->memoMu);
+    if (answer.status == RegistryStatus::Listed || answer.status == RegistryStatus::NotListed)
+      impl_->memo.emplace(canonicalNumber, answer);
+    impl_->inflight.erase(canonicalNumber);
+  }
+  promise.set_value(answer);
+  return answer;
+}
+
+RegistryAnswer HttpRegistry::Fetch(const std::string& canonicalNumber) {
   const std::string url = UrlFor(canonicalNumber);
   const auto& opt = impl_->options;
   const auto deadline = Clock::now() + opt.deadline;
   milliseconds wait = opt.backoff;
   Attempt last;
+  last.answer = RegistryAnswer::Failure(url, "no time left for a request within the deadline");
   int attempts = 0;
   for (int i = 0; i <= opt.retries; ++i) {
     const auto remaining = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
     if (remaining.count() <= 0) break;
-    last = impl_->Fetch(url, canonicalNumber, remaining);
+    impl_->WaitForSlot();
+    last = impl_->Fetch(url, canonicalNumber, std::chrono::duration_cast<milliseconds>(deadline - Clock::now()));
     ++attempts;
     if (last.definite || !last.retryable) break;
     const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
@@ -231,8 +277,6 @@ RegistryAnswer HttpRegistry::Lookup(const std::string& canonicalNumber) {
     return last.answer;
   }
   impl_->cache->Put(canonicalNumber, last.answer);
-  std::lock_guard lock(impl_->memoMu);
-  impl_->memo.emplace(canonicalNumber, last.answer);
   return last.answer;
 }
 

@@ -24,6 +24,7 @@ struct HttpRegistryOptions {
   size_t maxResponseBytes = 256 * 1024;            ///< larger answers are refused
   std::filesystem::path cacheDir;                  ///< on-disk cache of answers; empty = none
   std::chrono::seconds cacheTtl{24 * 3600};        ///< how long a cached answer is trusted
+  double maxRequestsPerSecond = 10;                ///< across all threads; <= 0 = unlimited
 };
 
 class HttpRegistry final : public Registry {
@@ -41,6 +42,7 @@ class HttpRegistry final : public Registry {
  private:
   struct Impl;
   explicit HttpRegistry(std::unique_ptr<Impl> impl);
+  RegistryAnswer Fetch(const std::string& canonicalNumber);  // attempts with retries, no memo
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,232 @@
+#include "suppcheck/report/html_report.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+using Json = nlohmann::ordered_json;
+
+std::string HtmlEscape(std::string_view in) {
+  const std::string s = SanitizeUtf8(in);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        // Control characters (a newline in a file name) would break the layout; show them as '?'.
+        out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') ? '?' : c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string Base64(const std::vector<uchar>& data) {
+  static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((data.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < data.size(); i += 3) {
+    const uint32_t n = (static_cast<uint32_t>(data[i]) << 16) | (i + 1 < data.size() ? data[i + 1] << 8 : 0) |
+                       (i + 2 < data.size() ? data[i + 2] : 0);
+    out += t[(n >> 18) & 63];
+    out += t[(n >> 12) & 63];
+    out += i + 1 < data.size() ? t[(n >> 6) & 63] : '=';
+    out += i + 2 < data.size() ? t[n & 63] : '=';
+  }
+  return out;
+}
+
+std::string Str(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "";
+  if (v.is_number_float()) {
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    s << v.get<double>();
+    return s.str();
+  }
+  return v.dump();
+}
+
+const Json& At(const Json& j, std::initializer_list<const char*> path) {
+  static const Json null;
+  const Json* cur = &j;
+  for (const char* k : path) {
+    if (!cur->is_object() || !cur->contains(k)) return null;
+    cur = &(*cur)[k];
+  }
+  return *cur;
+}
+
+constexpr const char* kStyle = R"(
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
+h1{font-size:1.4em}
+.totals{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
+.totals div{border:1px solid #ccc;border-radius:6px;padding:.5em .8em;min-width:8em}
+.totals b{display:block;font-size:1.5em}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}
+th{cursor:pointer;background:#f4f4f4;position:sticky;top:0}
+th:hover{background:#e8e8e8}
+td img{max-width:240px;border:1px solid #ccc}
+.above_noael,.failed,.invalid,.missing{color:#b00020;font-weight:600}
+.within_noael,.valid{color:#1b5e20}
+.unknown,.no_magnesium{color:#555}
+ul{margin:0;padding-left:1.2em}
+small{color:#666}
+)";
+
+constexpr const char* kScript = R"(
+document.querySelectorAll('th').forEach(function(th, col){
+  th.addEventListener('click', function(){
+    var tbody = th.closest('table').tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var asc = th.dataset.asc !== '1';
+    th.dataset.asc = asc ? '1' : '0';
+    rows.sort(function(a, b){
+      var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
+      var nx = parseFloat(x), ny = parseFloat(y);
+      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+      return asc ? c : -c;
+    });
+    rows.forEach(function(r){ tbody.appendChild(r); });
+  });
+});
+)";
+
+}  // namespace
+
+std::string ThumbnailDataUri(const cv::Mat& bgr, const ScanResult& r, int maxSide) {
+  if (bgr.empty()) return "";
+  cv::Mat annotated = Annotate(bgr, r);
+  const double f = std::min(1.0, static_cast<double>(maxSide) / std::max(annotated.cols, annotated.rows));
+  if (f < 1) cv::resize(annotated, annotated, {}, f, f, cv::INTER_AREA);
+  std::vector<uchar> jpg;
+  if (!cv::imencode(".jpg", annotated, jpg, {cv::IMWRITE_JPEG_QUALITY, 72})) return "";
+  return "data:image/jpeg;base64," + Base64(jpg);
+}
+
+void HtmlReport::Add(size_t index, const Json& result, std::string thumbnail) {
+  Json slim = result;
+  slim.erase("ocr");
+  std::lock_guard lock(mu_);
+  rows_[index] = {std::move(slim), index < maxThumbnails_ ? std::move(thumbnail) : std::string()};
+}
+
+Expected<bool> HtmlReport::Write(const std::string& path, const std::string& title) const {
+  std::lock_guard lock(mu_);
+  std::map<std::string, size_t> levels, numbers;
+  size_t failed = 0, flagged = 0;
+  for (const auto& [i, row] : rows_) {
+    const Json& r = row.first;
+    if (!r["ok"].get<bool>()) {
+      ++failed;
+      continue;
+    }
+    ++levels[Str(At(r, {"assessment", "level"}))];
+    ++numbers[Str(At(r, {"notification", "status"}))];
+    if (!At(r, {"assessment", "flags"}).empty()) ++flagged;
+  }
+  std::ostringstream h;
+  h.imbue(std::locale::classic());
+  h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    << "<title>" << HtmlEscape(title) << "</title><style>" << kStyle << "</style></head><body>\n";
+  h << "<h1>" << HtmlEscape(title) << "</h1>\n<p>" << rows_.size() << " photos; " << flagged << " flagged; "
+    << failed << " could not be processed. Magnesium is judged against EFSA's safe upper level of 250 mg a day "
+    << "for supplements.</p>\n<div class=\"totals\">";
+  auto box = [&](const std::string& label, size_t n, const std::string& cls) {
+    h << "<div class=\"" << cls << "\"><b>" << n << "</b>" << HtmlEscape(label) << "</div>";
+  };
+  box("above the safe level", levels["above_noael"], "above_noael");
+  box("within the safe level", levels["within_noael"], "within_noael");
+  box("magnesium, dose unreadable", levels["unknown"], "unknown");
+  box("no magnesium", levels["no_magnesium"], "no_magnesium");
+  box("number valid", numbers["valid"], "valid");
+  box("number invalid", numbers["invalid"], "invalid");
+  box("number missing", numbers["missing"], "missing");
+  box("not processed", failed, "failed");
+  h << "</div>\n<table><thead><tr><th>#</th><th>photo</th><th>file</th><th>number</th><th>salts</th>"
+    << "<th>mg / unit</th><th>units / day</th><th>mg / day</th><th>verdict</th><th>problems</th></tr></thead><tbody>\n";
+  for (const auto& [i, row] : rows_) {
+    const Json& r = row.first;
+    auto cell = [&](const std::string& sortValue, const std::string& html, const std::string& cls = "") {
+      h << "<td data-v=\"" << HtmlEscape(sortValue) << "\"" << (cls.empty() ? "" : " class=\"" + HtmlEscape(cls) + "\"")
+        << ">" << html << "</td>";
+    };
+    h << "<tr>";
+    cell(std::to_string(i + 1), std::to_string(i + 1));
+    cell("", row.second.empty() ? "" : "<img loading=\"lazy\" alt=\"\" src=\"" + row.second + "\">");
+    cell(Str(r["file"]), HtmlEscape(Str(r["file"])));
+    if (!r["ok"].get<bool>()) {
+      cell("", "");
+      cell("", "");
+      cell("", "");
+      cell("", "");
+      cell("", "");
+      cell("failed", "could not be processed", "failed");
+      cell(Str(At(r, {"error", "message"})), HtmlEscape(Str(At(r, {"error", "message"}))));
+      h << "</tr>\n";
+      continue;
+    }
+    const std::string status = Str(At(r, {"notification", "status"}));
+    const std::string number = status == "valid" ? Str(At(r, {"notification", "number"})) : status;
+    std::string numberHtml = "<span class=\"" + HtmlEscape(status) + "\">" + HtmlEscape(number) + "</span>";
+    if (status == "invalid") numberHtml += "<br><small>" + HtmlEscape(Str(At(r, {"notification", "text"}))) + "</small>";
+    const std::string reg = Str(At(r, {"notification", "registry", "status"}));
+    if (!reg.empty() && reg != "not_checked") numberHtml += "<br><small>registry: " + HtmlEscape(reg) + "</small>";
+    cell(number, numberHtml);
+    std::string salts;
+    for (const auto& s : At(r, {"magnesium", "salts"})) salts += (salts.empty() ? "" : ", ") + Str(s);
+    cell(salts, HtmlEscape(salts));
+    for (const char* k : {"mg_per_unit", "units_per_day", "mg_per_day"}) {
+      const std::string v = Str(At(r, {"magnesium", k}));
+      cell(v.empty() ? "-1" : v, v.empty() ? "?" : HtmlEscape(v));
+    }
+    const std::string level = Str(At(r, {"assessment", "level"}));
+    cell(level, HtmlEscape(level), level);
+    std::string problems = "<ul>";
+    for (const auto& m : At(r, {"assessment", "messages"})) problems += "<li>" + HtmlEscape(Str(m)) + "</li>";
+    problems += "</ul>";
+    cell(std::to_string(At(r, {"assessment", "flags"}).size()), problems);
+    h << "</tr>\n";
+  }
+  h << "</tbody></table>\n<p><small>Made by suppcheck " << HtmlEscape(SUPPCHECK_VERSION)
+    << ". Click a column heading to sort.</small></p>\n<script>" << kScript << "</script></body></html>\n";
+
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return MakeError("io_error", "cannot write the report '" + path + "'");
+    out << h.str();
+    if (!out.flush()) {
+      std::remove(tmp.c_str());
+      return MakeError("io_error", "cannot write the report '" + path + "' (disk full?)");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    return MakeError("io_error", "cannot write the report '" + path + "': " + ec.message());
+  }
+  return true;
+}
+
+}  // namespace suppcheck
