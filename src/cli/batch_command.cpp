@@ -198,6 +198,7 @@ int RunBatch(const BatchArgs& args) {
       progress.Done(item.path);
     }
   };
+  if (jobs > 1) UseOneThreadPerScanner();
   std::vector<std::thread> threads;
   for (size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();

@@ -325,6 +325,8 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
   return r;
 }
 
+void UseOneThreadPerScanner() { cv::setNumThreads(1); }
+
 ScanResult ScanText(const std::string& text, const std::string& name, const Models& models,
                     const std::string& profile, Registry* registry) {
   ScanResult r;

@@ -84,6 +84,10 @@ class Scanner {
   std::unique_ptr<Impl> impl_;
 };
 
+/// OpenCV parallelises single operations over all cores; with one scanner per core that only
+/// oversubscribes them. Call once before starting several scanners in parallel.
+void UseOneThreadPerScanner();
+
 /// Extraction and assessment on text that is already OCR'd (`scan --text`): no OCR, no boxes.
 ScanResult ScanText(const std::string& text, const std::string& name, const Models& models,
                     const std::string& profile, Registry* registry);
