@@ -11,6 +11,7 @@
 
 #include "support/run_process.h"
 #include "support/temp_dir.h"
+#include "support/test_http_server.h"
 
 using namespace suppcheck::test;
 using nlohmann::json;
@@ -161,4 +162,17 @@ TEST_CASE("batch: usage errors exit 2 and say why", "[cli][batch]") {
   r = Suppcheck({"batch", (dir / "missing").string(), "--format", "jsonl"});
   CHECK(r.exitCode == 3);  // a root that does not exist is reported, not lost
   CHECK(JsonLines(r.out).at(0)["error"]["code"] == "io_error");
+}
+
+TEST_CASE("batch: many photos of one product ask the registry once", "[cli][batch]") {
+  TempDir dir;
+  for (int i = 0; i < 6; ++i) Copy(Sample("sample-phone-0006.jpg"), dir / ("shelf/photo" + std::to_string(i) + ".jpg"));
+  TestHttpServer server;
+  const auto r = Suppcheck({"batch", (dir / "shelf").string(), "--format", "jsonl", "--jobs", "2", "--registry",
+                            server.Url("found"), "--registry-cache", "off", "--quiet"});
+  CHECK(r.exitCode == 1);  // 750 mg a day
+  const auto lines = JsonLines(r.out);
+  REQUIRE(lines.size() == 6);
+  for (const auto& j : lines) CHECK(j["notification"]["registry"]["status"] == "listed");
+  CHECK(server.hits == 1);
 }
