@@ -8,6 +8,7 @@
 
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/ocr/tesseract_engine.h"
+#include "suppcheck/util/text.h"
 
 namespace suppcheck {
 
@@ -286,6 +287,28 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       }
       if (changed) Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &r.number);
     }
+    // Magnesium named but no salt: the salt often follows on a curved ingredients line that
+    // the first pass split or dropped ("Calcium Carbonate, Magnesium | Oxide, ..."). Re-read
+    // the lines naming magnesium with room at both ends; keep the reading only if it names one.
+    if (r.magnesium.present && r.magnesium.salts.empty()) {
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string lower = AsciiLower(lines[i].text);
+        bool candidate = lower.find("magnes") != std::string::npos;
+        for (const char* anion : {"oxid", "citra", "carbona", "glycina", "lacta", "aspart", "glucona", "chlor", "sulfa",
+                                  "sulpha", "pidola", "malat", "taura", "threona", "orota", "glycerophos", "marin"})
+          candidate |= lower.find(anion) != std::string::npos;
+        if (!candidate) continue;
+        TextLine copy = lines[i];
+        if (!impl_->ReReadLine(prep, copy, /*force=*/true)) continue;
+        std::vector<TextLine> trial = lines;
+        trial[i] = copy;
+        const MagnesiumFacts facts = ExtractMagnesium(trial, impl_->models->vocabulary, impl_->models->rules.Limits());
+        if (facts.salts.empty()) continue;
+        lines = std::move(trial);
+        Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &r.number);
+        break;
+      }
+    }
 
     // Boxes back to the photo's pixels.
     r.number.box = ToOriginal(prep, r.number.box);
@@ -303,6 +326,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     info.meanConfidence = MeanConfidence(words);
     info.scale = prep.scale;
     info.perspective = prep.perspective;
+    info.unwrapped = prep.unwrapped;
     info.skewDegrees = prep.skewDegrees;
     info.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     r.ocr = info;

@@ -50,6 +50,7 @@ struct OcrInfo {
   double ms = 0;
   double scale = 1;
   bool perspective = false;
+  bool unwrapped = false;
   double skewDegrees = 0;
 };
 

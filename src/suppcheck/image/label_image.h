@@ -7,6 +7,7 @@
 // a 12-megapixel photo blindly. Keeps the transform back to the photo's pixels for the boxes.
 
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -20,11 +21,17 @@ struct PrepareOptions {
   double minScale = 0.15, maxScale = 3.5;
   bool fixPerspective = true;
   bool fixRotation = true;
+  bool unwrapCylinder = true;  ///< unroll labels on bottles (glyphs narrowing towards the sides)
 };
 
 struct PreparedImage {
   cv::Mat gray;          ///< the working image (8-bit grey)
-  cv::Matx33d toOriginal = cv::Matx33d::eye();  ///< working pixels -> photo pixels
+  /// Working pixels -> photo pixels goes through three steps: `workToUnwrapped` (the turns
+  /// applied after rendering), `unwrapColumns` (a label unrolled from a bottle: for each column
+  /// of the unrolled image, the column it came from; empty = none), then `toOriginal`.
+  cv::Matx33d workToUnwrapped = cv::Matx33d::eye();
+  std::vector<float> unwrapColumns;
+  cv::Matx33d toOriginal = cv::Matx33d::eye();
   cv::Size originalSize;
   int rotation = 0;      ///< degrees clockwise applied to make the text upright (0, 90, 270; 180 later)
   double skewDegrees = 0;
@@ -32,6 +39,7 @@ struct PreparedImage {
   double textHeight = 0; ///< estimated small-print glyph height in photo pixels (0 = unknown)
   bool perspective = false;
   bool cropped = false;  ///< cut to the region with text
+  bool unwrapped = false;  ///< a cylinder (bottle) was unrolled
 };
 
 PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options = {});

@@ -74,7 +74,8 @@ Json ScanResultJson(const ScanResult& r) {
                     {"ms", std::lround(r.ocr->ms)},
                     {"scale", std::round(r.ocr->scale * 1000) / 1000},
                     {"skew_degrees", std::round(r.ocr->skewDegrees * 10) / 10},
-                    {"perspective", r.ocr->perspective}};
+                    {"perspective", r.ocr->perspective},
+                    {"unwrapped", r.ocr->unwrapped}};
   } else {
     j["ocr"] = nullptr;
   }
