@@ -13,6 +13,7 @@
 #include "cli/batch_command.h"
 #include "cli/number_command.h"
 #include "cli/scan_command.h"
+#include "cli/serve_command.h"
 #include "suppcheck/version.h"
 
 namespace {
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
   RegisterScanCommand(app, exitCode);
   RegisterBatchCommand(app, exitCode);
   RegisterNumberCommand(app, exitCode);
+  RegisterServeCommand(app, exitCode);
 
   // A mistyped command gets a suggestion, as ninja does.
   if (argc > 1 && argv[1][0] != '-') {

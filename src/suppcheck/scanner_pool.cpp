@@ -1,0 +1,33 @@
+#include "suppcheck/scanner_pool.h"
+
+namespace suppcheck {
+
+Expected<std::unique_ptr<ScannerPool>> ScannerPool::Create(size_t size, std::shared_ptr<const Models> models,
+                                                           const ScannerOptions& options, Registry* registry) {
+  auto pool = std::make_unique<ScannerPool>();
+  for (size_t i = 0; i < std::max<size_t>(1, size); ++i) {
+    auto s = Scanner::Create(models, options, registry);
+    if (!s) return s.error();
+    pool->free_.push_back(std::move(*s));
+  }
+  pool->size_ = pool->free_.size();
+  return pool;
+}
+
+ScannerPool::Lease ScannerPool::Borrow(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mu_);
+  if (!cv_.wait_for(lock, wait, [&] { return !free_.empty(); })) return {};
+  auto s = std::move(free_.back());
+  free_.pop_back();
+  return Lease(this, std::move(s));
+}
+
+void ScannerPool::Return(std::unique_ptr<Scanner> s) {
+  {
+    std::lock_guard lock(mu_);
+    free_.push_back(std::move(s));
+  }
+  cv_.notify_one();
+}
+
+}  // namespace suppcheck
