@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages suppcheck needs to build, run and test, and nothing that is
 # already there. As root it installs; otherwise it uses passwordless sudo if it can, and if it
 # cannot, prints the one command to run and stops.
+# With --tests it also installs what the browser tests need: Debian's chromium and node/npm,
+# then playwright-core from npm into tests/browser/node_modules (pinned by its package-lock).
 set -euo pipefail
 
 PACKAGES=(
@@ -17,6 +19,27 @@ PACKAGES=(
   catch2 python3 python3-pil python3-numpy python3-opencv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
 )
 
+if [[ "${1:-}" == "--tests" ]]; then
+  PACKAGES+=(chromium nodejs npm)
+fi
+
+install_browser_driver() {
+  [[ "${1:-}" == "--tests" ]] || return 0
+  local dir
+  dir="$(dirname "$0")/../tests/browser"
+  if [[ ! -d "$dir/node_modules/playwright-core" ]]; then
+    echo "install-deps: npm ci in tests/browser (playwright-core, no browser download)"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# A machine may have node from elsewhere (not Debian's package): that is enough.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${PACKAGES[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  PACKAGES=("${filtered[@]}")
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
@@ -25,6 +48,7 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-deps: all ${#PACKAGES[@]} packages are installed"
+  install_browser_driver "${1:-}"
   exit 0
 fi
 
@@ -41,3 +65,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -q
 "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_browser_driver "${1:-}"

@@ -4,7 +4,7 @@
 # the suite again there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 scripts/build.sh build -DSUPPCHECK_BUILD_TESTS=ON -DSUPPCHECK_WERROR=ON
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 if [[ "${1:-}" == "--sanitize" ]]; then
