@@ -86,21 +86,12 @@ int RunBatch(const BatchArgs& args) {
     PrintError("--shard " + args.shard + ": expected K/N with 1 <= K <= N, e.g. 2/8");
     return kExitUsage;
   }
-  auto modelsDir = ResolveModelsDir(args.setup.models);
-  if (!modelsDir) {
-    PrintError(modelsDir.error().message);
+  auto setup = SetUp(args.setup, args.common);
+  if (!setup) {
+    PrintError(setup.error().message);
     return kExitUsage;
   }
-  auto models = Models::Load(*modelsDir);
-  if (!models) {
-    PrintError(models.error().message);
-    return kExitUsage;
-  }
-  auto registry = OpenRegistryFromOptions(args.common);
-  if (!registry) {
-    PrintError(registry.error().message);
-    return kExitUsage;
-  }
+  auto& [models, registry] = *setup;
 
   // The inputs: walked, sharded, minus what a previous run already did.
   WalkStats walk;
@@ -161,7 +152,7 @@ int RunBatch(const BatchArgs& args) {
 
   ScannerOptions options = args.setup.ToScannerOptions(args.common.profile);
   auto worker = [&]() {
-    auto scanner = Scanner::Create(*models, options, registry->get());
+    auto scanner = Scanner::Create(models, options, registry.get());
     if (!scanner) {
       std::lock_guard lock(errMu);
       setupError = scanner.error().message;

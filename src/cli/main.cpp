@@ -14,6 +14,7 @@
 #include "cli/number_command.h"
 #include "cli/scan_command.h"
 #include "cli/serve_command.h"
+#include "suppcheck/util/edit_distance.h"
 #include "suppcheck/version.h"
 
 namespace {
@@ -29,17 +30,6 @@ void EnsureSingleThreadedOpenMp(char** argv) {
   // exec failed (no /proc?): carry on, slower but correct.
 }
 
-int EditDistance(const std::string& a, const std::string& b) {
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 }  // namespace
 
@@ -69,7 +59,7 @@ int main(int argc, char** argv) {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) {
       if (sub->get_name() == given) known = true;
-      const int d = EditDistance(given, sub->get_name());
+      const int d = suppcheck::EditDistance(given, sub->get_name());
       if (d < bestDistance) bestDistance = d, best = sub->get_name();
     }
     if (!known) {

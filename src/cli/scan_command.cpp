@@ -35,21 +35,12 @@ int RunScan(const ScanArgs& args) {
                                  : "scan: give either images or --text, not both");
     return kExitUsage;
   }
-  auto modelsDir = ResolveModelsDir(args.setup.models);
-  if (!modelsDir) {
-    PrintError(modelsDir.error().message);
+  auto setup = SetUp(args.setup, args.common);
+  if (!setup) {
+    PrintError(setup.error().message);
     return kExitUsage;
   }
-  auto models = Models::Load(*modelsDir);
-  if (!models) {
-    PrintError(models.error().message);
-    return kExitUsage;
-  }
-  auto registry = OpenRegistryFromOptions(args.common);
-  if (!registry) {
-    PrintError(registry.error().message);
-    return kExitUsage;
-  }
+  auto& [models, registry] = *setup;
   const bool single = !args.text.empty() || args.images.size() == 1;
   auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, ScanLayout(), single);
   if (!writer) {
@@ -91,11 +82,11 @@ int RunScan(const ScanArgs& args) {
       buf << in.rdbuf();
       text = buf.str();
     }
-    emit(ScanText(text, args.text == "-" ? "<stdin>" : args.text, **models, args.common.profile, registry->get()));
+    emit(ScanText(text, args.text == "-" ? "<stdin>" : args.text, *models, args.common.profile, registry.get()));
   } else {
     ScannerOptions options = args.setup.ToScannerOptions(args.common.profile);
     options.debugDir = args.debugDir;
-    auto scanner = Scanner::Create(*models, options, registry->get());
+    auto scanner = Scanner::Create(models, options, registry.get());
     if (!scanner) {
       PrintError(scanner.error().message);
       return kExitUsage;

@@ -1,6 +1,7 @@
 #include "cli/scan_layout.h"
 
 #include "suppcheck/report/scan_report.h"
+#include "suppcheck/util/models_dir.h"
 
 namespace suppcheck::cli {
 
@@ -19,16 +20,7 @@ std::string JoinArray(const Json& a, const char* sep) {
   return s;
 }
 
-// A path inside a result that may be null ("notification" of a failed input).
-const Json& At(const Json& j, std::initializer_list<const char*> path) {
-  static const Json null;
-  const Json* cur = &j;
-  for (const char* k : path) {
-    if (!cur->is_object() || !cur->contains(k)) return null;
-    cur = &(*cur)[k];
-  }
-  return *cur;
-}
+const Json& At(const Json& j, std::initializer_list<const char*> path) { return JsonAt(j, path); }
 
 }  // namespace
 
@@ -69,6 +61,16 @@ void AddScannerSetup(CLI::App& cmd, ScannerSetup& s) {
   cmd.add_option("--languages", s.languages, "Tesseract languages for re-reading the lines that matter [default: nld+fra+deu+eng]");
   cmd.add_option("--first-pass-languages", s.firstPass,
                  "Tesseract languages for the first pass over the whole label [default: eng, the fastest]");
+}
+
+Expected<Setup> SetUp(const ScannerSetup& s, const CommonOptions& common) {
+  auto dir = ResolveModelsDir(s.models);
+  if (!dir) return dir.error();
+  auto models = Models::Load(*dir);
+  if (!models) return models.error();
+  auto registry = OpenRegistryFromOptions(common);
+  if (!registry) return registry.error();
+  return Setup{std::move(*models), std::move(*registry)};
 }
 
 }  // namespace suppcheck::cli

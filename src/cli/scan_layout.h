@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "cli/common_options.h"
 #include "cli/result_writer.h"
 #include "suppcheck/scanner.h"
 
@@ -23,5 +24,13 @@ struct ScannerSetup {
 
 /// --models, --tessdata, --languages.
 void AddScannerSetup(CLI::App& cmd, ScannerSetup& s);
+
+/// What every command that scans needs before it reads anything: the models (from --models or
+/// found next to the program) and the registry (--registry / $SUPPCHECK_REGISTRY, may be null).
+struct Setup {
+  std::shared_ptr<const Models> models;
+  std::unique_ptr<Registry> registry;
+};
+Expected<Setup> SetUp(const ScannerSetup& s, const CommonOptions& common);
 
 }  // namespace suppcheck::cli

@@ -42,25 +42,16 @@ void JsonError(httplib::Response& res, int status, const std::string& code, cons
 }
 
 int RunServe(const ServeArgs& args) {
-  auto modelsDir = ResolveModelsDir(args.setup.models);
-  if (!modelsDir) {
-    PrintError(modelsDir.error().message);
+  auto setup = SetUp(args.setup, args.common);
+  if (!setup) {
+    PrintError(setup.error().message);
     return kExitUsage;
   }
-  auto models = Models::Load(*modelsDir);
-  if (!models) {
-    PrintError(models.error().message);
-    return kExitUsage;
-  }
-  auto registry = OpenRegistryFromOptions(args.common);
-  if (!registry) {
-    PrintError(registry.error().message);
-    return kExitUsage;
-  }
+  auto& [models, registry] = *setup;
   const size_t workers = args.workers > 0 ? static_cast<size_t>(args.workers)
                                           : std::max(1u, std::thread::hardware_concurrency());
   if (workers > 1) UseOneThreadPerScanner();
-  auto pool = ScannerPool::Create(workers, *models, args.setup.ToScannerOptions(args.common.profile), registry->get());
+  auto pool = ScannerPool::Create(workers, models, args.setup.ToScannerOptions(args.common.profile), registry.get());
   if (!pool) {
     PrintError(pool.error().message);
     return kExitUsage;
@@ -87,7 +78,7 @@ int RunServe(const ServeArgs& args) {
   server.set_write_timeout(static_cast<time_t>(args.timeout), 0);
   std::atomic<int> active{0};  // scans running or waiting for a scanner
   const int capacity = static_cast<int>(workers) + args.maxQueue;
-  const Registry* reg = registry->get();
+  const Registry* reg = registry.get();
 
   server.Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(kIndexHtml, "text/html; charset=utf-8");

@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/report/scan_report.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -64,15 +65,7 @@ std::string Str(const Json& v) {
   return v.dump();
 }
 
-const Json& At(const Json& j, std::initializer_list<const char*> path) {
-  static const Json null;
-  const Json* cur = &j;
-  for (const char* k : path) {
-    if (!cur->is_object() || !cur->contains(k)) return null;
-    cur = &(*cur)[k];
-  }
-  return *cur;
-}
+const Json& At(const Json& j, std::initializer_list<const char*> path) { return JsonAt(j, path); }
 
 constexpr const char* kStyle = R"(
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}

@@ -23,6 +23,16 @@ Json BoxJson(const Box& b) { return Json::array({b.x, b.y, b.w, b.h}); }
 
 }  // namespace
 
+const Json& JsonAt(const Json& j, std::initializer_list<const char*> path) {
+  static const Json null;
+  const Json* cur = &j;
+  for (const char* k : path) {
+    if (!cur->is_object() || !cur->contains(k)) return null;
+    cur = &(*cur)[k];
+  }
+  return *cur;
+}
+
 Json ScanResultJson(const ScanResult& r) {
   Json j;
   j["file"] = SanitizeUtf8(r.file);
