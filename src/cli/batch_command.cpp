@@ -182,6 +182,11 @@ int RunBatch(const BatchArgs& args) {
       if (!args.report.empty())
         report.Add(i, j, report.WantsThumbnail(i) && r.ok ? ThumbnailDataUri(bgr, r) : std::string());
       bgr.release();  // images are read as they are processed, never held
+      if (args.common.verbose && r.ocr) {
+        progress.Clear();
+        PrintScanDetail(r.file, r.ocr->ms, r.ocr->rotation, r.ocr->scale, r.ocr->perspective, r.ocr->unwrapped,
+                        r.ocr->meanConfidence);
+      }
       failed += !r.ok;
       flagged += r.flagged();
       ++processed;

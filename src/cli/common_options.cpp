@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -74,6 +75,13 @@ Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions&
   http.maxRequestsPerSecond = o.registryRate;
   if (o.registryCache != "off") http.cacheDir = o.registryCache.empty() ? AnswerCache::DefaultDir() : std::filesystem::path(o.registryCache);
   return OpenRegistry(spec, http);
+}
+
+void PrintScanDetail(const std::string& file, double ms, int rotation, double scale, bool perspective, bool unwrapped,
+                     double meanConfidence) {
+  std::fprintf(stderr, "suppcheck: %s: read in %.0f ms (turned %d deg, scaled x%.2f%s%s, mean OCR confidence %.0f)\n",
+               file.c_str(), ms, rotation, scale, perspective ? ", perspective undone" : "",
+               unwrapped ? ", unrolled from a bottle" : "", meanConfidence);
 }
 
 void PrintError(const std::string& message) { std::cerr << "suppcheck: error: " << message << std::endl; }

@@ -36,6 +36,10 @@ void AddCommonOptions(CLI::App& cmd, CommonOptions& o);
 /// Opens the registry named by --registry or $SUPPCHECK_REGISTRY; null when neither is set.
 Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions& o);
 
+/// With --verbose: one line on stderr about how an input was read (time, turn, scale, ...).
+void PrintScanDetail(const std::string& file, double ms, int rotation, double scale, bool perspective, bool unwrapped,
+                     double meanConfidence);
+
 /// "suppcheck: error: " + message on stderr.
 void PrintError(const std::string& message);
 void PrintWarning(const std::string& message);

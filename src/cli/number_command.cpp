@@ -67,6 +67,7 @@ int RunNumber(const NumberArgs& args) {
     PrintError(registry.error().message);
     return kExitUsage;
   }
+  if (args.common.verbose && *registry) std::fprintf(stderr, "suppcheck: registry: %s\n", (*registry)->Describe().c_str());
   const bool fromStdin = args.numbers.size() == 1 && args.numbers[0] == "-";
   auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, NumberLayout(),
                                    /*singleInput=*/!fromStdin && args.numbers.size() == 1);

@@ -63,6 +63,9 @@ int RunScan(const ScanArgs& args) {
       if (!args.common.quiet) PrintError(r.error.message);
     }
     flagged |= r.flagged();
+    if (args.common.verbose && r.ocr)
+      PrintScanDetail(r.file, r.ocr->ms, r.ocr->rotation, r.ocr->scale, r.ocr->perspective, r.ocr->unwrapped,
+                      r.ocr->meanConfidence);
     (*writer)->Write(ScanResultJson(r));
   };
 
