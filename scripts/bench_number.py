@@ -50,18 +50,30 @@ def make_inputs(rng, n, listed):
     return out
 
 
+# Runs a command from a small helper process, so that the peak memory measured is the
+# command's own and not the copy of this (large) process that a fork starts with.
+HELPER = r"""
+import os, sys, time
+stdin = open(sys.argv[1], "rb")
+t0 = time.perf_counter()
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ, file_actions=[
+    (os.POSIX_SPAWN_DUP2, stdin.fileno(), 0),
+    (os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - t0, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(cmd, stdin_path):
     """Runs cmd with stdin from a file; returns (seconds, peak RSS in MiB, exit code)."""
-    with open(stdin_path, "rb") as stdin:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(p.pid, 0)
-        dt = time.perf_counter() - t0
-        p.returncode = os.waitstatus_to_exitcode(status)
-        err = p.stderr.read().decode(errors="replace")
-        if p.returncode not in (0, 1):
-            sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}): {err}")
-    return dt, usage.ru_maxrss / 1024.0, p.returncode
+    out = subprocess.run([sys.executable, "-c", HELPER, stdin_path, *cmd], capture_output=True, text=True)
+    try:
+        dt, rss, code = out.stdout.split()
+    except ValueError:
+        sys.exit(f"bench: {' '.join(cmd)} failed: {out.stderr}")
+    if int(code) not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({code})")
+    return float(dt), int(rss) / 1024.0, int(code)
 
 
 # The baseline: what a person would write in an afternoon.
@@ -132,7 +144,7 @@ def main():
         with open(baseline, "w") as f:
             f.write(BASELINE)
 
-        env_cmd = [args.binary, "number", "-", "--format", "jsonl"]
+        env_cmd = [os.path.abspath(args.binary), "number", "-", "--format", "jsonl"]
         reg = ["--registry", snapshot]
         py = [sys.executable, baseline]
 

@@ -39,10 +39,13 @@ Expected<std::unique_ptr<CsvSnapshot>> CsvSnapshot::Open(const std::filesystem::
   std::unique_ptr<CsvSnapshot> snap(new CsvSnapshot());
   snap->path_ = name;
   {
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) return BadRegistry(name, "read error");
-    snap->data_ = std::move(buf).str();
+    // Read straight into one buffer of the file's size: a stream copy would hold the file twice.
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::streamoff>(in.tellg());
+    in.seekg(0, std::ios::beg);
+    if (size < 0) return BadRegistry(name, "cannot tell the file's size");
+    snap->data_.resize(static_cast<size_t>(size));
+    if (size > 0 && !in.read(snap->data_.data(), size)) return BadRegistry(name, "read error");
   }
   if (snap->data_.find('\0') != std::string::npos)
     return BadRegistry(name, "contains NUL bytes; this is not a CSV text file");
