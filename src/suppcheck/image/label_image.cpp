@@ -390,6 +390,13 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   else
     gray = bgr;
 
+  // A photo a few pixels across holds no readable text; the steps below would shrink it to
+  // nothing. Pass it on as it is (the OCR then finds nothing, which is the honest answer).
+  if (gray.cols < 32 || gray.rows < 32) {
+    out.gray = gray.clone();
+    return out;
+  }
+
   // 1. Analyse the layout on a small copy.
   const double a = std::min(1.0, static_cast<double>(kAnalysisSide) / std::max(gray.cols, gray.rows));
   cv::Mat small;
