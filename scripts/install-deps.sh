@@ -2,8 +2,9 @@
 # Installs the Debian 12 packages suppcheck needs to build, run and test, and nothing that is
 # already there. As root it installs; otherwise it uses passwordless sudo if it can, and if it
 # cannot, prints the one command to run and stops.
-# With --tests it also installs what the browser tests need: Debian's chromium and node/npm,
-# then playwright-core from npm into tests/browser/node_modules (pinned by its package-lock).
+# With --tests it also installs what the browser tests and the fuzzers need: Debian's chromium
+# and node/npm, then playwright-core from npm into tests/browser/node_modules (pinned by its
+# package-lock); clang 14 with its libFuzzer runtime.
 set -euo pipefail
 
 PACKAGES=(
@@ -20,7 +21,7 @@ PACKAGES=(
 )
 
 if [[ "${1:-}" == "--tests" ]]; then
-  PACKAGES+=(chromium nodejs npm)
+  PACKAGES+=(chromium nodejs npm clang-14 libclang-rt-14-dev)
 fi
 
 install_browser_driver() {

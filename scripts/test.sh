@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The second README command: install what is missing, build in Release with the tests, run them.
-# With --sanitize, also builds everything with AddressSanitizer + UBSan in build-asan/ and runs
-# the suite again there.
+# With --sanitize, also builds everything with AddressSanitizer + UBSan (+ LeakSanitizer) in
+# build-asan/ and runs the suite again there, then builds the libFuzzer targets with clang and
+# runs each for a bounded time (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --tests
@@ -11,4 +12,5 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   scripts/build.sh build-asan -DSUPPCHECK_BUILD_TESTS=ON -DSUPPCHECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 fi

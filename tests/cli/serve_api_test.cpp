@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <future>
-#include <regex>
 #include <thread>
 
 #include "support/run_process.h"
@@ -26,13 +25,13 @@ class Server {
     std::vector<std::string> args = {"serve", "--port", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
     proc_ = StartProcess(SUPPCHECK_BINARY, args, (dir_ / "out").string(), (dir_ / "err").string());
-    const std::regex banner("serving on http://127\\.0\\.0\\.1:([0-9]+)/");
+    const std::string banner = "serving on http://127.0.0.1:";
     const auto t0 = std::chrono::steady_clock::now();
     while (std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)) {
-      std::smatch m;
       const std::string err = ReadFile(dir_ / "err");
-      if (std::regex_search(err, m, banner)) {
-        port_ = std::stoi(m[1].str());
+      const size_t at = err.find(banner);
+      if (at != std::string::npos && err.find('/', at + banner.size()) != std::string::npos) {
+        port_ = std::stoi(err.substr(at + banner.size()));
         return;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

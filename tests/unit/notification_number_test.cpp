@@ -74,6 +74,7 @@ TEST_CASE("near misses are invalid with the reason in plain words", "[notificati
       {"", "nothing was given"},
       {"   ", "nothing was given"},
       {"NUT/ 12/3", "between the categories and the digits"},
+      {"NUT5\xE2\x80\x82", "the product part is missing"},  // found by number_fuzz: a trailing en space
   };
   for (const auto& c : cases) {
     INFO("input: '" << c.input << "'");

@@ -200,7 +200,7 @@ NotificationNumber ParseNotificationNumber(std::string_view input) {
     problems.push_back("the producer part is missing before '/'");
   }
   if (!first.empty() && !slashBeforeDigits) {
-    if (sep == '\0' && r.AtEnd())
+    if (sep == '\0' && r.PeekAfterSpaces() == '\0')  // trailing spaces (a folded U+2002) are not a product
       problems.push_back("the product part is missing; expected producer/product, e.g. 'NUT 123/45'");
     else if (sep == ' ')
       problems.push_back("producer and product must be separated by '/', not by a space");
@@ -223,6 +223,9 @@ NotificationNumber ParseNotificationNumber(std::string_view input) {
     problems.push_back("unexpected text after the number: " + Quote(r.RestAsGiven()));
   }
 
+  // Both parts must have been read for a number to be valid, whatever the paths above missed.
+  if (problems.empty() && (!out.producer || !out.product))
+    problems.push_back("the producer/product digits are incomplete (expected e.g. 'NUT 123/45')");
   if (problems.empty()) {
     out.status = NumberStatus::Valid;
     std::string canonical;

@@ -36,17 +36,23 @@ Expected<std::unique_ptr<CsvSnapshot>> CsvSnapshot::Open(const std::filesystem::
   std::ifstream in(path, std::ios::binary);
   if (!in) return BadRegistry(name, std::strerror(errno));
 
-  std::unique_ptr<CsvSnapshot> snap(new CsvSnapshot());
-  snap->path_ = name;
+  std::string data;
   {
     // Read straight into one buffer of the file's size: a stream copy would hold the file twice.
     in.seekg(0, std::ios::end);
     const auto size = static_cast<std::streamoff>(in.tellg());
     in.seekg(0, std::ios::beg);
     if (size < 0) return BadRegistry(name, "cannot tell the file's size");
-    snap->data_.resize(static_cast<size_t>(size));
-    if (size > 0 && !in.read(snap->data_.data(), size)) return BadRegistry(name, "read error");
+    data.resize(static_cast<size_t>(size));
+    if (size > 0 && !in.read(data.data(), size)) return BadRegistry(name, "read error");
   }
+  return FromText(std::move(data), name);
+}
+
+Expected<std::unique_ptr<CsvSnapshot>> CsvSnapshot::FromText(std::string data, const std::string& name) {
+  std::unique_ptr<CsvSnapshot> snap(new CsvSnapshot());
+  snap->path_ = name;
+  snap->data_ = std::move(data);
   if (snap->data_.find('\0') != std::string::npos)
     return BadRegistry(name, "contains NUL bytes; this is not a CSV text file");
 

@@ -24,6 +24,9 @@ class CsvSnapshot final : public Registry {
   /// `number` column.
   static Expected<std::unique_ptr<CsvSnapshot>> Open(const std::filesystem::path& path);
 
+  /// The same from CSV text already in memory; `name` stands for the file in messages.
+  static Expected<std::unique_ptr<CsvSnapshot>> FromText(std::string data, const std::string& name);
+
   RegistryAnswer Lookup(const std::string& canonicalNumber) override;
   std::string Describe() const override;
 

@@ -161,34 +161,42 @@ struct HttpRegistry::Impl {
     }
     if (status == 429 || status >= 500) return fail("the server answered HTTP " + std::to_string(status), true);
 
-    const auto json = nlohmann::ordered_json::parse(body.data, nullptr, /*allow_exceptions=*/false);
-    const bool usable = json.is_object() && json.contains("found") && json["found"].is_boolean();
-    if (!usable) {
-      if (status != 200 && status != 404) return fail("the server answered HTTP " + std::to_string(status), false);
-      char* type = nullptr;
-      curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type);
-      std::string what = json.is_discarded() ? "is not JSON" : "has no boolean \"found\" field";
-      return fail("the answer " + what + " (HTTP " + std::to_string(status) +
-                      (type ? std::string(", ") + SanitizeUtf8(type) : std::string()) + ")",
-                  false);
-    }
-    // A server that answers about another number is not to be trusted for this one.
-    if (json.contains("number") && json["number"].is_string()) {
-      const std::string theirs = CanonicalNotificationNumber(json["number"].get<std::string>());
-      if (theirs != canonical)
-        return fail("the answer is about another number ('" + SanitizeUtf8(json["number"].get<std::string>()) + "')",
-                    false);
-    }
-    result.definite = true;
-    result.answer.source = url;
-    result.answer.status = json["found"].get<bool>() ? RegistryStatus::Listed : RegistryStatus::NotListed;
-    nlohmann::ordered_json detail = nlohmann::ordered_json::object();
-    for (auto it = json.begin(); it != json.end(); ++it)
-      if (it.key() != "found") detail[it.key()] = it.value();
-    if (!detail.empty()) result.answer.detail = std::move(detail);
+    char* type = nullptr;
+    curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type);
+    result.answer = InterpretRegistryAnswer(status, body.data, type ? type : "", canonical, url);
+    result.definite = result.answer.status == RegistryStatus::Listed || result.answer.status == RegistryStatus::NotListed;
     return result;
   }
 };
+
+RegistryAnswer InterpretRegistryAnswer(long status, std::string_view body, std::string_view contentType,
+                                       const std::string& canonical, const std::string& source) {
+  const auto json = nlohmann::ordered_json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  const bool usable = json.is_object() && json.contains("found") && json["found"].is_boolean();
+  if (!usable) {
+    if (status != 200 && status != 404)
+      return RegistryAnswer::Failure(source, "the server answered HTTP " + std::to_string(status));
+    const std::string what = json.is_discarded() ? "is not JSON" : "has no boolean \"found\" field";
+    return RegistryAnswer::Failure(source, "the answer " + what + " (HTTP " + std::to_string(status) +
+                                               (contentType.empty() ? std::string() : ", " + SanitizeUtf8(contentType)) +
+                                               ")");
+  }
+  // A server that answers about another number is not to be trusted for this one.
+  if (json.contains("number") && json["number"].is_string()) {
+    const std::string theirs = CanonicalNotificationNumber(json["number"].get<std::string>());
+    if (theirs != canonical)
+      return RegistryAnswer::Failure(
+          source, "the answer is about another number ('" + SanitizeUtf8(json["number"].get<std::string>()) + "')");
+  }
+  RegistryAnswer answer;
+  answer.source = source;
+  answer.status = json["found"].get<bool>() ? RegistryStatus::Listed : RegistryStatus::NotListed;
+  nlohmann::ordered_json detail = nlohmann::ordered_json::object();
+  for (auto it = json.begin(); it != json.end(); ++it)
+    if (it.key() != "found") detail[it.key()] = it.value();
+  if (!detail.empty()) answer.detail = std::move(detail);
+  return answer;
+}
 
 HttpRegistry::HttpRegistry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpRegistry::~HttpRegistry() = default;

@@ -46,6 +46,12 @@ class HttpRegistry final : public Registry {
   std::unique_ptr<Impl> impl_;
 };
 
+/// What a registry service's answer (HTTP status 2xx/404, body, content type) says about one
+/// number: listed, not listed, or an error with the reason. No network: the client calls it,
+/// and so does the fuzzer.
+RegistryAnswer InterpretRegistryAnswer(long httpStatus, std::string_view body, std::string_view contentType,
+                                       const std::string& canonicalNumber, const std::string& source);
+
 /// RFC 3986 percent-encoding of everything but unreserved characters.
 std::string PercentEncode(std::string_view s);
 
