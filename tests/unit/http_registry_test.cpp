@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <chrono>
+#include <cstdlib>
+#include <thread>
 
 #include "support/temp_dir.h"
 #include "support/test_http_server.h"
@@ -173,4 +177,48 @@ TEST_CASE("answers are cached on disk and in memory, errors are not", "[registry
     CHECK((*reg)->Lookup("NUT 3/4").status == RegistryStatus::Error);
     CHECK(server.hits > after);  // errors are asked again
   }
+}
+
+TEST_CASE("a server with an invalid TLS certificate is refused quickly", "[registry][http]") {
+  // A self-signed certificate, served by `openssl s_server` on a 127.0.0.1 port.
+  if (std::system("command -v openssl >/dev/null 2>&1") != 0) {
+    WARN("openssl is not installed: TLS test not run");
+    return;
+  }
+  TempDir dir;
+  const std::string key = (dir / "key.pem").string(), cert = (dir / "cert.pem").string();
+  REQUIRE(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout " + key +
+                       " -out " + cert + " >/dev/null 2>&1").c_str()) == 0);
+  const int port = suppcheck::test::ClosedPort();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int null = open("/dev/null", O_RDWR);
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(null, 2);
+    execlp("openssl", "openssl", "s_server", "-accept", std::to_string(port).c_str(), "-cert", cert.c_str(), "-key",
+           key.c_str(), "-www", "-quiet", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until it listens.
+  for (int i = 0; i < 100; ++i) {
+    httplib::Client probe("127.0.0.1", port);
+    probe.set_connection_timeout(0, 100000);
+    if (probe.Get("/")) break;  // plain HTTP to a TLS port fails, but only once it is listening
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    if (up) break;
+    std::this_thread::sleep_for(milliseconds(50));
+  }
+  const Timed t = Lookup("https://127.0.0.1:" + std::to_string(port) + "/{number}", "NUT 1/2");
+  kill(pid, SIGTERM);
+  waitpid(pid, nullptr, 0);
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error.find("certificate") != std::string::npos);
+  CHECK(t.seconds < 2.0);
 }
