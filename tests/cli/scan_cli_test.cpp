@@ -101,3 +101,11 @@ TEST_CASE("scan: configuration errors exit 2 before anything is read", "[cli][sc
   CHECK(r.exitCode == 2);
   CHECK(r.err.find("missing.txt") != std::string::npos);
 }
+
+TEST_CASE("scan: the text format tells a person the verdict in a few lines", "[cli][scan]") {
+  const auto r = Suppcheck({"scan", Sample("sample-phone-0006.jpg"), "--format", "text"});
+  CHECK(r.exitCode == 1);
+  CHECK(r.out.find("  notification number: NUT 67/9 (format right)\n") != std::string::npos);
+  CHECK(r.out.find("  magnesium: 250 mg per unit x 3 a day = 750 mg a day\n") != std::string::npos);
+  CHECK(r.out.find("  verdict: above_noael\n") != std::string::npos);
+}

@@ -93,7 +93,14 @@ Json ScanResultJson(const ScanResult& r) {
 }
 
 std::string ScanResultText(const Json& j) {
-  auto str = [](const Json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "?" : v.dump(); };
+  auto str = [](const Json& v) -> std::string {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_null()) return "?";
+    // "3" units and "360 mg" read better than "3.0" and "360.0".
+    if (v.is_number_float() && std::abs(v.get<double>() - std::round(v.get<double>())) < 1e-9)
+      return std::to_string(std::llround(v.get<double>()));
+    return v.dump();
+  };
   std::ostringstream out;
   out.imbue(std::locale::classic());
   out << str(j["file"]) << "\n";
