@@ -1,13 +1,11 @@
 #include "suppcheck/registry/answer_cache.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "suppcheck/registry/csv_snapshot.h"  // HashText
+#include "suppcheck/util/atomic_file.h"
 
 namespace suppcheck {
 
@@ -81,20 +79,8 @@ void AnswerCache::Put(const std::string& canonicalNumber, const RegistryAnswer& 
   j["fetched"] = NowSeconds();
   j["source"] = answer.source;
   if (!answer.detail.is_null()) j["detail"] = answer.detail;
-  const fs::path target = FileFor(canonicalNumber);
-  const fs::path tmp = target.string() + ".tmp." + std::to_string(::getpid()) + "." +
-                       std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    out << j.dump();
-    if (!out.flush()) {
-      fs::remove(tmp, ec);
-      return;
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) fs::remove(tmp, ec);
+  // A cache that cannot be written is just no cache: the error is dropped.
+  (void)WriteFileAtomically(FileFor(canonicalNumber), j.dump(), "the registry cache file");
 }
 
 }  // namespace suppcheck

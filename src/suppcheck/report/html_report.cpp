@@ -1,16 +1,12 @@
 #include "suppcheck/report/html_report.h"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "suppcheck/report/scan_report.h"
+#include "suppcheck/util/atomic_file.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -203,23 +199,7 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
   h << "</tbody></table>\n<p><small>Made by suppcheck " << HtmlEscape(SUPPCHECK_VERSION)
     << ". Click a column heading to sort.</small></p>\n<script>" << kScript << "</script></body></html>\n";
 
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return MakeError("io_error", "cannot write the report '" + path + "'");
-    out << h.str();
-    if (!out.flush()) {
-      std::remove(tmp.c_str());
-      return MakeError("io_error", "cannot write the report '" + path + "' (disk full?)");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return MakeError("io_error", "cannot write the report '" + path + "': " + ec.message());
-  }
-  return true;
+  return WriteFileAtomically(path, h.str(), "the report");
 }
 
 }  // namespace suppcheck
