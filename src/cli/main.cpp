@@ -14,27 +14,37 @@
 #include "cli/number_command.h"
 #include "cli/scan_command.h"
 #include "cli/serve_command.h"
+#include "suppcheck/image/decoder_limits.h"
+#include "suppcheck/image/image_loader.h"
 #include "suppcheck/util/edit_distance.h"
 #include "suppcheck/version.h"
 
 namespace {
 
-// Tesseract parallelises inside one page with OpenMP; with our own worker threads that only
-// costs time (3x slower measured on 2 cores). libgomp reads OMP_THREAD_LIMIT when it is
-// loaded, before main() runs, so setting it here is too late: re-execute ourselves once with
-// the variable set. SUPPCHECK_NO_REEXEC lets a debugger keep the first process.
-void EnsureSingleThreadedOpenMp(char** argv) {
-  if (std::getenv("OMP_THREAD_LIMIT") || std::getenv("SUPPCHECK_NO_REEXEC")) return;
-  setenv("OMP_THREAD_LIMIT", "1", 1);
+// Two settings of libraries we link must be in the environment before those libraries are
+// loaded, which happens before main() runs, so the program re-executes itself once with them:
+// - OMP_THREAD_LIMIT=1: Tesseract parallelises inside one page with OpenMP; with our own worker
+//   threads that only costs time (3x slower measured on 2 cores), and libgomp reads the variable
+//   when it is loaded.
+// - OPENCV_IO_MAX_IMAGE_PIXELS: OpenCV's own pixel limit, read when libopencv_imgcodecs is loaded
+//   (see suppcheck/image/decoder_limits.h), set to the limit of our header check.
+// SUPPCHECK_NO_REEXEC lets a debugger keep the first process.
+void EnsureLibraryEnvironment(char** argv) {
+  if (std::getenv("SUPPCHECK_NO_REEXEC")) return;
+  const uint64_t maxPixels = suppcheck::LoadLimits{}.maxPixels;
+  const bool ompSet = std::getenv("OMP_THREAD_LIMIT") != nullptr;
+  if (ompSet && suppcheck::DecoderPixelLimitInEnvironment(maxPixels)) return;
+  if (!ompSet) setenv("OMP_THREAD_LIMIT", "1", 1);
+  suppcheck::SetDecoderPixelLimitInEnvironment(maxPixels);
   execv("/proc/self/exe", argv);
-  // exec failed (no /proc?): carry on, slower but correct.
+  // exec failed (no /proc?): carry on; the header check still holds the pixel limit.
 }
 
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  EnsureSingleThreadedOpenMp(argv);
+  EnsureLibraryEnvironment(argv);
   using namespace suppcheck::cli;
 
   CLI::App app{"suppcheck: reads photos of food-supplement labels and checks the Belgian notification\n"

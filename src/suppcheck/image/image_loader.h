@@ -9,6 +9,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "suppcheck/image/image_header.h"
 #include "suppcheck/util/expected.h"
 
 namespace suppcheck {
@@ -18,21 +19,12 @@ struct LoadLimits {
   uint64_t maxFileBytes = 200u << 20;  ///< larger files get image_too_large
 };
 
-struct ImageHeader {
-  std::string format;  ///< "jpeg", "png", "tiff", "webp", "bmp"
-  uint64_t width = 0, height = 0;
-};
-
-/// Recognises the format and reads the dimensions from the first bytes of a file. Error codes:
-/// not_an_image (with what it looks like instead, e.g. a PDF), unreadable_image (header damaged).
-Expected<ImageHeader> ReadImageHeader(const std::string& bytes);
-
 struct LoadedImage {
   cv::Mat bgr;        ///< 8-bit, 3 channels, EXIF orientation applied
   ImageHeader header;
 };
 
-/// Error codes: io_error, not_an_image, unreadable_image, image_too_large.
+/// Error codes: io_error, not_an_image, unsupported_format, unreadable_image, image_too_large.
 Expected<LoadedImage> LoadImage(const std::filesystem::path& path, const LoadLimits& limits = {});
 
 /// Same, from bytes already in memory (uploads); `name` is used in messages.
