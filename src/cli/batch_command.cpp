@@ -20,6 +20,7 @@
 #include "suppcheck/report/html_report.h"
 #include "suppcheck/report/scan_report.h"
 #include "suppcheck/scanner.h"
+#include "suppcheck/util/bounded_json.h"
 #include "suppcheck/util/models_dir.h"
 
 namespace suppcheck::cli {
@@ -58,9 +59,9 @@ Expected<std::set<std::string>> ReadDone(const std::string& out) {
   for (size_t pos = 0; pos < data.size();) {
     const size_t nl = data.find('\n', pos);
     if (nl == std::string::npos) break;
-    const auto j = nlohmann::json::parse(data.substr(pos, nl - pos), nullptr, false);
-    if (j.is_object() && j.contains("file") && j["file"].is_string()) {
-      done.insert(j["file"].get<std::string>());
+    auto j = ParseBoundedJson(std::string_view(data).substr(pos, nl - pos));
+    if (j && j->is_object() && j->contains("file") && (*j)["file"].is_string()) {
+      done.insert((*j)["file"].get<std::string>());
       good = nl + 1;
     } else {
       break;  // damaged from here on: redo the rest

@@ -3,7 +3,7 @@
 // Paths choose the behaviour: /found/{n}, /notfound/{n}, /flaky/{n} (two 500s, then found),
 // /fail/{n} (500 forever), /slow/{n} (answers after 5 s), /malformed/{n}, /huge/{n} (2 MiB),
 // /wrong/{n} (about another number), /redirect/{n}, /notbool/{n}, /html/{n}, /drip/{n}
-// (one byte every 200 ms, forever). `hits` counts requests.
+// (one byte every 200 ms, forever), /deep/{n} (DeepAnswer()). `hits` counts requests.
 
 #include <httplib.h>
 
@@ -13,6 +13,12 @@
 #include <thread>
 
 namespace suppcheck::test {
+
+/// A registry answer nested 100000 levels deep, under the 256 KiB answer limit (issue 13, D6):
+/// {"found":true,"x":[[[[...]]]]}.
+inline std::string DeepAnswer(size_t depth = 100000) {
+  return R"({"found":true,"x":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+}
 
 class TestHttpServer {
  public:
@@ -65,6 +71,10 @@ class TestHttpServer {
     server_.Get(R"(/wrong/(.*))", [this, json](const Request&, Response& res) {
       ++hits;
       json(res, R"({"found": true, "number": "NUT 9/9"})");
+    });
+    server_.Get(R"(/deep/(.*))", [this](const Request&, Response& res) {
+      ++hits;
+      res.set_content(DeepAnswer(), "application/json");
     });
     server_.Get(R"(/redirect/(.*))", [this](const Request&, Response& res) {
       ++hits;

@@ -6,6 +6,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "support/temp_dir.h"
@@ -221,4 +224,42 @@ TEST_CASE("a server with an invalid TLS certificate is refused quickly", "[regis
   CHECK(t.answer.status == RegistryStatus::Error);
   CHECK(t.answer.error.find("certificate") != std::string::npos);
   CHECK(t.seconds < 2.0);
+}
+
+TEST_CASE("D6: an answer nested 100000 levels deep is an error, not a stack overflow", "[registry][http][hostile]") {
+  TestHttpServer server;
+  REQUIRE(suppcheck::test::DeepAnswer().size() < 256 * 1024);
+  const Timed t = Lookup(server.Url("deep"), "NUT 1/2");
+  CHECK(t.answer.status == RegistryStatus::Error);
+  CHECK(t.answer.error == "the answer nests deeper than 64 levels (HTTP 200, application/json)");
+  CHECK(server.hits == 1);  // not retried: the server answered, wrongly
+}
+
+TEST_CASE("a cache file nested too deep is a miss, not a crash", "[registry][http][hostile]") {
+  TestHttpServer server;
+  TempDir cache;
+  HttpRegistryOptions o = FastOptions();
+  o.cacheDir = cache.path();
+  {
+    auto reg = HttpRegistry::Create(server.Url("found"), o);
+    REQUIRE(reg);
+    CHECK((*reg)->Lookup("NUT 1/2").status == RegistryStatus::Listed);
+  }
+  // Overwrite the one cache file with a deep one (a damaged disk, another program).
+  int files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(cache.path()))
+    if (e.is_regular_file()) {
+      std::ofstream(e.path(), std::ios::binary)
+          << R"({"number":"NUT 1/2","fetched":)" + std::to_string(std::time(nullptr)) +
+                 R"(,"source":"x","found":true,"detail":)" +
+                 std::string(100000, '[') + std::string(100000, ']') + "}";
+      ++files;
+    }
+  REQUIRE(files == 1);
+  auto reg = HttpRegistry::Create(server.Url("found"), o);
+  REQUIRE(reg);
+  const RegistryAnswer a = (*reg)->Lookup("NUT 1/2");
+  CHECK(a.status == RegistryStatus::Listed);
+  CHECK_FALSE(a.fromCache);
+  CHECK(server.hits == 2);
 }

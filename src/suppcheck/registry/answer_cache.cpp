@@ -6,6 +6,7 @@
 
 #include "suppcheck/registry/csv_snapshot.h"  // HashText
 #include "suppcheck/util/atomic_file.h"
+#include "suppcheck/util/bounded_json.h"
 
 namespace suppcheck {
 
@@ -52,8 +53,11 @@ std::optional<RegistryAnswer> AnswerCache::Get(const std::string& canonicalNumbe
   if (!in) return std::nullopt;
   std::stringstream buf;
   buf << in.rdbuf();
-  const auto j = nlohmann::ordered_json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
-  // A damaged or foreign file is simply a miss; the next answer overwrites it.
+  // A damaged or foreign file (or one nested too deep to handle) is simply a miss; the next
+  // answer overwrites it.
+  auto parsed = ParseBoundedJson(buf.str());
+  if (!parsed) return std::nullopt;
+  const nlohmann::ordered_json& j = *parsed;
   if (!j.is_object() || !j.contains("fetched") || !j["fetched"].is_number_integer() || !j.contains("found") ||
       !j["found"].is_boolean())
     return std::nullopt;

@@ -9,6 +9,7 @@
 
 #include "suppcheck/notification/notification_number.h"
 #include "suppcheck/registry/answer_cache.h"
+#include "suppcheck/util/bounded_json.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -171,12 +172,14 @@ struct HttpRegistry::Impl {
 
 RegistryAnswer InterpretRegistryAnswer(long status, std::string_view body, std::string_view contentType,
                                        const std::string& canonical, const std::string& source) {
-  const auto json = nlohmann::ordered_json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  // Bounded: an answer nested 100000 deep would overflow the stack when copied (issue 13, D6).
+  auto parsed = ParseBoundedJson(body);
+  const nlohmann::ordered_json json = parsed ? std::move(*parsed) : nlohmann::ordered_json();
   const bool usable = json.is_object() && json.contains("found") && json["found"].is_boolean();
   if (!usable) {
     if (status != 200 && status != 404)
       return RegistryAnswer::Failure(source, "the server answered HTTP " + std::to_string(status));
-    const std::string what = json.is_discarded() ? "is not JSON" : "has no boolean \"found\" field";
+    const std::string what = parsed ? "has no boolean \"found\" field" : parsed.error().message;
     return RegistryAnswer::Failure(source, "the answer " + what + " (HTTP " + std::to_string(status) +
                                                (contentType.empty() ? std::string() : ", " + SanitizeUtf8(contentType)) +
                                                ")");
