@@ -6,7 +6,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/extract/number_reads_agreement.h"
 #include "suppcheck/extract/text_lines.h"
+#include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/util/text.h"
 
@@ -14,6 +16,9 @@ namespace suppcheck {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+
+// Re-reads of the number line at most, besides the page-level read (most photos settle after two).
+constexpr int kMaxNumberReReads = 6;
 
 Expected<std::shared_ptr<const Models>> Models::Load(const fs::path& dir) {
   auto vocab = Vocabulary::Load(dir);
@@ -119,44 +124,20 @@ struct Scanner::Impl {
     return true;
   }
 
-  // Re-reads the region of a number candidate enlarged, with only the characters a number
-  // can have; returns the better of the two readings.
-  NumberFinding ReReadNumber(const PreparedImage& prep, const std::vector<TextLine>& lines,
-                             const NumberFinding& first, const std::string& name) {
-    const TextLine& line = lines[static_cast<size_t>(first.line)];
-    Box region = first.box.empty() ? line.box : first.box;
-    if (region.empty()) return first;
-    const int h = std::max(8, region.h);
-    region = Pad(Box{region.x, region.y, region.w + 4 * h, region.h}, h, h / 2, prep.gray.size());
-    if (region.empty()) return first;
-    cv::Mat crop = prep.gray(cv::Rect(region.x, region.y, region.w, region.h)).clone();
-    const double f = std::clamp(48.0 / h, 1.0, 4.0);
-    if (f > 1.05) cv::resize(crop, crop, {}, f, f, cv::INTER_CUBIC);
-    cv::copyMakeBorder(crop, crop, 12, 12, 12, 12, cv::BORDER_REPLICATE);
-    Debug(name, "3-number-crop", crop);
-    std::vector<OcrWord> words = engine->Recognize(crop, PageMode::SingleLine, "NUTPLAS0123456789/ ");
-    for (auto& w : words) {
-      w.box = {static_cast<int>((w.box.x - 12) / f) + region.x, static_cast<int>((w.box.y - 12) / f) + region.y,
-               static_cast<int>(w.box.w / f), static_cast<int>(w.box.h / f)};
-      w.lineId = 0;
-    }
-    const auto reread = FindNumberCandidates(BuildLines(words), models->vocabulary);
-    if (reread.empty() || !reread.front().number.valid()) return first;
-    NumberFinding second = reread.front();
-    if (first.number.valid() && !first.repaired) {
-      // Both readings agree: more confident. Disagree: keep the unrestricted first reading.
-      if (second.number.canonical == first.number.canonical) {
-        NumberFinding agreed = first;
-        agreed.confidence = std::min(1.0, std::max(first.confidence, second.confidence) + 0.05);
-        return agreed;
-      }
-      return first;
-    }
-    second.line = first.line;
-    second.labelled = first.labelled;
-    second.box = second.box.empty() ? first.box : second.box;
-    second.number.text = second.number.text.empty() ? first.number.text : second.number.text;
-    return second;
+  // Reads the number line again in several independent ways and keeps what the reads agree on:
+  // valid or invalid only when they agree, unreadable when they do not (number_reads_agreement.h).
+  NumberFinding VerifyNumber(const PreparedImage& prep, const std::vector<TextLine>& lines, const NumberFinding& first,
+                             const std::string& name) {
+    const Box band = NumberLineBand(lines, first, prep.gray.size());
+    auto reads = ReReadNumberBand(
+        *engine, prep.gray, band, models->vocabulary, {first}, kMaxNumberReReads,
+        [](const std::vector<NumberFinding>& sofar) { return AgreementSettled(AgreeOnNumber(sofar)); },
+        [&](const std::string& how, const cv::Mat& crop) { Debug(name, "3-number-" + how, crop); });
+    NumberFinding out = AgreeOnNumber(reads).finding;
+    if (out.line < 0) out.line = first.line;
+    if (out.box.empty()) out.box = first.box;
+    out.labelled |= first.labelled;
+    return out;
   }
 };
 
@@ -252,11 +233,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     std::vector<TextLine> lines = BuildLines(words);
     const auto candidates = FindNumberCandidates(lines, impl_->models->vocabulary);
     NumberFinding number;
-    if (!candidates.empty()) {
-      number = candidates.front();
-      if (number.categoryAnchored && (!number.number.valid() || number.repaired || number.confidence < 0.8))
-        number = impl_->ReReadNumber(prep, lines, number, name);
-    }
+    if (!candidates.empty()) number = candidates.front();
     // No clean number: re-read, in all languages and enlarged, the short lines that may hold
     // one whose category OCR lost ("84/2749"), and keep a valid reading.
     if (!number.number.valid() || number.repaired) {
@@ -275,6 +252,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         }
       }
     }
+    if (number.number.status != NumberStatus::Missing) number = impl_->VerifyNumber(prep, lines, number, name);
     Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &number);
     // Magnesium without a complete daily dose: the lines that matter may have been misread
     // (a garbled "per capsule", "drie" read as "dre"). Re-read them enlarged and try again.

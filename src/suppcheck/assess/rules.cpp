@@ -148,6 +148,10 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
     for (const auto& p : n.problems) why += (why.empty() ? "" : "; ") + p;
     flag("number_invalid", "The notification number '" + SanitizeUtf8(n.text) + "' is not in the right format: " +
                                why + ".");
+  } else if (n.status == NumberStatus::Unreadable) {
+    // Not a finding against the product: the photo did not let the number be read for sure.
+    a.messages.push_back("A notification number seems to stand on the label ('" + SanitizeUtf8(n.text) +
+                         "') but it could not be read with confidence: photograph that line closer, in good light.");
   } else if (registry.status == RegistryStatus::NotListed) {
     flag("not_in_registry", "The notification number " + n.canonical + " is not in the registry (" +
                                 registry.source + "). Ask the pharmacist or the FPS Public Health.");

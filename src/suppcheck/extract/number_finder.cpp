@@ -77,6 +77,24 @@ struct RawCandidate {
   bool repaired = false;
 };
 
+// Length of a category-like word that is not a category, joined by '/' at folded position p
+// ("/PX" in "NUT/PX 12/3"): one to three letters printed in capitals, then no letter. 0 if none.
+size_t UnknownCategoryAfter(const FoldedText& ft, const std::string& original, size_t p) {
+  const std::string& f = ft.text;
+  SkipSpaces(f, p);
+  if (p >= f.size() || f[p] != '/') return 0;
+  ++p;
+  SkipSpaces(f, p);
+  size_t q = p;
+  while (q < f.size() && IsAsciiAlpha(f[q])) ++q;
+  if (q == p || q - p > 3 || MatchCategory(f, p)) return 0;
+  for (size_t k = p; k < q; ++k) {
+    const char o = original[ft.origin[k]];
+    if (o < 'A' || o > 'Z') return 0;
+  }
+  return q - p;
+}
+
 // Tries to read "CATEGORIES producer/product" at folded position p.
 std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& original, size_t p) {
   const std::string& f = ft.text;
@@ -113,6 +131,16 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
   for (size_t i = 0; i < cats.size(); ++i) {
     if (i) norm += '/';
     norm += cats[i];
+  }
+  // A wrong category joined to the known ones ("NUT/PX 5381/33"): part of the number as printed,
+  // so the parser can call it invalid instead of the finder dropping it.
+  if (size_t len = UnknownCategoryAfter(ft, original, pos)) {
+    size_t q = pos;
+    SkipSpaces(f, q);
+    ++q;
+    SkipSpaces(f, q);
+    norm += '/' + AsciiUpper(f.substr(q, len));
+    pos = q + len;
   }
   size_t q = pos;
   SkipSpaces(f, q);

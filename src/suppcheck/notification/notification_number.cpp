@@ -21,6 +21,7 @@ std::string_view NumberStatusName(NumberStatus s) {
     case NumberStatus::Missing: return "missing";
     case NumberStatus::Invalid: return "invalid";
     case NumberStatus::Valid: return "valid";
+    case NumberStatus::Unreadable: return "unreadable";
   }
   return "?";
 }

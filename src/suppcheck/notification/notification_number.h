@@ -23,9 +23,13 @@ enum class NumberStatus {
   Missing,  ///< nothing that looks like a notification number
   Invalid,  ///< meant as a number (a category or a notification label) but its format is wrong
   Valid,    ///< a well-formed number; `canonical` holds it
+  /// Number-like text is on the photo (a category, a notification label, digits in the X/Y
+  /// shape next to them) but the reads of it did not agree: the person should photograph
+  /// that line closer. Only the label scanner gives it; a typed number is never unreadable.
+  Unreadable,
 };
 
-/// "missing", "invalid" or "valid".
+/// "missing", "invalid", "valid" or "unreadable".
 std::string_view NumberStatusName(NumberStatus s);
 
 struct NotificationNumber {

@@ -14,7 +14,7 @@
 
 namespace suppcheck {
 
-enum class PageMode { Auto = 3, SingleColumn = 4, SingleBlock = 6, SingleLine = 7, Sparse = 11 };
+enum class PageMode { Auto = 3, SingleColumn = 4, SingleBlock = 6, SingleLine = 7, Sparse = 11, RawLine = 13 };
 
 class TesseractEngine {
  public:

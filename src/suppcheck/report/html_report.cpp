@@ -150,6 +150,7 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
   box("number valid", numbers["valid"], "valid");
   box("number invalid", numbers["invalid"], "invalid");
   box("number missing", numbers["missing"], "missing");
+  box("number unreadable", numbers["unreadable"], "unreadable");
   box("not processed", failed, "failed");
   h << "</div>\n<table><thead><tr><th>#</th><th>photo</th><th>file</th><th>number</th><th>salts</th>"
     << "<th>mg / unit</th><th>units / day</th><th>mg / day</th><th>verdict</th><th>problems</th></tr></thead><tbody>\n";
@@ -177,7 +178,7 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
     const std::string status = Str(At(r, {"notification", "status"}));
     const std::string number = status == "valid" ? Str(At(r, {"notification", "number"})) : status;
     std::string numberHtml = "<span class=\"" + HtmlEscape(status) + "\">" + HtmlEscape(number) + "</span>";
-    if (status == "invalid") numberHtml += "<br><small>" + HtmlEscape(Str(At(r, {"notification", "text"}))) + "</small>";
+    if (status == "invalid" || status == "unreadable") numberHtml += "<br><small>" + HtmlEscape(Str(At(r, {"notification", "text"}))) + "</small>";
     const std::string reg = Str(At(r, {"notification", "registry", "status"}));
     if (!reg.empty() && reg != "not_checked") numberHtml += "<br><small>registry: " + HtmlEscape(reg) + "</small>";
     cell(number, numberHtml);

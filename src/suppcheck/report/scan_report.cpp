@@ -115,6 +115,8 @@ std::string ScanResultText(const Json& j) {
     out << n["number"].get<std::string>() << " (format right)";
   else if (status == "invalid")
     out << "INVALID '" << str(n["text"]) << "'";
+  else if (status == "unreadable")
+    out << "not readable with confidence ('" << str(n["text"]) << "'): photograph that line closer";
   else
     out << "MISSING";
   const std::string reg = str(n["registry"]["status"]);

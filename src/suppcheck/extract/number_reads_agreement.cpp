@@ -1,0 +1,94 @@
+#include "suppcheck/extract/number_reads_agreement.h"
+
+#include <algorithm>
+#include <map>
+
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+// The winner must have at least this many reads and more than this many times the rival's.
+constexpr int kMinVotes = 2;
+constexpr int kMargin = 2;
+
+}  // namespace
+
+std::string AgreementKey(const NumberFinding& read) {
+  const NotificationNumber& n = read.number;
+  if (n.status == NumberStatus::Valid) return n.canonical;
+  if (n.status != NumberStatus::Invalid) return {};
+  // A label with words after it but no category ("N° de notification : en cours"): invalid when
+  // reads agree on those words; a label with nothing after it is a number the photo lost.
+  const bool labelOnly = !read.categoryAnchored;
+  if (labelOnly && (n.problems.empty() || n.problems.front().find("no number after it") != std::string::npos)) return {};
+  if (!labelOnly && !n.producer) return {};
+  std::string key = "invalid:";
+  for (char c : AsciiUpper(read.number.text))
+    if (c != ' ') key += c;
+  return key;
+}
+
+NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
+  NumberAgreement a;
+  std::map<std::string, int> votes;
+  const NumberFinding* anything = nullptr;  // the first read that found something number-like
+  for (const auto& r : reads) {
+    if (r.number.status == NumberStatus::Missing) continue;
+    ++a.reads;
+    if (!anything) anything = &r;
+    const std::string key = AgreementKey(r);
+    if (!key.empty()) ++votes[key];
+  }
+  if (!anything) return a;  // Missing
+  std::string best;
+  for (const auto& [key, v] : votes)
+    if (v > a.votes || (v == a.votes && key < best)) {
+      best = key;
+      a.votes = v;
+    }
+  for (const auto& [key, v] : votes)
+    if (key != best) a.rivals = std::max(a.rivals, v);
+
+  if (!best.empty() && a.votes >= kMinVotes && a.votes > kMargin * a.rivals) {
+    // The first read that gave the winner carries its box and text; its confidence rises with
+    // the share of reads that agree.
+    for (const auto& r : reads)
+      if (AgreementKey(r) == best) {
+        a.finding = r;
+        break;
+      }
+    a.finding.confidence = std::min(1.0, std::max(a.finding.confidence, 0.5 + 0.5 * a.votes / std::max(1, a.reads)));
+    return a;
+  }
+
+  // Number-like text that the reads do not settle: unreadable, with what was read for a person
+  // to compare, never a number.
+  a.finding = *anything;
+  for (const auto& r : reads)  // prefer a read with digits to show
+    if (r.number.producer && r.categoryAnchored) {
+      a.finding = r;
+      break;
+    }
+  NotificationNumber& n = a.finding.number;
+  n.status = NumberStatus::Unreadable;
+  n.canonical.clear();
+  std::vector<std::string> seen;
+  for (const auto& [key, v] : votes) seen.push_back(key.rfind("invalid:", 0) == 0 ? key.substr(8) : key);
+  std::string problem = "the number could not be read with confidence";
+  if (seen.size() > 1) {
+    problem += ": reads of the line disagree (";
+    for (size_t i = 0; i < seen.size() && i < 4; ++i) problem += (i ? ", " : "") + ("'" + seen[i] + "'");
+    problem += ")";
+  } else if (a.votes < kMinVotes) {
+    problem += ": only one read of the line found it";
+  }
+  n.problems = {problem};
+  a.finding.confidence = 0;
+  return a;
+}
+
+bool AgreementSettled(const NumberAgreement& a) { return a.votes >= 3 && a.rivals == 0; }
+
+}  // namespace suppcheck

@@ -1,0 +1,39 @@
+#pragma once
+// Independent re-reads of the line a notification number stands on, for the agreement check
+// (extract/number_reads_agreement.h). Each read differs from the others in what can make one
+// read wrong: the scale, the binarisation, Tesseract's page-segmentation mode (7: one line,
+// 13: raw line), a character whitelist, and a crop that stops at the neighbouring lines (a
+// crop that took in part of the address line above added digits, ocr-practice.md §7).
+// Only this band is read again, never the page: it stays cheap.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "suppcheck/extract/number_finder.h"
+#include "suppcheck/extract/vocabulary.h"
+#include "suppcheck/ocr/tesseract_engine.h"
+
+namespace suppcheck {
+
+/// The band to re-read for a finding on `lines[finding.line]`: one line high, without the lines
+/// above and below, from a little left of the number (or its label) to the right end of the
+/// text block. Working-image pixels; empty when there is no geometry.
+Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Size& limit);
+
+/// Called with each read crop (for --debug-dir): a short name and the image.
+using CropSink = std::function<void(const std::string&, const cv::Mat&)>;
+
+/// Re-reads `band` of `gray` in up to `maxReads` ways, calling `enough` after each read with all
+/// reads so far (the page-level one first, from `previous`); stops when it returns true.
+/// Each read is the best candidate found in that read (Missing when none), with boxes in
+/// `gray`'s pixels.
+std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const cv::Mat& gray, const Box& band,
+                                            const Vocabulary& vocab, std::vector<NumberFinding> previous,
+                                            int maxReads,
+                                            const std::function<bool(const std::vector<NumberFinding>&)>& enough,
+                                            const CropSink& sink = {});
+
+}  // namespace suppcheck

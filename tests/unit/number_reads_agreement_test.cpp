@@ -1,0 +1,68 @@
+// Several reads of a number line must agree before a number is valid or invalid; otherwise
+// the line is unreadable. Reads here are what the finder makes of OCR texts of one line.
+
+#include <catch2/catch.hpp>
+
+#include "support/models.h"
+#include "suppcheck/extract/number_reads_agreement.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+NumberFinding Read(const std::string& text) { return FindNotificationNumber(LinesFromText(text), TestModels().vocabulary); }
+
+NumberAgreement Agree(std::initializer_list<const char*> texts) {
+  std::vector<NumberFinding> reads;
+  for (const char* t : texts) reads.push_back(Read(t));
+  return AgreeOnNumber(reads);
+}
+
+}  // namespace
+
+TEST_CASE("reads that agree make a valid number", "[extract][number][agreement]") {
+  const auto a = Agree({"Notificatienummer: NUT/PL 1234/56", "NUT/PL 1234/56", "NUT / PL 1234/56"});
+  CHECK(a.finding.number.status == NumberStatus::Valid);
+  CHECK(a.finding.number.canonical == "NUT/PL 1234/56");
+  CHECK(a.votes == 3);
+  CHECK(AgreementSettled(a));
+  // One read that found nothing does not undo two that agree.
+  CHECK(Agree({"NUT 476/12", "", "NUT 476/12"}).finding.number.status == NumberStatus::Valid);
+}
+
+TEST_CASE("a lone read never makes a number valid", "[extract][number][agreement]") {
+  const auto a = Agree({"NUT 476/12"});
+  CHECK(a.finding.number.status == NumberStatus::Unreadable);
+  CHECK(a.finding.number.canonical.empty());
+  CHECK(a.finding.number.text == "NUT 476/12");
+  CHECK(Agree({"NUT 476/12", "", "blurred"}).finding.number.status == NumberStatus::Unreadable);
+}
+
+TEST_CASE("a digit added or dropped in one read makes the line unreadable", "[extract][number][agreement]") {
+  // The three misreads of ocr-practice.md §7: 183 -> 1863, 342 -> 34, 622/8 -> 6/8.
+  CHECK(Agree({"NUT 2201/1863", "NUT 2201/183"}).finding.number.status == NumberStatus::Unreadable);
+  CHECK(Agree({"NUT 3828/34", "NUT 3828/342", "NUT 3828/34"}).finding.number.status == NumberStatus::Unreadable);
+  const auto a = Agree({"NUT 6/8", "NUT 622/8", "NUT 622/8"});
+  CHECK(a.finding.number.status == NumberStatus::Unreadable);
+  CHECK(a.finding.number.problems.front().find("disagree") != std::string::npos);
+  CHECK_FALSE(AgreementSettled(a));
+  // A clear majority outvotes one stray read.
+  CHECK(Agree({"NUT 622/8", "NUT 622/8", "NUT 6/8", "NUT 622/8"}).finding.number.canonical == "NUT 622/8");
+}
+
+TEST_CASE("a wrong category read the same way twice is invalid, as in the number command", "[extract][number][agreement]") {
+  const NumberFinding one = Read("NUT/PX 5381/33");
+  CHECK(one.number.status == NumberStatus::Invalid);
+  CHECK(one.number.problems.front() == "'PX' is not a category; the categories are NUT, PL and AS");
+  const auto a = Agree({"Notificatienummer: NUT/PX 5381/33", "NUT/PX 5381/33", "NUT/PL 5381/33"});
+  CHECK(a.finding.number.status == NumberStatus::Unreadable);  // 2 against 1: not clear enough
+  CHECK(Agree({"NUT/PX 5381/33", "NUT / PX 5381/33", "NUT/PX 5381/33"}).finding.number.status == NumberStatus::Invalid);
+  CHECK(Agree({"NUT 12345/6", "NUT 12345/6"}).finding.number.status == NumberStatus::Invalid);
+}
+
+TEST_CASE("a label whose number no read found is unreadable, not invalid", "[extract][number][agreement]") {
+  CHECK(Agree({"Notificatienummer:", "Notificatienummer:", ""}).finding.number.status == NumberStatus::Unreadable);
+  CHECK(Agree({}).finding.number.status == NumberStatus::Missing);
+  CHECK(Agree({"", "Lot 2306/114"}).finding.number.status == NumberStatus::Missing);
+}
