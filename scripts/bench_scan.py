@@ -7,13 +7,22 @@ In one invocation, on the same photos and on one core (taskset -c 0, OMP_THREAD_
              expressions for the number, the salt, the dose and the units per day.
 
 Prints per tier: accuracy of number status, exact number, salt, mg/day (within 3 %), level and
-all fields together; decoys reported as numbers; median seconds per photo and the ratio to the
-baseline; peak memory.
+all fields together; then the errors that matter most, per tier: wrong numbers reported valid
+(decoys included), products above 250 mg a day reported within (false all-clears), false "above",
+`unreadable` verdicts split by whether a person can read the number (legible / illegible: a
+person's judgement from --legibility, else the printed size: capitals of at least
+LEGIBLE_CAP_PX photo pixels), and `not_seen` / `missing` reported for a number that is there.
+Time: mean seconds per photo against the baseline's mean (the goal is a ratio <= 0.5), and each
+real US photo alone against the tesseract command on it. Peak memory.
+
+--dump-failures DIR writes, for every photo whose number status or number is wrong, a crop of
+the number line (from the truth's number_box) with the verdict in the name, to look at.
 
 Photos come from a folder made by scripts/gen_labels.py (with *.truth.json beside each photo),
 or are generated fresh: by default a new set with a seed this script never used for tuning.
 
 Usage: bench_scan.py [--dir DIR | --count N --seed S] [--binary build/suppcheck] [--no-baseline]
+                    [--dump-failures DIR] [--legibility FILE.json]
 """
 import argparse
 import json
@@ -138,6 +147,9 @@ def run_baseline(items, env):
 
 # ---------------------------------------------------------------------------------------------
 
+LEGIBLE_CAP_PX = 7.0  # capitals this high in the photo are read by a person zooming in (size proxy)
+
+
 def score(t, r):
     """Per-field correctness of one result against its truth."""
     s = {}
@@ -159,17 +171,112 @@ def score(t, r):
     return s, decoy
 
 
-def table(items, results, key="path"):
+def legible(t, judged):
+    """Whether a person reads this photo's number: their judgement when recorded, else the size proxy."""
+    if t["file"] in judged:
+        return judged[t["file"]] == "legible"
+    cap = t.get("number_cap_px")
+    return cap is None or cap >= LEGIBLE_CAP_PX
+
+
+COUNTS = ["wrong_valid", "above_as_within", "false_above", "unreadable_legible", "unreadable_illegible",
+          "not_seen", "missing_but_there"]
+
+
+def errors(t, r, judged):
+    """The counted errors of one result (see COUNTS)."""
+    c = dict.fromkeys(COUNTS, 0)
+    if r is None:
+        return c
+    n = r.get("notification") or {}
+    status, level = n.get("status"), (r.get("assessment") or {}).get("level")
+    c["wrong_valid"] = int(status == "valid" and n.get("number") != t["notification"]["number"])
+    c["above_as_within"] = int(t["level"] == "above_noael" and level == "within_noael")
+    c["false_above"] = int(t["level"] != "above_noael" and level == "above_noael")
+    there = t["notification"]["status"] != "missing"
+    if status == "unreadable":
+        c["unreadable_legible" if legible(t, judged) else "unreadable_illegible"] = 1
+    c["not_seen"] = int(status == "not_seen")
+    c["missing_but_there"] = int(status == "missing" and there)
+    return c
+
+
+def table(items, results, key="path", judged=None):
     rows = {}
     for t in items:
         r = results.get(t[key])
         s, decoy = score(t, r)
-        row = rows.setdefault(t["tier"], {"n": 0, "decoys": 0, **{k: 0 for k in s}})
+        row = rows.setdefault(t["tier"], {"n": 0, "decoys": 0, **{k: 0 for k in s}, **dict.fromkeys(COUNTS, 0)})
         row["n"] += 1
         row["decoys"] += decoy
         for k, v in s.items():
             row[k] += bool(v)
+        for k, v in errors(t, r, judged or {}).items():
+            row[k] += v
     return rows
+
+
+def dump_failures(items, results, folder):
+    """A crop of the number line of every photo whose number was not read right."""
+    import cv2
+    os.makedirs(folder, exist_ok=True)
+    n = 0
+    for t in items:
+        r = results.get(t["path"])
+        s, _ = score(t, r)
+        if s["status"] and s["number"]:
+            continue
+        img = cv2.imread(t["path"])
+        if img is None:
+            continue
+        box = t.get("number_box")
+        got = ((r or {}).get("notification") or {})
+        if box:
+            x, y, w, h = box
+            pad = max(h, 20)
+            crop = img[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
+        else:  # no number on the label, or no box: the whole photo, smaller
+            f = 1200 / max(img.shape[:2])
+            crop = cv2.resize(img, None, fx=min(1, f), fy=min(1, f), interpolation=cv2.INTER_AREA)
+        verdict = got.get("number") or got.get("status") or "error"
+        name = f"{os.path.splitext(t['file'])[0]}__want-{t['notification']['number'] or t['notification']['status']}__got-{verdict}"
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", name) + ".png"
+        cv2.imwrite(os.path.join(folder, name), crop)
+        n += 1
+    return n
+
+
+def time_alone(binary, path, env, runs=1):
+    """One photo in its own process: (suppcheck wall s, its own warm ms / 1000, tesseract command wall s)."""
+    t0 = time.perf_counter()
+    p = subprocess.run(["taskset", "-c", "0", binary, "scan", path, "--format", "jsonl"], capture_output=True, env=env)
+    ours = time.perf_counter() - t0
+    warm = None
+    for line in p.stdout.decode().splitlines():
+        warm = (json.loads(line).get("ocr") or {}).get("ms", 0) / 1000.0
+    t0 = time.perf_counter()
+    subprocess.run(["taskset", "-c", "0", "tesseract", path, "stdout", "-l", "nld+fra+deu+eng"], capture_output=True, env=env)
+    return ours, warm, time.perf_counter() - t0
+
+
+def print_rows(name, rows, fields):
+    print(f"{name}: accuracy per field (%)")
+    print(f"{'tier':7} {'n':>3}  " + " ".join(f"{f:>7}" for f in fields))
+    total = {"n": 0, **{f: 0 for f in fields}, **dict.fromkeys(COUNTS, 0)}
+    for tier in TIERS:
+        if tier not in rows:
+            continue
+        r = rows[tier]
+        for k in total:
+            total[k] += r[k]
+        print(f"{tier:7} {r['n']:>3}  " + " ".join(f"{100 * r[f] / r['n']:7.1f}" for f in fields))
+    print(f"{'all':7} {total['n']:>3}  " + " ".join(f"{100 * total[f] / total['n']:7.1f}" for f in fields))
+    print(f"{name}: counts")
+    print(f"{'tier':7} {'n':>3}  " + " ".join(f"{c:>20}" for c in COUNTS))
+    for tier in TIERS:
+        if tier in rows:
+            print(f"{tier:7} {rows[tier]['n']:>3}  " + " ".join(f"{rows[tier][c]:>20}" for c in COUNTS))
+    print(f"{'all':7} {total['n']:>3}  " + " ".join(f"{total[c]:>20}" for c in COUNTS) + "\n")
 
 
 def main():
@@ -181,6 +288,9 @@ def main():
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-real", action="store_true")
     ap.add_argument("--failures", action="store_true", help="list every wrong field")
+    ap.add_argument("--dump-failures", metavar="DIR", help="write a crop of the number line of each number failure")
+    ap.add_argument("--legibility", metavar="FILE",
+                    help='a person\'s judgement per photo, JSON {"hard-0031.jpg": "legible" | "illegible"}')
     ap.add_argument("--extra", default="", help="more arguments for suppcheck scan, e.g. '--languages eng'")
     args = ap.parse_args()
 
@@ -191,44 +301,44 @@ def main():
         print(f"generating {args.count} photos per tier with seed {args.seed} ...", file=sys.stderr)
         subprocess.run([sys.executable, os.path.join(HERE, "gen_labels.py"), "--out", args.dir, "--count", str(args.count),
                         "--seed", str(args.seed)], check=True)
+    judged = {}
+    if args.legibility:
+        with open(args.legibility) as f:
+            judged = json.load(f)
     items = load_truth(args.dir) + ([] if args.no_real else real_truth())
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
 
     ours, wall, err = run_suppcheck(args.binary, items, env, args.extra.split())
     by_path = {t["path"]: ours.get(t["path"]) for t in items}
-    our_rows = table(items, by_path)
+    our_rows = table(items, by_path, judged=judged)
     ms = [r["ocr"]["ms"] / 1000.0 for r in ours.values() if r.get("ocr")]
     peak = peak_rss_mib(["taskset", "-c", "0", args.binary, "scan", *[t["path"] for t in items[:10]], "--format", "jsonl"], env)
 
     base_rows, base_times = None, []
     if not args.no_baseline:
         base, base_times = run_baseline(items, env)
-        base_rows = table(items, base)
+        base_rows = table(items, base, judged=judged)
 
     fields = ["status", "number", "salt", "mg_day", "level", "all"]
     print(f"\n{len(items)} photos from {args.dir}\n")
-    hdr = f"{'tier':7} {'n':>3}  " + " ".join(f"{f:>7}" for f in fields) + "  decoys"
-    for name, rows in [("suppcheck", our_rows)] + ([("baseline", base_rows)] if base_rows else []):
-        print(f"{name}: accuracy per field (%)")
-        print(hdr)
-        total = {"n": 0, "decoys": 0, **{f: 0 for f in fields}}
-        for tier in TIERS:
-            if tier not in rows:
-                continue
-            r = rows[tier]
-            for k in total:
-                total[k] += r[k]
-            print(f"{tier:7} {r['n']:>3}  " + " ".join(f"{100 * r[f] / r['n']:7.1f}" for f in fields) + f"  {r['decoys']:>6}")
-        print(f"{'all':7} {total['n']:>3}  " + " ".join(f"{100 * total[f] / total['n']:7.1f}" for f in fields) + f"  {total['decoys']:>6}\n")
+    print_rows("suppcheck", our_rows, fields)
+    if base_rows:
+        print_rows("baseline", base_rows, fields)
 
-    med = statistics.median(ms) if ms else float("nan")
-    print(f"suppcheck: median {med:.2f} s/photo (engine warm), {wall / len(items):.2f} s/photo including start-up, "
-          f"peak memory {peak:.0f} MiB")
+    mean = statistics.mean(ms) if ms else float("nan")
+    print(f"suppcheck: mean {mean:.2f} s/photo (engine warm; median {statistics.median(ms) if ms else float('nan'):.2f}), "
+          f"{wall / len(items):.2f} s/photo including start-up, peak memory {peak:.0f} MiB")
     if base_times:
-        bmed = statistics.median(base_times)
-        print(f"baseline:  median {bmed:.2f} s/photo (tesseract command, 4 languages, one core)")
-        print(f"ratio:     {med / bmed:.2f} x the baseline's median time (warm), "
-              f"{(wall / len(items)) / (sum(base_times) / len(base_times)):.2f} x its mean time including start-up")
+        bmean = statistics.mean(base_times)
+        print(f"baseline:  mean {bmean:.2f} s/photo (tesseract command, 4 languages, one core)")
+        print(f"ratio:     {mean / bmean:.2f} x the baseline's mean time (warm), "
+              f"{(wall / len(items)) / bmean:.2f} x including start-up (goal <= 0.5)")
+        for t in real_truth() if not args.no_real else []:
+            if "us-" not in t["file"]:
+                continue
+            alone, warm, base = time_alone(args.binary, t["path"], env)
+            print(f"real {t['file']}: suppcheck {alone:.2f} s alone ({warm:.2f} s warm), tesseract command {base:.2f} s: "
+                  f"ratio {alone / base:.2f} ({warm / base:.2f} warm)")
 
     if args.failures:
         print("\nfailures:")
@@ -243,7 +353,11 @@ def main():
                 print(f"  {t['file']:18} {','.join(bad):24} want {t['notification']['number'] or t['notification']['status']}, "
                       f"{t['magnesium'].get('salts')}, {t['magnesium'].get('mg_per_day')}, {t['level']} | got "
                       f"{n.get('number') or n.get('status')} '{n.get('text')}', {m.get('salts')}, {m.get('mg_per_day')}, "
-                      f"{(got.get('assessment') or {}).get('level')}")
+                      f"{(got.get('assessment') or {}).get('level')} | {','.join(t.get('effects') or [])} "
+                      f"cap {t.get('number_cap_px')} {t.get('layout') or ''}")
+    if args.dump_failures:
+        n = dump_failures(items, by_path, args.dump_failures)
+        print(f"\n{n} number-line crops of failures written to {args.dump_failures}")
     if err.strip():
         print("\nsuppcheck stderr:\n" + err[-2000:], file=sys.stderr)
 
