@@ -8,6 +8,7 @@
 
 #include "suppcheck/extract/number_reads_agreement.h"
 #include "suppcheck/extract/text_lines.h"
+#include "suppcheck/ocr/legal_line_search.h"
 #include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/util/text.h"
@@ -19,6 +20,8 @@ using Clock = std::chrono::steady_clock;
 
 // Re-reads of the number line at most, besides the page-level read (most photos settle after two).
 constexpr int kMaxNumberReReads = 6;
+// A first pass this unreadable (confident letters and digits) is retried on the inverted photo.
+constexpr double kInvertBelowReadability = 60;
 
 Expected<std::shared_ptr<const Models>> Models::Load(const fs::path& dir) {
   auto vocab = Vocabulary::Load(dir);
@@ -193,6 +196,18 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     PreparedImage prep = PrepareImage(bgr, impl_->options.prepare);
     impl_->Debug(name, "1-working", prep.gray);
     std::vector<OcrWord> words = impl_->FirstPass().Recognize(prep.gray, PageMode::Sparse);
+    // Almost nothing read: perhaps light text on a dark label (white on colour), which the
+    // whole-label pass does not retry inverted. Read the inverted photo; keep the better.
+    if (Readability(words) < kInvertBelowReadability) {
+      cv::Mat inverted;
+      cv::bitwise_not(bgr, inverted);
+      PreparedImage other = PrepareImage(inverted, impl_->options.prepare);
+      std::vector<OcrWord> otherWords = impl_->FirstPass().Recognize(other.gray, PageMode::Sparse);
+      if (Readability(otherWords) > 1.3 * Readability(words) + 10) {
+        prep = std::move(other);
+        words = std::move(otherWords);
+      }
+    }
 
     // The wrong way round? Text read upside down gives few confident words: try the half
     // turn and keep the better reading. When almost nothing was read (a word printed along
@@ -250,6 +265,15 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
           lines[i] = copy;
           number = better;
         }
+      }
+    }
+    // Still nothing: the number line may sit tight under the address or by the lot line, dropped
+    // by the page-level pass. Read the bands there.
+    if (number.number.status == NumberStatus::Missing) {
+      if (auto dropped = FindDroppedNumberLine(*impl_->engine, prep.gray, lines, impl_->models->vocabulary)) {
+        lines.push_back(std::move(*dropped));
+        number = FindNumberCandidates({lines.back()}, impl_->models->vocabulary).front();
+        number.line = static_cast<int>(lines.size() - 1);
       }
     }
     if (number.number.status != NumberStatus::Missing) number = impl_->VerifyNumber(prep, lines, number, name);

@@ -1,0 +1,91 @@
+#include "suppcheck/ocr/legal_line_search.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/extract/folded_text.h"
+#include "suppcheck/extract/number_finder.h"
+
+namespace suppcheck {
+
+namespace {
+
+// Words of the legal text, folded (lower case, no accents), matched as whole words or prefixes.
+constexpr const char* kAddressWords[] = {"nv", "bv", "sa", "srl", "bvba", "gmbh", "ltd", "tel", "straat", "laan",
+                                         "rue", "avenue", "strasse", "weg"};
+constexpr const char* kLotWords[] = {"lot", "tht", "exp", "mhd", "ch.-b", "best before", "a consommer", "houdbaar"};
+// Bands searched at most: each costs one single-line read.
+constexpr size_t kMaxBands = 6;
+
+bool HasWord(const std::string& f, const char* w) {
+  const std::string_view word(w);
+  for (size_t at = f.find(word); at != std::string::npos; at = f.find(word, at + 1)) {
+    // Long words may end a longer one ("Kerkstraat"); short ones stand alone ("NV", "Tel").
+    const bool startOk = at == 0 || !std::isalpha(static_cast<unsigned char>(f[at - 1])) || word.size() >= 6;
+    const size_t end = at + word.size();
+    const bool endOk = end >= f.size() || !std::isalpha(static_cast<unsigned char>(f[end])) || word.size() >= 4;
+    if (startOk && endOk) return true;
+  }
+  return false;
+}
+
+int MedianWordHeight(const TextLine& line) {
+  std::vector<int> hs;
+  for (const auto& w : line.words)
+    if (!w.box.empty()) hs.push_back(w.box.h);
+  if (hs.empty()) return line.box.h;
+  std::nth_element(hs.begin(), hs.begin() + static_cast<long>(hs.size() / 2), hs.end());
+  return hs[hs.size() / 2];
+}
+
+}  // namespace
+
+bool IsLegalTextLine(const std::string& text) {
+  const std::string f = FoldForMatching(text).text;
+  for (const char* w : kAddressWords)
+    if (HasWord(f, w)) return true;
+  for (const char* w : kLotWords)
+    if (HasWord(f, w)) return true;
+  return false;
+}
+
+std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const cv::Size& limit) {
+  std::vector<Box> bands;
+  for (const auto& line : lines) {
+    if (line.box.empty() || !IsLegalTextLine(line.text)) continue;
+    const int h = std::max(6, MedianWordHeight(line));
+    const int x0 = std::max(0, line.box.x - h), x1 = std::min(limit.width, line.box.right() + 8 * h);
+    // Below first: the number most often follows the address.
+    for (int y : {line.box.bottom() - h / 6, line.box.y - h - h / 2 + h / 6}) {
+      const int y0 = std::clamp(y, 0, limit.height), y1 = std::clamp(y + h + h / 2, 0, limit.height);
+      if (y1 - y0 >= 6 && x1 - x0 >= 6) bands.push_back({x0, y0, x1 - x0, y1 - y0});
+    }
+    if (bands.size() >= kMaxBands) break;
+  }
+  return bands;
+}
+
+std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const cv::Mat& gray,
+                                              const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+  for (const Box& band : BandsNearLegalLines(lines, gray.size())) {
+    cv::Mat crop = gray(cv::Rect(band.x, band.y, band.w, band.h)).clone();
+    const double f = std::clamp(64.0 / band.h, 0.5, 4.0);  // the band is 1.5 glyphs high: glyphs near 40 px
+    if (std::abs(f - 1) > 0.05) cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    const int border = 12;
+    cv::copyMakeBorder(crop, crop, border, border, border, border, cv::BORDER_REPLICATE);
+    std::vector<OcrWord> words = engine.Recognize(crop, PageMode::SingleLine);
+    for (auto& w : words) {
+      w.box = {static_cast<int>((w.box.x - border) / f) + band.x, static_cast<int>((w.box.y - border) / f) + band.y,
+               std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+      w.lineId = 0;
+    }
+    auto built = BuildLines(words);
+    if (built.size() != 1) continue;
+    const auto found = FindNumberCandidates(built, vocab);
+    if (!found.empty() && found.front().categoryAnchored) return built.front();
+  }
+  return std::nullopt;
+}
+
+}  // namespace suppcheck
