@@ -10,12 +10,15 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/out_path.h"
 #include "cli/progress.h"
 #include "cli/result_writer.h"
 #include "cli/scan_layout.h"
+#include "suppcheck/batch/inflight_log.h"
 #include "suppcheck/batch/input_list.h"
 #include "suppcheck/report/html_report.h"
 #include "suppcheck/report/scan_report.h"
@@ -82,6 +85,15 @@ int RunBatch(const BatchArgs& args) {
     PrintError("--resume needs --out FILE with --format jsonl (the results already there are skipped)");
     return kExitUsage;
   }
+  // Where the results go is checked before any work, so that a typo does not cost a whole run.
+  for (const auto& [path, option, how] :
+       {std::tuple(args.common.out, "--out", format == Format::Jsonl ? OutWrite::kInPlace : OutWrite::kReplace),
+        std::tuple(args.report, "--report", OutWrite::kReplace)}) {
+    if (auto ok = CheckOutputPath(path, how, option); !ok) {
+      PrintError(ok.error().message);
+      return kExitUsage;
+    }
+  }
   size_t shardK = 1, shardN = 1;
   if (!args.shard.empty() && !ParseShard(args.shard, shardK, shardN)) {
     PrintError("--shard " + args.shard + ": expected K/N with 1 <= K <= N, e.g. 2/8");
@@ -110,6 +122,30 @@ int RunBatch(const BatchArgs& args) {
   for (auto& item : all)
     if (!done.count(item.path)) todo.push_back(std::move(item));
   const size_t skipped = all.size() - todo.size();
+
+  // Photos being decoded are listed in <out>.inflight first (suppcheck/batch/inflight_log.h).
+  // After a crash, --resume decodes each one listed without a result alone in a child process
+  // (still one thread here: fork() is safe); those that kill it are not read again.
+  ScannerOptions options = args.setup.ToScannerOptions(args.common.profile);
+  std::unique_ptr<InflightLog> inflight;
+  if (format == Format::Jsonl && !args.common.out.empty() && args.common.out != "-") {
+    const auto logPath = InflightLog::For(args.common.out);
+    if (args.resume) {
+      const auto listed = InflightLog::Read(logPath);
+      const std::set<std::string> suspects(listed.begin(), listed.end());
+      for (auto& item : todo)
+        if (item.error.code.empty() && suspects.count(item.path) && !DecodesWithoutCrashing(item.path, options.limits))
+          item.error = MakeError("crashed_decoder", item.path + ": the image decoder crashed on this file (it was " +
+                                                        "being read when an earlier run stopped, and reading it " +
+                                                        "alone crashed again); skipped");
+    }
+    auto log = InflightLog::Open(logPath, /*truncate=*/!args.resume);
+    if (!log) {
+      PrintError(log.error().message);
+      return kExitUsage;
+    }
+    inflight = std::move(*log);
+  }
 
   auto writer = ResultWriter::Open(format, args.common.out, ScanLayout(), /*singleInput=*/false, args.resume);
   if (!writer) {
@@ -151,7 +187,6 @@ int RunBatch(const BatchArgs& args) {
     }
   };
 
-  ScannerOptions options = args.setup.ToScannerOptions(args.common.profile);
   auto worker = [&]() {
     auto scanner = Scanner::Create(models, options, registry.get());
     if (!scanner) {
@@ -167,6 +202,7 @@ int RunBatch(const BatchArgs& args) {
       ScanResult r;
       cv::Mat bgr;
       if (item.error.code.empty()) {
+        if (inflight) inflight->Starting(item.path);
         auto image = LoadImage(item.path, options.limits);
         if (image) {
           bgr = std::move(image->bgr);
@@ -200,6 +236,8 @@ int RunBatch(const BatchArgs& args) {
   for (size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
   progress.Clear();
+  // Every worker has finished its photo (even after Ctrl-C): nothing is in flight any more.
+  if (inflight) inflight->Remove();
 
   if (setupFailed) {
     PrintError(setupError);
@@ -247,7 +285,9 @@ void RegisterBatchCommand(CLI::App& app, int& exitCode) {
   AddCommonOptions(*cmd, args->common);
   cmd->footer("Folders are walked in a stable order; images are recognised by content and extension; hidden\n"
               "files are skipped. With --format jsonl each result is written and flushed as it finishes;\n"
-              "Ctrl-C finishes the photos in flight and exits 130; --resume then continues.\n"
+              "Ctrl-C finishes the photos in flight and exits 130; --resume then continues. Photos being\n"
+              "decoded are listed in OUT.inflight: after a crash, --resume gives one that crashes the decoder\n"
+              "again a crashed_decoder result instead of reading it. --out and --report are checked first.\n"
               "Exit status: 0 nothing flagged, 1 something flagged, 2 usage error, 3 an input could not be read.");
   cmd->callback([args, &exitCode] { exitCode = RunBatch(*args); });
 }

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "cli/out_path.h"
+
 namespace suppcheck::cli {
 
 std::string ResultWriter::CsvField(const std::string& s) {
@@ -23,6 +25,8 @@ std::string ResultWriter::CsvField(const std::string& s) {
 
 Expected<std::unique_ptr<ResultWriter>> ResultWriter::Open(Format format, const std::string& outPath,
                                                            ResultLayout layout, bool singleInput, bool append) {
+  if (auto ok = CheckOutputPath(outPath, format == Format::Jsonl ? OutWrite::kInPlace : OutWrite::kReplace); !ok)
+    return ok.error();
   std::unique_ptr<ResultWriter> w(new ResultWriter());
   w->format_ = format;
   w->layout_ = std::move(layout);

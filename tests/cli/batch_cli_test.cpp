@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/json_lines.h"
 #include "support/run_process.h"
 #include "support/temp_dir.h"
 #include "support/test_http_server.h"
@@ -28,14 +29,6 @@ std::string Sample(const std::string& name) { return std::string(SUPPCHECK_SOURC
 void Copy(const std::string& from, const fs::path& to) {
   fs::create_directories(to.parent_path());
   fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-}
-
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
 }
 
 // A folder tree with everything a real survey folder holds.

@@ -47,6 +47,19 @@ def label(size=(900, 500), text="Magnesium 375 mg\nNUT 12/34\nNeem 1 tablet per 
     return im.convert(mode) if mode != "RGB" else im
 
 
+def d5_tiff():
+    """A 100 x 100 grey TIFF whose directory gives ImageWidth twice, 20000 first (issue 13, D5)."""
+    import struct
+    entries = [(256, 4, 20000), (256, 4, 100), (257, 4, 100), (258, 3, 8), (259, 3, 1), (262, 3, 1),
+               (273, 4, 0), (277, 3, 1), (278, 4, 100), (279, 4, 100 * 100)]
+    data_at = 8 + 2 + 12 * len(entries) + 4
+    out = b"II*\x00" + struct.pack("<I", 8) + struct.pack("<H", len(entries))
+    for tag, kind, value in entries:
+        value = data_at if tag == 273 else value
+        out += struct.pack("<HHII", tag, kind, 1, value)
+    return out + struct.pack("<I", 0) + b"\x80" * (100 * 100)
+
+
 def make_corpus(root):
     B = os.fsencode(root)
     expected = {}  # path (bytes) -> "ok" | error code (or a set of acceptable codes)
@@ -76,6 +89,15 @@ def make_corpus(root):
     put("bomb.png", bytes(bomb), {"image_too_large"})
     put("document.jpg", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", {"not_an_image"})
     put("archive.jpg", b"PK\x03\x04" + b"\0" * 100, {"not_an_image"})
+    # Issue 13: D1 (a directory offset that wrapped in 32 bits), D5 (ImageWidth twice), and image
+    # formats that are not read: each gets its one result.
+    put("d1.tif", b"II*\x00\xff\xff\xff\xff", {"unreadable_image"})
+    put("d5.tif", d5_tiff(), {"unreadable_image"})
+    gif = io.BytesIO()
+    label((40, 20)).save(gif, "GIF")
+    put("animation.gif", gif.getvalue(), {"unsupported_format"})
+    put("IMG_0001.HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 64, {"unsupported_format"})
+    put("no-extension-gif", gif.getvalue(), {"unsupported_format"})
     save("grey.png", label(mode="L"), "PNG")
     save("alpha.png", label(mode="RGBA"), "PNG")
     save("palette.png", label(mode="P"), "PNG")

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "suppcheck/image/image_header.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -15,22 +16,16 @@ namespace fs = std::filesystem;
 
 bool LooksLikeImage(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  char b[16] = {0};
+  char b[32] = {0};  // what SniffImage needs
   in.read(b, sizeof b);
-  const std::string h(b, static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-  auto starts = [&](std::string_view m) { return h.compare(0, m.size(), m) == 0; };
-  return starts("\xFF\xD8\xFF") || starts("\x89PNG\r\n\x1A\n") || starts("II*") || starts(std::string_view("MM\0*", 4)) ||
-         (starts("RIFF") && h.size() >= 12 && h.compare(8, 4, "WEBP") == 0) || starts("BM");
+  const std::string_view head(b, static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return SniffImage(head) != ImageMagic::kNone;
 }
 
 namespace {
 
-bool HasImageExtension(const fs::path& p) {
-  const std::string ext = AsciiLower(p.extension().string());
-  for (const char* e : {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".bmp"})
-    if (ext == e) return true;
-  return false;
-}
+// By name: images we read and those we do not (a GIF gets its unsupported_format result).
+bool HasImageExtension(const fs::path& p) { return suppcheck::HasImageExtension(p.extension().string()); }
 
 struct Walker {
   std::vector<InputItem>* out;

@@ -1,6 +1,6 @@
 #pragma once
-// The inputs of a batch: folders walked recursively in a stable order, images recognised by
-// content (and by extension, so that a broken "photo.jpg" still gets its error result),
+// The inputs of a batch: folders walked recursively in a stable order, images (read or not)
+// recognised by content (and by extension, so that a broken "photo.jpg" still gets its error result),
 // hidden entries skipped, links to folders not followed (no loops, no photo counted twice),
 // unreadable folders reported instead of silently skipped.
 
@@ -28,7 +28,8 @@ struct WalkStats {
 /// does not exist is an input with an io_error result, so that it is reported, not lost.
 std::vector<InputItem> CollectInputs(const std::vector<std::string>& roots, WalkStats* stats = nullptr);
 
-/// True when the first bytes are those of a JPEG, PNG, TIFF, WebP or BMP file.
+/// True when the first bytes are those of an image: one we read (JPEG, PNG, TIFF, WebP, BMP) or
+/// one we recognise and refuse with unsupported_format (GIF, HEIC, ...), so that it gets a result.
 bool LooksLikeImage(const std::filesystem::path& path);
 
 /// The K-th (1-based) of N contiguous, deterministic slices of `items`; the slices of

@@ -26,7 +26,7 @@ struct ImageHeader {
 /// damaged, cut short or ambiguous).
 Expected<ImageHeader> ReadImageHeader(std::string_view bytes);
 
-/// What the first bytes of a file say about it (16 bytes are enough).
+/// What the first bytes of a file say about it (32 bytes are enough).
 enum class ImageMagic {
   kNone,         ///< not an image we know of
   kSupported,    ///< JPEG, PNG, TIFF, WebP or BMP
