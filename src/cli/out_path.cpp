@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 Expected<bool> CheckOutputPath(const std::string& path, OutWrite how, const std::string& option) {
   if (path.empty() || path == "-") return true;
   auto fail = [&](const std::string& why) {
-    std::string message = option;  // appended piece by piece: GCC 12 -O3 warns falsely on a + chain
-    message.append(" '").append(path).append("': ").append(why);
+    std::string message = "cannot write ";  // appended piece by piece: GCC 12 -O3 warns falsely on a + chain
+    message.append(option).append(" '").append(path).append("': ").append(why);
     return MakeError("bad_output", message);
   };
   std::error_code ec;
