@@ -13,9 +13,11 @@ cc=clang-14 cxx=clang++-14
 command -v "$cxx" >/dev/null || { cc=clang; cxx=clang++; }
 CC=$cc CXX=$cxx cmake -S . -B build-fuzz "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSUPPCHECK_FUZZ=ON \
   -DSUPPCHECK_BUILD_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target number_fuzz extract_fuzz csv_fuzz registry_answer_fuzz
+# The targets are listed once, in tests/fuzz/targets.txt (CMakeLists.txt reads it too).
+mapfile -t targets < tests/fuzz/targets.txt
+cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/%/_fuzz}"
 status=0
-for target in number extract csv registry_answer; do
+for target in "${targets[@]}"; do
   work=build-fuzz/corpus/$target crashes=build-fuzz/crashes/$target
   rm -rf "$work" && mkdir -p "$work" "$crashes"
   cp tests/fuzz/corpus/$target/* "$work/"
