@@ -21,6 +21,8 @@ PACKAGES=(
   # more typefaces for the label generator (serif, condensed, rounded, heavy): scripts/gen_labels.py
   fonts-dejavu-extra fonts-noto-core fonts-crosextra-carlito fonts-crosextra-caladea fonts-urw-base35
   fonts-roboto-unhinted fonts-open-sans fonts-lato fonts-comfortaa fonts-cantarell fonts-linuxlibertine fonts-paratype
+  # the Debian package (cpack -G DEB: dpkg-shlibdeps, file) and its test (unshare, mount)
+  dpkg-dev file util-linux mount
 )
 
 if [[ "${1:-}" == "--tests" ]]; then
