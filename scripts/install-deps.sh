@@ -15,7 +15,7 @@ PACKAGES=(
   tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-osd
   libopencv-dev
   # registry, output, command line
-  libcurl4-openssl-dev ca-certificates libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
+  libcurl4-openssl-dev ca-certificates libsqlite3-dev nlohmann-json3-dev libcli11-dev libmicrohttpd-dev libcpp-httplib-dev
   # tests and scripts (sample generator, benchmarks)
   catch2 python3 python3-pil python3-numpy python3-opencv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
   # more typefaces for the label generator (serif, condensed, rounded, heavy): scripts/gen_labels.py

@@ -1,24 +1,19 @@
-#include "cli/serve_command.h"
+// `suppcheck serve`: the options, and the wiring of the library's web API (suppcheck/server/)
+// to a pool of warm readers and the HTTP server. Routes, limits and answers live there.
 
-#include <httplib.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
-#include <atomic>
 #include <thread>
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "cli/scan_layout.h"
-#include "suppcheck/image/image_loader.h"
-#include "suppcheck/notification/notification_number.h"
-#include "suppcheck/report/notification_json.h"
-#include "suppcheck/report/scan_report.h"
+#include "cli/serve_command.h"
 #include "suppcheck/scanner_pool.h"
-#include "suppcheck/util/models_dir.h"
-#include "suppcheck/util/text.h"
-#include "web_page.h"
+#include "suppcheck/server/http_server.h"
+#include "suppcheck/server/web_api.h"
 
 namespace suppcheck::cli {
 
@@ -35,12 +30,6 @@ struct ServeArgs {
   ScannerSetup setup;
 };
 
-void JsonError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  res.status = status;
-  nlohmann::ordered_json j{{"error", {{"code", code}, {"message", message}}}};
-  res.set_content(j.dump(), "application/json");
-}
-
 int RunServe(const ServeArgs& args) {
   auto setup = SetUp(args.setup, args.common);
   if (!setup) {
@@ -56,107 +45,40 @@ int RunServe(const ServeArgs& args) {
     PrintError(pool.error().message);
     return kExitUsage;
   }
-
-  // Many request threads each get a malloc arena of their own and keep the memory of the
-  // largest photo they handled; a few shared arenas and a trim after each scan keep a
-  // long-running server's memory bounded by what is in flight.
+  // Every thread that allocates gets a malloc arena of its own and keeps the memory of the
+  // largest photo it handled; a few shared arenas (and a trim after each scan, in the web API)
+  // keep a long-running server's memory bounded by what is in flight.
   mallopt(M_ARENA_MAX, 2);
-
-  // SIGINT/SIGTERM go to one thread that stops the server; the request threads never see them.
+  // SIGINT/SIGTERM are taken by this thread alone (sigwait below); the server's threads,
+  // started after this, never see them.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  httplib::Server server;
-  const size_t maxBytes = static_cast<size_t>(args.maxUploadMb * 1024 * 1024);
-  server.set_payload_max_length(maxBytes);
-  const size_t threads = workers + static_cast<size_t>(args.maxQueue) + 4;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server.set_read_timeout(static_cast<time_t>(args.timeout), 0);
-  server.set_write_timeout(static_cast<time_t>(args.timeout), 0);
-  std::atomic<int> active{0};  // scans running or waiting for a scanner
   const int capacity = static_cast<int>(workers) + args.maxQueue;
-  const Registry* reg = registry.get();
-
-  server.Get("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(kIndexHtml, "text/html; charset=utf-8");
-    res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
-    res.set_header("X-Content-Type-Options", "nosniff");
-  });
-  server.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(nlohmann::json{{"status", "ok"}, {"workers", workers}, {"busy", active.load()}}.dump(), "application/json");
-  });
-  server.Get(R"(/api/number/(.*))", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::string input = req.matches[1].str();
-    const NotificationNumber n = ParseNotificationNumber(input);
-    RegistryAnswer answer;
-    if (n.valid() && reg) answer = const_cast<Registry*>(reg)->Lookup(n.canonical);
-    nlohmann::ordered_json j;
-    j["input"] = SanitizeUtf8(input);
-    AddNotificationFields(j, n, answer);
-    res.set_content(j.dump(), "application/json");
-  });
-  server.Post("/api/scan", [&](const httplib::Request& req, httplib::Response& res) {
-    std::string bytes, name = "upload";
-    if (req.is_multipart_form_data()) {
-      if (!req.has_file("image")) return JsonError(res, 400, "no_image", "send the photo in the multipart field 'image'");
-      const auto file = req.get_file_value("image");
-      bytes = file.content;
-      if (!file.filename.empty()) name = file.filename;
-    } else {
-      bytes = req.body;
-    }
-    if (bytes.empty()) return JsonError(res, 400, "no_image", "the request holds no photo");
-    if (auto header = ReadImageHeader(bytes); !header)
-      return JsonError(res, 415, "not_an_image", SanitizeUtf8(name) + ": " + header.error().message);
-    if (active.fetch_add(1) >= capacity) {
-      --active;
-      return JsonError(res, 503, "busy", "too many photos are being read; try again in a moment");
-    }
-    struct Release {
-      std::atomic<int>& a;
-      ~Release() { --a; }
-    } release{active};
-    auto scanner = (*pool)->Borrow(std::chrono::milliseconds(static_cast<long>(args.timeout * 1000)));
-    if (!scanner) return JsonError(res, 503, "busy", "no reader came free in time; try again in a moment");
-    // The upload is decoded from memory: nothing is ever written to disk.
-    const ScanResult r = scanner->ScanBytes(bytes, SanitizeUtf8(std::filesystem::path(name).filename().string()));
-    res.set_content(ScanResultJson(r).dump(), "application/json");
-    malloc_trim(0);
-  });
-  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 413)
-      return JsonError(res, 413, "too_large", "the upload is larger than the server accepts");
-    if (res.status == 404) return JsonError(res, 404, "not_found", "no such page; see GET /");
-    JsonError(res, res.status, "http_" + std::to_string(res.status), "request failed");
-  });
-
-  int port = args.port;
-  if (port == 0) {
-    port = server.bind_to_any_port(args.host);
-    if (port <= 0) {
-      PrintError("cannot listen on " + args.host);
-      return kExitUsage;
-    }
-  } else if (!server.bind_to_port(args.host, port)) {
-    PrintError("cannot listen on " + args.host + ":" + std::to_string(port) + " (in use, or not allowed)");
+  const auto timeout = std::chrono::milliseconds(static_cast<long>(args.timeout * 1000));
+  server::WebApi api(pool->get(), registry.get(),
+                     {static_cast<size_t>(args.maxUploadMb * 1024 * 1024), capacity, capacity, timeout});
+  server::HttpServerOptions http;
+  http.host = args.host;
+  http.port = args.port;
+  http.connections.receiveDeadline = timeout;
+  http.idleTimeout = std::chrono::duration_cast<std::chrono::seconds>(timeout);
+  http.scanThreads = workers;
+  http.lookupThreads = static_cast<size_t>(std::min(capacity, 16));
+  auto running = server::HttpServer::Start(api, http);
+  if (!running) {
+    PrintError(running.error().message);
     return kExitUsage;
   }
-  std::thread stopper([&] {
-    int sig = 0;
-    sigwait(&signals, &sig);
-    server.stop();
-  });
   if (!args.common.quiet)
-    std::fprintf(stderr, "suppcheck: serving on http://%s:%d/ with %zu readers (Ctrl-C stops)\n", args.host.c_str(), port,
-                 workers);
-  server.listen_after_bind();
-  // Stopped by a signal, or failed: make sure the stopper thread ends too.
-  pthread_kill(stopper.native_handle(), SIGTERM);
-  stopper.join();
+    std::fprintf(stderr, "suppcheck: serving on http://%s:%d/ with %zu readers (Ctrl-C stops)\n", args.host.c_str(),
+                 (*running)->port(), workers);
+  int sig = 0;
+  sigwait(&signals, &sig);
+  (*running)->Stop();
   return kExitOk;
 }
 

@@ -55,6 +55,9 @@ async function check(name, fn) {
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US", deviceScaleFactor: 2 });
   const page = await context.newPage();
+  // The server's Content-Security-Policy forbids inline script: the page must never trip it.
+  const violations = [];
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
   await page.goto(`http://127.0.0.1:${port}/`);
 
   await check("the page comes up in English on a phone, with a language switch", async () => {
@@ -95,9 +98,15 @@ try {
     assert.match(await page.textContent("#numberVerdict"), /Notificatienummer NUT 67\/9: het formaat klopt/);
     await page.screenshot({ path: join(artifacts, "page-dutch.png"), fullPage: true });
   });
+
+  await check("the page runs under the server's Content-Security-Policy without a violation", async () => {
+    const res = await page.request.get(`http://127.0.0.1:${port}/`);
+    assert.match(res.headers()["content-security-policy"], /script-src 'self';/);
+    assert.deepEqual(violations, []);
+  });
 } finally {
   await browser.close();
   server.kill("SIGINT");
 }
-console.log(`${4 + 1 - failed} passed, ${failed} failed`);
+console.log(`${6 - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

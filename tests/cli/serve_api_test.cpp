@@ -8,8 +8,7 @@
 #include <future>
 #include <thread>
 
-#include "support/run_process.h"
-#include "support/temp_dir.h"
+#include "support/serve_process.h"
 
 using namespace suppcheck::test;
 using nlohmann::json;
@@ -18,49 +17,7 @@ namespace {
 
 std::string Sample(const std::string& name) { return std::string(SUPPCHECK_SOURCE_DIR) + "/samples/" + name; }
 
-// Starts `suppcheck serve --port 0 ...` and learns its port from the banner on stderr.
-class Server {
- public:
-  explicit Server(std::vector<std::string> extra) {
-    std::vector<std::string> args = {"serve", "--port", "0"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    proc_ = StartProcess(SUPPCHECK_BINARY, args, (dir_ / "out").string(), (dir_ / "err").string());
-    const std::string banner = "serving on http://127.0.0.1:";
-    const auto t0 = std::chrono::steady_clock::now();
-    while (std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)) {
-      const std::string err = ReadFile(dir_ / "err");
-      const size_t at = err.find(banner);
-      if (at != std::string::npos && err.find('/', at + banner.size()) != std::string::npos) {
-        port_ = std::stoi(err.substr(at + banner.size()));
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    FAIL("the server did not start: " << ReadFile(dir_ / "err"));
-  }
-  ~Server() {
-    if (proc_.pid > 0 && !stopped_) {
-      kill(proc_.pid, SIGTERM);
-      proc_.Wait();
-    }
-  }
-  httplib::Client Client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(120, 0);
-    return c;
-  }
-  int Stop() {
-    stopped_ = true;
-    kill(proc_.pid, SIGINT);
-    return proc_.Wait();
-  }
-
- private:
-  TempDir dir_;
-  BackgroundProcess proc_;
-  int port_ = 0;
-  bool stopped_ = false;
-};
+using Server = ServeProcess;
 
 httplib::MultipartFormDataItems Upload(const std::string& content, const std::string& name = "label.jpg") {
   return {{"image", content, name, "image/jpeg"}};

@@ -1,63 +1,5 @@
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>suppcheck</title>
-<style>
-:root{--ok:#1b5e20;--bad:#b00020;--muted:#555;--line:#ddd}
-*{box-sizing:border-box}
-body{font:16px/1.45 system-ui,-apple-system,sans-serif;margin:0;color:#222;background:#fafafa}
-header{display:flex;justify-content:space-between;align-items:center;padding:.8em 1em;background:#0d47a1;color:#fff}
-header h1{font-size:1.15em;margin:0}
-header select{font-size:.9em}
-main{max-width:40em;margin:0 auto;padding:1em}
-section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1em;margin-bottom:1em}
-button,.button{display:inline-block;font-size:1em;padding:.7em 1.1em;border-radius:8px;border:0;background:#0d47a1;color:#fff;cursor:pointer}
-.button input{display:none}
-input[type=text]{font-size:1em;padding:.6em;width:100%;border:1px solid #bbb;border-radius:8px;margin:.4em 0}
-.verdict{font-weight:700;font-size:1.1em}
-.good{color:var(--ok)}.bad{color:var(--bad)}.muted{color:var(--muted)}
-#progress{display:none;margin-top:.6em}
-#progress progress{width:100%}
-canvas{max-width:100%;border:1px solid var(--line);border-radius:6px;margin-top:.6em}
-ul{padding-left:1.2em}
-#error{display:none;color:var(--bad);font-weight:600}
-table{width:100%;border-collapse:collapse}td{padding:.3em;border-bottom:1px solid var(--line)}
-</style>
-</head>
-<body>
-<header><h1 data-t="title">suppcheck</h1>
-<select id="lang" aria-label="language"><option value="nl">NL</option><option value="fr">FR</option><option value="en">EN</option></select>
-</header>
-<main>
-<section>
-  <p data-t="intro"></p>
-  <label class="button"><span data-t="photo"></span><input id="file" type="file" accept="image/*" capture="environment"></label>
-  <div id="progress"><span id="progressText"></span><progress id="progressBar" max="100"></progress></div>
-  <p id="error" role="alert"></p>
-</section>
-<section id="result" hidden>
-  <p class="verdict" id="numberVerdict"></p>
-  <p id="registry" class="muted"></p>
-  <p class="verdict" id="doseVerdict"></p>
-  <ul id="advice"></ul>
-  <canvas id="canvas"></canvas>
-</section>
-<section>
-  <label for="number" data-t="typeNumber"></label>
-  <input id="number" type="text" placeholder="NUT 123/45" autocomplete="off">
-  <button id="checkNumber" data-t="check"></button>
-  <p id="numberResult" class="verdict"></p>
-</section>
-<section id="intake" hidden>
-  <h2 data-t="combined" style="font-size:1.05em"></h2>
-  <table id="intakeTable"></table>
-  <p id="intakeTotal" class="verdict"></p>
-  <button id="clearIntake" data-t="clear"></button>
-</section>
-</main>
-<script>
+// The script of the `suppcheck serve` page (index.html), served as GET /app.js so that the
+// page's Content-Security-Policy can forbid inline script. No external resource, no framework.
 "use strict";
 var T = {
  en: {title:"suppcheck: is this supplement safe?", intro:"Take a photo of the label of a food supplement. You will see whether it has a Belgian notification number and how much magnesium a day it gives, against the safe upper level of 250 mg a day.", photo:"Photograph or choose a label", uploading:"Sending the photo…", reading:"Reading the label…", typeNumber:"Or type a notification number:", check:"Check", combined:"Products scanned in this visit", clear:"Clear the list", total:"Together: {mg} mg magnesium a day", overTotal:"Together: {mg} mg magnesium a day: more than the safe 250 mg. Supplements taken together add up.",
@@ -217,6 +159,3 @@ $("checkNumber").addEventListener("click", function () {
 });
 $("number").addEventListener("keydown", function (e) { if (e.key === "Enter") $("checkNumber").click(); });
 applyLanguage();
-</script>
-</body>
-</html>

@@ -1,0 +1,210 @@
+// The web API of `serve` in-process, without sockets: routes, admission and limits, and a real
+// photo through a real pool of readers.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <condition_variable>
+#include <fstream>
+#include <mutex>
+
+#include "suppcheck/registry/registry.h"
+#include "suppcheck/scanner_pool.h"
+#include "suppcheck/server/web_api.h"
+
+using namespace suppcheck;
+using namespace suppcheck::server;
+using nlohmann::json;
+
+namespace {
+
+RequestHead Head(std::string method, std::string path, std::string contentType = "") {
+  return RequestHead{std::move(method), std::move(path), std::move(contentType), "", std::nullopt};
+}
+
+// Admit, then Handle as the HTTP layer does.
+Response Serve(WebApi& api, Request request) {
+  WebApi::Admitted a = api.Admit(request.head);
+  if (a.answer) return *a.answer;
+  return api.Handle(request);
+}
+
+Response Get(WebApi& api, const std::string& path) { return Serve(api, Request{Head("GET", path), {}, {}}); }
+
+std::string Header(const Response& r, const std::string& name) {
+  for (const auto& [k, v] : r.headers)
+    if (k == name) return v;
+  return "";
+}
+
+std::string ReadSample(const std::string& name) {
+  std::ifstream in(std::string(SUPPCHECK_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string Multipart(const std::string& field, const std::string& filename, const std::string& content) {
+  return "--XyZ\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename +
+         "\"\r\nContent-Type: image/jpeg\r\n\r\n" + content + "\r\n--XyZ--\r\n";
+}
+
+// A registry that holds every lookup until it is opened.
+class GateRegistry : public Registry {
+ public:
+  RegistryAnswer Lookup(const std::string&) override {
+    std::unique_lock lock(mu_);
+    ++waiting;
+    cv_.notify_all();
+    cv_.wait(lock, [&] { return open_; });
+    RegistryAnswer a;
+    a.status = RegistryStatus::Listed;
+    a.source = "gate";
+    return a;
+  }
+  std::string Describe() const override { return "gate"; }
+  void Open() {
+    std::lock_guard lock(mu_);
+    open_ = true;
+    cv_.notify_all();
+  }
+  void WaitFor(int n) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return waiting >= n; });
+  }
+  int waiting = 0;
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool open_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("web api: the page, its script, health, a typed number", "[server]") {
+  WebApi api(nullptr, nullptr, {});
+  const Response page = Get(api, "/");
+  CHECK(page.status == 200);
+  CHECK(page.contentType == "text/html; charset=utf-8");
+  CHECK(page.body.find("<script src=\"app.js\"></script>") != std::string::npos);
+  CHECK(page.body.find("<script>") == std::string::npos);
+  const Response script = Get(api, "/app.js");
+  CHECK(script.status == 200);
+  CHECK(script.contentType == "text/javascript; charset=utf-8");
+  CHECK(script.body.find("\"use strict\";") != std::string::npos);
+  const Response health = Get(api, "/healthz");
+  CHECK(health.body == R"({"busy":0,"status":"ok","workers":0})");
+  const json n = json::parse(Get(api, "/api/number/nut%2Fas162%2F597").body);
+  CHECK(n["input"] == "nut/as162/597");
+  CHECK(n["status"] == "valid");
+  CHECK(n["number"] == "NUT/AS 162/597");
+  CHECK(n["registry"]["status"] == "not_checked");
+  // A NUL and invalid UTF-8 in a typed number reach the parser as bytes, and valid JSON comes back.
+  const json odd = json::parse(Get(api, "/api/number/NUT%00%FF12").body);
+  CHECK(odd["input"] == std::string("NUT\0\xEF\xBF\xBD" "12", 9));
+  CHECK(odd["status"] == "invalid");
+}
+
+TEST_CASE("web api: 404, 405 with Allow, and JSON errors", "[server]") {
+  WebApi api(nullptr, nullptr, {});
+  const Response missing = Get(api, "/nothing-here");
+  CHECK(missing.status == 404);
+  CHECK(json::parse(missing.body)["error"]["code"] == "not_found");
+  CHECK(Serve(api, Request{Head("DELETE", "/nothing"), {}, {}}).status == 404);
+  const Response put = Serve(api, Request{Head("PUT", "/api/scan"), {}, {}});
+  CHECK(put.status == 405);
+  CHECK(Header(put, "Allow") == "POST");
+  CHECK(json::parse(put.body)["error"]["code"] == "method_not_allowed");
+  const Response post = Serve(api, Request{Head("POST", "/healthz"), {}, {}});
+  CHECK(post.status == 405);
+  CHECK(Header(post, "Allow") == "GET, HEAD");
+  CHECK(Serve(api, Request{Head("HEAD", "/"), {}, {}}).status == 200);
+}
+
+TEST_CASE("web api: uploads are refused from their headers when too large or compressed", "[server]") {
+  WebApiOptions o;
+  o.maxUploadBytes = 1000;
+  WebApi api(nullptr, nullptr, o);
+  RequestHead big = Head("POST", "/api/scan", "image/jpeg");
+  big.contentLength = 1001;
+  const WebApi::Admitted tooLarge = api.Admit(big);
+  REQUIRE(tooLarge.answer);
+  CHECK(tooLarge.answer->status == 413);
+  CHECK(json::parse(tooLarge.answer->body)["error"]["code"] == "too_large");
+  RequestHead gzip = Head("POST", "/api/scan", "image/jpeg");
+  gzip.contentEncoding = "gzip";
+  const WebApi::Admitted compressed = api.Admit(gzip);
+  REQUIRE(compressed.answer);
+  CHECK(compressed.answer->status == 415);
+  // A chunked upload declares no length: its body is held to the limit when it is handled.
+  CHECK(Serve(api, Request{Head("POST", "/api/scan", "image/jpeg"), std::string(1001, '\xFF'), {}}).status == 413);
+}
+
+TEST_CASE("web api: scans and lookups are let in up to their limits, then 503", "[server]") {
+  GateRegistry registry;
+  WebApiOptions o;
+  o.maxScans = 2;
+  o.maxLookups = 1;
+  WebApi api(nullptr, &registry, o);
+  const RequestHead scan = Head("POST", "/api/scan", "image/jpeg");
+  WebApi::Admitted first = api.Admit(scan), second = api.Admit(scan);
+  CHECK(first.work == Work::kScan);
+  CHECK(second.work == Work::kScan);
+  const WebApi::Admitted third = api.Admit(scan);
+  REQUIRE(third.answer);
+  CHECK(third.answer->status == 503);
+  CHECK(json::parse(Get(api, "/healthz").body)["busy"] == 2);
+  first = {};  // done: its slot is free again
+  CHECK(api.Admit(scan).work == Work::kScan);
+
+  const RequestHead lookup = Head("GET", "/api/number/NUT%2067%2F9");
+  WebApi::Admitted held = api.Admit(lookup);
+  CHECK(held.work == Work::kLookup);
+  std::thread worker([&] { CHECK(json::parse(api.Handle(Request{lookup, {}, {}}).body)["registry"]["status"] == "listed"); });
+  registry.WaitFor(1);
+  const WebApi::Admitted excess = api.Admit(lookup);
+  REQUIRE(excess.answer);
+  CHECK(excess.answer->status == 503);
+  // A number in the wrong format is never looked up: it is answered at once, whatever the load.
+  CHECK(api.Admit(Head("GET", "/api/number/NUT%2012345%2F6")).work == Work::kNone);
+  registry.Open();
+  worker.join();
+}
+
+TEST_CASE("web api: a photo as multipart or raw bytes through a real reader", "[server]") {
+  auto models = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+  REQUIRE(models);
+  auto pool = ScannerPool::Create(1, *models, ScannerOptions{}, nullptr);
+  REQUIRE(pool);
+  WebApi api(pool->get(), nullptr, {});
+  const std::string photo = ReadSample("sample-phone-0006.jpg");
+  const RequestHead form = Head("POST", "/api/scan", "multipart/form-data; boundary=XyZ");
+  const Response r = Serve(api, Request{form, Multipart("image", "shelf photo.jpg", photo), {}});
+  CHECK(r.status == 200);
+  const json j = json::parse(r.body);
+  CHECK(j["file"] == "shelf photo.jpg");
+  CHECK(j["notification"]["number"] == "NUT 67/9");
+  CHECK(j["assessment"]["level"] == "above_noael");
+  const Response raw = Serve(api, Request{Head("POST", "/api/scan", "image/jpeg"), photo, {}});
+  CHECK(json::parse(raw.body)["magnesium"]["mg_per_day"] == 750.0);
+  CHECK(json::parse(raw.body)["file"] == "upload");
+
+  const Response noField = Serve(api, Request{form, Multipart("photo", "x.jpg", photo), {}});
+  CHECK(noField.status == 400);
+  CHECK(json::parse(noField.body)["error"]["code"] == "no_image");
+  const Response pdf = Serve(api, Request{form, Multipart("image", "doc.pdf", "%PDF-1.4 a document"), {}});
+  CHECK(pdf.status == 415);
+  CHECK(json::parse(pdf.body)["error"]["message"].get<std::string>().rfind("doc.pdf: ", 0) == 0);
+  CHECK(Serve(api, Request{Head("POST", "/api/scan", "image/jpeg"), "", {}}).status == 400);
+}
+
+TEST_CASE("web api: every answer can carry nosniff and a CSP that allows no inline script", "[server]") {
+  bool nosniff = false;
+  std::string csp;
+  for (const auto& [k, v] : SecurityHeaders()) {
+    if (k == "X-Content-Type-Options") nosniff = v == "nosniff";
+    if (k == "Content-Security-Policy") csp = v;
+  }
+  CHECK(nosniff);
+  CHECK(csp.find("script-src 'self';") != std::string::npos);
+  CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+}
