@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "suppcheck/server/web_api.h"
+#include "suppcheck/util/text.h"
 #include "suppcheck/server/work_queue.h"
 
 namespace suppcheck::server {
@@ -62,6 +63,17 @@ MHD_Result Send(MHD_Connection* c, const Response& response) {
   return ok;
 }
 
+// A route that throws (out of memory, a decoder's exception) answers 500; the server stays up.
+Response HandleSafely(WebApi& api, const Request& request) {
+  try {
+    return api.Handle(request);
+  } catch (const std::exception& e) {
+    return JsonError(500, "internal_error", "the request failed: " + SanitizeUtf8(e.what()));
+  } catch (...) {
+    return JsonError(500, "internal_error", "the request failed");
+  }
+}
+
 RequestHead ReadHead(MHD_Connection* c, const char* url, const char* method) {
   RequestHead head{method, url, HeaderValue(c, MHD_HTTP_HEADER_CONTENT_TYPE),
                    HeaderValue(c, MHD_HTTP_HEADER_CONTENT_ENCODING), std::nullopt};
@@ -73,15 +85,15 @@ RequestHead ReadHead(MHD_Connection* c, const char* url, const char* method) {
 
 // Called for each request several times: once its headers are in, once per piece of body, once
 // the body is complete, and once more after its work resumes the connection.
-MHD_Result OnRequest(void* cls, MHD_Connection* c, const char* url, const char* method, const char*,
-                     const char* upload, size_t* uploadSize, void** context) {
+MHD_Result Advance(void* cls, MHD_Connection* c, const char* url, const char* method, const char* upload,
+                   size_t* uploadSize, void** context) {
   auto* self = static_cast<Impl*>(cls);
   auto* ex = static_cast<Exchange*>(*context);
   if (!ex) {
-    WebApi::Admitted admitted = self->api.Admit(ReadHead(c, url, method));
     ex = new Exchange;
     *context = ex;
     ex->request.head = ReadHead(c, url, method);
+    WebApi::Admitted admitted = self->api.Admit(ex->request.head);
     ex->work = admitted.work;
     ex->slot = std::move(admitted.slot);
     // An answer decided now is still sent only after the body has been read (and dropped):
@@ -105,12 +117,12 @@ MHD_Result OnRequest(void* cls, MHD_Connection* c, const char* url, const char* 
     if (auto* e = WatchEntry(c)) self->watch.Received(e);
     if (ex->answer || ex->work == Work::kNone) {
       ex->phase = Exchange::Phase::kAnswering;
-      return Send(c, ex->answer ? *ex->answer : self->api.Handle(ex->request));
+      return Send(c, ex->answer ? *ex->answer : HandleSafely(self->api, ex->request));
     }
     ex->phase = Exchange::Phase::kWorking;
     MHD_suspend_connection(c);
     const bool queued = (ex->work == Work::kScan ? self->scans : self->lookups).Submit([self, c, ex] {
-      ex->answer = self->api.Handle(ex->request);
+      ex->answer = HandleSafely(self->api, ex->request);
       MHD_resume_connection(c);  // ex belongs to the poll thread again from here
     });
     if (!queued) {
@@ -124,6 +136,15 @@ MHD_Result OnRequest(void* cls, MHD_Connection* c, const char* url, const char* 
     return Send(c, *ex->answer);
   }
   return MHD_YES;
+}
+
+MHD_Result OnRequest(void* cls, MHD_Connection* c, const char* url, const char* method, const char*,
+                     const char* upload, size_t* uploadSize, void** context) {
+  try {
+    return Advance(cls, c, url, method, upload, uploadSize, context);
+  } catch (...) {  // nothing may unwind into the C library: drop this connection, keep the server
+    return MHD_NO;
+  }
 }
 
 void OnRequestDone(void* cls, MHD_Connection* c, void** context, MHD_RequestTerminationCode) {

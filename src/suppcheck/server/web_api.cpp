@@ -51,7 +51,7 @@ WebApi::Admitted WebApi::Admit(const RequestHead& head) {
   if (m.route == Route::kNone) return {JsonError(404, "not_found", "no such page; see GET /"), Work::kNone, {}};
   const bool isGet = head.method == "GET" || head.method == "HEAD";
   if (m.route == Route::kScan ? head.method != "POST" : !isGet) {
-    Response r = JsonError(405, "method_not_allowed", head.method + " is not allowed here");
+    Response r = JsonError(405, "method_not_allowed", SanitizeUtf8(head.method) + " is not allowed here");
     r.headers.emplace_back("Allow", m.route == Route::kScan ? "POST" : "GET, HEAD");
     return {std::move(r), Work::kNone, {}};
   }
