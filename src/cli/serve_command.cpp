@@ -95,13 +95,17 @@ void RegisterServeCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(0, 1000));
   cmd->add_option("--max-upload-mb", args->maxUploadMb, "largest upload accepted; larger get 413 [default: 20]")
       ->check(CLI::Range(0.01, 200.0));
-  cmd->add_option("--timeout", args->timeout, "seconds a request may take to arrive or wait for a reader [default: 60]")
+  cmd->add_option("--timeout", args->timeout, "seconds a request may take to arrive (from its start, not per byte), or wait for a reader [default: 60]")
       ->check(CLI::Range(1.0, 3600.0));
   AddScannerSetup(*cmd, args->setup);
   AddCommonOptions(*cmd, args->common);
+  const server::HttpServerOptions limits;
   cmd->footer("GET / the page; POST /api/scan the photo (multipart field 'image', or the raw bytes);\n"
               "GET /api/number/{number}; GET /healthz. Errors are JSON: 413 too large, 415 not an image,\n"
-              "503 busy. Uploads are read from memory and never written to disk.");
+              "503 busy, 405 other methods. Uploads are read from memory and never written to disk.\n"
+              "At most " + std::to_string(limits.connections.maxTotal) + " connections, " +
+              std::to_string(limits.connections.maxPerAddress) + " per client address; headers at most " +
+              std::to_string(limits.connectionMemory / 1024) + " KiB.");
   cmd->callback([args, &exitCode] { exitCode = RunServe(*args); });
 }
 

@@ -118,8 +118,14 @@ Response WebApi::Scan(const Request& request) {
   if (AsciiLower(Trim(request.head.contentType)).rfind("multipart/form-data", 0) == 0) {
     const auto parts = ParseMultipart(request.body, MultipartBoundary(request.head.contentType));
     const FormPart* image = nullptr;
-    for (const auto& p : parts ? *parts : std::vector<FormPart>{})
-      if (p.name == "image" && !image) image = &p;
+    if (parts) {
+      for (const auto& p : *parts) {
+        if (p.name == "image") {
+          image = &p;
+          break;
+        }
+      }
+    }
     if (!image) return JsonError(400, "no_image", "send the photo in the multipart field 'image'");
     fromForm = std::string(image->content);
     if (!image->filename.empty()) name = image->filename;
