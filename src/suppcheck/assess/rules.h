@@ -24,6 +24,8 @@ struct Profile {
 struct Rules {
   double referenceIntakeMg = 375;
   double riTolerancePoints = 5, riToleranceRelative = 0.10;
+  std::vector<double> otherReferenceIntakesMg;  ///< US % DV references
+  double doseAgreement = 0.03, saltFractionTolerance = 0.20;
   double belgianMaxMg = 450;
   double toxicMg = 2500;
   double singleIntakeMg = 250;

@@ -4,22 +4,12 @@
 
 #include "suppcheck/extract/folded_text.h"
 #include "suppcheck/extract/quantity.h"
+#include "suppcheck/extract/word_match.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
 
 namespace {
-
-bool WordBoundaryBefore(const std::string& f, size_t p) { return p == 0 || !IsAsciiAlpha(f[p - 1]); }
-bool WordBoundaryAfter(const std::string& f, size_t p) { return p >= f.size() || !IsAsciiAlpha(f[p]); }
-
-// Finds `word` as a whole word in f[from, to); npos if absent.
-size_t FindWord(const std::string& f, const std::string& word, size_t from, size_t to) {
-  to = std::min(to, f.size());
-  for (size_t p = f.find(word, from); p != std::string::npos && p + word.size() <= to; p = f.find(word, p + 1))
-    if (WordBoundaryBefore(f, p) && WordBoundaryAfter(f, p + word.size())) return p;
-  return std::string::npos;
-}
 
 // A number or number word ending right before `end` (spaces skipped): its value and start.
 double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab, size_t* start) {
@@ -39,7 +29,7 @@ double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab,
   for (const auto& [value, words] : vocab.numberWords) {
     for (const auto& w : words) {
       if (w.size() > e || f.compare(e - w.size(), w.size(), w) != 0) continue;
-      if (!WordBoundaryBefore(f, e - w.size())) continue;
+      if (!IsWordStart(f, e - w.size())) continue;
       *start = e - w.size();
       return value;
     }
@@ -53,14 +43,14 @@ double MultiplierIn(const std::string& f, size_t from, size_t to, const Vocabula
   double best = 0;
   for (const auto& w : vocab.timesWords) {
     for (size_t p = f.find(w, from); p != std::string::npos && p + w.size() <= to; p = f.find(w, p + 1)) {
-      if (!WordBoundaryAfter(f, p + w.size())) continue;
+      if (!IsWordEnd(f, p + w.size())) continue;
       // "2x" / "2 x" / "2 maal": a number right before; "zweimal": number word glued to "mal".
       size_t start = 0;
       double n = NumberEndingAt(f, p, vocab, &start);
       if (n <= 0 && p >= 1 && IsAsciiAlpha(f[p - 1])) {
         for (const auto& [value, words] : vocab.numberWords)
           for (const auto& nw : words)
-            if (p >= nw.size() && f.compare(p - nw.size(), nw.size(), nw) == 0 && WordBoundaryBefore(f, p - nw.size()))
+            if (p >= nw.size() && f.compare(p - nw.size(), nw.size(), nw) == 0 && IsWordStart(f, p - nw.size()))
               n = value;
       }
       if (n > 0 && n <= 6) best = std::max(best, n);
@@ -68,8 +58,7 @@ double MultiplierIn(const std::string& f, size_t from, size_t to, const Vocabula
   }
   for (const auto& [value, words] : vocab.numberWords)
     for (const auto& w : words)
-      if ((w == "twice" || w == "zweimal" || w == "tweemaal" || w == "deux fois" || w == "dreimal" ||
-           w == "driemaal" || w == "trois fois") &&
+      if (std::find(vocab.timesNumberWords.begin(), vocab.timesNumberWords.end(), w) != vocab.timesNumberWords.end() &&
           FindWord(f, w, from, to) != std::string::npos)
         best = std::max(best, static_cast<double>(value));
   return best;
@@ -78,11 +67,11 @@ double MultiplierIn(const std::string& f, size_t from, size_t to, const Vocabula
 }  // namespace
 
 size_t UnitWordAt(const std::string& f, size_t p, const Vocabulary& vocab) {
-  if (!WordBoundaryBefore(f, p)) return 0;
+  if (!IsWordStart(f, p)) return 0;
   size_t best = 0;
   for (const auto& [kind, words] : vocab.unitWords)
     for (const auto& w : words)
-      if (w.size() > best && f.compare(p, w.size(), w) == 0 && WordBoundaryAfter(f, p + w.size())) best = w.size();
+      if (w.size() > best && f.compare(p, w.size(), w) == 0 && IsWordEnd(f, p + w.size())) best = w.size();
   return best;
 }
 

@@ -2,43 +2,24 @@
 // Magnesium on a label: whether it is an active ingredient, which salts, how much elemental
 // magnesium per unit and per day, with the lines each value came from.
 //
-// Every amount on a line is given to its owner: the nearest nutrient named before it (or a
-// "de magnésium"/"of magnesium" right after it). Amounts owned by another mineral or vitamin
-// are never magnesium; "magnesium stearate" is an excipient, not magnesium. An amount owned by
-// a salt name is salt mass unless an "of which / waarvan / dont / davon / soit / elemental"
-// marker stands between; an amount owned by the word magnesium is elemental. Whether an
-// amount is per unit or per day comes from the words around it, a table header above it, or
-// a "Pour un comprimé" line below it.
+// The steps, each in its own file and written for any nutrient: the mentions of nutrients on
+// each line (nutrient_mentions), who owns each amount and whether it is elemental or a salt's
+// mass (amount_owner), what each amount is per (amount_basis, table_columns), units a day from
+// the directions (directions), one dose from all amounts (dose_choice), and the cross-checks a
+// careful reader makes (dose_checks). This file puts them together for magnesium.
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "suppcheck/extract/evidence.h"
+#include "suppcheck/extract/extraction_limits.h"
+#include "suppcheck/extract/nutrient_amount.h"
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/extract/vocabulary.h"
 
 namespace suppcheck {
-
-struct Evidence {
-  std::string text;
-  Box box;  ///< empty without OCR geometry
-  std::string role;  ///< "dose", "salt", "units_per_day" (for annotation labels)
-};
-
-enum class DoseBasis { Unknown, PerUnit, PerUnits, PerDay };
-
-/// One magnesium amount read on the label.
-struct MagnesiumAmount {
-  double mg = 0;              ///< as printed, converted to mg (salt mass or elemental)
-  bool elemental = true;      ///< false: salt mass of `salt`
-  std::string salt;           ///< salt id for salt mass
-  DoseBasis basis = DoseBasis::Unknown;
-  double units = 1;           ///< for PerUnits/PerDay: how many units the amount is for (0 = unknown)
-  int line = -1;
-  size_t begin = 0, end = 0;  ///< byte range in the line
-  std::optional<double> percentRi;  ///< a %RI printed after it on the same row
-  float confidence = 100;
-};
 
 struct MagnesiumFacts {
   bool present = false;
@@ -50,14 +31,8 @@ struct MagnesiumFacts {
   std::vector<MagnesiumAmount> amounts;  ///< everything read, for debugging and the %RI check
   /// %RI printed next to the chosen amount that does not fit its mg (set when contradictory).
   std::optional<std::pair<double, double>> riMismatch;  ///< (printed %, mg it was printed next to)
-};
-
-struct ExtractionLimits {
-  double maxMgPerUnit = 2000;  ///< larger elemental amounts per unit are misreadings
-  double maxUnitsPerDay = 12;
-  double referenceIntakeMg = 375;
-  double riTolerancePoints = 5;
-  double riToleranceRelative = 0.10;
+  /// Why a dose that was read is not reported: the cross-checks it failed (extract/dose_checks.h).
+  std::vector<std::string> doseProblems;
 };
 
 /// Whether a line is worth re-reading for the dose: it names magnesium (or a salt) next to a

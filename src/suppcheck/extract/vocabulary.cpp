@@ -52,11 +52,28 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     v.rangeWords = Words(j.at("range_words"));
     v.timesWords = Words(j.at("times_words"));
     v.otherNutrients = Words(j.at("other_nutrients"));
+    v.perUnitPrepositions = Words(j.at("per_unit_prepositions"));
+    v.ownerConnectors = Words(j.at("owner_connectors"));
+    v.formPhrases = Words(j.at("form_phrases"));
+    v.timesNumberWords = Words(j.at("times_number_words"));
+    for (const auto& [id, n] : j.at("nutrient_names").items()) {
+      if (!n.is_object()) continue;  // "about"
+      NutrientNames names;
+      names.words = Words(n.at("words"));
+      names.prefixes = Words(n.at("prefixes"));
+      names.ocrStems = Words(n.at("ocr_stems"));
+      names.core = FoldForMatching(n.at("core").get<std::string>()).text;
+      names.minWordLength = n.at("min_word_length").get<size_t>();
+      names.maxEdits = n.at("max_edits").get<int>();
+      v.nutrientNames[id] = std::move(names);
+    }
     for (const auto& [kind, words] : j.at("unit_words").items()) v.unitWords[kind] = Words(words);
     for (const auto& [n, words] : j.at("number_words").items()) v.numberWords[std::stoi(n)] = Words(words);
   } catch (const std::exception& e) {
     return MakeError("missing_models", "models in " + dir.string() + " are malformed: " + e.what());
   }
+  if (!v.nutrientNames.count("magnesium"))
+    return MakeError("missing_models", (dir / "vocabulary.json").string() + " has no nutrient_names.magnesium");
   if (v.salts.empty()) return MakeError("missing_models", (dir / "salts.json").string() + " lists no salts");
   return v;
 }

@@ -18,6 +18,16 @@ struct SaltInfo {
   std::vector<std::string> names;  ///< folded spellings in nl/fr/de/en
 };
 
+/// How a label names one nutrient (vocabulary.json `nutrient_names`).
+struct NutrientNames {
+  std::vector<std::string> words;     ///< "magnesium": OCR-damaged within `maxEdits`
+  std::vector<std::string> prefixes;  ///< "magnes": any word starting so is the nutrient
+  std::vector<std::string> ocrStems;  ///< "agnes", "gnesi": a line holding one may name it
+  std::string core;                   ///< letters a damaged spelling must keep ("gnes")
+  size_t minWordLength = 6;
+  int maxEdits = 2;
+};
+
 struct Vocabulary {
   std::vector<SaltInfo> salts;
   std::vector<std::string> excipients;
@@ -28,6 +38,12 @@ struct Vocabulary {
   std::vector<std::string> rangeWords;
   std::vector<std::string> timesWords;
   std::vector<std::string> otherNutrients;
+  std::map<std::string, NutrientNames> nutrientNames;  ///< "magnesium" -> its names
+  std::vector<std::string> perUnitPrepositions;  ///< "per", "pour", "/" before a unit word
+  std::vector<std::string> ownerConnectors;      ///< "de ", "of " between an amount and its owner after it
+  std::vector<std::string> formPhrases;          ///< " as ", "sous forme": "magnesium (as oxide)"
+  std::vector<std::string> timesNumberWords;
+  std::string oneLookalikes;  ///< characters OCR reads for a lone "1": "per | tablet"     ///< "twice", "zweimal": a number of intakes a day
   std::map<std::string, std::vector<std::string>> unitWords;  ///< kind ("tablet") -> words
   std::map<int, std::vector<std::string>> numberWords;        ///< 2 -> {"twee", "deux", ...}
 

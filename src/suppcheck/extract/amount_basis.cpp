@@ -1,0 +1,80 @@
+#include "suppcheck/extract/amount_basis.h"
+
+#include <optional>
+
+#include "suppcheck/extract/table_columns.h"
+
+namespace suppcheck {
+
+namespace {
+
+// Where an amount sits on its folded line, between its neighbouring amounts.
+struct AmountSpan {
+  size_t begin = 0, end = 0;   // the amount
+  size_t prevEnd = 0;          // end of the amount before it (0 if none)
+  size_t nextBegin = 0;        // start of the amount after it (line end if none)
+  size_t rank = 0;             // position among the nutrient's amounts of this row
+};
+
+AmountSpan SpanOf(const NutrientAmount& a, const AnalysedLine& li) {
+  AmountSpan s;
+  s.nextBegin = li.ft.text.size();
+  for (size_t k = 0; k < li.quantities.size(); ++k) {
+    const auto [ob, oe] = li.ft.OriginalRange(li.quantities[k].begin, li.quantities[k].end);
+    if (ob != a.begin || oe != a.end) continue;
+    s.begin = li.quantities[k].begin;
+    s.end = li.quantities[k].end;
+    s.prevEnd = k > 0 ? li.quantities[k - 1].end : 0;
+    s.nextBegin = k + 1 < li.quantities.size() ? li.quantities[k + 1].begin : li.ft.text.size();
+    for (size_t r = 0; r < li.ownedQuantities.size(); ++r)
+      if (li.ownedQuantities[r] == k) s.rank = r;
+  }
+  return s;
+}
+
+// A phrase on the amount's own line.
+std::optional<BasisPhrase> PhraseOnLine(const AnalysedLine& li, const AmountSpan& s) {
+  // "90 mg / Kapsel", "375 mg per tablet": a per-unit phrase right after the amount describes it.
+  for (const auto& ph : li.phrases)
+    if (ph.begin >= s.end && ph.begin < s.nextBegin && ph.begin <= s.end + 30 && ph.basis != DoseBasis::PerDay)
+      return ph;
+  const BasisPhrase* before = nullptr;
+  for (const auto& ph : li.phrases)
+    if (ph.begin >= s.prevEnd && ph.end <= s.begin) before = &ph;
+  if (before) return *before;
+  for (const auto& ph : li.phrases)
+    if (ph.begin >= s.end && ph.begin < s.nextBegin) return ph;
+  // Anywhere earlier on the line ("Per tablet: magnesiumcitraat 1160 mg, waarvan ... 187,5 mg").
+  for (auto it = li.phrases.rbegin(); it != li.phrases.rend(); ++it)
+    if (it->end <= s.begin) return *it;
+  return std::nullopt;
+}
+
+// A per-unit line below ("Pour un comprimé pelliculé.") for a block of amounts above it.
+std::optional<BasisPhrase> PhraseBelow(size_t i, const std::vector<AnalysedLine>& info) {
+  for (size_t down = 1; down <= 3 && i + down < info.size(); ++down) {
+    const AnalysedLine& b = info[i + down];
+    if (!b.quantities.empty()) break;
+    if (!b.phrases.empty() && b.phrases.front().basis != DoseBasis::PerDay) return b.phrases.front();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void AssignBasis(std::vector<NutrientAmount>& amounts, const std::vector<AnalysedLine>& info,
+                 const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+  for (auto& a : amounts) {
+    const size_t i = static_cast<size_t>(a.line);
+    const AmountSpan s = SpanOf(a, info[i]);
+    std::optional<BasisPhrase> ph = PhraseOnLine(info[i], s);
+    if (!ph) ph = HeaderPhraseOver(a, s.rank, info, lines, vocab);
+    if (!ph) ph = PhraseBelow(i, info);
+    if (ph) {
+      a.basis = ph->basis;
+      a.units = ph->units;
+    }
+  }
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,126 @@
+#include "suppcheck/extract/amount_owner.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <tuple>
+
+#include "suppcheck/extract/word_match.h"
+
+namespace suppcheck {
+
+namespace {
+
+bool IsNutrientOrCompound(const Mention& m) { return m.kind == MentionKind::Target || m.kind == MentionKind::Compound; }
+
+// "Magnesium (as magnesium oxide) 100 mg": the nutrient's word shortly before the compound name
+// with a form phrase between makes the compound the form of an elemental amount.
+bool CompoundIsForm(const AnalysedLine& li, const Mention& compound, const Vocabulary& vocab) {
+  const std::string& f = li.ft.text;
+  for (const auto& m : li.mentions) {
+    if (m.kind != MentionKind::Target || m.end > compound.begin || compound.begin - m.end > 24) continue;
+    const std::string between = f.substr(m.end, compound.begin - m.end);
+    for (const auto& w : vocab.formPhrases)
+      if (between.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The %RI printed after an amount on its row, before the next amount.
+std::optional<double> PercentAfter(const AnalysedLine& li, size_t qi) {
+  const size_t nextBegin = qi + 1 < li.quantities.size() ? li.quantities[qi + 1].begin : li.ft.text.size();
+  for (const auto& pc : li.percents)
+    if (pc.begin >= li.quantities[qi].end && pc.begin < nextBegin + 1) return pc.value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const Mention* OwnerOf(const AnalysedLine& li, const Quantity& q, const Vocabulary& vocab, bool* ownerAfter) {
+  const std::string& f = li.ft.text;
+  *ownerAfter = false;
+  const Mention* left = nullptr;
+  for (const auto& m : li.mentions)
+    if (m.end <= q.begin) left = &m;
+  // Connectors allowed between an amount and a name after it.
+  size_t p = q.end;
+  bool connector = false;
+  for (int k = 0; k < 3; ++k) {
+    while (p < f.size() && f[p] == ' ') ++p;
+    bool advanced = false;
+    for (const auto& w : vocab.ownerConnectors) {
+      if (f.compare(p, w.size(), w) == 0) {
+        p += w.size();
+        connector = advanced = true;
+        break;
+      }
+    }
+    if (!advanced) break;
+  }
+  while (p < f.size() && f[p] == ' ') ++p;
+  for (const auto& m : li.mentions) {
+    if (m.begin != p) continue;
+    if (IsNutrientOrCompound(m) && (connector || !left)) {
+      *ownerAfter = true;
+      return &m;
+    }
+  }
+  return left;
+}
+
+const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
+                                   size_t i) {
+  if (!info[i].mentions.empty()) return nullptr;
+  const Mention* best = nullptr;
+  int bestDistance = 1 << 30;
+  for (const size_t j : {i - 1, i + 1}) {
+    if (j >= info.size()) continue;  // i - 1 wraps around for i == 0
+    const AnalysedLine& n = info[j];
+    if (n.mentions.empty() || !n.quantities.empty()) continue;
+    const bool geometry = !lines[i].box.empty() && !lines[j].box.empty();
+    // Without geometry only the line above is trusted (a name, then its amounts).
+    const int distance = geometry ? std::abs(lines[i].box.centerY() - lines[j].box.centerY()) : (j < i ? 0 : 1 << 29);
+    if (geometry && distance > 2 * std::max(lines[i].box.h, lines[j].box.h)) continue;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = &n.mentions.back();
+    }
+  }
+  return best;
+}
+
+std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
+                                         const Vocabulary& vocab, double maxElementalMg) {
+  std::vector<NutrientAmount> amounts;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    AnalysedLine& li = info[i];
+    for (size_t qi = 0; qi < li.quantities.size(); ++qi) {
+      const Quantity& q = li.quantities[qi];
+      bool after = false;
+      const Mention* owner = OwnerOf(li, q, vocab, &after);
+      if (!owner) owner = OwnerOnNeighbourRow(info, lines, i);
+      if (!owner || !IsNutrientOrCompound(*owner)) continue;
+      NutrientAmount a;
+      a.mg = q.mg;
+      a.line = static_cast<int>(i);
+      std::tie(a.begin, a.end) = li.ft.OriginalRange(q.begin, q.end);
+      a.confidence = lines[i].MinConfidenceOf(a.begin, a.end);
+      if (owner->kind == MentionKind::Target) {
+        a.elemental = true;
+      } else if (after) {
+        a.elemental = false;
+      } else {
+        a.elemental = CompoundIsForm(li, *owner, vocab) ||
+                      FindAnyWord(li.ft.text, vocab.elementalMarkers, owner->end, q.begin) != std::string::npos;
+      }
+      if (!a.elemental) a.salt = owner->compound;
+      if (a.elemental && a.mg > maxElementalMg) continue;
+      a.percentRi = PercentAfter(li, qi);
+      li.ownedQuantities.push_back(qi);
+      amounts.push_back(a);
+    }
+  }
+  return amounts;
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,19 @@
+#include "suppcheck/extract/analysed_line.h"
+
+namespace suppcheck {
+
+std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const NutrientLexicon& lexicon,
+                                       const Vocabulary& vocab) {
+  std::vector<AnalysedLine> info(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    AnalysedLine& li = info[i];
+    li.ft = FoldForMatching(lines[i].text);
+    li.mentions = FindMentions(li.ft.text, lexicon);
+    li.quantities = FindQuantities(li.ft.text);
+    li.percents = FindPercents(li.ft.text);
+    li.phrases = FindBasisPhrases(li.ft.text, vocab);
+  }
+  return info;
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,103 @@
+#include "suppcheck/extract/basis_phrases.h"
+
+#include <algorithm>
+
+#include "suppcheck/extract/directions.h"
+#include "suppcheck/extract/word_match.h"
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+// Daily-dose words: "per dagdosis (2 tabletten)", "par jour", "pro Tag", "daily dose".
+void AddPerDayPhrases(const std::string& f, const Vocabulary& vocab, std::vector<BasisPhrase>& out) {
+  for (const auto& w : vocab.perDayWords) {
+    for (size_t p = f.find(w); p != std::string::npos; p = f.find(w, p + 1)) {
+      const bool symbolic = !IsAsciiAlpha(w.front());
+      if (!(symbolic || IsWordStart(f, p)) || !IsWordEnd(f, p + w.size())) continue;
+      BasisPhrase b{DoseBasis::PerDay, 0, p, p + w.size()};
+      // A unit count in the next few characters: "dagdosis (2 tabletten)", "= 2 gelules". Without
+      // the bracket, colon or equals sign ("täglich 2 Kapseln") it is directions, not a dose basis.
+      bool directions = false;
+      for (size_t q = p + w.size(); q < std::min(f.size(), p + w.size() + 25); ++q) {
+        const size_t len = UnitWordAt(f, q, vocab);
+        if (!len) continue;
+        size_t cb = q;
+        const double n = CountBefore(f, q, vocab, &cb);
+        if (n > 0 && cb >= p + w.size()) {
+          const std::string between = f.substr(p + w.size(), cb - (p + w.size()));
+          if (between.find_first_of("(:=") == std::string::npos) {
+            directions = true;
+          } else {
+            b.units = n;
+            b.end = q + len;
+          }
+        }
+        break;
+      }
+      if (directions) continue;
+      if (std::none_of(out.begin(), out.end(), [&](const BasisPhrase& o) { return o.begin <= p && p < o.end; }))
+        out.push_back(b);
+    }
+  }
+}
+
+// A per-unit preposition ("per", "pour", "/") ends right at q.
+bool PrepositionEndsAt(const std::string& f, size_t q, const Vocabulary& vocab) {
+  for (const auto& w : vocab.perUnitPrepositions) {
+    const size_t wl = w.size();
+    if (q >= wl && f.compare(q - wl, wl, w) == 0 && (!IsAsciiAlpha(w[0]) || IsWordStart(f, q - wl))) return true;
+  }
+  return false;
+}
+
+// "per tablet", "par gelule", "/ Kapsel", "pour 2 gelules", "Six gelules ... renferment".
+void AddPerUnitPhrases(const std::string& f, const Vocabulary& vocab, std::vector<BasisPhrase>& out) {
+  const size_t dayPhrases = out.size();
+  for (size_t p = 0; p < f.size(); ++p) {
+    const size_t len = UnitWordAt(f, p, vocab);
+    if (!len) continue;
+    size_t countStart = p;
+    const double n = CountBefore(f, p, vocab, &countStart);
+    size_t q = (n > 0 ? countStart : p);
+    while (q > 0 && f[q - 1] == ' ') --q;
+    const bool prep = PrepositionEndsAt(f, q, vocab);
+    const size_t lastBefore = countStart == 0 ? std::string::npos : f.find_last_not_of(' ', countStart - 1);
+    const bool sentenceStart = n > 0 && (lastBefore == std::string::npos || f[lastBefore] == '.');
+    if (prep || sentenceStart) {
+      const bool inDay = std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(dayPhrases),
+                                     [&](const BasisPhrase& o) { return o.begin <= p && p < o.end; });
+      if (!inDay) {
+        const double units = n > 0 ? n : 1;
+        out.push_back({units > 1 ? DoseBasis::PerUnits : DoseBasis::PerUnit, units, n > 0 ? countStart : p, p + len});
+      }
+    }
+    p += len;
+  }
+}
+
+}  // namespace
+
+std::vector<BasisPhrase> FindBasisPhrases(const std::string& f, const Vocabulary& vocab) {
+  std::vector<BasisPhrase> out;
+  AddPerDayPhrases(f, vocab, out);
+  AddPerUnitPhrases(f, vocab, out);
+  std::sort(out.begin(), out.end(), [](const BasisPhrase& a, const BasisPhrase& b) { return a.begin < b.begin; });
+  return out;
+}
+
+bool LooksLikeDirections(const std::string& f, const Vocabulary& vocab) {
+  for (size_t p = 0; p < f.size(); ++p) {
+    const size_t len = UnitWordAt(f, p, vocab);
+    if (!len) continue;
+    size_t cb = p;
+    if (CountBefore(f, p, vocab, &cb) > 0 &&
+        FindAnyWord(f, vocab.perDayWords, p + len, std::min(f.size(), p + len + 40)) != std::string::npos)
+      return true;
+    p += len;
+  }
+  return false;
+}
+
+}  // namespace suppcheck

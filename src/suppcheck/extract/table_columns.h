@@ -1,0 +1,22 @@
+#pragma once
+// Tables of nutrients: a header line ("Per tablet | Per dagdosis (2 tabletten) | % RI") above
+// rows ("Magnesium 150 mg 300 mg 80 %"). An amount in a row takes the basis of the header
+// phrase above it: by position on the photo when there is geometry, by rank among the row's
+// amounts otherwise.
+
+#include <optional>
+#include <vector>
+
+#include "suppcheck/extract/analysed_line.h"
+#include "suppcheck/extract/nutrient_amount.h"
+#include "suppcheck/extract/text_lines.h"
+
+namespace suppcheck {
+
+/// The header phrase over amount `a` (row `a.line`, `rank`-th owned amount of that row), from
+/// the nearest header within 8 lines above; the search stops at a line with an owned amount.
+/// A header has basis phrases, no amounts, and is not a directions sentence.
+std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
+                                            const std::vector<TextLine>& lines, const Vocabulary& vocab);
+
+}  // namespace suppcheck
