@@ -2,11 +2,10 @@
 
 #include <cmath>
 #include <fstream>
-#include <iomanip>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "suppcheck/extract/dose_checks.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -32,6 +31,9 @@ Expected<Rules> Rules::Load(const std::filesystem::path& dir) {
     r.referenceIntakeMg = j.at("reference_intake_mg").at("value").get<double>();
     r.riTolerancePoints = j.at("ri_tolerance").at("percent_points").get<double>();
     r.riToleranceRelative = j.at("ri_tolerance").at("relative").get<double>();
+    r.otherReferenceIntakesMg = j.at("other_reference_intakes_mg").at("values").get<std::vector<double>>();
+    r.doseAgreement = j.at("dose_agreement").at("relative").get<double>();
+    r.saltFractionTolerance = j.at("salt_fraction_tolerance").at("relative").get<double>();
     r.belgianMaxMg = j.at("belgian_max_mg").at("value").get<double>();
     r.toxicMg = j.at("toxic_mg").at("value").get<double>();
     r.singleIntakeMg = j.at("single_intake_mg").at("value").get<double>();
@@ -58,20 +60,15 @@ ExtractionLimits Rules::Limits() const {
   l.referenceIntakeMg = referenceIntakeMg;
   l.riTolerancePoints = riTolerancePoints;
   l.riToleranceRelative = riToleranceRelative;
+  l.otherReferenceIntakesMg = otherReferenceIntakesMg;
+  l.doseAgreement = doseAgreement;
+  l.saltFractionTolerance = saltFractionTolerance;
   return l;
 }
 
 namespace {
 
-std::string Mg(double v) {
-  std::ostringstream s;
-  s.imbue(std::locale::classic());
-  if (std::abs(v - std::round(v)) < 0.05)
-    s << static_cast<long long>(std::llround(v));
-  else
-    s << std::fixed << std::setprecision(1) << v;
-  return s.str() + " mg";
-}
+std::string Mg(double v) { return MgText(v); }
 
 }  // namespace
 
@@ -90,6 +87,11 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
   if (!mg.present) {
     a.level = Level::NoMagnesium;
     a.messages.push_back("No magnesium was found among the active ingredients.");
+  } else if (!mg.mgPerDay && !mg.doseProblems.empty()) {
+    a.level = Level::Unknown;
+    a.messages.push_back("Magnesium is an ingredient, but its dose is not reported because what the label says "
+                         "does not add up: " + Join(mg.doseProblems, "; ") +
+                         ". Read the dose on the label yourself, or photograph it closer.");
   } else if (!mg.mgPerDay) {
     a.level = Level::Unknown;
     a.messages.push_back(mg.mgPerUnit ? "Magnesium is an ingredient (" + Mg(*mg.mgPerUnit) +

@@ -1,8 +1,11 @@
 #include "suppcheck/extract/amount_basis.h"
 
+#include <algorithm>
 #include <optional>
 
+#include "suppcheck/extract/reference_intake.h"
 #include "suppcheck/extract/table_columns.h"
+#include "suppcheck/extract/word_match.h"
 
 namespace suppcheck {
 
@@ -50,31 +53,52 @@ std::optional<BasisPhrase> PhraseOnLine(const AnalysedLine& li, const AmountSpan
   return std::nullopt;
 }
 
-// A per-unit line below ("Pour un comprimé pelliculé.") for a block of amounts above it.
-std::optional<BasisPhrase> PhraseBelow(size_t i, const std::vector<AnalysedLine>& info) {
+// A per-unit line below ("Pour un comprimé pelliculé.") for a block of amounts above it; not
+// directions ("Neem 1 tablet per dag", "2x per dag een tablet") and not a pack count ("60 tabletten").
+std::optional<BasisPhrase> PhraseBelow(size_t i, const std::vector<AnalysedLine>& info, const Vocabulary& vocab) {
   for (size_t down = 1; down <= 3 && i + down < info.size(); ++down) {
     const AnalysedLine& b = info[i + down];
     if (!b.quantities.empty()) break;
-    if (!b.phrases.empty() && b.phrases.front().basis != DoseBasis::PerDay) return b.phrases.front();
+    if (b.phrases.empty() || b.phrases.front().basis == DoseBasis::PerDay) continue;
+    if (b.phrases.front().bare || LooksLikeDirections(b.ft.text, vocab) ||
+        FindAnyWord(b.ft.text, vocab.perDayWords, 0, b.ft.text.size()) != std::string::npos)
+      continue;
+    return b.phrases.front();
   }
   return std::nullopt;
+}
+
+// A row of two or more amounts whose headers were not read ("Magnesium 200 mg 600 mg 160 %"):
+// the amount the printed % RI fits is the per-day column, when a smaller amount stands beside it.
+void PerDayColumnByRi(std::vector<NutrientAmount>& amounts, const ExtractionLimits& limits) {
+  for (auto& a : amounts) {
+    if (a.basis != DoseBasis::Unknown || !a.elemental || !a.percentRi || !RiFits(*a.percentRi, a.mg, limits)) continue;
+    const bool smallerBeside = std::any_of(amounts.begin(), amounts.end(), [&](const NutrientAmount& b) {
+      return b.line == a.line && b.elemental && b.basis == DoseBasis::Unknown && b.mg < a.mg;
+    });
+    if (smallerBeside) {
+      a.basis = DoseBasis::PerDay;
+      a.units = 0;
+    }
+  }
 }
 
 }  // namespace
 
 void AssignBasis(std::vector<NutrientAmount>& amounts, const std::vector<AnalysedLine>& info,
-                 const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+                 const std::vector<TextLine>& lines, const Vocabulary& vocab, const ExtractionLimits& limits) {
   for (auto& a : amounts) {
     const size_t i = static_cast<size_t>(a.line);
     const AmountSpan s = SpanOf(a, info[i]);
     std::optional<BasisPhrase> ph = PhraseOnLine(info[i], s);
     if (!ph) ph = HeaderPhraseOver(a, s.rank, info, lines, vocab);
-    if (!ph) ph = PhraseBelow(i, info);
+    if (!ph) ph = PhraseBelow(i, info, vocab);
     if (ph) {
       a.basis = ph->basis;
       a.units = ph->units;
     }
   }
+  PerDayColumnByRi(amounts, limits);
 }
 
 }  // namespace suppcheck

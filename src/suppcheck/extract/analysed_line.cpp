@@ -3,7 +3,7 @@
 namespace suppcheck {
 
 std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const NutrientLexicon& lexicon,
-                                       const Vocabulary& vocab) {
+                                       const Vocabulary& vocab, double maxUnitsPerDay) {
   std::vector<AnalysedLine> info(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     AnalysedLine& li = info[i];
@@ -11,7 +11,7 @@ std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const
     li.mentions = FindMentions(li.ft.text, lexicon);
     li.quantities = FindQuantities(li.ft.text);
     li.percents = FindPercents(li.ft.text);
-    li.phrases = FindBasisPhrases(li.ft.text, vocab);
+    li.phrases = FindBasisPhrases(li.ft.text, vocab, maxUnitsPerDay);
   }
   return info;
 }

@@ -24,6 +24,6 @@ struct AnalysedLine {
 };
 
 std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const NutrientLexicon& lexicon,
-                                       const Vocabulary& vocab);
+                                       const Vocabulary& vocab, double maxUnitsPerDay);
 
 }  // namespace suppcheck

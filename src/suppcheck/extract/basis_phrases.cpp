@@ -52,25 +52,46 @@ bool PrepositionEndsAt(const std::string& f, size_t q, const Vocabulary& vocab) 
   return false;
 }
 
-// "per tablet", "par gelule", "/ Kapsel", "pour 2 gelules", "Six gelules ... renferment".
-void AddPerUnitPhrases(const std::string& f, const Vocabulary& vocab, std::vector<BasisPhrase>& out) {
+// OCR reads a lone "1" as "|", "}", "l" ("Per | tablet", "Per } capsule"): one such character
+// standing alone right before the unit word is a count of one.
+double MangledOneBefore(const std::string& f, size_t unitBegin, const Vocabulary& vocab, size_t* countBegin) {
+  size_t e = unitBegin;
+  while (e > 0 && f[e - 1] == ' ') --e;
+  if (e == 0 || e == unitBegin || vocab.oneLookalikes.find(f[e - 1]) == std::string::npos) return 0;
+  if (e >= 2 && f[e - 2] != ' ') return 0;
+  *countBegin = e - 1;
+  return 1;
+}
+
+// "per tablet", "par gelule", "/ Kapsel", "pour 2 gelules", "Six gelules ... renferment", and
+// "Pas 1 comprimé :" (OCR for "Par 1 comprimé").
+void AddPerUnitPhrases(const std::string& f, const Vocabulary& vocab, double maxUnitsPerDay,
+                       std::vector<BasisPhrase>& out) {
   const size_t dayPhrases = out.size();
   for (size_t p = 0; p < f.size(); ++p) {
     const size_t len = UnitWordAt(f, p, vocab);
     if (!len) continue;
     size_t countStart = p;
-    const double n = CountBefore(f, p, vocab, &countStart);
+    double n = CountBefore(f, p, vocab, &countStart);
+    if (n <= 0) n = MangledOneBefore(f, p, vocab, &countStart);
     size_t q = (n > 0 ? countStart : p);
     while (q > 0 && f[q - 1] == ' ') --q;
     const bool prep = PrepositionEndsAt(f, q, vocab);
     const size_t lastBefore = countStart == 0 ? std::string::npos : f.find_last_not_of(' ', countStart - 1);
     const bool sentenceStart = n > 0 && (lastBefore == std::string::npos || f[lastBefore] == '.');
-    if (prep || sentenceStart) {
+    // "Pas 1 comprimé :" (OCR for "Par"): one unit heading a statement is per unit whatever the
+    // word before it; "een tablet" in running text ("2x per dag een tablet") is not.
+    size_t after = p + len;
+    while (after < f.size() && f[after] == ' ') ++after;
+    const bool one = n == 1 && after < f.size() && f[after] == ':';
+    const bool bare = !prep && !one;
+    if ((prep || sentenceStart || one) && !(bare && n > maxUnitsPerDay)) {
       const bool inDay = std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(dayPhrases),
                                      [&](const BasisPhrase& o) { return o.begin <= p && p < o.end; });
       if (!inDay) {
         const double units = n > 0 ? n : 1;
-        out.push_back({units > 1 ? DoseBasis::PerUnits : DoseBasis::PerUnit, units, n > 0 ? countStart : p, p + len});
+        out.push_back(
+            {units > 1 ? DoseBasis::PerUnits : DoseBasis::PerUnit, units, n > 0 ? countStart : p, p + len, bare});
       }
     }
     p += len;
@@ -79,10 +100,10 @@ void AddPerUnitPhrases(const std::string& f, const Vocabulary& vocab, std::vecto
 
 }  // namespace
 
-std::vector<BasisPhrase> FindBasisPhrases(const std::string& f, const Vocabulary& vocab) {
+std::vector<BasisPhrase> FindBasisPhrases(const std::string& f, const Vocabulary& vocab, double maxUnitsPerDay) {
   std::vector<BasisPhrase> out;
   AddPerDayPhrases(f, vocab, out);
-  AddPerUnitPhrases(f, vocab, out);
+  AddPerUnitPhrases(f, vocab, maxUnitsPerDay, out);
   std::sort(out.begin(), out.end(), [](const BasisPhrase& a, const BasisPhrase& b) { return a.begin < b.begin; });
   return out;
 }

@@ -64,6 +64,14 @@ double MultiplierIn(const std::string& f, size_t from, size_t to, const Vocabula
   return best;
 }
 
+// The folded line holds nothing but the count at [countStart, unitEnd) and its unit word.
+bool IsPackSizeLine(const std::string& line, size_t countStart, size_t unitEnd) {
+  if (unitEnd > line.size()) return false;
+  for (size_t i = 0; i < line.size(); ++i)
+    if ((i < countStart || i >= unitEnd) && line[i] != ' ' && line[i] != '.') return false;
+  return true;
+}
+
 }  // namespace
 
 size_t UnitWordAt(const std::string& f, size_t p, const Vocabulary& vocab) {
@@ -106,6 +114,9 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       size_t countStart = p;
       const double count = CountBefore(f, p, vocab, &countStart);
       if (count <= 0 || count > 12) continue;
+      // A line that is only a count and a unit word ("10 Brausetabletten") is the pack's size,
+      // even when the directions on the next line follow it.
+      if (IsPackSizeLine(FoldForMatching(lines[li].text).text, countStart, p + len)) continue;
       // The sentence around it: up to the previous and next full stop (not a decimal point).
       size_t sb = f.rfind(". ", countStart);
       sb = sb == std::string::npos ? 0 : sb + 2;

@@ -2,18 +2,94 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <iomanip>
+#include <locale>
+#include <sstream>
+
+#include "suppcheck/extract/reference_intake.h"
 
 namespace suppcheck {
 
+namespace {
+
+bool Near(double a, double b, double relative) { return std::abs(a - b) <= relative * std::max(a, b); }
+
+}  // namespace
+
+std::string NumberText(double v) {
+  std::ostringstream s;
+  s.imbue(std::locale::classic());
+  if (std::abs(v - std::round(v)) < 0.05)
+    s << static_cast<long long>(std::llround(v));
+  else
+    s << std::fixed << std::setprecision(1) << v;
+  return s.str();
+}
+
+std::string MgText(double mg) { return NumberText(mg) + " mg"; }
+
 std::optional<std::pair<double, double>> RiMismatch(const DoseChoice& dose, const ExtractionLimits& limits) {
+  if (!dose.declared) return std::nullopt;
   for (const auto* a : {dose.dayAmount, dose.unitAmount}) {
-    if (!a || !a->percentRi || !dose.declared) continue;
-    const double expected = a->mg / limits.referenceIntakeMg * 100.0;
-    const double tol = std::max(limits.riTolerancePoints, limits.riToleranceRelative * expected);
-    if (std::abs(*a->percentRi - expected) > tol) return std::pair(*a->percentRi, a->mg);
-    return std::nullopt;
+    if (!a || !a->percentRi) continue;
+    if (RiFits(*a->percentRi, a->mg, limits)) return std::nullopt;
+    // A per-unit amount with the % of the daily dose beside it ("150 mg 80 %" at 2 a day).
+    if (a == dose.unitAmount && dose.unitsPerDay && RiFits(*a->percentRi, a->mg * *dose.unitsPerDay, limits))
+      return std::nullopt;
+    return std::pair(*a->percentRi, a->mg);
   }
   return std::nullopt;
+}
+
+std::optional<std::string> UnitsProblem(const DoseChoice& dose, const ExtractionLimits& limits) {
+  if (!dose.unitAmount || !dose.dayAmount || !dose.perUnit || !dose.unitsPerDay) return std::nullopt;
+  const double fromUnits = *dose.perUnit * *dose.unitsPerDay;
+  if (!dose.perDay || Near(fromUnits, *dose.perDay, limits.doseAgreement)) return std::nullopt;
+  return MgText(*dose.perUnit) + " per unit times " + NumberText(*dose.unitsPerDay) + " a day is " +
+         MgText(fromUnits) + ", but the label states " + MgText(*dose.perDay) + " a day";
+}
+
+std::optional<std::string> SaltFractionProblem(const DoseChoice& dose, const std::vector<NutrientAmount>& amounts,
+                                               const Vocabulary& vocab, const ExtractionLimits& limits) {
+  if (!dose.declared) return std::nullopt;
+  for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
+    if (!a) continue;
+    // The salt masses of the same statement: on the amount's line, else the line before ("Sous
+    // forme de pidolate … 1500 mg" / "Magnésium élément … 122 mg"), else the line after; never two
+    // lines at once (the same statement in two languages).
+    double low = 0, high = 0, saltMass = 0;
+    for (const int delta : {0, -1, 1}) {
+      for (const auto& s : amounts) {
+        if (s.elemental || s.line != a->line + delta || s.basis != a->basis || s.units != a->units) continue;
+        const SaltInfo* salt = vocab.Salt(s.salt);
+        if (!salt || salt->fractionMax <= 0) return std::nullopt;  // a salt of unknown fraction: no check
+        low += s.mg * salt->fractionMin;
+        high += s.mg * salt->fractionMax;
+        saltMass += s.mg;
+      }
+      if (saltMass > 0) break;
+    }
+    if (saltMass <= 0) continue;
+    const double tol = limits.saltFractionTolerance;
+    if (a->mg >= low * (1 - tol) && a->mg <= high * (1 + tol)) continue;
+    return MgText(a->mg) + " of magnesium cannot come from " + MgText(saltMass) + " of its salt (that holds " +
+           MgText(low) + " to " + MgText(high) + ")";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> TitleProblem(const std::vector<double>& titleNumbers, std::optional<double> mgPerUnit,
+                                        std::optional<double> mgPerDay, const std::string& nutrientName,
+                                        const ExtractionLimits& limits) {
+  if (titleNumbers.empty() || (!mgPerUnit && !mgPerDay)) return std::nullopt;
+  for (const double t : titleNumbers)
+    for (const auto& v : {mgPerUnit, mgPerDay})
+      if (v && Near(*v, t, limits.doseAgreement)) return std::nullopt;
+  std::string read = mgPerUnit ? MgText(*mgPerUnit) + " per unit" : "";
+  if (mgPerDay) read += (read.empty() ? "" : " and ") + MgText(*mgPerDay) + " a day";
+  return "the product's name says " + nutrientName + " " + NumberText(titleNumbers.front()) +
+         ", but the dose read is " + read;
 }
 
 }  // namespace suppcheck

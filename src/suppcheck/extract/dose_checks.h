@@ -1,15 +1,41 @@
 #pragma once
-// Cross-checks a careful reader makes between a dose and the rest of the label.
+// Cross-checks a careful reader makes between a dose and the rest of the label. A dose that fails
+// one is not reported (it could be a false all-clear); the reason is said instead.
+//   - the printed % RI against the mg (375 mg = 100 %; US labels print % DV of 420 mg);
+//   - per unit × units a day against a per-day statement;
+//   - a salt's mass against the elemental amount printed with it (the salt's fraction, salts.json);
+//   - the number in the product's name ("Magnesium 450") against the dose found.
 
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "suppcheck/extract/dose_choice.h"
+#include "suppcheck/extract/vocabulary.h"
 
 namespace suppcheck {
 
-/// A printed %RI next to the chosen declared amount (per day first) that does not fit its mg:
-/// (printed %, mg it stands next to); none when it fits or nothing is printed.
+/// A printed %RI next to the chosen declared amount (per day first) that fits neither the amount
+/// nor, for a per-unit amount, the amount times the units a day: (printed %, mg it stands next to).
 std::optional<std::pair<double, double>> RiMismatch(const DoseChoice& dose, const ExtractionLimits& limits);
+
+/// Per unit × units a day against the per-day amount printed; a reason when they disagree.
+std::optional<std::string> UnitsProblem(const DoseChoice& dose, const ExtractionLimits& limits);
+
+/// The elemental amount chosen against the salt masses printed beside it (same line or the next,
+/// same basis): it must lie within the salts' fractions; a reason when it does not.
+std::optional<std::string> SaltFractionProblem(const DoseChoice& dose, const std::vector<NutrientAmount>& amounts,
+                                               const Vocabulary& vocab, const ExtractionLimits& limits);
+
+/// The numbers in the product's name against the elemental dose per unit or per day (mg); a
+/// reason when none of them fits.
+std::optional<std::string> TitleProblem(const std::vector<double>& titleNumbers, std::optional<double> mgPerUnit,
+                                        std::optional<double> mgPerDay, const std::string& nutrientName,
+                                        const ExtractionLimits& limits);
+
+/// A number for messages: "150", "187.5"; MgText adds " mg".
+std::string NumberText(double v);
+std::string MgText(double mg);
 
 }  // namespace suppcheck

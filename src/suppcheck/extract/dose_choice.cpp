@@ -64,9 +64,15 @@ std::optional<DoseChoice> ChooseDose(const std::vector<NutrientAmount>& amounts,
     c.perUnit = c.unitAmount->mg / (c.unitAmount->basis == DoseBasis::PerUnits ? c.unitAmount->units : 1.0);
   c.unitsPerDay = UnitsPerDayOf(c, directions, c.perUnit, limits.maxUnitsPerDay);
   if (!c.perUnit && c.dayAmount && c.unitsPerDay && *c.unitsPerDay > 0) c.perUnit = c.dayAmount->mg / *c.unitsPerDay;
-  if (c.dayAmount)
+  if (c.dayAmount) {
     c.perDay = c.dayAmount->mg;
-  else if (c.perUnit && c.unitsPerDay)
+    // A per-day column for fewer units than the directions allow ("per dagdosis (2 tabletten)",
+    // "neem 2 tot 3 tabletten per dag"): the most the directions allow is the daily dose.
+    const double dayUnits = c.dayAmount->units;
+    if (c.perUnit && c.unitsPerDay && dayUnits > 0 && *c.unitsPerDay > dayUnits &&
+        std::abs(*c.perUnit * dayUnits - c.dayAmount->mg) <= limits.doseAgreement * c.dayAmount->mg)
+      c.perDay = *c.perUnit * *c.unitsPerDay;
+  } else if (c.perUnit && c.unitsPerDay)
     c.perDay = *c.perUnit * *c.unitsPerDay;
   return c;
 }

@@ -8,6 +8,7 @@
 #include "suppcheck/extract/directions.h"
 #include "suppcheck/extract/dose_checks.h"
 #include "suppcheck/extract/dose_choice.h"
+#include "suppcheck/extract/title_amount.h"
 #include "suppcheck/extract/word_match.h"
 #include "suppcheck/util/text.h"
 
@@ -65,6 +66,25 @@ bool SetElementalDose(MagnesiumFacts& facts, const DoseChoice& dose, const Vocab
   return true;
 }
 
+// The cross-checks of extract/dose_checks.h. A dose that fails one is not reported: a wrong number
+// could be a false all-clear; the reasons are, for the person to read the label themselves.
+void RefuseIfInconsistent(MagnesiumFacts& facts, const DoseChoice& dose, const std::vector<AnalysedLine>& info,
+                          const Vocabulary& vocab, const ExtractionLimits& limits) {
+  std::vector<std::string>& why = facts.doseProblems;
+  if (facts.riMismatch)
+    why.push_back("the printed " + NumberText(facts.riMismatch->first) + " % of the reference intake does not fit " +
+                  MgText(facts.riMismatch->second));
+  if (auto p = UnitsProblem(dose, limits)) why.push_back(*p);
+  if (auto p = SaltFractionProblem(dose, facts.amounts, vocab, limits)) why.push_back(*p);
+  if (auto p = TitleProblem(TitleNumbers(info), facts.mgPerUnit, facts.mgPerDay, "Magnesium", limits))
+    why.push_back(*p);
+  if (why.empty()) return;
+  facts.mgPerUnit.reset();
+  facts.mgPerDay.reset();
+  facts.mgPerDayRange.reset();
+  facts.basis.clear();
+}
+
 }  // namespace
 
 bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab) {
@@ -81,10 +101,10 @@ bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab) {
 MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabulary& vocab,
                                 const ExtractionLimits& limits) {
   MagnesiumFacts facts;
-  std::vector<AnalysedLine> info = AnalyseLines(lines, LexiconFor(vocab, kNutrient), vocab);
+  std::vector<AnalysedLine> info = AnalyseLines(lines, LexiconFor(vocab, kNutrient), vocab, limits.maxUnitsPerDay);
   NoteSaltsNamed(facts, info, lines);
   facts.amounts = OwnedAmounts(info, lines, vocab, limits.maxMgPerUnit * limits.maxUnitsPerDay);
-  AssignBasis(facts.amounts, info, lines, vocab);
+  AssignBasis(facts.amounts, info, lines, vocab, limits);
   const auto directions = FindUnitsPerDay(lines, vocab);
   auto addDirections = [&] {
     if (directions) {
@@ -105,6 +125,7 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
     if (a) AddEvidence(facts, lines[static_cast<size_t>(a->line)], "dose");
   addDirections();
   facts.riMismatch = RiMismatch(*dose, limits);
+  RefuseIfInconsistent(facts, *dose, info, vocab, limits);
   return facts;
 }
 

@@ -8,10 +8,11 @@ namespace suppcheck {
 namespace {
 
 // The header phrase horizontally nearest to the amount's box.
-const BasisPhrase* NearestColumn(const AnalysedLine& header, const TextLine& headerLine, const Box& amountBox) {
+const BasisPhrase* NearestColumn(const AnalysedLine& header, const std::vector<BasisPhrase>& columns,
+                                 const TextLine& headerLine, const Box& amountBox) {
   const BasisPhrase* nearest = nullptr;
   int bestDx = 1 << 30;
-  for (const auto& hp : header.phrases) {
+  for (const auto& hp : columns) {
     const auto [hb, he] = header.ft.OriginalRange(hp.begin, hp.end);
     const Box pb = headerLine.BoxOf(hb, he);
     const int dx = std::abs((pb.x + pb.w / 2) - (amountBox.x + amountBox.w / 2));
@@ -32,14 +33,19 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
   for (size_t up = 1; up <= 8 && up <= i; ++up) {
     const AnalysedLine& h = info[i - up];
     if (!h.ownedQuantities.empty()) break;
-    if (h.phrases.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab)) continue;
+    // A pack count ("60 tabletten") is no column header.
+    std::vector<BasisPhrase> columns;
+    for (const auto& ph : h.phrases)
+      if (!ph.bare) columns.push_back(ph);
+    if (columns.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab)) continue;
     const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
-    if (geometry && h.phrases.size() >= 2) {
-      if (const BasisPhrase* nearest = NearestColumn(h, lines[i - up], lines[i].BoxOf(a.begin, a.end))) return *nearest;
-    } else if (h.phrases.size() >= 2 && row.ownedQuantities.size() >= 2) {
-      return h.phrases[std::min(rank, h.phrases.size() - 1)];
+    if (geometry && columns.size() >= 2) {
+      if (const BasisPhrase* nearest = NearestColumn(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))
+        return *nearest;
+    } else if (columns.size() >= 2 && row.ownedQuantities.size() >= 2) {
+      return columns[std::min(rank, columns.size() - 1)];
     } else {
-      return h.phrases.back();
+      return columns.back();
     }
   }
   return std::nullopt;

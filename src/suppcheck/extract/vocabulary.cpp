@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "suppcheck/extract/folded_text.h"
+#include "suppcheck/util/text.h"
 
 namespace suppcheck {
 
@@ -56,6 +57,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     v.ownerConnectors = Words(j.at("owner_connectors"));
     v.formPhrases = Words(j.at("form_phrases"));
     v.timesNumberWords = Words(j.at("times_number_words"));
+    v.oneLookalikes = AsciiLower(j.at("ocr_one_lookalikes").get<std::string>());
     for (const auto& [id, n] : j.at("nutrient_names").items()) {
       if (!n.is_object()) continue;  // "about"
       NutrientNames names;
