@@ -55,10 +55,44 @@ void AddCommonOptions(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--registry-rate", o.registryRate,
                  "at most this many HTTP registry requests a second, all workers together [default: 10]")
       ->check(CLI::Range(0.01, 1000.0));
-  cmd.add_option("--profile", o.profile, "whose thresholds apply: adult|child-4-10|child-1-3|pregnant|lactating")
-      ->check(CLI::IsMember({"adult", "child-4-10", "child-1-3", "pregnant", "lactating"}));
+  cmd.add_option("--profile", o.profile,
+                 "whose limits apply: adult|child-4-10|child-1-3|pregnant|lactating [default: adult]; "
+                 "child-4-10 uses the limits of the EFSA band 4-6 (the lower ones)")
+      ->check(CLI::IsMember(ProfileNames()));
+  cmd.add_option("--age", o.age,
+                 "age in YEARS (1 or more): picks the EFSA age band 1-3, 4-6, 7-10, 11-14, 15-17 or adult; "
+                 "combines with --profile pregnant|lactating");
+  CLI::App* app = &cmd;
+  cmd.parse_complete_callback([&o, app] {
+    auto who = ResolveProfile(o.profile, app->count("--profile") > 0, o.age);
+    if (!who) throw CLI::ValidationError(who.error().message);
+    o.who = *who;
+    o.profile = who->rulesProfileId;
+  });
   cmd.add_flag("-q,--quiet", o.quiet, "only errors on stderr");
   cmd.add_flag("-v,--verbose", o.verbose, "more detail on stderr");
+}
+
+Expected<AgeProfile> ResolveProfile(const std::string& profile, bool profileGiven, const std::string& age) {
+  if (age.empty()) return ProfileFromName(profile);
+  auto years = ParseAgeYears(age);
+  if (!years) return years.error();
+  LifeStage stage = LifeStage::None;
+  if (profileGiven) {
+    if (profile == "pregnant")
+      stage = LifeStage::Pregnant;
+    else if (profile == "lactating")
+      stage = LifeStage::Lactating;
+    else {
+      // A named age group given with an age that fits it is the same person, told more precisely.
+      const double from = profile == "child-1-3" ? 1 : profile == "child-4-10" ? 4 : 18;
+      const double to = profile == "child-1-3" ? 4 : profile == "child-4-10" ? 11 : 1e9;
+      if (*years < from || *years >= to)
+        return MakeError("bad_age", "--age " + age + " does not fit --profile " + profile +
+                                        "; give --age alone, or with --profile pregnant|lactating");
+    }
+  }
+  return ProfileFromAge(*years, stage);
 }
 
 Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions& o) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "suppcheck/assess/age_profile.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/util/expected.h"
 
@@ -18,7 +19,11 @@ struct CommonOptions {
   std::string format;  ///< empty = from --out's extension, else text on a terminal, jsonl otherwise
   std::string out;     ///< empty = stdout
   std::string registry;
+  /// After parsing: the profile id the assessment uses (a --profile name, or "age-4-6" style
+  /// for --age); `who` is the same person with the exact age.
   std::string profile = "adult";
+  std::string age;  ///< --age as typed; checked after parsing
+  AgeProfile who;
   bool quiet = false;
   bool verbose = false;
   double registryTimeout = 8.0;  ///< seconds for all attempts of one lookup
@@ -30,8 +35,14 @@ struct CommonOptions {
   Format ResolvedFormat() const;
 };
 
-/// Adds --format, --out, --registry (+ its tuning), --profile, --quiet, --verbose.
+/// Adds --format, --out, --registry (+ its tuning), --profile, --age, --quiet, --verbose.
+/// --profile and --age are combined into `profile`/`who` once the command line is parsed; a bad
+/// --age or a contradiction stops with a usage error naming the value.
 void AddCommonOptions(CLI::App& cmd, CommonOptions& o);
+
+/// The person whose limits apply, from --profile and --age (the --profile name counts as given
+/// only when `profileGiven`). An error names the value at fault.
+Expected<AgeProfile> ResolveProfile(const std::string& profile, bool profileGiven, const std::string& age);
 
 /// Opens the registry named by --registry or $SUPPCHECK_REGISTRY; null when neither is set.
 Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions& o);

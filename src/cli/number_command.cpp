@@ -54,7 +54,7 @@ ResultLayout NumberLayout() {
     const Json& reg = r["registry"];
     const std::string rs = Str(reg["status"]);
     if (rs == "listed") line += "\n  registry: listed";
-    if (rs == "not_listed") line += "\n  registry: NOT LISTED";
+    if (rs == "not_listed") line += "\n  registry: not listed. " + std::string(kNotListedMeaning);
     if (rs == "error") line += "\n  registry: could not check (" + Str(reg["error"]) + ")";
     return line + "\n";
   };

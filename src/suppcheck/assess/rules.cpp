@@ -143,8 +143,10 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
   // The notification number.
   const NotificationNumber& n = number.number;
   if (n.status == NumberStatus::Missing) {
-    flag("number_missing", "No Belgian notification number (NUT, PL or AS) was found on the label. Advice: a "
-                           "supplement without a notification number is better not taken.");
+    flag("number_missing", "No Belgian notification number (NUT, PL or AS) was found on the label. That alone "
+                           "does not prove the product is illegal: the number must also be on the sales documents, "
+                           "and packs sold in several countries may not print it. Advice (from the consumer press): "
+                           "a supplement without a notification number is better not taken.");
   } else if (n.status == NumberStatus::Invalid) {
     std::string why;
     for (const auto& p : n.problems) why += (why.empty() ? "" : "; ") + p;
@@ -156,7 +158,8 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
                          "') but it could not be read with confidence: photograph that line closer, in good light.");
   } else if (registry.status == RegistryStatus::NotListed) {
     flag("not_in_registry", "The notification number " + n.canonical + " is not in the registry (" +
-                                registry.source + "). Ask the pharmacist or the FPS Public Health.");
+                                registry.source + "). " + std::string(kNotListedMeaning) +
+                                " Ask the pharmacist or the FPS Public Health.");
   } else if (registry.status == RegistryStatus::Error) {
     a.messages.push_back("The registry could not be checked: " + registry.error + ".");
   }

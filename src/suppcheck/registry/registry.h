@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,12 @@ struct RegistryAnswer {
     return a;
   }
 };
+
+/// What a `not_listed` answer means, in words (../shared/docs/nutrients.md §5): the FPS public
+/// search holds only recent notifications, so absence there is not proof of no notification.
+inline constexpr std::string_view kNotListedMeaning =
+    "The FPS public search lists only products notified or changed in the last five years, so not being "
+    "listed is not proof that the product was never notified.";
 
 /// The `registry` object of the report contract.
 nlohmann::ordered_json RegistryAnswerJson(const RegistryAnswer& a);

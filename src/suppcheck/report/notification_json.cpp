@@ -18,6 +18,8 @@ void AddNotificationFields(nlohmann::ordered_json& j, const NotificationNumber& 
   for (const auto& p : n.problems) j["problems"].push_back(SanitizeUtf8(p));
   if (confidence >= 0) j["confidence"] = confidence;
   j["registry"] = RegistryAnswerJson(registry);
+  // Not listed is not "not notified": the answer says so in words (extra key of the contract).
+  if (registry.status == RegistryStatus::NotListed) j["registry"]["note"] = std::string(kNotListedMeaning);
 }
 
 nlohmann::ordered_json NotificationJson(const NotificationNumber& n, const RegistryAnswer& registry,

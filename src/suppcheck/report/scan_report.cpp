@@ -121,7 +121,7 @@ std::string ScanResultText(const Json& j) {
     out << "MISSING";
   const std::string reg = str(n["registry"]["status"]);
   if (reg == "listed") out << ", listed in the registry";
-  if (reg == "not_listed") out << ", NOT in the registry";
+  if (reg == "not_listed") out << ", not in the registry (which lists only the last five years' notifications)";
   if (reg == "error") out << ", registry not reachable";
   out << "\n";
   const Json& m = j["magnesium"];

@@ -26,6 +26,8 @@ class Expected {
   const T& value() const& { return std::get<0>(v_); }
   const Error& error() const { return std::get<1>(v_); }
   T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 

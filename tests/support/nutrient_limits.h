@@ -1,0 +1,19 @@
+#pragma once
+// The project's real models/nutrients.json, loaded once for tests.
+
+#include <stdexcept>
+
+#include "suppcheck/assess/nutrient_limits.h"
+
+namespace suppcheck::test {
+
+inline const NutrientLimits& TestNutrientLimits() {
+  static const NutrientLimits limits = [] {
+    auto l = NutrientLimits::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+    if (!l) throw std::runtime_error(l.error().message);
+    return *l;
+  }();
+  return limits;
+}
+
+}  // namespace suppcheck::test
