@@ -85,7 +85,7 @@ TEST_CASE("scan --age: bad values are usage errors naming the value", "[cli][age
   }
 }
 
-TEST_CASE("--help of scan lists --age next to the profiles", "[cli][age]") {
+TEST_CASE("The --help of scan lists --age next to the profiles", "[cli][age]") {
   const auto r = Suppcheck({"scan", "--help"});
   CHECK(r.exitCode == 0);
   CHECK_THAT(r.out, Catch::Contains("--age"));

@@ -29,7 +29,7 @@ TEST_CASE("no band below one year, none for impossible ages", "[assess][age]") {
   CHECK_FALSE(AgeBandFor(500));
 }
 
-TEST_CASE("--age text is read as years or refused with the text named", "[assess][age]") {
+TEST_CASE("The --age text is read as years or refused with the text named", "[assess][age]") {
   CHECK(*ParseAgeYears("4") == 4);
   CHECK(*ParseAgeYears("2.5") == 2.5);
   CHECK(*ParseAgeYears("2,5") == 2.5);
@@ -74,7 +74,7 @@ TEST_CASE("the --profile names keep their meaning", "[assess][age]") {
   CHECK(ProfileNames().size() == 5);
 }
 
-TEST_CASE("--age profiles combine with pregnancy and name a magnesium profile rules.json has", "[assess][age]") {
+TEST_CASE("The --age profiles combine with pregnancy and name a magnesium profile rules.json has", "[assess][age]") {
   const auto& rules = test::TestModels().rules;
   for (double age : {1.0, 3.0, 4.0, 8.0, 12.0, 16.0, 18.0, 70.0}) {
     INFO("age " << age);
