@@ -57,11 +57,11 @@ def real_truth():
     if not os.path.isdir(d):
         return out
     for name, t in [
-        ("us-multivitamin-panel.jpg", {"notification": {"status": "missing", "number": None},
+        ("us-multivitamin-panel.jpg", {"notification": {"status": "not_seen", "number": None},
                                        "magnesium": {"present": True, "salts": ["oxide"], "mg_per_day": 100}, "level": "within_noael"}),
-        ("us-multivitamin-bottle.jpg", {"notification": {"status": "missing", "number": None},
+        ("us-multivitamin-bottle.jpg", {"notification": {"status": "not_seen", "number": None},
                                         "magnesium": {"present": True, "salts": ["oxide"], "mg_per_day": 100}, "level": "within_noael"}),
-        ("de-magnesium-tube-front.jpg", {"notification": {"status": "missing", "number": None},
+        ("de-magnesium-tube-front.jpg", {"notification": {"status": "not_seen", "number": None},
                                          "magnesium": {"present": True, "salts": None, "mg_per_day": None}, "level": "unknown"}),
     ]:
         p = os.path.join(d, name)

@@ -125,7 +125,9 @@ void RegisterScanCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--debug-dir", args->debugDir, "keep every intermediate image and the OCR text in DIR");
   AddScannerSetup(*cmd, args->setup);
   AddCommonOptions(*cmd, args->common);
-  cmd->footer("Exit status: 0 nothing flagged, 1 something flagged (number missing/invalid/not listed, dose\n"
+  cmd->footer("A number or ingredient list the photo does not show is 'not_seen' / 'unknown', with what to photograph\n"
+              "next; that is not a flag.\n"
+              "Exit status: 0 nothing flagged, 1 something flagged (number missing/invalid/not listed, dose\n"
               "above the safe upper level...), 2 usage or configuration error, 3 an image could not be read.");
   cmd->callback([args, &exitCode] { exitCode = RunScan(*args); });
 }

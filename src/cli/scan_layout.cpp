@@ -41,6 +41,15 @@ ResultLayout ScanLayout() {
       {"level", [](const Json& r) { return Str(At(r, {"assessment", "level"})); }},
       {"flags", [](const Json& r) { return JoinArray(At(r, {"assessment", "flags"}), "; "); }},
       {"error", [](const Json& r) { return Str(At(r, {"error", "message"})); }},
+      // Added 2026-11-28 at the end, so that columns read by position keep their place.
+      {"magnesium_present", [](const Json& r) { return Str(At(r, {"magnesium", "present"})); }},
+      {"shows_ingredients", [](const Json& r) { return Str(At(r, {"coverage", "ingredients"})); }},
+      {"shows_nutrient_table", [](const Json& r) { return Str(At(r, {"coverage", "nutrient_table"})); }},
+      {"shows_dose", [](const Json& r) { return Str(At(r, {"coverage", "dose"})); }},
+      {"shows_directions", [](const Json& r) { return Str(At(r, {"coverage", "directions"})); }},
+      {"shows_legal_text", [](const Json& r) { return Str(At(r, {"coverage", "legal_text"})); }},
+      {"to_photograph", [](const Json& r) { return JoinArray(At(r, {"coverage", "to_photograph"}), "; "); }},
+      {"files", [](const Json& r) { return JoinArray(r.contains("files") ? r["files"] : Json(), "; "); }},
   };
   layout.text = [](const Json& r) { return ScanResultText(r); };
   return layout;

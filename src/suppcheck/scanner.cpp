@@ -43,7 +43,10 @@ void Conclude(ScanResult& r, const std::vector<TextLine>& lines, const Models& m
   r.number = number ? *number : FindNotificationNumber(lines, models.vocabulary);
   r.magnesium = ExtractMagnesium(lines, models.vocabulary, models.rules.Limits());
   if (registry && r.number.number.valid()) r.registry = registry->Lookup(r.number.number.canonical);
-  r.assessment = Assess(r.number, r.registry, r.magnesium, models.rules, profile);
+  // What the photo showed decides whether an absence is a finding or a miss.
+  r.coverage = DecideCoverage(lines, models.vocabulary, r.magnesium, r.number);
+  ApplyCoverageToNumber(r.number, r.coverage);
+  r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
   r.ok = true;
 }
 
@@ -377,7 +380,7 @@ cv::Mat Annotate(const cv::Mat& bgr, const ScanResult& r) {
     cv::putText(out, label, {b.x + 3, y}, cv::FONT_HERSHEY_SIMPLEX, fs, cv::Scalar(255, 255, 255), thick / 2 + 1,
                 cv::LINE_AA);
   };
-  if (r.number.number.status != NumberStatus::Missing)
+  if (!r.number.number.absent())
     draw(r.number.box, r.number.number.valid() ? cv::Scalar(200, 90, 0) : cv::Scalar(0, 0, 220),
          r.number.number.valid() ? "number " + r.number.number.canonical : "number (invalid)");
   for (const auto& e : r.magnesium.evidence) {

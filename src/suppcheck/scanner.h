@@ -62,6 +62,10 @@ struct ScanResult {
   RegistryAnswer registry;
   MagnesiumFacts magnesium;  ///< evidence boxes in photo pixels
   Assessment assessment;
+  Coverage coverage;  ///< which parts of the label were shown and read
+  /// Several photos of one product (`scan --product`): all of them, `file` being the first.
+  /// Empty for a one-photo result.
+  std::vector<std::string> files;
   std::optional<OcrInfo> ocr;  ///< null for --text
   std::vector<TextLine> lines;  ///< what was read, boxes in photo pixels (for --annotate, debugging)
 

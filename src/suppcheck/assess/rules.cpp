@@ -73,7 +73,7 @@ std::string Mg(double v) { return MgText(v); }
 }  // namespace
 
 Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, const MagnesiumFacts& mg,
-                  const Rules& rules, const std::string& profileId) {
+                  const Coverage& coverage, const Rules& rules, const std::string& profileId) {
   Assessment a;
   auto flag = [&](const std::string& f, const std::string& message) {
     a.flags.push_back(f);
@@ -84,7 +84,11 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
   a.noaelMg = profile.noaelMg;
 
   // The dose.
-  if (!mg.present) {
+  if (!mg.present && !coverage.ShowsComposition()) {
+    a.level = Level::Unknown;
+    a.messages.push_back("This photo does not show the ingredient list or the nutrient table, so whether the product "
+                         "contains magnesium cannot be told: photograph the side with the ingredients.");
+  } else if (!mg.present) {
     a.level = Level::NoMagnesium;
     a.messages.push_back("No magnesium was found among the active ingredients.");
   } else if (!mg.mgPerDay && !mg.doseProblems.empty()) {
@@ -94,9 +98,14 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
                          ". Read the dose on the label yourself, or photograph it closer.");
   } else if (!mg.mgPerDay) {
     a.level = Level::Unknown;
-    a.messages.push_back(mg.mgPerUnit ? "Magnesium is an ingredient (" + Mg(*mg.mgPerUnit) +
-                                            " per unit), but how many units a day could not be read."
-                                      : "Magnesium is an ingredient, but its dose could not be read.");
+    if (mg.mgPerUnit)
+      a.messages.push_back("Magnesium is an ingredient (" + Mg(*mg.mgPerUnit) + " per unit), but how many units a day " +
+                           (coverage.directions ? "could not be read." : "is not on this photo: photograph the directions."));
+    else
+      a.messages.push_back(coverage.dose || coverage.nutrientTable
+                               ? "Magnesium is an ingredient, but its dose could not be read."
+                               : "Magnesium is named, but this photo does not show its dose: photograph the side "
+                                 "with the nutrient table.");
   } else {
     const double day = *mg.mgPerDay;
     const std::string amount = Mg(day) + " magnesium a day from this product";
@@ -142,7 +151,12 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
 
   // The notification number.
   const NotificationNumber& n = number.number;
-  if (n.status == NumberStatus::Missing) {
+  if (n.status == NumberStatus::NotSeen) {
+    // Not a flag: nothing is wrong with the product as far as the photo goes; it asks for another photo.
+    a.messages.push_back("No notification number on this photo, but the photo does not show the side where it "
+                         "usually stands: the number usually stands near the lot and the producer's address: "
+                         "photograph that side.");
+  } else if (n.status == NumberStatus::Missing) {
     flag("number_missing", "No Belgian notification number (NUT, PL or AS) was found on the label. That alone "
                            "does not prove the product is illegal: the number must also be on the sales documents, "
                            "and packs sold in several countries may not print it. Advice (from the consumer press): "

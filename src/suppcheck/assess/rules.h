@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "suppcheck/extract/coverage.h"
 #include "suppcheck/extract/magnesium_extractor.h"
 #include "suppcheck/extract/number_finder.h"
 #include "suppcheck/registry/registry.h"
@@ -46,8 +47,10 @@ struct Assessment {
   std::vector<std::string> messages;
 };
 
+/// `coverage` says what the photo(s) showed: without an ingredient list or nutrient table the
+/// level is `unknown`, not `no_magnesium`; a number `not_seen` is no flag (it asks for a photo).
 Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, const MagnesiumFacts& mg,
-                  const Rules& rules, const std::string& profile);
+                  const Coverage& coverage, const Rules& rules, const std::string& profile);
 
 /// Flags that make the run's exit status 1.
 bool IsFlagged(const Assessment& a);

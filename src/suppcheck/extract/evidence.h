@@ -12,6 +12,7 @@ struct Evidence {
   std::string text;
   Box box;  ///< empty without OCR geometry
   std::string role;  ///< "dose", "salt", "units_per_day" (for annotation labels)
+  std::string file = {};  ///< the photo the box belongs to, for a product of several photos (empty: the result's file)
 };
 
 }  // namespace suppcheck

@@ -24,6 +24,7 @@ struct NumberFinding {
   bool labelled = false;      ///< a notification label stands right before it
   bool categoryAnchored = false;
   bool repaired = false;      ///< an OCR confusion was undone
+  std::string file;           ///< the photo it was read on, for a product of several photos (empty: the result's file)
 };
 
 /// Every candidate, best first.

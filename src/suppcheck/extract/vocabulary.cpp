@@ -71,6 +71,16 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     }
     for (const auto& [kind, words] : j.at("unit_words").items()) v.unitWords[kind] = Words(words);
     for (const auto& [n, words] : j.at("number_words").items()) v.numberWords[std::stoi(n)] = Words(words);
+    const auto& c = j.at("coverage");
+    v.coverage.ingredientsHeadings = Words(c.at("ingredients_headings"));
+    v.coverage.tableHeadings = Words(c.at("table_headings"));
+    v.coverage.referenceIntakeMarks = Words(c.at("reference_intake_marks"));
+    v.coverage.foodTableWords = Words(c.at("food_table_words"));
+    v.coverage.lotWords = Words(c.at("lot_words"));
+    v.coverage.bestBeforeWords = Words(c.at("best_before_words"));
+    v.coverage.producerWords = Words(c.at("producer_words"));
+    v.coverage.companyForms = Words(c.at("company_forms"));
+    v.coverage.contactWords = Words(c.at("contact_words"));
   } catch (const std::exception& e) {
     return MakeError("missing_models", "models in " + dir.string() + " are malformed: " + e.what());
   }

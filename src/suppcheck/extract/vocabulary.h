@@ -28,6 +28,19 @@ struct NutrientNames {
   int maxEdits = 2;
 };
 
+/// The words that tell which part of a label a photo shows (extract/coverage.h).
+struct CoverageWords {
+  std::vector<std::string> ingredientsHeadings;
+  std::vector<std::string> tableHeadings;
+  std::vector<std::string> referenceIntakeMarks;
+  std::vector<std::string> foodTableWords;  ///< energy, protein...: rows that say nothing about minerals
+  std::vector<std::string> lotWords;
+  std::vector<std::string> bestBeforeWords;
+  std::vector<std::string> producerWords;
+  std::vector<std::string> companyForms;
+  std::vector<std::string> contactWords;
+};
+
 struct Vocabulary {
   std::vector<SaltInfo> salts;
   std::vector<std::string> excipients;
@@ -46,6 +59,7 @@ struct Vocabulary {
   std::string oneLookalikes;  ///< characters OCR reads for a lone "1": "per | tablet"     ///< "twice", "zweimal": a number of intakes a day
   std::map<std::string, std::vector<std::string>> unitWords;  ///< kind ("tablet") -> words
   std::map<int, std::vector<std::string>> numberWords;        ///< 2 -> {"twee", "deux", ...}
+  CoverageWords coverage;
 
   static Expected<Vocabulary> Load(const std::filesystem::path& modelsDir);
   const SaltInfo* Salt(const std::string& id) const;

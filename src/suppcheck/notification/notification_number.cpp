@@ -19,6 +19,7 @@ std::string_view CategoryName(Category c) {
 std::string_view NumberStatusName(NumberStatus s) {
   switch (s) {
     case NumberStatus::Missing: return "missing";
+    case NumberStatus::NotSeen: return "not_seen";
     case NumberStatus::Invalid: return "invalid";
     case NumberStatus::Valid: return "valid";
     case NumberStatus::Unreadable: return "unreadable";

@@ -27,9 +27,13 @@ enum class NumberStatus {
   /// shape next to them) but the reads of it did not agree: the person should photograph
   /// that line closer. Only the label scanner gives it; a typed number is never unreadable.
   Unreadable,
+  /// Nothing found, but the photo did not show the legal text where the number stands (a front):
+  /// the number may be elsewhere on the pack. Set from the coverage (extract/coverage.h), never
+  /// by the parser.
+  NotSeen,
 };
 
-/// "missing", "invalid", "valid" or "unreadable".
+/// "missing", "invalid", "valid", "unreadable" or "not_seen".
 std::string_view NumberStatusName(NumberStatus s);
 
 struct NotificationNumber {
@@ -48,6 +52,8 @@ struct NotificationNumber {
   std::vector<std::string> problems;
 
   bool valid() const { return status == NumberStatus::Valid; }
+  /// Nothing was read as a number (missing or not seen).
+  bool absent() const { return status == NumberStatus::Missing || status == NumberStatus::NotSeen; }
 };
 
 /// Reads one notification number. Lenient about spelling (case, spaces, spaces around

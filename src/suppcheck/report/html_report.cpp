@@ -1,5 +1,6 @@
 #include "suppcheck/report/html_report.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <opencv2/imgcodecs.hpp>
@@ -76,7 +77,8 @@ th:hover{background:#e8e8e8}
 td img{max-width:240px;border:1px solid #ccc}
 .above_noael,.failed,.invalid,.missing{color:#b00020;font-weight:600}
 .within_noael,.valid{color:#1b5e20}
-.unknown,.no_magnesium{color:#555}
+.unknown,.no_magnesium,.not_seen{color:#555}
+.next{color:#7a4f00}
 ul{margin:0;padding-left:1.2em}
 small{color:#666}
 )";
@@ -121,7 +123,7 @@ void HtmlReport::Add(size_t index, const Json& result, std::string thumbnail) {
 Expected<bool> HtmlReport::Write(const std::string& path, const std::string& title) const {
   std::lock_guard lock(mu_);
   std::map<std::string, size_t> levels, numbers;
-  size_t failed = 0, flagged = 0;
+  size_t failed = 0, flagged = 0, compositionUnseen = 0, products = 0;
   for (const auto& [i, row] : rows_) {
     const Json& r = row.first;
     if (!r["ok"].get<bool>()) {
@@ -130,6 +132,8 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
     }
     ++levels[Str(At(r, {"assessment", "level"}))];
     ++numbers[Str(At(r, {"notification", "status"}))];
+    compositionUnseen += At(r, {"magnesium", "present"}).is_null();
+    products += r.contains("files");
     if (!At(r, {"assessment", "flags"}).empty()) ++flagged;
   }
   std::ostringstream h;
@@ -137,7 +141,8 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
   h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     << "<title>" << HtmlEscape(title) << "</title><style>" << kStyle << "</style></head><body>\n";
-  h << "<h1>" << HtmlEscape(title) << "</h1>\n<p>" << rows_.size() << " photos; " << flagged << " flagged; "
+  h << "<h1>" << HtmlEscape(title) << "</h1>\n<p>" << rows_.size() << (products ? " products" : " photos") << "; "
+    << flagged << " flagged; "
     << failed << " could not be processed. Magnesium is judged against EFSA's safe upper level of 250 mg a day "
     << "for supplements.</p>\n<div class=\"totals\">";
   auto box = [&](const std::string& label, size_t n, const std::string& cls) {
@@ -145,12 +150,14 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
   };
   box("above the safe level", levels["above_noael"], "above_noael");
   box("within the safe level", levels["within_noael"], "within_noael");
-  box("magnesium, dose unreadable", levels["unknown"], "unknown");
+  box("dose unknown", levels["unknown"] - std::min(levels["unknown"], compositionUnseen), "unknown");
+  box("ingredients not on the photo", compositionUnseen, "unknown");
   box("no magnesium", levels["no_magnesium"], "no_magnesium");
   box("number valid", numbers["valid"], "valid");
   box("number invalid", numbers["invalid"], "invalid");
   box("number missing", numbers["missing"], "missing");
   box("number unreadable", numbers["unreadable"], "unreadable");
+  box("number not on the photo", numbers["not_seen"], "not_seen");
   box("not processed", failed, "failed");
   h << "</div>\n<table><thead><tr><th>#</th><th>photo</th><th>file</th><th>number</th><th>salts</th>"
     << "<th>mg / unit</th><th>units / day</th><th>mg / day</th><th>verdict</th><th>problems</th></tr></thead><tbody>\n";
@@ -163,7 +170,12 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
     h << "<tr>";
     cell(std::to_string(i + 1), std::to_string(i + 1));
     cell("", row.second.empty() ? "" : "<img loading=\"lazy\" alt=\"\" src=\"" + row.second + "\">");
-    cell(Str(r["file"]), HtmlEscape(Str(r["file"])));
+    std::string fileHtml = HtmlEscape(Str(r["file"]));
+    if (r.contains("files") && r["files"].size() > 1) {
+      fileHtml = "";
+      for (const auto& f : r["files"]) fileHtml += (fileHtml.empty() ? "" : "<br>") + HtmlEscape(Str(f));
+    }
+    cell(Str(r["file"]), fileHtml);
     if (!r["ok"].get<bool>()) {
       cell("", "");
       cell("", "");
@@ -176,7 +188,9 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
       continue;
     }
     const std::string status = Str(At(r, {"notification", "status"}));
-    const std::string number = status == "valid" ? Str(At(r, {"notification", "number"})) : status;
+    const std::string number = status == "valid"      ? Str(At(r, {"notification", "number"}))
+                               : status == "not_seen" ? std::string("not on the photo")
+                                                      : status;
     std::string numberHtml = "<span class=\"" + HtmlEscape(status) + "\">" + HtmlEscape(number) + "</span>";
     if (status == "invalid" || status == "unreadable") numberHtml += "<br><small>" + HtmlEscape(Str(At(r, {"notification", "text"}))) + "</small>";
     const std::string reg = Str(At(r, {"notification", "registry", "status"}));
@@ -193,6 +207,8 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
     cell(level, HtmlEscape(level), level);
     std::string problems = "<ul>";
     for (const auto& m : At(r, {"assessment", "messages"})) problems += "<li>" + HtmlEscape(Str(m)) + "</li>";
+    for (const auto& next : At(r, {"coverage", "to_photograph"}))
+      problems += "<li class=\"next\">Photograph next: " + HtmlEscape(Str(next)) + "</li>";
     problems += "</ul>";
     cell(std::to_string(At(r, {"assessment", "flags"}).size()), problems);
     h << "</tr>\n";

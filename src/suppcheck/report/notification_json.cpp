@@ -8,7 +8,7 @@ void AddNotificationFields(nlohmann::ordered_json& j, const NotificationNumber& 
                            double confidence) {
   j["status"] = NumberStatusName(n.status);
   j["number"] = n.valid() ? nlohmann::ordered_json(n.canonical) : nlohmann::ordered_json(nullptr);
-  j["text"] = n.status == NumberStatus::Missing ? nlohmann::ordered_json(nullptr)
+  j["text"] = n.absent() ? nlohmann::ordered_json(nullptr)
                                                 : nlohmann::ordered_json(SanitizeUtf8(n.text));
   j["categories"] = nlohmann::ordered_json::array();
   for (Category c : n.categories) j["categories"].push_back(CategoryName(c));

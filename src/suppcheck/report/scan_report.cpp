@@ -21,6 +21,18 @@ Json Rounded(std::optional<double> v, int decimals = 1) {
 
 Json BoxJson(const Box& b) { return Json::array({b.x, b.y, b.w, b.h}); }
 
+// The parts of the label the photo(s) showed, and what to photograph next (an extra key).
+Json CoverageJson(const ScanResult& r) {
+  const Coverage& c = r.coverage;
+  Json j{{"ingredients", c.ingredients},
+         {"nutrient_table", c.nutrientTable},
+         {"dose", c.dose},
+         {"directions", c.directions},
+         {"legal_text", c.legalText}};
+  j["to_photograph"] = StillToPhotograph(c, r.number, r.magnesium);
+  return j;
+}
+
 }  // namespace
 
 const Json& JsonAt(const Json& j, std::initializer_list<const char*> path) {
@@ -36,26 +48,33 @@ const Json& JsonAt(const Json& j, std::initializer_list<const char*> path) {
 Json ScanResultJson(const ScanResult& r) {
   Json j;
   j["file"] = SanitizeUtf8(r.file);
+  if (!r.files.empty()) {
+    j["files"] = Json::array();
+    for (const auto& f : r.files) j["files"].push_back(SanitizeUtf8(f));
+  }
   j["ok"] = r.ok;
   if (!r.ok) {
     j["error"] = Json{{"code", r.error.code}, {"message", SanitizeUtf8(r.error.message)}};
     j["notification"] = nullptr;
     j["magnesium"] = nullptr;
     j["assessment"] = nullptr;
+    j["coverage"] = nullptr;
     j["ocr"] = nullptr;
     return j;
   }
   j["error"] = nullptr;
 
-  const bool found = r.number.number.status != NumberStatus::Missing;
+  const bool found = !r.number.number.absent();
   Json n = NotificationJson(r.number.number, r.registry, found ? std::round(r.number.confidence * 100) / 100 : -1);
   if (!found) n["confidence"] = nullptr;
   if (found && !r.number.box.empty()) n["box"] = BoxJson(r.number.box);
+  if (found && !r.number.file.empty()) n["file"] = SanitizeUtf8(r.number.file);
   j["notification"] = n;
 
   const MagnesiumFacts& m = r.magnesium;
   Json mg;
-  mg["present"] = m.present;
+  const std::optional<bool> present = MagnesiumPresence(m, r.coverage);
+  mg["present"] = present ? Json(*present) : Json(nullptr);
   mg["salts"] = m.salts;
   mg["mg_per_unit"] = Rounded(m.mgPerUnit);
   mg["units_per_day"] = Rounded(m.unitsPerDay, 2);
@@ -65,7 +84,7 @@ Json ScanResultJson(const ScanResult& r) {
   mg["basis"] = m.basis.empty() ? Json(nullptr) : Json(m.basis);
   mg["evidence"] = Json::array();
   for (const auto& e : m.evidence) {
-    Json ev{{"text", SanitizeUtf8(e.text)}, {"role", e.role}};
+    Json ev{{"text", SanitizeUtf8(e.text)}, {"role", e.role}, {"file", SanitizeUtf8(e.file.empty() ? r.file : e.file)}};
     if (!e.box.empty()) ev["box"] = BoxJson(e.box);
     mg["evidence"].push_back(ev);
   }
@@ -76,6 +95,7 @@ Json ScanResultJson(const ScanResult& r) {
                          {"noael_mg_per_day", a.noaelMg ? Json(*a.noaelMg) : Json(nullptr)},
                          {"flags", a.flags},
                          {"messages", a.messages}};
+  j["coverage"] = CoverageJson(r);
   if (r.ocr) {
     j["ocr"] = Json{{"engine", r.ocr->engine},
                     {"languages", r.ocr->languages},
@@ -117,15 +137,20 @@ std::string ScanResultText(const Json& j) {
     out << "INVALID '" << str(n["text"]) << "'";
   else if (status == "unreadable")
     out << "not readable with confidence ('" << str(n["text"]) << "'): photograph that line closer";
-  else
+  else if (status == "missing")
     out << "MISSING";
+  else if (status == "not_seen")
+    out << "not on this photo (the side with the lot and the address was not shown)";
+  else
+    out << status;
   const std::string reg = str(n["registry"]["status"]);
   if (reg == "listed") out << ", listed in the registry";
   if (reg == "not_listed") out << ", not in the registry (which lists only the last five years' notifications)";
   if (reg == "error") out << ", registry not reachable";
   out << "\n";
   const Json& m = j["magnesium"];
-  if (m["present"].get<bool>()) {
+  if (m["present"].is_null()) out << "  magnesium: cannot tell (no ingredient list or nutrient table on this photo)\n";
+  if (m["present"].is_boolean() && m["present"].get<bool>()) {
     out << "  magnesium:";
     if (!m["salts"].empty()) {
       std::string salts;
@@ -139,6 +164,15 @@ std::string ScanResultText(const Json& j) {
   }
   out << "  verdict: " << str(j["assessment"]["level"]) << "\n";
   for (const auto& msg : j["assessment"]["messages"]) out << "  - " << msg.get<std::string>() << "\n";
+  const Json& c = j["coverage"];
+  if (c.is_object()) {
+    std::string shown;
+    for (const auto& [key, label] : {std::pair{"ingredients", "ingredients"}, {"nutrient_table", "nutrient table"},
+                                     {"dose", "dose"}, {"directions", "directions"}, {"legal_text", "lot/address"}})
+      if (c[key].is_boolean() && c[key].get<bool>()) shown += (shown.empty() ? "" : ", ") + std::string(label);
+    out << "  the photo showed: " << (shown.empty() ? "none of the label's information panels" : shown) << "\n";
+    for (const auto& next : c["to_photograph"]) out << "  next, photograph " << next.get<std::string>() << "\n";
+  }
   return out.str();
 }
 

@@ -1,0 +1,131 @@
+// Which parts of a label a text shows (extract/coverage.h), and the verdicts that follow from
+// it, through ScanText: the same extraction and assessment as a photo, without OCR.
+
+#include <catch2/catch.hpp>
+
+#include "support/models.h"
+#include "suppcheck/extract/coverage.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+Coverage Cover(const std::string& text) {
+  const auto lines = LinesFromText(text);
+  const auto mg = ExtractMagnesium(lines, TestModels().vocabulary, TestModels().rules.Limits());
+  const auto number = FindNotificationNumber(lines, TestModels().vocabulary);
+  return DecideCoverage(lines, TestModels().vocabulary, mg, number);
+}
+
+ScanResult Scan(const std::string& text) { return ScanText(text, "label.txt", TestModels(), "adult", nullptr); }
+
+bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("a front shows none of the information panels", "[coverage]") {
+  // The innovit thumbnail as a person reads it.
+  const Coverage c = Cover("innovit\nMulti A-Z\nOne-a-Day\nFood supplement with vitamins and minerals\n60 tablets\n"
+                           "Vitamins A, C and D contribute to the normal function of the immune system");
+  CHECK_FALSE(c.ingredients);
+  CHECK_FALSE(c.nutrientTable);
+  CHECK_FALSE(c.dose);
+  CHECK_FALSE(c.legalText);
+}
+
+TEST_CASE("a front: number not seen, magnesium unknown, no advice against it, what to photograph", "[coverage]") {
+  const ScanResult r = Scan("BODYMASS NUTRITION\nMULTIVITAMIN\nVITAMINS & MINERALS\n1 TABLET DAILY\n60 TABLETS");
+  CHECK(r.number.number.status == NumberStatus::NotSeen);
+  CHECK_FALSE(MagnesiumPresence(r.magnesium, r.coverage).has_value());
+  CHECK(r.assessment.level == Level::Unknown);
+  CHECK_FALSE(Has(r.assessment.flags, "number_missing"));
+  CHECK_FALSE(IsFlagged(r.assessment));
+  for (const auto& m : r.assessment.messages) CHECK(m.find("better not taken") == std::string::npos);
+  CHECK(r.coverage.directions);  // "1 TABLET DAILY"
+  const auto next = StillToPhotograph(r.coverage, r.number, r.magnesium);
+  REQUIRE(next.size() == 2);
+  CHECK(next[0].find("lot") != std::string::npos);
+  CHECK(next[1].find("ingredient") != std::string::npos);
+}
+
+TEST_CASE("the back of a label without a number is still missing, with the advice", "[coverage]") {
+  const ScanResult r = Scan(
+      "Voedingssupplement\nIngrediënten: calcium, cellulose, antiklontermiddel: magnesiumstearaat.\n"
+      "Per tablet: Calcium 200 mg\nNeem dagelijks 2 tabletten met water.\nLot 4821/77   THT 05/2028\n"
+      "Natura NV, Kerkstraat 12, 9000 Gent - Tel. 09/123 45 67");
+  CHECK(r.coverage.ingredients);
+  CHECK(r.coverage.legalText);
+  CHECK(r.coverage.directions);
+  CHECK(r.number.number.status == NumberStatus::Missing);
+  CHECK(Has(r.assessment.flags, "number_missing"));
+  CHECK(r.assessment.level == Level::NoMagnesium);  // the ingredient list was read: stearate is no magnesium
+  CHECK(MagnesiumPresence(r.magnesium, r.coverage) == std::optional<bool>(false));
+  CHECK(StillToPhotograph(r.coverage, r.number, r.magnesium).empty());
+}
+
+TEST_CASE("legal text needs two independent cues or a notification label", "[coverage]") {
+  CHECK_FALSE(Cover("LOT 4821/77").legalText);                    // one cue
+  CHECK_FALSE(Cover("Made in Belgium\nwww.natura.be").legalText);  // one cue, a web address is on fronts too
+  CHECK_FALSE(Cover("Expert formula\nLot of energy").legalText);   // words without the digits they need
+  CHECK(Cover("LOT 4821/77  EXP 03/2028").legalText);              // lot and date
+  CHECK(Cover("Ch.-B. 2231\nMindestens haltbar bis: siehe Boden").legalText);
+  CHECK(Cover("À consommer de préférence avant fin : voir couvercle\nDistribué par Natura SA, 1300 Wavre").legalText);
+  CHECK(Cover("Notificatienummer: zie zijkant").legalText);  // the label itself, even without the number
+  CHECK(Cover("NUT/PL 1234/56").legalText);
+}
+
+TEST_CASE("ingredients: a heading, not a word in a slogan", "[coverage]") {
+  CHECK(Cover("Ingrediënten: magnesiumcitraat, cellulose").ingredients);
+  CHECK(Cover("Zutaten : Magnesiumoxid, Maltodextrin").ingredients);
+  CHECK(Cover("Ingrédients: citrate de magnésium").ingredients);
+  CHECK(Cover("Other ingredients: cellulose, stearic acid").ingredients);
+  CHECK_FALSE(Cover("Made with natural ingredients").ingredients);
+}
+
+TEST_CASE("a nutrient table: a header and rows, or many rows; a few claims on a front are not one", "[coverage]") {
+  const Coverage table = Cover("Per tablet   Per dagdosis (2 tabletten)   % RI\nMagnesium 150 mg 300 mg 80 %\n"
+                               "Zink 10 mg 20 mg 200 %\nVitamine B6 2 mg 4 mg 285 %");
+  CHECK(table.nutrientTable);
+  CHECK(table.dose);
+  const Coverage facts = Cover("Supplement Facts\nServing Size: 1 Tablet\nVitamin C 70 mg\nVitamin E 10 mg\n"
+                               "Iron (as ferrous fumarate) 30 mg\nZinc (as zinc oxide) 15 mg");
+  CHECK(facts.nutrientTable);
+  CHECK_FALSE(Cover("Vitamin D 25 µg\nZinc 10 mg").nutrientTable);
+  // A food table (energy, protein, fat) says nothing about minerals.
+  CHECK_FALSE(Cover("Nutrition Information\nEnergy 540 kJ\nProtein 20 g\nFat 1.2 g\nCarbohydrate 3 g").nutrientTable);
+}
+
+TEST_CASE("a table without magnesium: no_magnesium is a finding", "[coverage]") {
+  const ScanResult r = Scan("Supplement Facts\nServing Size: 1 Tablet\nAmount Per Serving\nVitamin C 70 mg\n"
+                            "Vitamin E 10 mg\nIron (as ferrous fumarate) 30 mg\nZinc (as zinc oxide) 15 mg\n"
+                            "Copper (as cupric oxide) 2 mg");
+  CHECK(r.coverage.nutrientTable);
+  CHECK(r.assessment.level == Level::NoMagnesium);
+  CHECK(r.number.number.status == NumberStatus::NotSeen);  // a panel without the legal text
+}
+
+TEST_CASE("magnesium named on a front: present, the dose asked for", "[coverage]") {
+  const ScanResult r = Scan("BioMag\nMagnesium Forte\nVoedingssupplement");
+  CHECK(r.magnesium.present);
+  CHECK(r.assessment.level == Level::Unknown);
+  CHECK_FALSE(r.coverage.dose);
+  const auto next = StillToPhotograph(r.coverage, r.number, r.magnesium);
+  CHECK(std::any_of(next.begin(), next.end(), [](const std::string& s) { return s.find("nutrient table") != std::string::npos; }));
+}
+
+TEST_CASE("coverage of several photos adds up; missing then needs the legal text of any of them", "[coverage]") {
+  Coverage front, side;
+  side.legalText = true;
+  front.ingredients = true;
+  Coverage both = front;
+  both |= side;
+  CHECK(both.ingredients);
+  CHECK(both.legalText);
+  NumberFinding n;
+  n.number.status = NumberStatus::NotSeen;
+  CHECK(ApplyCoverageToNumber(n, both));
+  CHECK(n.number.status == NumberStatus::Missing);
+  CHECK(ApplyCoverageToNumber(n, front));
+  CHECK(n.number.status == NumberStatus::NotSeen);
+}
