@@ -10,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/result_writer.h"
 #include "cli/scan_layout.h"
+#include "suppcheck/product/merge_results.h"
 #include "suppcheck/report/scan_report.h"
 #include "suppcheck/scanner.h"
 #include "suppcheck/util/models_dir.h"
@@ -25,6 +26,7 @@ struct ScanArgs {
   std::string text;
   std::string annotate;
   std::string debugDir;
+  bool product = false;
   CommonOptions common;
   ScannerSetup setup;
 };
@@ -40,8 +42,12 @@ int RunScan(const ScanArgs& args) {
     PrintError(setup.error().message);
     return kExitUsage;
   }
+  if (args.product && !args.text.empty()) {
+    PrintError("scan: --product takes the photos of one pack, not --text");
+    return kExitUsage;
+  }
   auto& [models, registry] = *setup;
-  const bool single = !args.text.empty() || args.images.size() == 1;
+  const bool single = !args.text.empty() || args.images.size() == 1 || args.product;
   auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, ScanLayout(), single);
   if (!writer) {
     PrintError(writer.error().message);
@@ -94,16 +100,40 @@ int RunScan(const ScanArgs& args) {
       PrintError(scanner.error().message);
       return kExitUsage;
     }
-    for (const auto& image : args.images) {
-      ScanResult r = (*scanner)->ScanFile(image);
-      if (!args.annotate.empty() && r.ok) {
-        const fs::path out = args.images.size() > 1 ? fs::path(args.annotate) / (fs::path(image).stem().string() + ".annotated.png")
-                                                    : fs::path(args.annotate);
-        auto loaded = LoadImage(image);
-        if (loaded && !cv::imwrite(out.string(), Annotate(loaded->bgr, r)))
-          PrintWarning("--annotate: cannot write " + out.string());
+    auto annotate = [&](const std::string& image, const ScanResult& r) {
+      if (args.annotate.empty() || !r.ok) return;
+      const fs::path out = args.images.size() > 1 ? fs::path(args.annotate) / (fs::path(image).stem().string() + ".annotated.png")
+                                                  : fs::path(args.annotate);
+      auto loaded = LoadImage(image);
+      if (loaded && !cv::imwrite(out.string(), Annotate(loaded->bgr, r)))
+        PrintWarning("--annotate: cannot write " + out.string());
+    };
+    if (args.product) {
+      // One pack, several photos: one merged result; an annotated image per photo with the
+      // evidence that lies on it.
+      std::vector<ScanResult> photos;
+      for (const auto& image : args.images) {
+        photos.push_back((*scanner)->ScanFile(image));
+        const ScanResult& p = photos.back();
+        if (!p.ok) {
+          failed = true;
+          if (!args.common.quiet) PrintError(p.error.message);
+        }
+        if (args.common.verbose && p.ocr)
+          PrintScanDetail(p.file, p.ocr->ms, p.ocr->rotation, p.ocr->scale, p.ocr->perspective, p.ocr->unwrapped,
+                          p.ocr->meanConfidence);
       }
-      emit(r);
+      ScanResult merged = MergeProductResults(photos, *models, args.common.profile);
+      for (const auto& image : args.images) annotate(image, EvidenceOnFile(merged, image));
+      flagged |= merged.flagged();
+      failed |= !merged.ok;
+      (*writer)->Write(ScanResultJson(merged));
+    } else {
+      for (const auto& image : args.images) {
+        ScanResult r = (*scanner)->ScanFile(image);
+        annotate(image, r);
+        emit(r);
+      }
     }
   }
   if (auto done = (*writer)->Finish(); !done) {
@@ -123,12 +153,16 @@ void RegisterScanCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--annotate", args->annotate,
                   "write the photo with the evidence boxes drawn: OUT.png, or a folder for several images");
   cmd->add_option("--debug-dir", args->debugDir, "keep every intermediate image and the OCR text in DIR");
+  cmd->add_flag("--product", args->product,
+                "the images are several photos of ONE pack (front, back, side): one merged result; --annotate\n"
+                "then takes a folder and writes NAME.annotated.png per photo");
   AddScannerSetup(*cmd, args->setup);
   AddCommonOptions(*cmd, args->common);
   cmd->footer("A number or ingredient list the photo does not show is 'not_seen' / 'unknown', with what to photograph\n"
               "next; that is not a flag.\n"
               "Exit status: 0 nothing flagged, 1 something flagged (number missing/invalid/not listed, dose\n"
-              "above the safe upper level...), 2 usage or configuration error, 3 an image could not be read.");
+              "above the safe upper level, photos of one product that disagree...), 2 usage or configuration error,\n"
+              "3 an image could not be read.");
   cmd->callback([args, &exitCode] { exitCode = RunScan(*args); });
 }
 

@@ -1,0 +1,212 @@
+#include "suppcheck/product/merge_results.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+namespace suppcheck {
+
+namespace {
+
+// Two amounts read on different photos are the same when they differ by less than OCR and
+// rounding do (a table's "187,5 mg" and a front's "188 mg").
+bool Same(double a, double b) { return std::abs(a - b) <= 0.02 * std::max(std::abs(a), std::abs(b)) + 1e-9; }
+
+std::string Amount(double v, const char* unit) {
+  std::ostringstream s;
+  s.imbue(std::locale::classic());
+  if (std::abs(v - std::round(v)) < 0.05)
+    s << static_cast<long long>(std::llround(v));
+  else
+    s << std::fixed << std::setprecision(1) << v;
+  return s.str() + unit;
+}
+
+std::string BaseName(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// One value per photo that read it; the distinct ones, with the photo each came from.
+struct Reading {
+  double value;
+  std::string file;
+};
+
+std::vector<Reading> Distinct(const std::vector<Reading>& all) {
+  std::vector<Reading> out;
+  for (const auto& r : all)
+    if (std::none_of(out.begin(), out.end(), [&](const Reading& o) { return Same(o.value, r.value); })) out.push_back(r);
+  return out;
+}
+
+std::string Describe(const std::vector<Reading>& readings, const char* unit) {
+  std::string s;
+  for (size_t i = 0; i < readings.size(); ++i) {
+    s += i == 0 ? "" : i + 1 == readings.size() ? " and " : ", ";
+    s += Amount(readings[i].value, unit) + " (" + BaseName(readings[i].file) + ")";
+  }
+  return s;
+}
+
+// The photo a line of the merged text came from: evidence holds the line's text and box.
+std::string FileOfEvidence(const Evidence& e, const std::vector<TextLine>& lines, const std::vector<std::string>& lineFile) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].text != e.text) continue;
+    const Box& b = lines[i].box;
+    if (e.box.empty() || b.empty() ||
+        (e.box.x >= b.x && e.box.y >= b.y && e.box.right() <= b.right() && e.box.bottom() <= b.bottom()))
+      return lineFile[i];
+  }
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].text.find(e.text) != std::string::npos || e.text.find(lines[i].text) != std::string::npos)
+      return lineFile[i];
+  return lineFile.empty() ? std::string() : lineFile.front();
+}
+
+}  // namespace
+
+ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Models& models, const std::string& profile) {
+  ScanResult r;
+  std::vector<const ScanResult*> read;
+  for (const auto& p : photos) {
+    r.files.push_back(p.file);
+    if (p.ok) read.push_back(&p);
+  }
+  if (photos.empty()) {
+    r.error = MakeError("io_error", "a product needs at least one photo");
+    return r;
+  }
+  r.file = photos.front().file;
+  if (read.empty()) {
+    r.error = photos.front().error;
+    if (photos.size() > 1) r.error.message = "none of the " + std::to_string(photos.size()) + " photos could be read; " + r.error.message;
+    return r;
+  }
+  r.ok = true;
+  for (const auto* p : read) r.coverage |= p->coverage;
+
+  // The number: from the photo that shows it. Two photos with two different well-formed
+  // numbers: which one the product carries cannot be told from the photos.
+  const ScanResult* numberPhoto = nullptr;
+  std::vector<const ScanResult*> validOn;
+  for (const auto* p : read) {
+    if (p->number.number.absent()) continue;
+    if (!numberPhoto || BetterNumberFinding(p->number, numberPhoto->number)) numberPhoto = p;
+    if (p->number.number.valid() &&
+        std::none_of(validOn.begin(), validOn.end(),
+                     [&](const ScanResult* o) { return o->number.number.canonical == p->number.number.canonical; }))
+      validOn.push_back(p);
+  }
+  std::string numberList;  // "NUT 12/3 (front.jpg) and NUT 12/8 (side.jpg)" when they disagree
+  if (numberPhoto) {
+    r.number = numberPhoto->number;
+    if (r.number.file.empty()) r.number.file = numberPhoto->file;
+    r.registry = numberPhoto->registry;
+    if (validOn.size() > 1) {
+      for (size_t i = 0; i < validOn.size(); ++i)
+        numberList += (i == 0 ? "" : i + 1 == validOn.size() ? " and " : ", ") + validOn[i]->number.number.canonical + " (" +
+                BaseName(validOn[i]->file) + ")";
+      NotificationNumber& n = r.number.number;
+      n.status = NumberStatus::Invalid;
+      n.canonical.clear();
+      n.problems = {"the photos show different numbers: " + numberList};
+      r.registry = RegistryAnswer{};
+    }
+  }
+  ApplyCoverageToNumber(r.number, r.coverage);
+
+  // Magnesium: the lines of all photos read together, so that a table on one photo and the
+  // directions on another make one dose; each photo's own reading checks for contradictions.
+  std::vector<std::string> lineFile;
+  for (const auto* p : read)
+    for (const auto& line : p->lines) {
+      r.lines.push_back(line);
+      lineFile.push_back(p->file);
+    }
+  r.magnesium = ExtractMagnesium(r.lines, models.vocabulary, models.rules.Limits());
+  for (const auto* p : read) {
+    // A photo may have seen magnesium or a salt through a re-read that the merged text keeps,
+    // but a salt or the presence read on one photo is never lost.
+    r.magnesium.present |= p->magnesium.present;
+    for (const auto& s : p->magnesium.salts)
+      if (std::find(r.magnesium.salts.begin(), r.magnesium.salts.end(), s) == r.magnesium.salts.end())
+        r.magnesium.salts.push_back(s);
+  }
+  for (auto& e : r.magnesium.evidence) e.file = FileOfEvidence(e, r.lines, lineFile);
+
+  std::vector<Reading> perUnit, perDay, units;
+  for (const auto* p : read) {
+    if (p->magnesium.mgPerUnit) perUnit.push_back({*p->magnesium.mgPerUnit, p->file});
+    if (p->magnesium.mgPerDay) perDay.push_back({*p->magnesium.mgPerDay, p->file});
+    if (p->magnesium.unitsPerDay) units.push_back({*p->magnesium.unitsPerDay, p->file});
+  }
+  std::vector<std::string> disagreements;
+  perUnit = Distinct(perUnit);
+  perDay = Distinct(perDay);
+  units = Distinct(units);
+  if (perUnit.size() > 1) disagreements.push_back("magnesium per unit " + Describe(perUnit, " mg"));
+  if (perDay.size() > 1) disagreements.push_back("magnesium a day " + Describe(perDay, " mg"));
+  if (units.size() > 1) disagreements.push_back("units a day " + Describe(units, ""));
+  if (!disagreements.empty()) {
+    // Never pick one: the dose is unknown, and the range shows how far the photos are apart.
+    MagnesiumFacts& m = r.magnesium;
+    if (perDay.size() > 1) {
+      const auto [lo, hi] = std::minmax_element(perDay.begin(), perDay.end(),
+                                                [](const Reading& a, const Reading& b) { return a.value < b.value; });
+      m.mgPerDayRange = std::pair{lo->value, hi->value};
+    } else {
+      m.mgPerDayRange.reset();
+    }
+    if (perUnit.size() > 1) m.mgPerUnit.reset();
+    if (units.size() > 1) m.unitsPerDay.reset();
+    m.mgPerDay.reset();
+    m.basis.clear();
+    m.riMismatch.reset();
+  }
+
+  r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
+  if (!numberList.empty()) {
+    // The format check's wording does not fit: the format is right, the photos disagree.
+    auto& a = r.assessment;
+    for (auto& f : a.flags)
+      if (f == "number_invalid") f = "photos_disagree";
+    for (auto& msg : a.messages)
+      if (msg.rfind("The notification number '", 0) == 0)
+        msg = "The photos show different notification numbers (" + numberList + "): which one the product carries cannot be told. Check the pack, or photograph the number again.";
+  }
+  if (!disagreements.empty()) {
+    auto& a = r.assessment;
+    if (std::find(a.flags.begin(), a.flags.end(), "photos_disagree") == a.flags.end()) a.flags.push_back("photos_disagree");
+    std::string what;
+    for (const auto& d : disagreements) what += (what.empty() ? "" : "; ") + d;
+    a.messages.push_back("The photos disagree on the dose: " + what +
+                         ". The dose is left unknown: check the pack, or photograph the table again.");
+  }
+  for (const auto& p : photos)
+    if (!p.ok) r.assessment.messages.push_back("The photo " + BaseName(p.file) + " could not be read: " + p.error.message);
+
+  // How the photos were read: the first one's settings, the time of all.
+  for (const auto* p : read) {
+    if (!p->ocr) continue;
+    if (!r.ocr) {
+      r.ocr = p->ocr;
+      r.ocr->ms = 0;
+    }
+    r.ocr->ms += p->ocr->ms;
+  }
+  return r;
+}
+
+ScanResult EvidenceOnFile(const ScanResult& product, const std::string& file) {
+  ScanResult r = product;
+  const auto onFile = [&](const std::string& f) { return f == file || (f.empty() && file == product.file); };
+  if (!onFile(r.number.file)) r.number.box = Box{};
+  r.magnesium.evidence.erase(std::remove_if(r.magnesium.evidence.begin(), r.magnesium.evidence.end(),
+                                            [&](const Evidence& e) { return !onFile(e.file); }),
+                             r.magnesium.evidence.end());
+  return r;
+}
+
+}  // namespace suppcheck
