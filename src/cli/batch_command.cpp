@@ -20,6 +20,8 @@
 #include "cli/scan_layout.h"
 #include "suppcheck/batch/inflight_log.h"
 #include "suppcheck/batch/input_list.h"
+#include "suppcheck/batch/product_list.h"
+#include "suppcheck/product/merge_results.h"
 #include "suppcheck/report/html_report.h"
 #include "suppcheck/report/scan_report.h"
 #include "suppcheck/scanner.h"
@@ -44,6 +46,7 @@ struct BatchArgs {
   std::vector<std::string> inputs;
   int jobs = 0;
   bool resume = false;
+  bool products = false;
   std::string shard;
   std::string report;
   size_t reportThumbnails = 2000;
@@ -106,9 +109,15 @@ int RunBatch(const BatchArgs& args) {
   }
   auto& [models, registry] = *setup;
 
-  // The inputs: walked, sharded, minus what a previous run already did.
+  // The inputs: walked, sharded, minus what a previous run already did. With --products a unit
+  // of work is a product (a folder of photos); otherwise every photo is one.
   WalkStats walk;
-  std::vector<InputItem> all = Shard(CollectInputs(args.inputs, &walk), shardK, shardN);
+  std::vector<ProductItem> all;
+  if (args.products) {
+    all = ShardProducts(CollectProducts(args.inputs, &walk), shardK, shardN);
+  } else {
+    for (auto& item : Shard(CollectInputs(args.inputs, &walk), shardK, shardN)) all.push_back({item.path, {item}});
+  }
   std::set<std::string> done;
   if (args.resume) {
     auto d = ReadDone(args.common.out);
@@ -118,9 +127,9 @@ int RunBatch(const BatchArgs& args) {
     }
     done = std::move(*d);
   }
-  std::vector<InputItem> todo;
+  std::vector<ProductItem> todo;  // a product's result is named by its first photo
   for (auto& item : all)
-    if (!done.count(item.path)) todo.push_back(std::move(item));
+    if (!done.count(item.photos.front().path)) todo.push_back(std::move(item));
   const size_t skipped = all.size() - todo.size();
 
   // Photos being decoded are listed in <out>.inflight first (suppcheck/batch/inflight_log.h).
@@ -198,37 +207,48 @@ int RunBatch(const BatchArgs& args) {
     while (!gInterrupts && !setupFailed) {
       const size_t i = next.fetch_add(1);
       if (i >= todo.size()) break;
-      const InputItem& item = todo[i];
-      ScanResult r;
+      const ProductItem& product = todo[i];
+      // Each photo read as it is processed; only the first readable one is kept, for the thumbnail.
+      std::vector<ScanResult> photos;
       cv::Mat bgr;
-      if (item.error.code.empty()) {
-        if (inflight) inflight->Starting(item.path);
-        auto image = LoadImage(item.path, options.limits);
-        if (image) {
-          bgr = std::move(image->bgr);
-          r = (*scanner)->ScanImage(bgr, item.path);
+      std::string thumbFile;
+      for (const InputItem& item : product.photos) {
+        ScanResult p;
+        if (item.error.code.empty()) {
+          if (inflight) inflight->Starting(item.path);
+          auto image = LoadImage(item.path, options.limits);
+          if (image) {
+            p = (*scanner)->ScanImage(image->bgr, item.path);
+            if (bgr.empty() && p.ok && !args.report.empty() && report.WantsThumbnail(i)) {
+              bgr = std::move(image->bgr);
+              thumbFile = item.path;
+            }
+          } else {
+            p.file = item.path;
+            p.error = image.error();
+          }
         } else {
-          r.file = item.path;
-          r.error = image.error();
+          p.file = item.path;
+          p.error = item.error;
         }
-      } else {
-        r.file = item.path;
-        r.error = item.error;
+        photos.push_back(std::move(p));
       }
+      ScanResult r = args.products ? MergeProductResults(photos, *models, args.common.profile) : std::move(photos.front());
       Json j = ScanResultJson(r);
       if (!args.report.empty())
-        report.Add(i, j, report.WantsThumbnail(i) && r.ok ? ThumbnailDataUri(bgr, r) : std::string());
+        report.Add(i, j, !bgr.empty() && r.ok ? ThumbnailDataUri(bgr, args.products ? EvidenceOnFile(r, thumbFile) : r) : std::string());
       bgr.release();  // images are read as they are processed, never held
       if (args.common.verbose && r.ocr) {
         progress.Clear();
         PrintScanDetail(r.file, r.ocr->ms, r.ocr->rotation, r.ocr->scale, r.ocr->perspective, r.ocr->unwrapped,
                         r.ocr->meanConfidence);
       }
-      failed += !r.ok;
+      const bool photoFailed = std::any_of(photos.begin(), photos.end(), [](const ScanResult& p) { return !p.ok; });
+      failed += !r.ok || photoFailed;
       flagged += r.flagged();
       ++processed;
       emit(i, std::move(j));
-      progress.Done(item.path);
+      progress.Done(product.folder);
     }
   };
   if (jobs > 1) UseOneThreadPerScanner();
@@ -254,10 +274,10 @@ int RunBatch(const BatchArgs& args) {
   }
   if (!args.common.quiet) {
     const double secs = progress.Seconds();
-    std::fprintf(stderr, "suppcheck: %zu processed%s, %zu flagged, %zu failed in %s (%.1f photos/s)%s\n",
-                 processed.load(), skipped ? (" (" + std::to_string(skipped) + " already done)").c_str() : "",
+    std::fprintf(stderr, "suppcheck: %zu %sprocessed%s, %zu flagged, %zu failed in %s (%.1f %s/s)%s\n",
+                 processed.load(), args.products ? "products " : "", skipped ? (" (" + std::to_string(skipped) + " already done)").c_str() : "",
                  flagged.load(), failed.load(), FormatDuration(secs).c_str(),
-                 secs > 0 ? static_cast<double>(processed) / secs : 0.0,
+                 secs > 0 ? static_cast<double>(processed) / secs : 0.0, args.products ? "products" : "photos",
                  gInterrupts ? "; interrupted: run again with --resume to finish" : "");
   }
   if (gInterrupts) return kExitInterrupted;
@@ -276,6 +296,10 @@ void RegisterBatchCommand(CLI::App& app, int& exitCode) {
                       " on this system]")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--resume", args->resume, "skip the inputs already in --out (jsonl); redo a line cut short by a crash");
+  cmd->add_flag("--products", args->products,
+                "each sub-folder of an input folder is ONE product (its photos merged into one result, as\n"
+                "scan --product); a photo directly in an input folder is a product of one photo; --resume and\n"
+                "--shard count products");
   cmd->add_option("--shard", args->shard,
                   "K/N: process only the K-th of N contiguous slices of the sorted input list (N machines, one folder)");
   cmd->add_option("--report", args->report, "also write a self-contained HTML report a person can open");

@@ -169,3 +169,49 @@ TEST_CASE("batch: many photos of one product ask the registry once", "[cli][batc
   for (const auto& j : lines) CHECK(j["notification"]["registry"]["status"] == "listed");
   CHECK(server.hits == 1);
 }
+
+// `batch --products`: a folder per product (photos from samples/products/, made by
+// scripts/gen_products.py), one result per product; shards and --resume count products.
+TEST_CASE("batch --products: one result per product folder; shards and resume count products", "[cli][batch][product]") {
+  TempDir dir;
+  const fs::path root = dir / "survey";
+  const std::string products = std::string(SUPPCHECK_SOURCE_DIR) + "/samples/products/";
+  Copy(products + "product-clean-0007/1-front.jpg", root / "pack-a/1-front.jpg");
+  Copy(products + "product-clean-0007/3-side.jpg", root / "pack-a/3-side.jpg");
+  Copy(products + "product-clean-0005/3-side.jpg", root / "pack-b/side.jpg");
+  Copy(Sample("sample-clean-0002.jpg"), root / "loose.jpg");  // a photo in the root: a product of one photo
+
+  const auto full = Suppcheck({"batch", root.string(), "--products", "--format", "jsonl", "--jobs", "2"});
+  CHECK(full.exitCode == 0);
+  const auto results = JsonLines(full.out);
+  REQUIRE(results.size() == 3);
+  std::map<std::string, json> byFile;
+  for (const auto& r : results) byFile[r["file"]] = r;
+  const json& a = byFile.at((root / "pack-a/1-front.jpg").string());
+  CHECK(a["files"].size() == 2);
+  CHECK(a["notification"]["number"] == "PL/AS 2/8");
+  CHECK(a["notification"]["file"] == (root / "pack-a/3-side.jpg").string());
+  CHECK(a["magnesium"]["present"] == true);  // "Magnesium" on the front
+  CHECK(byFile.at((root / "pack-b/side.jpg").string())["notification"]["number"] == "NUT/PL/AS 6586/3319");
+  CHECK(byFile.at((root / "loose.jpg").string())["files"].size() == 1);
+  CHECK(full.err.find("3 products processed") != std::string::npos);
+
+  // Two shards, concatenated, are the whole run (in sorted product order).
+  const auto out1 = dir / "part-1.jsonl", out2 = dir / "part-2.jsonl";
+  CHECK(Suppcheck({"batch", root.string(), "--products", "--shard", "1/2", "--out", out1.string(), "--quiet"}).exitCode == 0);
+  CHECK(Suppcheck({"batch", root.string(), "--products", "--shard", "2/2", "--out", out2.string(), "--quiet"}).exitCode == 0);
+  std::vector<std::string> sharded;
+  for (const auto& r : JsonLines(ReadFile(out1) + ReadFile(out2))) sharded.push_back(r["file"]);
+  REQUIRE(sharded.size() == 3);
+  CHECK(std::set<std::string>(sharded.begin(), sharded.end()).size() == 3);
+  CHECK(JsonLines(ReadFile(out1)).size() == 1);  // 3 products over 2 shards: 1 and 2
+
+  // --resume after the first shard: only the products not yet in --out are done.
+  const auto resumed = Suppcheck({"batch", root.string(), "--products", "--resume", "--out", out1.string()});
+  CHECK(resumed.exitCode == 0);
+  CHECK(resumed.err.find("2 products processed (1 already done)") != std::string::npos);
+  std::set<std::string> files;
+  for (const auto& r : JsonLines(ReadFile(out1))) files.insert(r["file"].get<std::string>());
+  CHECK(files.size() == 3);
+  CHECK(JsonLines(ReadFile(out1)).size() == 3);
+}
