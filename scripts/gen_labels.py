@@ -572,13 +572,16 @@ def label_style(p, rng):
             "lost_header": "lost_header" in p.get("traps", []), "number_in_legal": False}
 
 
-def build_label(p, rng):
+def build_label(p, rng, keep=None):
     """Renders the flat label; returns a PIL image (RGB). The printed size of the number line (font
-    pixels on the flat label) is left in p["number_font_px"] for the truth."""
+    pixels on the flat label) is left in p["number_font_px"] for the truth. `keep(item)`, when
+    given, chooses the blocks to render (one side of a pack: scripts/gen_products.py)."""
     st = label_style(p, rng)
     p["font"] = os.path.basename(st["regular"])
     p["font_kind"] = st["font_kind"]
     items, legal = label_items(p, rng)
+    if keep:
+        items, legal = [it for it in items if keep(it)], [it for it in legal if keep(it)]
     width = rng.randrange(1300, 1800)
     layout = p.get("layout", "single")
     legal_st = dict(st, number_in_legal=True)

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
-#include <sstream>
+
+#include "suppcheck/extract/dose_checks.h"
 
 namespace suppcheck {
 
@@ -13,15 +13,7 @@ namespace {
 // rounding do (a table's "187,5 mg" and a front's "188 mg").
 bool Same(double a, double b) { return std::abs(a - b) <= 0.02 * std::max(std::abs(a), std::abs(b)) + 1e-9; }
 
-std::string Amount(double v, const char* unit) {
-  std::ostringstream s;
-  s.imbue(std::locale::classic());
-  if (std::abs(v - std::round(v)) < 0.05)
-    s << static_cast<long long>(std::llround(v));
-  else
-    s << std::fixed << std::setprecision(1) << v;
-  return s.str() + unit;
-}
+std::string Amount(double v, const char* unit) { return NumberText(v) + unit; }
 
 std::string BaseName(const std::string& path) {
   const size_t slash = path.find_last_of('/');

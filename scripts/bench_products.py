@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Products split over several photos against the same label in one photo (issue 11).
+
+Makes products with scripts/gen_products.py (front / back / side, or two photos), reads them all
+with one `suppcheck batch --products` run (a product folder is one result; the whole label and the
+front alone lie loose in the folder, so each is a product of one photo), and prints per tier:
+  agree    the split product gives the same number status, number, magnesium presence, salts,
+           mg/day (within 3 %) and level as its single-photo label (target >= 98 %);
+  truth    how many split products and single labels are right on all those fields;
+  fronts   fronts alone that claim nothing they do not show (number not_seen, level unknown);
+  conflict products made of the sides of two different products (two numbers): photos_disagree.
+
+Usage: bench_products.py [--count N] [--seed S] [--tiers clean,phone] [--binary build/suppcheck] [--jobs J]
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def fields(r):
+    m = r.get("magnesium") or {}
+    n = r.get("notification") or {}
+    return {"status": n.get("status"), "number": n.get("number"), "present": m.get("present"),
+            "salts": sorted(m.get("salts") or []), "mg_per_day": m.get("mg_per_day"),
+            "level": (r.get("assessment") or {}).get("level")}
+
+
+def same(a, b):
+    for k in ("status", "number", "present", "salts", "level"):
+        if a[k] != b[k]:
+            return False
+    x, y = a["mg_per_day"], b["mg_per_day"]
+    if (x is None) != (y is None):
+        return False
+    return x is None or abs(x - y) <= 0.03 * max(abs(x), abs(y))
+
+
+def right(r, t):
+    want = {"status": t["notification"]["status"], "number": t["notification"]["number"],
+            "present": t["magnesium"]["present"], "salts": sorted(t["magnesium"]["salts"] or []),
+            "mg_per_day": t["magnesium"].get("mg_per_day"), "level": t["level"]}
+    return same(fields(r), want)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=25, help="products per tier")
+    ap.add_argument("--seed", type=int, default=7311)
+    ap.add_argument("--tiers", default="clean,phone")
+    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "suppcheck"))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep", help="generate into this folder and keep it")
+    args = ap.parse_args()
+    d = args.keep or tempfile.mkdtemp(prefix="suppcheck-products-")
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_products.py"), "--out", d, "--count", str(args.count),
+                    "--seed", str(args.seed), "--tiers", args.tiers, "--fronts"], check=True)
+    truths = {}
+    for name in sorted(os.listdir(d)):
+        if name.endswith(".truth.json") and not name.endswith(".front.truth.json"):
+            with open(os.path.join(d, name)) as f:
+                truths[name[:-len(".truth.json")]] = json.load(f)
+    # Conflicts: the sides (number photos) of two products with two different valid numbers.
+    valid = [k for k, t in truths.items() if t["notification"]["status"] == "valid"
+             and any("side" in f for f in t["files"][-1:])]
+    conflicts = 0
+    for a, b in zip(valid[0::2], valid[1::2]):
+        if truths[a]["notification"]["number"] == truths[b]["notification"]["number"]:
+            continue
+        folder = os.path.join(d, f"conflict-{a}-{b}")
+        os.makedirs(folder, exist_ok=True)
+        for i, k in enumerate((a, b)):
+            src = os.path.join(d, truths[k]["files"][-1])
+            shutil.copy(src, os.path.join(folder, f"{i + 1}-side{os.path.splitext(src)[1]}"))
+        conflicts += 1
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    out = subprocess.run([args.binary, "batch", d, "--products", "--format", "jsonl", "--jobs", str(args.jobs), "--quiet"],
+                         stdout=subprocess.PIPE, env=env).stdout.decode()
+    results = {}
+    for line in out.splitlines():
+        r = json.loads(line)
+        results[os.path.relpath(r["file"], d)] = r
+    total = {}
+    for key, t in truths.items():
+        tier = t["tier"]
+        s = total.setdefault(tier, {"n": 0, "agree": 0, "split_right": 0, "label_right": 0, "fronts": 0, "fronts_ok": 0})
+        split, label = results.get(t["files"][0]), results.get(t["label"])
+        s["n"] += 1
+        if split and label and same(fields(split), fields(label)):
+            s["agree"] += 1
+        elif split and label:
+            print(f"  differ {key}: split {fields(split)} label {fields(label)}", file=sys.stderr)
+        s["split_right"] += bool(split and right(split, t))
+        s["label_right"] += bool(label and right(label, t))
+        front = results.get(key + ".front" + os.path.splitext(t["label"])[1])
+        if front:
+            s["fronts"] += 1
+            f = fields(front)
+            s["fronts_ok"] += f["status"] == "not_seen" and f["level"] == "unknown"
+    disagree = sum(1 for k, r in results.items() if k.startswith("conflict-")
+                   and "photos_disagree" in ((r.get("assessment") or {}).get("flags") or []))
+    print(f"{'tier':8} {'products':>8} {'agree':>12} {'split right':>12} {'label right':>12} {'fronts ok':>10}")
+    for tier, s in total.items():
+        print(f"{tier:8} {s['n']:8} {s['agree']:5} ({100 * s['agree'] / s['n']:5.1f} %) {s['split_right']:12} "
+              f"{s['label_right']:12} {s['fronts_ok']:4}/{s['fronts']}")
+    print(f"conflicting photos (two numbers): {disagree} of {conflicts} flagged photos_disagree")
+    if not args.keep:
+        shutil.rmtree(d)
+
+
+if __name__ == "__main__":
+    main()

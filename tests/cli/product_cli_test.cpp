@@ -1,0 +1,108 @@
+// `suppcheck scan --product`: several photos of one pack through the real binary. The photos in
+// samples/products/ were made by scripts/gen_products.py (front / back / side of one label) with
+// the truth of the whole label beside them.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/run_process.h"
+#include "support/temp_dir.h"
+
+using namespace suppcheck::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+ProcessResult Suppcheck(const std::vector<std::string>& args) {
+  return RunProcess(SUPPCHECK_BINARY, args, "", {{"SUPPCHECK_REGISTRY", ""}});
+}
+
+const fs::path kProducts = fs::path(SUPPCHECK_SOURCE_DIR) / "samples" / "products";
+
+std::string Photo(const std::string& product, const std::string& name) { return (kProducts / product / name).string(); }
+
+json Truth(const std::string& product) {
+  std::ifstream in(kProducts / (product + ".truth.json"));
+  return json::parse(in);
+}
+
+}  // namespace
+
+TEST_CASE("scan --product: front, back and side make the verdict of the whole label", "[cli][product]") {
+  for (const std::string product : {"product-clean-0005", "product-clean-0007"}) {
+    INFO(product);
+    const json truth = Truth(product);
+    std::vector<std::string> args{"scan", "--product"};
+    for (const auto& f : truth["files"]) args.push_back((kProducts / f.get<std::string>()).string());
+    args.insert(args.end(), {"--format", "json"});
+    const auto r = Suppcheck(args);
+    CHECK(r.exitCode == 1);  // both are above the safe level
+    const json j = json::parse(r.out);
+    REQUIRE(j.is_object());  // one result for the product
+    CHECK(j["file"] == args[2]);
+    REQUIRE(j["files"].size() == 3);
+    CHECK(j["notification"]["status"] == truth["notification"]["status"]);
+    CHECK(j["notification"]["number"] == truth["notification"]["number"]);
+    CHECK(j["notification"]["file"].get<std::string>().ends_with("3-side.jpg"));  // the photo that shows it
+    CHECK(j["magnesium"]["present"] == true);
+    CHECK(j["magnesium"]["mg_per_day"].get<double>() == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));
+    CHECK(j["assessment"]["level"] == truth["level"]);
+    CHECK(j["coverage"]["legal_text"] == true);
+    CHECK(j["coverage"]["dose"] == true);
+    CHECK(j["coverage"]["to_photograph"].empty());
+    REQUIRE_FALSE(j["magnesium"]["evidence"].empty());
+    for (const auto& e : j["magnesium"]["evidence"]) CHECK(e["file"].get<std::string>().ends_with("2-back.jpg"));
+  }
+}
+
+TEST_CASE("scan --product: the front alone asks for the other sides; the side adds the number", "[cli][product]") {
+  const std::string front = Photo("product-clean-0007", "1-front.jpg");
+  auto r = Suppcheck({"scan", "--product", front, "--format", "json"});
+  CHECK(r.exitCode == 0);  // nothing is wrong with the product as far as the front goes
+  json j = json::parse(r.out);
+  CHECK(j["notification"]["status"] == "not_seen");
+  CHECK(j["assessment"]["level"] == "unknown");
+  CHECK(j["coverage"]["legal_text"] == false);
+  CHECK(j["coverage"]["to_photograph"].size() >= 2);
+  r = Suppcheck({"scan", "--product", front, Photo("product-clean-0007", "3-side.jpg"), "--format", "json"});
+  j = json::parse(r.out);
+  CHECK(j["notification"]["status"] == "valid");
+  CHECK(j["notification"]["number"] == "PL/AS 2/8");
+  CHECK(j["assessment"]["level"] == "unknown");  // the dose is on the back, not photographed yet
+}
+
+TEST_CASE("scan --product: two different numbers on the photos are a problem, never resolved", "[cli][product]") {
+  const auto r = Suppcheck({"scan", "--product", Photo("product-clean-0005", "2-back.jpg"),
+                            Photo("product-clean-0005", "3-side.jpg"), Photo("product-clean-0007", "3-side.jpg"),
+                            "--format", "json"});
+  CHECK(r.exitCode == 1);
+  const json j = json::parse(r.out);
+  CHECK(j["notification"]["status"] == "invalid");
+  CHECK(j["notification"]["number"].is_null());
+  REQUIRE(j["notification"]["problems"].size() == 1);
+  const std::string problem = j["notification"]["problems"][0];
+  CHECK(problem.find("NUT/PL/AS 6586/3319") != std::string::npos);
+  CHECK(problem.find("PL/AS 2/8") != std::string::npos);
+  const auto& flags = j["assessment"]["flags"];
+  CHECK(std::find(flags.begin(), flags.end(), "photos_disagree") != flags.end());
+}
+
+TEST_CASE("scan --product --annotate: one annotated image per photo; a bad photo is named", "[cli][product]") {
+  TempDir dir;
+  const auto bad = dir.Write("back.jpg", "not a photo at all");
+  const auto out = dir / "annotated";
+  const auto r = Suppcheck({"scan", "--product", Photo("product-clean-0007", "1-front.jpg"), bad.string(),
+                            Photo("product-clean-0007", "3-side.jpg"), "--annotate", out.string(), "--format", "json"});
+  CHECK(r.exitCode == 3);  // one photo could not be read; the others still make a result
+  const json j = json::parse(r.out);
+  CHECK(j["ok"] == true);
+  CHECK(j["notification"]["number"] == "PL/AS 2/8");
+  CHECK(r.err.find("back.jpg") != std::string::npos);
+  CHECK(fs::exists(out / "1-front.annotated.png"));
+  CHECK(fs::exists(out / "3-side.annotated.png"));
+  CHECK_FALSE(fs::exists(out / "back.annotated.png"));
+}

@@ -1,0 +1,110 @@
+// One product from several photos (product/merge_results.h), on real scan results of text:
+// ScanText runs the same extraction, coverage and assessment as a photo.
+
+#include <catch2/catch.hpp>
+
+#include "support/models.h"
+#include "suppcheck/product/merge_results.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+ScanResult Scan(const std::string& name, const std::string& text) {
+  return ScanText(text, name, TestModels(), "adult", nullptr);
+}
+
+ScanResult Merge(const std::vector<ScanResult>& photos) { return MergeProductResults(photos, TestModels(), "adult"); }
+
+bool HasFlag(const ScanResult& r, const std::string& f) {
+  return std::find(r.assessment.flags.begin(), r.assessment.flags.end(), f) != r.assessment.flags.end();
+}
+
+const char* kFront = "BioMag\nMagnesium Forte\nVoedingssupplement";
+const char* kBack = "Per capsule: magnesiumcitraat 1000 mg, waarvan magnesium 150 mg\n"
+                    "Ingrediënten: magnesiumcitraat, cellulose.\nDe aanbevolen dagelijkse dosis niet overschrijden.";
+const char* kSide = "Neem dagelijks 2 capsules met water.\nNotificatienummer: NUT 476/12\nLot 4821/77   THT 05/2028\n"
+                    "BioMag NV, Kerkstraat 12, 9000 Gent";
+
+}  // namespace
+
+TEST_CASE("merge: the number from the side, the dose from the back and the side together", "[merge]") {
+  const ScanResult r = Merge({Scan("front.jpg", kFront), Scan("back.jpg", kBack), Scan("side.jpg", kSide)});
+  REQUIRE(r.ok);
+  CHECK(r.file == "front.jpg");
+  CHECK(r.files == std::vector<std::string>{"front.jpg", "back.jpg", "side.jpg"});
+  CHECK(r.number.number.canonical == "NUT 476/12");
+  CHECK(r.number.file == "side.jpg");
+  CHECK(r.magnesium.salts == std::vector<std::string>{"citrate"});
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*r.magnesium.mgPerDay == Approx(300));  // 150 mg per capsule (back) x 2 a day (side)
+  CHECK(r.assessment.level == Level::AboveNoael);
+  CHECK(r.coverage.ingredients);
+  CHECK(r.coverage.legalText);
+  CHECK_FALSE(HasFlag(r, "photos_disagree"));
+  for (const auto& e : r.magnesium.evidence) CHECK((e.file == "back.jpg" || e.file == "side.jpg"));
+  // One photo alone says less: the back has the dose per unit but neither number nor directions.
+  const ScanResult back = Scan("back.jpg", kBack);
+  CHECK(back.number.number.status == NumberStatus::NotSeen);
+  CHECK_FALSE(back.magnesium.mgPerDay);
+}
+
+TEST_CASE("merge: the combined coverage decides missing vs not_seen", "[merge]") {
+  const std::string sideWithoutNumber = "Lot 4821/77   THT 05/2028\nBioMag NV, Kerkstraat 12, 9000 Gent";
+  CHECK(Merge({Scan("front.jpg", kFront), Scan("back.jpg", kBack)}).number.number.status == NumberStatus::NotSeen);
+  const ScanResult r = Merge({Scan("front.jpg", kFront), Scan("side.jpg", sideWithoutNumber)});
+  CHECK(r.number.number.status == NumberStatus::Missing);
+  CHECK(HasFlag(r, "number_missing"));
+}
+
+TEST_CASE("merge: two different numbers are a problem, not a choice", "[merge]") {
+  const ScanResult r = Merge({Scan("side-a.jpg", "Notificatienummer: NUT 476/12"), Scan("side-b.jpg", "NUT 476/13")});
+  CHECK(r.number.number.status == NumberStatus::Invalid);
+  CHECK(r.number.number.canonical.empty());
+  REQUIRE(r.number.number.problems.size() == 1);
+  CHECK(r.number.number.problems[0].find("NUT 476/12 (side-a.jpg) and NUT 476/13 (side-b.jpg)") != std::string::npos);
+  CHECK(HasFlag(r, "photos_disagree"));
+  CHECK_FALSE(HasFlag(r, "number_invalid"));
+  // The same number on two photos is no conflict.
+  CHECK(Merge({Scan("a.jpg", "NUT 476/12"), Scan("b.jpg", "Notificatienummer: NUT 476/12")}).number.number.valid());
+}
+
+TEST_CASE("merge: two different doses leave the dose unknown, with both named", "[merge]") {
+  const ScanResult r = Merge({Scan("back.jpg", "Per tablet: magnesium 150 mg\nNeem 2 tabletten per dag."),
+                              Scan("leaflet.jpg", "Per tablet: magnesium 250 mg\nNeem 2 tabletten per dag.")});
+  CHECK(HasFlag(r, "photos_disagree"));
+  CHECK_FALSE(r.magnesium.mgPerDay);
+  CHECK_FALSE(r.magnesium.mgPerUnit);
+  REQUIRE(r.magnesium.mgPerDayRange);
+  CHECK(r.magnesium.mgPerDayRange->first == Approx(300));
+  CHECK(r.magnesium.mgPerDayRange->second == Approx(500));
+  CHECK(r.assessment.level == Level::Unknown);
+  bool named = false;
+  for (const auto& m : r.assessment.messages)
+    named |= m.find("150 mg (back.jpg) and 250 mg (leaflet.jpg)") != std::string::npos;
+  CHECK(named);
+}
+
+TEST_CASE("merge: a photo that could not be read is named; none readable is an error", "[merge]") {
+  ScanResult bad;
+  bad.file = "blurry.jpg";
+  bad.error = MakeError("unreadable_image", "blurry.jpg: cannot decode");
+  const ScanResult r = Merge({Scan("side.jpg", kSide), bad});
+  CHECK(r.ok);
+  CHECK(r.files.size() == 2);
+  bool named = false;
+  for (const auto& m : r.assessment.messages) named |= m.find("blurry.jpg could not be read") != std::string::npos;
+  CHECK(named);
+  const ScanResult none = Merge({bad});
+  CHECK_FALSE(none.ok);
+  CHECK(none.error.code == "unreadable_image");
+}
+
+TEST_CASE("merge: the evidence of one photo, for its annotated image", "[merge]") {
+  const ScanResult r = Merge({Scan("back.jpg", kBack), Scan("side.jpg", kSide)});
+  const ScanResult onSide = EvidenceOnFile(r, "side.jpg");
+  for (const auto& e : onSide.magnesium.evidence) CHECK(e.file == "side.jpg");
+  const ScanResult onBack = EvidenceOnFile(r, "back.jpg");
+  CHECK(onBack.number.box.empty());
+}
