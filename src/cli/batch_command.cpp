@@ -142,11 +142,12 @@ int RunBatch(const BatchArgs& args) {
     if (args.resume) {
       const auto listed = InflightLog::Read(logPath);
       const std::set<std::string> suspects(listed.begin(), listed.end());
-      for (auto& item : todo)
-        if (item.error.code.empty() && suspects.count(item.path) && !DecodesWithoutCrashing(item.path, options.limits))
-          item.error = MakeError("crashed_decoder", item.path + ": the image decoder crashed on this file (it was " +
-                                                        "being read when an earlier run stopped, and reading it " +
-                                                        "alone crashed again); skipped");
+      for (auto& product : todo)
+        for (auto& item : product.photos)
+          if (item.error.code.empty() && suspects.count(item.path) && !DecodesWithoutCrashing(item.path, options.limits))
+            item.error = MakeError("crashed_decoder", item.path + ": the image decoder crashed on this file (it was " +
+                                                          "being read when an earlier run stopped, and reading it " +
+                                                          "alone crashed again); skipped");
     }
     auto log = InflightLog::Open(logPath, /*truncate=*/!args.resume);
     if (!log) {
