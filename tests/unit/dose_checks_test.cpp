@@ -137,7 +137,7 @@ TEST_CASE("per unit times units a day must fit a per-day statement", "[extract][
 
 TEST_CASE("a refused dose is unknown with the reason, never a verdict", "[extract][checks][assess]") {
   const MagnesiumFacts m = Extract("Magnesium 450\nPer tablet: magnesium 15 mg\nNeem 1 tablet per dag.");
-  const Assessment a = Assess(NumberFinding{}, RegistryAnswer{}, m, TestModels().rules, "adult");
+  const Assessment a = Assess(NumberFinding{}, RegistryAnswer{}, m, Coverage{}, TestModels().rules, "adult");
   CHECK(a.level == Level::Unknown);
   bool said = false;
   for (const auto& msg : a.messages) said = said || msg.find("Magnesium 450") != std::string::npos;
