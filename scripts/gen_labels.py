@@ -420,6 +420,12 @@ def label_items(p, rng):
         if p["has_mg"] and rng.random() < 0.5:
             items.append(("text", f"{w['ingredients']}: cellulose, {w['excipient']}."))
         items.append(("small", w["warn"]))
+    return place_legal(p, rng, items)
+
+
+def place_legal(p, rng, items):
+    """The legal part of any label (address, number, lot, barcode): returns (items, legal), the
+    number line put among `items` or in the legal block as real packs do."""
     legal = []
     decoys = decoy_lines(p, p["main"], rng)
     number_line = None
@@ -488,6 +494,9 @@ def render_column(items, width, st, rng):
                            (size // 2 if st["number_frame"] == "box" else 0))
         elif kind == "table":
             heights.append((len(it[2]) + 1) * int(body * 1.7) + body)
+        elif kind == "grid":
+            f_row, _, _ = grid_columns(it[1], it[2], st, inner, d)
+            heights.append((len(it[2]) + 1) * int(f_row.size * 1.7) + body)
         elif kind == "barcode":
             heights.append(int(body * 5))
     height = sum(heights) + 2 * margin
@@ -522,25 +531,12 @@ def render_column(items, width, st, rng):
                     pad = max(3, f.size // 4)
                     d.rectangle([x0 - pad, y0 - pad, x1 + pad, y1 + pad], outline=ink, width=max(1, f.size // 12))
         elif kind == "table":
-            header, rows = it[1], it[2]
             cols = [margin, margin + int(inner * 0.30), margin + int(inner * 0.52), margin + int(inner * 0.85)]
-            rh = int(body * 1.7)
-            lost = st["lost_header"]
-            f_small = font(st["bold"], int(body * (0.6 if lost else 0.85)))
-            head_ink = tuple(int(0.25 * c + 0.75 * b) for c, b in zip(ink, st["bg"])) if lost else ink
-            for c, text in enumerate(header):
-                d.text((cols[c], y + (rh // 4 if lost else 0)), text, font=f_small, fill=head_ink)
-            d.line([margin, y + rh - 6, width - margin, y + rh - 6], fill=ink, width=2)
-            for r, row in enumerate(rows):
-                for c, text in enumerate(row):
-                    d.text((cols[c], y + (r + 1) * rh), text, font=f_body, fill=ink)
-            if st["table_style"] == "boxed":  # cell borders, as in printed nutrition tables
-                top, bottom = y - 6, y + (len(rows) + 1) * rh
-                for r in range(len(rows) + 2):
-                    d.line([margin - 8, top + r * rh, width - margin + 8, top + r * rh], fill=ink, width=1)
-                for c in cols[1:] + [width - margin + 8]:
-                    d.line([c - 8, top, c - 8, bottom], fill=ink, width=1)
-                d.line([margin - 8, top, margin - 8, bottom], fill=ink, width=1)
+            draw_table(d, y, it[1], it[2], cols, f_body, int(body * 1.7), st, width)
+        elif kind == "grid":
+            f_row, f_head, cols = grid_columns(it[1], it[2], st, inner, d)
+            draw_table(d, y, it[1], it[2], [margin + c for c in cols], f_row, int(f_row.size * 1.7), st, width,
+                       f_head=f_head)
         elif kind == "barcode":
             x = margin
             bits = [rng.random() < 0.5 for _ in range(95)]
@@ -552,6 +548,50 @@ def render_column(items, width, st, rng):
                    font=font(st["regular"], int(body * 0.9)), fill=ink)
         y += h
     return img, number_px, mask
+
+
+def draw_table(d, y, header, rows, cols, f_row, rh, st, width, f_head=None):
+    """A nutrient table at y: the header (pale and small with the lost_header trap), a rule, the
+    rows; cell borders when the style is boxed. `cols`: the x of each column."""
+    margin, ink = st["margin"], st["ink"]
+    lost = st["lost_header"]
+    f_small = f_head or font(st["bold"], int(st["body"] * (0.6 if lost else 0.85)))
+    head_ink = tuple(int(0.25 * c + 0.75 * b) for c, b in zip(ink, st["bg"])) if lost else ink
+    for c, text in enumerate(header):
+        d.text((cols[c], y + (rh // 4 if lost else 0)), text, font=f_small, fill=head_ink)
+    d.line([margin, y + rh - 6, width - margin, y + rh - 6], fill=ink, width=2)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            d.text((cols[c], y + (r + 1) * rh), text, font=f_row, fill=ink)
+    if st["table_style"] == "boxed":  # cell borders, as in printed nutrition tables
+        top, bottom = y - 6, y + (len(rows) + 1) * rh
+        for r in range(len(rows) + 2):
+            d.line([margin - 8, top + r * rh, width - margin + 8, top + r * rh], fill=ink, width=1)
+        for c in cols[1:] + [width - margin + 8]:
+            d.line([c - 8, top, c - 8, bottom], fill=ink, width=1)
+        d.line([margin - 8, top, margin - 8, bottom], fill=ink, width=1)
+
+
+def grid_columns(header, rows, st, inner, d):
+    """A "grid" table (any number of columns, names of any length): each column as wide as its
+    widest cell plus a gap, the print made smaller (to 60 % at most) when the table would not
+    fit. Returns (row font, header font, x of each column from the margin)."""
+    body, lost = st["body"], st["lost_header"]
+    size = body
+    while True:
+        f_row = font(st["regular"], size)
+        f_head = font(st["bold"], max(9, int(size * (0.6 if lost else 0.85))))
+        gap = int(size * 1.2)
+        widths = [max([d.textlength(r[c], font=f_row) for r in rows] + [d.textlength(header[c], font=f_head)])
+                  for c in range(len(header))]
+        if sum(widths) + gap * (len(widths) - 1) <= inner or size <= int(body * 0.6):
+            break
+        size -= 1
+    cols, x = [], 0
+    for w in widths:
+        cols.append(int(x))
+        x += w + gap
+    return f_row, f_head, cols
 
 
 def label_style(p, rng):
@@ -572,14 +612,16 @@ def label_style(p, rng):
             "lost_header": "lost_header" in p.get("traps", []), "number_in_legal": False}
 
 
-def build_label(p, rng, keep=None):
+def build_label(p, rng, keep=None, items_of=None):
     """Renders the flat label; returns a PIL image (RGB). The printed size of the number line (font
     pixels on the flat label) is left in p["number_font_px"] for the truth. `keep(item)`, when
-    given, chooses the blocks to render (one side of a pack: scripts/gen_products.py)."""
+    given, chooses the blocks to render (one side of a pack: scripts/gen_products.py).
+    `items_of(p, rng)` makes the label's (items, legal) blocks; default: a magnesium label
+    (label_items); scripts/gen_multivitamins.py passes its own."""
     st = label_style(p, rng)
     p["font"] = os.path.basename(st["regular"])
     p["font_kind"] = st["font_kind"]
-    items, legal = label_items(p, rng)
+    items, legal = (items_of or label_items)(p, rng)
     if keep:
         items, legal = [it for it in items if keep(it)], [it for it in legal if keep(it)]
     width = rng.randrange(1300, 1800)
@@ -813,6 +855,33 @@ def mask_box(mask):
     return [int(xs.min()), int(ys.min()), int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)]
 
 
+def shoot(p, label, tier, rng, out_dir, name, t):
+    """Photographs the label in a tier, writes OUT_DIR/NAME.jpg|png and NAME.truth.json (the truth
+    `t` plus how the photo was made); returns the truth written."""
+    import cv2
+    info = {}
+    img, effects, ext = photograph(label, tier, rng, info)
+    path = os.path.join(out_dir, name + ext)
+    bgr = img[..., ::-1]
+    if ext == ".jpg":
+        cv2.imwrite(path, bgr, [cv2.IMWRITE_JPEG_QUALITY, info["jpeg_quality"]])
+    else:
+        cv2.imwrite(path, bgr)
+    # The number's capital height in photo pixels (about 0.7 of the font size): below ~6 px
+    # a person zooming in struggles; the benchmark reports failures by it.
+    cap = p.get("number_font_px")
+    t.update({"file": os.path.basename(path), "tier": tier, "effects": effects,
+              "printed_number": p["number_printed"], "style": p["style"],
+              "layout": p.get("layout"), "font": p.get("font"), "font_kind": p.get("font_kind"),
+              "traps": p.get("traps", []), "number_frame": p.get("number_frame"),
+              "tight_legal": p.get("tight_legal"),
+              "number_cap_px": round(0.7 * cap * info.get("scale", 1.0), 1) if cap else None,
+              "number_box": mask_box(info.get("mask"))})
+    with open(os.path.join(out_dir, name + ".truth.json"), "w") as f:
+        json.dump(t, f, indent=1, ensure_ascii=False)
+    return t
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
@@ -835,30 +904,7 @@ def main():
             index += 1
             p = make_product(rng, index)
             label = build_label(p, rng)
-            info = {}
-            img, effects, ext = photograph(label, tier, rng, info)
-            name = f"{args.prefix}{tier}-{index:04d}"
-            path = os.path.join(args.out, name + ext)
-            bgr = img[..., ::-1]
-            import cv2
-            if ext == ".jpg":
-                cv2.imwrite(path, bgr, [cv2.IMWRITE_JPEG_QUALITY, info["jpeg_quality"]])
-            else:
-                cv2.imwrite(path, bgr)
-            t = truth_of(p)
-            # The number's capital height in photo pixels (about 0.7 of the font size): below ~6 px
-            # a person zooming in struggles; the benchmark reports failures by it.
-            cap = p.get("number_font_px")
-            t.update({"file": os.path.basename(path), "tier": tier, "effects": effects,
-                      "printed_number": p["number_printed"], "style": p["style"],
-                      "layout": p.get("layout"), "font": p.get("font"), "font_kind": p.get("font_kind"),
-                      "traps": p.get("traps", []), "number_frame": p.get("number_frame"),
-                      "tight_legal": p.get("tight_legal"),
-                      "number_cap_px": round(0.7 * cap * info.get("scale", 1.0), 1) if cap else None,
-                      "number_box": mask_box(info.get("mask"))})
-            with open(os.path.join(args.out, name + ".truth.json"), "w") as f:
-                json.dump(t, f, indent=1, ensure_ascii=False)
-            manifest.append(t)
+            manifest.append(shoot(p, label, tier, rng, args.out, f"{args.prefix}{tier}-{index:04d}", truth_of(p)))
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1, ensure_ascii=False)
     print(f"wrote {len(manifest)} photos to {args.out}", file=sys.stderr)
