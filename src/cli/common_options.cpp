@@ -11,6 +11,10 @@
 
 namespace suppcheck::cli {
 
+// The option groups of AddCommonOptions.
+void AddRegistryOptions(CLI::App& cmd, CommonOptions& o);
+void AddProfileOptions(CLI::App& cmd, CommonOptions& o);
+
 namespace {
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -33,11 +37,16 @@ Format CommonOptions::ResolvedFormat() const {
   return isatty(STDOUT_FILENO) ? Format::Text : Format::Jsonl;
 }
 
-void AddCommonOptions(CLI::App& cmd, CommonOptions& o) {
+void AddCommonOptions(CLI::App& cmd, CommonOptions& o, bool withRegistry) {
   cmd.add_option("--format", o.format,
                  "text|json|jsonl|csv [default: from --out's extension; text on a terminal, jsonl otherwise]")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}));
   cmd.add_option("--out", o.out, "write results to FILE instead of stdout (atomically; jsonl line by line)");
+  if (withRegistry) AddRegistryOptions(cmd, o);
+  AddProfileOptions(cmd, o);
+}
+
+void AddRegistryOptions(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--registry", o.registry,
                  "also look numbers up: PATH.csv, PATH.sqlite or an http(s) URL with {number} "
                  "[default: $SUPPCHECK_REGISTRY]");
@@ -55,6 +64,9 @@ void AddCommonOptions(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--registry-rate", o.registryRate,
                  "at most this many HTTP registry requests a second, all workers together [default: 10]")
       ->check(CLI::Range(0.01, 1000.0));
+}
+
+void AddProfileOptions(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--profile", o.profile,
                  "whose limits apply: adult|child-4-10|child-1-3|pregnant|lactating [default: adult]; "
                  "child-4-10 uses the limits of the EFSA band 4-6 (the lower ones)")

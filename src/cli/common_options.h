@@ -35,10 +35,11 @@ struct CommonOptions {
   Format ResolvedFormat() const;
 };
 
-/// Adds --format, --out, --registry (+ its tuning), --profile, --age, --quiet, --verbose.
+/// Adds --format, --out, --registry (+ its tuning, unless `withRegistry` is false: a command
+/// that looks nothing up), --profile, --age, --quiet, --verbose.
 /// --profile and --age are combined into `profile`/`who` once the command line is parsed; a bad
 /// --age or a contradiction stops with a usage error naming the value.
-void AddCommonOptions(CLI::App& cmd, CommonOptions& o);
+void AddCommonOptions(CLI::App& cmd, CommonOptions& o, bool withRegistry = true);
 
 /// The person whose limits apply, from --profile and --age (the --profile name counts as given
 /// only when `profileGiven`). An error names the value at fault.

@@ -14,6 +14,7 @@
 #include "cli/number_command.h"
 #include "cli/scan_command.h"
 #include "cli/serve_command.h"
+#include "cli/total_command.h"
 #include "suppcheck/image/decoder_limits.h"
 #include "suppcheck/image/image_loader.h"
 #include "suppcheck/util/edit_distance.h"
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   RegisterBatchCommand(app, exitCode);
   RegisterNumberCommand(app, exitCode);
   RegisterServeCommand(app, exitCode);
+  RegisterTotalCommand(app, exitCode);
 
   // A mistyped command gets a suggestion, as ninja does.
   if (argc > 1 && argv[1][0] != '-') {
