@@ -253,6 +253,28 @@ def make_layout(rng, traps_forced=False):
     }
 
 
+NUMBER_KINDS = (["valid", "invalid", "missing"], [0.75, 0.1, 0.15])  # rng.choices(*NUMBER_KINDS)
+BRANDS = ["VitaPlus", "Natura", "PharmaLine", "BioMag", "Mediform", "Herbalis"]
+
+
+def set_number(p, rng):
+    """The printed notification number of p["number_kind"] (and whether a label word precedes it)."""
+    if p["number_kind"] == "valid":
+        p["number_printed"], p["number"] = make_number(rng)
+    elif p["number_kind"] == "invalid":
+        p["number_printed"], p["number"] = make_invalid_number(rng), None
+    else:
+        p["number_printed"], p["number"] = None, None
+    p["number_label"] = rng.random() < 0.7
+
+
+def notification_truth(p):
+    """The report's notification fields a label with this number must give."""
+    if p["number_kind"] == "valid":
+        return {"status": "valid", "number": p["number"]}
+    return {"status": p["number_kind"], "number": None}
+
+
 def make_product(rng, index):
     lang = rng.choice(["nl", "fr", "de", "en", "nl+fr", "nl+fr"])
     langs = lang.split("+")
@@ -267,17 +289,11 @@ def make_product(rng, index):
         style = "line"
     if salt == "marine" and style == "salt_only":
         style = "of_which"
-    number_kind = rng.choices(["valid", "invalid", "missing"], [0.75, 0.1, 0.15])[0]
+    number_kind = rng.choices(*NUMBER_KINDS)[0]
     p = {"id": index, "lang": lang, "langs": langs, "main": main, "form": form, "has_mg": has_mg, "salt": salt,
          "elemental": elemental, "lo": lo, "hi": hi, "style": style, "number_kind": number_kind,
-         "directions_style": rng.randrange(4), "brand": rng.choice(["VitaPlus", "Natura", "PharmaLine", "BioMag", "Mediform", "Herbalis"])}
-    if number_kind == "valid":
-        p["number_printed"], p["number"] = make_number(rng)
-    elif number_kind == "invalid":
-        p["number_printed"], p["number"] = make_invalid_number(rng), None
-    else:
-        p["number_printed"], p["number"] = None, None
-    p["number_label"] = rng.random() < 0.7
+         "directions_style": rng.randrange(4), "brand": rng.choice(BRANDS)}
+    set_number(p, rng)
     p.update(make_layout(rng, traps_forced=TRAPS_FORCED))
     p["pack_count"] = rng.choice([30, 60, 90, 120])
     p["salt_mass"] = None
@@ -293,13 +309,7 @@ def make_product(rng, index):
 
 
 def truth_of(p):
-    t = {"id": p["id"], "lang": p["lang"]}
-    if p["number_kind"] == "valid":
-        t["notification"] = {"status": "valid", "number": p["number"]}
-    elif p["number_kind"] == "invalid":
-        t["notification"] = {"status": "invalid", "number": None}
-    else:
-        t["notification"] = {"status": "missing", "number": None}
+    t = {"id": p["id"], "lang": p["lang"], "notification": notification_truth(p)}
     if not p["has_mg"]:
         t["magnesium"] = {"present": False, "salts": [], "mg_per_day": None}
         t["level"] = "no_magnesium"
