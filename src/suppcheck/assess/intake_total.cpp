@@ -146,7 +146,9 @@ void AssessTotal(NutrientTotal& nt, const NutrientLimits& limits, const AgeProfi
   if (nt.atLeast) {
     AddFlag(a.flags, "dose_unknown");
     if (a.level != NutrientLevel::AboveUpperLevel) a.level = NutrientLevel::Unknown;
-    a.messages.push_back("The total is at least " + Amount(nt.perDay, nt.unit) + ": the amount of " + nt.name +
+    // The verdict on the amounts read ("... is within ...") holds for those amounts only.
+    if (!a.messages.empty()) a.messages.front() = "Counting only the amounts that were read: " + a.messages.front();
+    a.messages.insert(a.messages.begin(), "The total is at least " + Amount(nt.perDay, nt.unit) + ": the amount of " + nt.name +
                          " a day was not read for " + Files(unknown) + ", so it may be higher" +
                          (a.level == NutrientLevel::AboveUpperLevel ? " (and is above the limit already)." : "."));
   }
