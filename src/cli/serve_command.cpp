@@ -93,7 +93,7 @@ void RegisterServeCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(1, 64));
   cmd->add_option("--max-queue", args->maxQueue, "photos that may wait for a reader; more get 503 [default: 8]")
       ->check(CLI::Range(0, 1000));
-  cmd->add_option("--max-upload-mb", args->maxUploadMb, "largest upload accepted; larger get 413 [default: 20]")
+  cmd->add_option("--max-upload-mb", args->maxUploadMb, "largest upload accepted (a photo, or all photos of one product together); larger get 413 [default: 20]")
       ->check(CLI::Range(0.01, 200.0));
   cmd->add_option("--timeout", args->timeout, "seconds a request may take to arrive (from its start, not per byte), or wait for a reader [default: 60]")
       ->check(CLI::Range(1.0, 3600.0));

@@ -11,6 +11,8 @@ Expected<std::unique_ptr<ScannerPool>> ScannerPool::Create(size_t size, std::sha
     pool->free_.push_back(std::move(*s));
   }
   pool->size_ = pool->free_.size();
+  pool->models_ = std::move(models);
+  pool->profile_ = options.profile;
   return pool;
 }
 

@@ -37,6 +37,9 @@ class ScannerPool {
 
   Lease Borrow(std::chrono::milliseconds wait);
   size_t size() const { return size_; }
+  /// What the scanners read with: to merge the photos of one product as they would.
+  const Models& models() const { return *models_; }
+  const std::string& profile() const { return profile_; }
 
  private:
   void Return(std::unique_ptr<Scanner> s);
@@ -44,6 +47,8 @@ class ScannerPool {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Scanner>> free_;
   size_t size_ = 0;
+  std::shared_ptr<const Models> models_;
+  std::string profile_;
 };
 
 }  // namespace suppcheck

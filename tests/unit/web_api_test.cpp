@@ -42,10 +42,24 @@ std::string ReadSample(const std::string& name) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string Multipart(const std::string& field, const std::string& filename, const std::string& content) {
-  return "--XyZ\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename +
-         "\"\r\nContent-Type: image/jpeg\r\n\r\n" + content + "\r\n--XyZ--\r\n";
+struct Part {
+  std::string field, filename, content;
+};
+
+std::string Multipart(const std::vector<Part>& parts) {
+  std::string body;
+  for (const auto& p : parts)
+    body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + p.field + "\"; filename=\"" + p.filename +
+            "\"\r\nContent-Type: image/jpeg\r\n\r\n" + p.content + "\r\n";
+  return body + "--XyZ--\r\n";
 }
+
+std::string Multipart(const std::string& field, const std::string& filename, const std::string& content) {
+  return Multipart({{field, filename, content}});
+}
+
+// The first bytes of a GIF: an image format suppcheck does not read.
+const std::string kGif = std::string("GIF89a\x01\x00\x01\x00\x80\x00\x00", 13) + std::string(20, '\0');
 
 // A registry that holds every lookup until it is opened.
 class GateRegistry : public Registry {
@@ -195,6 +209,89 @@ TEST_CASE("web api: a photo as multipart or raw bytes through a real reader", "[
   CHECK(pdf.status == 415);
   CHECK(json::parse(pdf.body)["error"]["message"].get<std::string>().rfind("doc.pdf: ", 0) == 0);
   CHECK(Serve(api, Request{Head("POST", "/api/scan", "image/jpeg"), "", {}}).status == 400);
+}
+
+TEST_CASE("web api: a product's photos are refused by count, size and format, as a photo is", "[server]") {
+  WebApiOptions o;
+  o.maxUploadBytes = 4000;
+  o.maxProductPhotos = 3;
+  WebApi api(nullptr, nullptr, o);
+  const RequestHead form = Head("POST", "/api/product", "multipart/form-data; boundary=XyZ");
+  CHECK(api.Admit(form).work == Work::kScan);
+  const std::string jpeg = "\xFF\xD8\xFF\xE0 not much of a photo";
+  const Response four = Serve(api, Request{form, Multipart({{"image", "1.jpg", jpeg}, {"image", "2.jpg", jpeg},
+                                                            {"image", "3.jpg", jpeg}, {"image", "4.jpg", jpeg}}), {}});
+  CHECK(four.status == 400);
+  CHECK(json::parse(four.body)["error"]["code"] == "too_many_photos");
+  CHECK(json::parse(four.body)["error"]["message"] == "at most 3 photos of one product are read together");
+  // The limit holds for all the photos together: a product is one upload.
+  const Response big = Serve(api, Request{form, Multipart({{"image", "1.jpg", std::string(2100, 'a')},
+                                                           {"image", "2.jpg", std::string(2100, 'a')}}), {}});
+  CHECK(big.status == 413);
+  // One bad photo among good ones refuses the request, naming it, before any reader is taken.
+  WebApi roomy(nullptr, nullptr, {});
+  const Response gif = Serve(roomy, Request{form, Multipart({{"image", "front.jpg", ReadSample("sample-phone-0006.jpg")},
+                                                             {"image", "side.gif", kGif}}), {}});
+  CHECK(gif.status == 415);
+  CHECK(json::parse(gif.body)["error"]["code"] == "unsupported_format");
+  CHECK(json::parse(gif.body)["error"]["message"].get<std::string>().rfind("side.gif: ", 0) == 0);
+  const Response none = Serve(api, Request{form, Multipart("photo", "x.jpg", jpeg), {}});
+  CHECK(none.status == 400);
+  CHECK(json::parse(none.body)["error"]["code"] == "no_image");
+  const Response get = Get(api, "/api/product");
+  CHECK(get.status == 405);
+  CHECK(Header(get, "Allow") == "POST");
+}
+
+TEST_CASE("web api: a GIF is unsupported_format (415), as batch calls it", "[server]") {
+  WebApi api(nullptr, nullptr, {});
+  const Response raw = Serve(api, Request{Head("POST", "/api/scan", "image/gif"), kGif, {}});
+  CHECK(raw.status == 415);
+  CHECK(json::parse(raw.body)["error"]["code"] == "unsupported_format");
+  const RequestHead form = Head("POST", "/api/scan", "multipart/form-data; boundary=XyZ");
+  const Response named = Serve(api, Request{form, Multipart("image", "anim.gif", kGif), {}});
+  CHECK(named.status == 415);
+  CHECK(json::parse(named.body)["error"]["code"] == "unsupported_format");
+  CHECK(json::parse(named.body)["error"]["message"].get<std::string>().rfind("anim.gif: ", 0) == 0);
+  // Not an image at all stays not_an_image.
+  const Response text = Serve(api, Request{Head("POST", "/api/scan", "text/plain"), "just some words, no photo", {}});
+  CHECK(text.status == 415);
+  CHECK(json::parse(text.body)["error"]["code"] == "not_an_image");
+}
+
+TEST_CASE("web api: the photos of one pack make one product through a real reader", "[server]") {
+  auto models = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+  REQUIRE(models);
+  auto pool = ScannerPool::Create(1, *models, ScannerOptions{}, nullptr);
+  REQUIRE(pool);
+  WebApi api(pool->get(), nullptr, {});
+  const RequestHead form = Head("POST", "/api/product", "multipart/form-data; boundary=XyZ");
+  const std::string dir = "products/product-clean-0005/";
+  // A phone names every photo "image.jpg": the product's files are told apart all the same.
+  const Response r = Serve(api, Request{form, Multipart({{"image", "image.jpg", ReadSample(dir + "1-front.jpg")},
+                                                         {"image", "image.jpg", ReadSample(dir + "2-back.jpg")},
+                                                         {"image", "image.jpg", ReadSample(dir + "3-side.jpg")}}), {}});
+  REQUIRE(r.status == 200);
+  const json j = json::parse(r.body);
+  CHECK(j["file"] == "image.jpg");
+  CHECK(j["files"] == json::array({"image.jpg", "2-image.jpg", "3-image.jpg"}));
+  CHECK(j["notification"]["status"] == "valid");
+  CHECK(j["notification"]["number"] == "NUT/PL/AS 6586/3319");
+  CHECK(j["notification"]["file"] == "3-image.jpg");
+  CHECK(j["magnesium"]["mg_per_day"] == 360.0);
+  CHECK(j["assessment"]["level"] == "above_noael");
+  CHECK(j["coverage"]["to_photograph"].empty());
+  for (const auto& e : j["magnesium"]["evidence"]) CHECK(e["file"] == "2-image.jpg");
+
+  // The sides of two different products: two numbers, never one picked.
+  const Response conflict =
+      Serve(api, Request{form, Multipart({{"image", "a.jpg", ReadSample(dir + "3-side.jpg")},
+                                          {"image", "b.jpg", ReadSample("products/product-clean-0007/3-side.jpg")}}), {}});
+  REQUIRE(conflict.status == 200);
+  const json c = json::parse(conflict.body);
+  CHECK(c["notification"]["number"].is_null());
+  const auto flags = c["assessment"]["flags"];
+  CHECK(std::find(flags.begin(), flags.end(), "photos_disagree") != flags.end());
 }
 
 TEST_CASE("web api: every answer can carry nosniff and a CSP that allows no inline script", "[server]") {

@@ -2,16 +2,15 @@
 
 #include <malloc.h>
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "suppcheck/image/image_loader.h"
 #include "suppcheck/notification/notification_number.h"
+#include "suppcheck/product/merge_results.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/report/notification_json.h"
 #include "suppcheck/report/scan_report.h"
 #include "suppcheck/scanner_pool.h"
-#include "suppcheck/server/multipart.h"
+#include "suppcheck/server/uploads.h"
 #include "suppcheck/util/text.h"
 #include "web_resources.h"
 
@@ -19,7 +18,7 @@ namespace suppcheck::server {
 
 namespace {
 
-enum class Route { kNone, kPage, kScript, kHealth, kNumber, kScan };
+enum class Route { kNone, kPage, kScript, kHealth, kNumber, kScan, kProduct };
 
 struct Match {
   Route route = Route::kNone;
@@ -33,6 +32,7 @@ Match MatchRoute(const std::string& encodedPath) {
   if (path == "/app.js") return {Route::kScript, ""};
   if (path == "/healthz") return {Route::kHealth, ""};
   if (path == "/api/scan") return {Route::kScan, ""};
+  if (path == "/api/product") return {Route::kProduct, ""};
   if (path.rfind(numberPrefix, 0) == 0) return {Route::kNumber, path.substr(numberPrefix.size())};
   return {};
 }
@@ -50,12 +50,13 @@ WebApi::Admitted WebApi::Admit(const RequestHead& head) {
   const Match m = MatchRoute(head.path);
   if (m.route == Route::kNone) return {JsonError(404, "not_found", "no such page; see GET /"), Work::kNone, {}};
   const bool isGet = head.method == "GET" || head.method == "HEAD";
-  if (m.route == Route::kScan ? head.method != "POST" : !isGet) {
+  const bool upload = m.route == Route::kScan || m.route == Route::kProduct;
+  if (upload ? head.method != "POST" : !isGet) {
     Response r = JsonError(405, "method_not_allowed", SanitizeUtf8(head.method) + " is not allowed here");
-    r.headers.emplace_back("Allow", m.route == Route::kScan ? "POST" : "GET, HEAD");
+    r.headers.emplace_back("Allow", upload ? "POST" : "GET, HEAD");
     return {std::move(r), Work::kNone, {}};
   }
-  if (m.route == Route::kScan) {
+  if (upload) {
     // Bodies are never inflated: a compressed upload is refused before a byte of it is read.
     const std::string encoding = AsciiLower(Trim(head.contentEncoding));
     if (!encoding.empty() && encoding != "identity")
@@ -63,7 +64,8 @@ WebApi::Admitted WebApi::Admit(const RequestHead& head) {
                                                  ") are not accepted; send the photo as it is"),
               Work::kNone, {}};
     if (head.contentLength && *head.contentLength > options_.maxUploadBytes) return {TooLarge(), Work::kNone, {}};
-    // The slot is taken before the upload is read, so that memory is bounded by what is let in.
+    // The slot is taken before the upload is read, so that memory is bounded by what is let in
+    // (a product's photos come in one upload, under the same limit, and take one slot).
     Admission::Slot slot = scans_.TryEnter();
     if (!slot) return {Busy("too many photos are being read; try again in a moment"), Work::kNone, {}};
     return {std::nullopt, Work::kScan, std::move(slot)};
@@ -88,7 +90,9 @@ Response WebApi::Handle(const Request& request) {
     case Route::kNumber:
       return Number(m.rest);
     case Route::kScan:
-      return Scan(request);
+      return Scan(request, false);
+    case Route::kProduct:
+      return Scan(request, true);
     case Route::kNone:
       break;
   }
@@ -111,29 +115,11 @@ Response WebApi::Number(const std::string& input) {
   return {200, "application/json", j.dump(), {}};
 }
 
-Response WebApi::Scan(const Request& request) {
+Response WebApi::Scan(const Request& request, bool product) {
   if (request.body.size() > options_.maxUploadBytes) return TooLarge();
-  const std::string* photo = &request.body;
-  std::string fromForm, name = "upload";
-  if (AsciiLower(Trim(request.head.contentType)).rfind("multipart/form-data", 0) == 0) {
-    const auto parts = ParseMultipart(request.body, MultipartBoundary(request.head.contentType));
-    const FormPart* image = nullptr;
-    if (parts) {
-      for (const auto& p : *parts) {
-        if (p.name == "image") {
-          image = &p;
-          break;
-        }
-      }
-    }
-    if (!image) return JsonError(400, "no_image", "send the photo in the multipart field 'image'");
-    fromForm = std::string(image->content);
-    if (!image->filename.empty()) name = image->filename;
-    photo = &fromForm;
-  }
-  if (photo->empty()) return JsonError(400, "no_image", "the request holds no photo");
-  if (auto header = ReadImageHeader(*photo); !header)
-    return JsonError(415, "not_an_image", SanitizeUtf8(name) + ": " + header.error().message);
+  auto uploads = ReadUploads(request, product ? options_.maxProductPhotos : 1);
+  if (auto* refused = std::get_if<Response>(&uploads)) return std::move(*refused);
+  const auto& photos = std::get<std::vector<Upload>>(uploads);
   if (!pool_) return Busy("no reader came free in time; try again in a moment");
   const auto waited = std::chrono::steady_clock::now() - request.admitted;
   const auto wait = std::max(std::chrono::milliseconds(0),
@@ -142,9 +128,12 @@ Response WebApi::Scan(const Request& request) {
   {
     auto scanner = pool_->Borrow(wait);
     if (!scanner) return Busy("no reader came free in time; try again in a moment");
-    // The upload is decoded from memory: nothing is ever written to disk.
+    // The uploads are decoded from memory: nothing is ever written to disk. The photos of one
+    // product are read one after the other on the same reader and merged as `scan --product`.
+    std::vector<ScanResult> results;
+    for (const auto& p : photos) results.push_back(scanner->ScanBytes(std::string(p.content), p.name));
     const ScanResult r =
-        scanner->ScanBytes(*photo, SanitizeUtf8(std::filesystem::path(name).filename().string()));
+        product ? MergeProductResults(results, pool_->models(), pool_->profile()) : std::move(results.front());
     response = {200, "application/json", ScanResultJson(r).dump(), {}};
   }
   // A long-running server keeps its memory bounded by what is in flight: give the decoded

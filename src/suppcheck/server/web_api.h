@@ -5,6 +5,8 @@
 //   GET /            the page          GET /app.js       its script
 //   GET /healthz     {"status":"ok"}   GET /api/number/N the `number` JSON (may ask the registry)
 //   POST /api/scan   the report JSON of the photo (multipart field "image", or the raw bytes)
+//   POST /api/product one report for several photos of one pack (multipart fields "image", in
+//                     order; merged as `scan --product`): the page's "add a photo of the same pack"
 // Other methods on these paths get 405 with Allow; other paths 404. Errors are JSON.
 
 #include <chrono>
@@ -21,10 +23,11 @@ class Registry;
 namespace suppcheck::server {
 
 struct WebApiOptions {
-  size_t maxUploadBytes = 20u << 20;  ///< larger uploads get 413
+  size_t maxUploadBytes = 20u << 20;  ///< larger uploads get 413 (a product's photos: together)
   int maxScans = 9;    ///< photos being uploaded, waiting or read at once (readers + queue); more get 503
   int maxLookups = 9;  ///< typed numbers being looked up in the registry at once; more get 503
   std::chrono::milliseconds readerWait{60000};  ///< how long a let-in photo may wait for a reader
+  size_t maxProductPhotos = 6;  ///< more photos in one product upload (/api/product) get 400 too_many_photos
 };
 
 /// What answering a request takes, so that the HTTP layer runs blocking work off its poll thread.
@@ -55,7 +58,8 @@ class WebApi {
   static Response TooLarge();
 
  private:
-  Response Scan(const Request& request);
+  /// One photo (/api/scan), or the photos of one product merged (/api/product).
+  Response Scan(const Request& request, bool product);
   Response Number(const std::string& input);
   Response Health() const;
 
