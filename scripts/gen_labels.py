@@ -892,12 +892,19 @@ def shoot(p, label, tier, rng, out_dir, name, t):
     return t
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def generator_args(doc, count, tiers, what):
+    """The options every generator of label photos takes (this one, gen_products.py): where, how
+    many `what`, the seed and the tiers."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--count", type=int, default=30, help="photos per tier")
+    ap.add_argument("--count", type=int, default=count, help=what)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--tiers", default="clean,phone,hard")
+    ap.add_argument("--tiers", default=tiers)
+    return ap
+
+
+def main():
+    ap = generator_args(__doc__, 30, "clean,phone,hard", "photos per tier")
     ap.add_argument("--prefix", default="")
     ap.add_argument("--traps", action="store_true",
                     help="every product carries every dose trap (pack count in the header, 'Per 1 tablet', "

@@ -13,7 +13,6 @@ magnesium present only when the front names it, level unknown.
 Usage: gen_products.py --out DIR [--count N] [--seed S] [--tiers clean,phone] [--fronts]
                        [--max-side PX] [--jpeg]   (small photos for samples/)
 """
-import argparse
 import json
 import os
 import random
@@ -53,11 +52,7 @@ def save(img, path, rng, max_side, jpeg):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--count", type=int, default=20, help="products per tier")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--tiers", default="clean,phone")
+    ap = G.generator_args(__doc__, 20, "clean,phone", "products per tier")
     ap.add_argument("--fronts", action="store_true", help="also a photo of the front alone per product")
     ap.add_argument("--max-side", type=int, default=0, help="scale photos down to this many pixels at most")
     ap.add_argument("--jpeg", action="store_true", help="save every photo as JPEG (quality 82), also the clean tier")

@@ -4,17 +4,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "support/run_process.h"
+#include "support/suppcheck_binary.h"
 #include "support/temp_dir.h"
 
 using namespace suppcheck::test;
 using nlohmann::json;
 
 namespace {
-
-ProcessResult Suppcheck(const std::vector<std::string>& args, const std::string& input = "") {
-  return RunProcess(SUPPCHECK_BINARY, args, input, {{"SUPPCHECK_REGISTRY", ""}});
-}
 
 const char* const kLabel = "NUT 1/2\nPer tablet: magnesium 150 mg\n2 tabletten per dag.\n";  // 300 mg a day
 

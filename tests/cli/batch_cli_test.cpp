@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "support/json_lines.h"
-#include "support/run_process.h"
+#include "support/suppcheck_binary.h"
 #include "support/temp_dir.h"
 #include "support/test_http_server.h"
 
@@ -19,12 +19,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-ProcessResult Suppcheck(const std::vector<std::string>& args) {
-  return RunProcess(SUPPCHECK_BINARY, args, "", {{"SUPPCHECK_REGISTRY", ""}});
-}
-
-std::string Sample(const std::string& name) { return std::string(SUPPCHECK_SOURCE_DIR) + "/samples/" + name; }
 
 void Copy(const std::string& from, const fs::path& to) {
   fs::create_directories(to.parent_path());

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "support/json_lines.h"
-#include "support/run_process.h"
+#include "support/suppcheck_binary.h"
 #include "support/temp_dir.h"
 #include "support/test_http_server.h"
 #include "support/tiff_builder.h"
@@ -22,14 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-ProcessResult Suppcheck(const std::vector<std::string>& args) {
-  return RunProcess(SUPPCHECK_BINARY, args, "", {{"SUPPCHECK_REGISTRY", ""}});
-}
-
 // D1: 8 bytes whose first-directory offset, 0xFFFFFFFF, wrapped in 32-bit arithmetic.
 const std::string kD1Tiff("II*\0\xff\xff\xff\xff", 8);
-
-std::string Sample(const std::string& name) { return std::string(SUPPCHECK_SOURCE_DIR) + "/samples/" + name; }
 
 // A real GIF (1 x 1).
 const std::string kGif("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x00\x00\x00\x00\x00,"

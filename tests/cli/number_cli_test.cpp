@@ -5,7 +5,7 @@
 
 #include <sstream>
 
-#include "support/run_process.h"
+#include "support/suppcheck_binary.h"
 #include "support/temp_dir.h"
 #include "support/test_http_server.h"
 
@@ -13,12 +13,6 @@ using namespace suppcheck::test;
 using nlohmann::json;
 
 namespace {
-
-ProcessResult Suppcheck(const std::vector<std::string>& args, const std::string& input = "",
-                        std::map<std::string, std::string> env = {}) {
-  env.emplace("SUPPCHECK_REGISTRY", "");  // unset: tests choose their registry explicitly
-  return RunProcess(SUPPCHECK_BINARY, args, input, env);
-}
 
 std::vector<json> JsonLines(const std::string& out) {
   std::vector<json> lines;

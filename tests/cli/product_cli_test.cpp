@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "support/run_process.h"
+#include "support/suppcheck_binary.h"
 #include "support/temp_dir.h"
 
 using namespace suppcheck::test;
@@ -16,10 +16,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-ProcessResult Suppcheck(const std::vector<std::string>& args) {
-  return RunProcess(SUPPCHECK_BINARY, args, "", {{"SUPPCHECK_REGISTRY", ""}});
-}
 
 const fs::path kProducts = fs::path(SUPPCHECK_SOURCE_DIR) / "samples" / "products";
 

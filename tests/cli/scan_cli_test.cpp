@@ -5,21 +5,11 @@
 
 #include <sstream>
 
-#include "support/run_process.h"
+#include "support/suppcheck_binary.h"
 #include "support/temp_dir.h"
 
 using namespace suppcheck::test;
 using nlohmann::json;
-
-namespace {
-
-ProcessResult Suppcheck(const std::vector<std::string>& args, const std::string& input = "") {
-  return RunProcess(SUPPCHECK_BINARY, args, input, {{"SUPPCHECK_REGISTRY", ""}});
-}
-
-std::string Sample(const std::string& name) { return std::string(SUPPCHECK_SOURCE_DIR) + "/samples/" + name; }
-
-}  // namespace
 
 TEST_CASE("scan: a good photo and a bad file: both reported, exit 3, the bad one named", "[cli][scan]") {
   TempDir dir;

@@ -9,13 +9,12 @@
 #include <thread>
 
 #include "support/serve_process.h"
+#include "support/suppcheck_binary.h"
 
 using namespace suppcheck::test;
 using nlohmann::json;
 
 namespace {
-
-std::string Sample(const std::string& name) { return std::string(SUPPCHECK_SOURCE_DIR) + "/samples/" + name; }
 
 using Server = ServeProcess;
 

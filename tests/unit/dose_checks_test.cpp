@@ -22,6 +22,9 @@ MagnesiumFacts Extract(const std::string& text) {
 
 bool Near(std::optional<double> got, double want) { return got && std::abs(*got - want) <= 0.01 * want; }
 
+// The magnesium a day read from `text`, for the cases where only that is checked.
+std::optional<double> PerDay(const std::string& text) { return Extract(text).mgPerDay; }
+
 std::string Problems(const MagnesiumFacts& m) {
   std::string s;
   for (const auto& p : m.doseProblems) s += p + "; ";
@@ -57,14 +60,11 @@ TEST_CASE("a per-unit phrase with a mangled 1 is per unit, never per pack", "[ex
 
 TEST_CASE("a bare count of units is a dose basis on its own line, a pack count is not", "[extract][checks]") {
   // nutrimuscle (domain.md §5.2): six capsules hold 351 mg.
-  const MagnesiumFacts six = Extract(
-      "Six gélules de CITRATE DE MAGNÉSIUM renferment : 2190 mg de citrate. 351 mg de magnésium.\n6 gélules par jour.");
-  CHECK(Near(six.mgPerDay, 351));
+  CHECK(Near(PerDay(
+      "Six gélules de CITRATE DE MAGNÉSIUM renferment : 2190 mg de citrate. 351 mg de magnésium.\n6 gélules par jour."), 351));
   // "30 tabletten" above a table is the pack, not "per 30 tablets".
-  const MagnesiumFacts pack = Extract("30 tabletten\nMagnesium 300 mg\nNeem 1 tablet per dag.");
-  CHECK(Near(pack.mgPerDay, 300));
-  const MagnesiumFacts below = Extract("Magnesium 300 mg\n10 Brausetabletten\nTäglich 1 Brausetablette.");
-  CHECK(Near(below.mgPerDay, 300));
+  CHECK(Near(PerDay("30 tabletten\nMagnesium 300 mg\nNeem 1 tablet per dag."), 300));
+  CHECK(Near(PerDay("Magnesium 300 mg\n10 Brausetabletten\nTäglich 1 Brausetablette."), 300));
 }
 
 TEST_CASE("a table's per-day column is told by the % RI when its headers are lost", "[extract][checks]") {
@@ -74,14 +74,12 @@ TEST_CASE("a table's per-day column is told by the % RI when its headers are los
   CHECK(Near(m.mgPerDay, 600));
   CHECK(m.doseProblems.empty());
   // Without directions the ratio of the columns gives the units.
-  const MagnesiumFacts ratio = Extract("Vitamine C 80 mg 240 mg 300 %\nMagnesium 100 mg 300 mg 80 %");
-  CHECK(Near(ratio.mgPerDay, 300));
+  CHECK(Near(PerDay("Vitamine C 80 mg 240 mg 300 %\nMagnesium 100 mg 300 mg 80 %"), 300));
 }
 
 TEST_CASE("a per-day column for fewer units than the directions allow counts the most allowed", "[extract][checks]") {
-  const MagnesiumFacts m = Extract(
-      "Per tablet Per dagdosis (2 tabletten)\nMagnesium 150 mg 300 mg\nNeem 2 tot 3 tabletten per dag.");
-  CHECK(Near(m.mgPerDay, 450));
+  CHECK(Near(PerDay(
+      "Per tablet Per dagdosis (2 tabletten)\nMagnesium 150 mg 300 mg\nNeem 2 tot 3 tabletten per dag."), 450));
 }
 
 TEST_CASE("the title's number must fit the dose found", "[extract][checks]") {
@@ -91,10 +89,8 @@ TEST_CASE("the title's number must fit the dose found", "[extract][checks]") {
   CHECK_FALSE(bad.mgPerUnit);
   REQUIRE(bad.doseProblems.size() == 1);
   CHECK(bad.doseProblems[0].find("Magnesium 450") != std::string::npos);
-  const MagnesiumFacts perDay = Extract("Magnesium 450\nPer tablet: magnesium 150 mg\nNeem 3 tabletten per dag.");
-  CHECK(Near(perDay.mgPerDay, 450));
-  const MagnesiumFacts perUnit = Extract("MAGNESIUM 375 Forte\nPer tablet: magnesium 375 mg\nNeem 1 tablet per dag.");
-  CHECK(Near(perUnit.mgPerDay, 375));
+  CHECK(Near(PerDay("Magnesium 450\nPer tablet: magnesium 150 mg\nNeem 3 tabletten per dag."), 450));
+  CHECK(Near(PerDay("MAGNESIUM 375 Forte\nPer tablet: magnesium 375 mg\nNeem 1 tablet per dag."), 375));
 }
 
 TEST_CASE("the printed % RI must fit the mg; % DV of US labels too", "[extract][checks]") {

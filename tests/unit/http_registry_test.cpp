@@ -45,6 +45,13 @@ Timed Lookup(const std::string& url, const std::string& number, HttpRegistryOpti
   return {a, duration<double>(steady_clock::now() - t0).count()};
 }
 
+// FastOptions with the disk cache in `cache`.
+HttpRegistryOptions CachedIn(const TempDir& cache) {
+  HttpRegistryOptions o = FastOptions();
+  o.cacheDir = cache.path();
+  return o;
+}
+
 }  // namespace
 
 TEST_CASE("the number is percent-encoded into the URL template", "[registry][http]") {
@@ -145,8 +152,7 @@ TEST_CASE("connection refused gives an error quickly", "[registry][http]") {
 TEST_CASE("answers are cached on disk and in memory, errors are not", "[registry][http]") {
   TestHttpServer server;
   TempDir cache;
-  HttpRegistryOptions o = FastOptions();
-  o.cacheDir = cache.path();
+  HttpRegistryOptions o = CachedIn(cache);
   {
     auto reg = HttpRegistry::Create(server.Url("found"), o);
     REQUIRE(reg);
@@ -154,24 +160,16 @@ TEST_CASE("answers are cached on disk and in memory, errors are not", "[registry
     CHECK((*reg)->Lookup("NUT 1/2").status == RegistryStatus::Listed);
     CHECK(server.hits == 1);
   }
-  {
-    // A new process (a new registry object) reads the disk cache.
-    auto reg = HttpRegistry::Create(server.Url("found"), o);
-    REQUIRE(reg);
-    const RegistryAnswer a = (*reg)->Lookup("NUT 1/2");
-    CHECK(a.status == RegistryStatus::Listed);
-    CHECK(a.fromCache);
-    CHECK(a.detail["product"] == "Magnesium 375");
-    CHECK(server.hits == 1);
-  }
-  {
-    // An expired entry is fetched again.
-    o.cacheTtl = seconds(-1);
-    auto reg = HttpRegistry::Create(server.Url("found"), o);
-    REQUIRE(reg);
-    CHECK((*reg)->Lookup("NUT 1/2").status == RegistryStatus::Listed);
-    CHECK(server.hits == 2);
-  }
+  // A new process (a new registry object) reads the disk cache.
+  const RegistryAnswer a = Lookup(server.Url("found"), "NUT 1/2", o).answer;
+  CHECK(a.status == RegistryStatus::Listed);
+  CHECK(a.fromCache);
+  CHECK(a.detail["product"] == "Magnesium 375");
+  CHECK(server.hits == 1);
+  // An expired entry is fetched again.
+  o.cacheTtl = seconds(-1);
+  CHECK(Lookup(server.Url("found"), "NUT 1/2", o).answer.status == RegistryStatus::Listed);
+  CHECK(server.hits == 2);
   {
     auto reg = HttpRegistry::Create(server.Url("fail"), o);
     REQUIRE(reg);
@@ -238,13 +236,8 @@ TEST_CASE("D6: an answer nested 100000 levels deep is an error, not a stack over
 TEST_CASE("a cache file nested too deep is a miss, not a crash", "[registry][http][hostile]") {
   TestHttpServer server;
   TempDir cache;
-  HttpRegistryOptions o = FastOptions();
-  o.cacheDir = cache.path();
-  {
-    auto reg = HttpRegistry::Create(server.Url("found"), o);
-    REQUIRE(reg);
-    CHECK((*reg)->Lookup("NUT 1/2").status == RegistryStatus::Listed);
-  }
+  const HttpRegistryOptions o = CachedIn(cache);
+  CHECK(Lookup(server.Url("found"), "NUT 1/2", o).answer.status == RegistryStatus::Listed);
   // Overwrite the one cache file with a deep one (a damaged disk, another program).
   int files = 0;
   for (const auto& e : std::filesystem::recursive_directory_iterator(cache.path()))
@@ -256,9 +249,7 @@ TEST_CASE("a cache file nested too deep is a miss, not a crash", "[registry][htt
       ++files;
     }
   REQUIRE(files == 1);
-  auto reg = HttpRegistry::Create(server.Url("found"), o);
-  REQUIRE(reg);
-  const RegistryAnswer a = (*reg)->Lookup("NUT 1/2");
+  const RegistryAnswer a = Lookup(server.Url("found"), "NUT 1/2", o).answer;
   CHECK(a.status == RegistryStatus::Listed);
   CHECK_FALSE(a.fromCache);
   CHECK(server.hits == 2);
