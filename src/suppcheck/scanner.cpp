@@ -10,6 +10,8 @@
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/ocr/legal_line_search.h"
 #include "suppcheck/ocr/number_line_reads.h"
+#include "suppcheck/ocr/readability.h"
+#include "suppcheck/ocr/turned_text_search.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/util/text.h"
 
@@ -48,23 +50,6 @@ void Conclude(ScanResult& r, const std::vector<TextLine>& lines, const Models& m
   ApplyCoverageToNumber(r.number, r.coverage);
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
   r.ok = true;
-}
-
-// How readable an OCR result is: confident words of three or more letters and digits.
-double Readability(const std::vector<OcrWord>& words) {
-  double score = 0;
-  for (const auto& w : words) {
-    const auto alnum = std::count_if(w.text.begin(), w.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-    if (alnum >= 3 && w.confidence >= 60) score += static_cast<double>(alnum);
-  }
-  return score;
-}
-
-double MeanConfidence(const std::vector<OcrWord>& words) {
-  if (words.empty()) return 0;
-  double s = 0;
-  for (const auto& w : words) s += w.confidence;
-  return s / static_cast<double>(words.size());
 }
 
 std::string SafeStem(const std::string& name) {
@@ -144,6 +129,40 @@ struct Scanner::Impl {
     if (out.box.empty()) out.box = first.box;
     out.labelled |= first.labelled;
     return out;
+  }
+
+  // Reads the blocks of ink that the page-level pass left unread, each turned a quarter either
+  // way; appends their lines (in `prep`'s pixels) to `lines` and returns the number found there,
+  // verified by re-reads in the turned block, or `none` when there is none.
+  NumberFinding ReadTurnedBlocks(const PreparedImage& prep, const std::vector<OcrWord>& words, std::vector<TextLine>& lines,
+                                 const NumberFinding& none, const std::string& name) {
+    for (const Box& block : UnreadInkRegions(prep.gray, words)) {
+      auto reading = ReadTurnedBlock(FirstPass(), prep, block);
+      if (!reading) continue;
+      Debug(name, "2-turned-block", reading->region.image.gray);
+      std::vector<TextLine> turned = BuildLines(reading->words);
+      NumberFinding found = FindNotificationNumber(turned, models->vocabulary);
+      // As on the upright text: the number line may hide tight under the address or the lot line.
+      if (found.number.status == NumberStatus::Missing) {
+        if (auto dropped = FindDroppedNumberLine(*engine, reading->region.image.gray, turned, models->vocabulary)) {
+          turned.push_back(std::move(*dropped));
+          found = FindNotificationNumber({turned.back()}, models->vocabulary);
+          found.line = static_cast<int>(turned.size() - 1);
+        }
+      }
+      if (found.number.status != NumberStatus::Missing) found = VerifyNumber(reading->region.image, turned, found, name);
+      const int offset = static_cast<int>(lines.size());
+      for (auto& line : turned) {
+        line.box = ToParent(reading->region, line.box);
+        for (auto& w : line.words) w.box = ToParent(reading->region, w.box);
+        lines.push_back(std::move(line));
+      }
+      if (found.number.status == NumberStatus::Missing) continue;
+      found.box = ToParent(reading->region, found.box);
+      if (found.line >= 0) found.line += offset;
+      return found;
+    }
+    return none;
   }
 };
 
@@ -280,6 +299,9 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       }
     }
     if (number.number.status != NumberStatus::Missing) number = impl_->VerifyNumber(prep, lines, number, name);
+    // Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
+    // front). Read the blocks of ink no word covers, turned; their lines join the label's.
+    if (number.number.status == NumberStatus::Missing) number = impl_->ReadTurnedBlocks(prep, words, lines, number, name);
     Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &number);
     // Magnesium without a complete daily dose: the lines that matter may have been misread
     // (a garbled "per capsule", "drie" read as "dre"). Re-read them enlarged and try again.

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <map>
 
+#include <opencv2/imgcodecs.hpp>
+
 #include "support/models.h"
 #include "suppcheck/scanner.h"
 
@@ -125,4 +127,30 @@ TEST_CASE("boxes of the evidence lie inside the photo", "[blackbox]") {
     CHECK_FALSE(e.box.empty());
     CHECK(e.box.right() <= image->bgr.cols);
   }
+}
+
+// The legal text on a box's flank, printed at 90 degrees to the front and photographed with it
+// (samples/side-panel/): the page-level pass reads the front only; the number must still be read,
+// and the evidence box must lie on the panel, right of the front's text.
+TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turned]") {
+  const fs::path dir = fs::path(SUPPCHECK_SOURCE_DIR) / "samples" / "side-panel";
+  int photos = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (!e.path().string().ends_with(".truth.json")) continue;
+    ++photos;
+    const json truth = ReadJson(e.path());
+    REQUIRE(truth["layout"] == "side_panel");
+    const fs::path photo = dir / truth["file"].get<std::string>();
+    const ScanResult r = SharedScanner().ScanFile(photo);
+    INFO(photo.filename().string());
+    REQUIRE(r.ok);
+    CHECK(NumberStatusName(r.number.number.status) == truth["notification"]["status"].get<std::string>());
+    CHECK(r.number.number.canonical == truth["notification"]["number"].get<std::string>());
+    CHECK(r.coverage.legalText);
+    // The panel stands right of the front: the number's box lies in the right half of the photo.
+    const cv::Size size = cv::imread(photo.string()).size();
+    CHECK(r.number.box.x > size.width / 2);
+    CHECK(r.number.box.h > r.number.box.w);  // a line running down the photo
+  }
+  CHECK(photos == 2);
 }

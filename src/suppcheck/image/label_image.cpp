@@ -164,6 +164,17 @@ std::vector<cv::Rect> AlignedGlyphs(const Glyphs& g) {
   return out;
 }
 
+// Glyphs in rows either way: across the label, or down it (a side panel printed at 90 degrees,
+// whose text the OCR reads later, turned). For the crop to the text: it must keep both.
+std::vector<cv::Rect> GlyphsInRowsEitherWay(const Glyphs& g) {
+  std::vector<cv::Rect> out = AlignedGlyphs(g);
+  auto transpose = [](const cv::Rect& r) { return cv::Rect(r.y, r.x, r.height, r.width); };
+  Glyphs turned;
+  for (const auto& b : g.boxes) turned.boxes.push_back(transpose(b));
+  for (const auto& b : AlignedGlyphs(turned)) out.push_back(transpose(b));
+  return out;
+}
+
 // A label wrapped round a bottle seen from the front: a glyph at horizontal position x is
 // narrowed by cos(theta) with x = c + r sin(theta). Fits (c, r) to the widths of body-text
 // glyphs across the label; found only when the narrowing is clear and the fit explains it.
@@ -233,8 +244,8 @@ Cylinder EstimateCylinder(const std::vector<cv::Rect>& glyphs, int width) {
   return cyl;
 }
 
-// Centres of text rows: chains of at least four glyphs side by side with similar size.
-std::vector<cv::Point2f> TextRows(const Glyphs& g) {
+// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
+std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs = 4) {
   std::vector<cv::Rect> boxes = g.boxes;
   std::sort(boxes.begin(), boxes.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
   std::vector<size_t> parent(boxes.size());
@@ -254,7 +265,7 @@ std::vector<cv::Point2f> TextRows(const Glyphs& g) {
   for (size_t i = 0; i < boxes.size(); ++i) groups[root(i)].push_back(i);
   std::vector<cv::Point2f> rows;
   for (const auto& [r, members] : groups) {
-    if (members.size() < 4) continue;
+    if (members.size() < minGlyphs) continue;
     cv::Point2f c(0, 0);
     for (size_t m : members)
       c += cv::Point2f(static_cast<float>(boxes[m].x) + static_cast<float>(boxes[m].width) / 2.f,
@@ -284,6 +295,43 @@ cv::Rect TextRegion(const std::vector<cv::Rect>& glyphs, cv::Size size) {
   const int right = std::min(size.width, pct(x1, 0.99) + pad), bottom = std::min(size.height, pct(y1, 0.99) + pad);
   if (right <= left || bottom <= top) return {};
   return {left, top, right - left, bottom - top};
+}
+
+// The pale panel of the label when it lies on a textured background (a tablecloth, a wooden
+// table) and no clean outline was found to warp: the bounding box of the largest bright region,
+// with a margin for the coloured bands and the text printed near its edges. Empty when there is
+// none, or when text rows stand outside it (the bright region is then a part of the label, such
+// as a facts table, not the label). Cropping to it keeps Tesseract off the texture, where it
+// spends most of its time reading noise into confetti words.
+cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& rows) {
+  cv::Mat blur, bin;
+  cv::GaussianBlur(gray, blur, {5, 5}, 0);
+  cv::threshold(blur, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const double imageArea = static_cast<double>(gray.cols) * gray.rows;
+  const std::vector<cv::Point>* best = nullptr;
+  double bestArea = 0;
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area > bestArea) {
+      bestArea = area;
+      best = &c;
+    }
+  }
+  if (!best || bestArea < 0.06 * imageArea || bestArea > 0.8 * imageArea) return {};
+  const cv::Rect box = cv::boundingRect(*best);
+  // The region must be mostly solid (a label, not the lit half of a photo): its area fills
+  // much of its bounding box.
+  if (bestArea < 0.5 * box.area()) return {};
+  const int mx = box.width / 8, my = box.height / 8;  // bands and edge text the threshold left out
+  const cv::Rect region = cv::Rect(box.x - mx, box.y - my, box.width + 2 * mx, box.height + 2 * my) &
+                          cv::Rect(0, 0, gray.cols, gray.rows);
+  size_t outside = 0;
+  for (const auto& p : rows) outside += !region.contains(cv::Point(static_cast<int>(p.x), static_cast<int>(p.y)));
+  if (outside >= 2) return {};
+  return region;
 }
 
 // The label's outline when a clear, large, four-cornered bright region stands on a darker
@@ -432,7 +480,14 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   }
   // Keep only the region with text: background texture costs OCR time and reads as noise.
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  const cv::Rect region = TextRegion(aligned, upright.size());
+  cv::Rect region = TextRegion(GlyphsInRowsEitherWay(glyphs), upright.size());
+  // Glyph-like specks of a textured background spread the text region over the whole photo:
+  // then keep to the label's pale panel, when there is a clear one.
+  if (!out.perspective && (region.empty() || region.area() >= 0.9 * upright.size().area())) {
+    // Rows of a few glyphs happen in the texture too; a row of text left out has more.
+    const cv::Rect panel = BrightPanelRegion(upright, TextRows(glyphs, /*minGlyphs=*/7));
+    if (!panel.empty()) region = panel;
+  }
   if (!region.empty() && region.area() < 0.9 * upright.size().area()) {
     geometry = Translation(-region.x, -region.y) * geometry;
     size = {static_cast<double>(region.width), static_cast<double>(region.height)};

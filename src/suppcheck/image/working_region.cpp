@@ -1,0 +1,40 @@
+#include "suppcheck/image/working_region.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace suppcheck {
+
+WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, int degreesClockwise) {
+  const int x0 = std::clamp(region.x, 0, parent.gray.cols), y0 = std::clamp(region.y, 0, parent.gray.rows);
+  const int x1 = std::clamp(region.right(), x0, parent.gray.cols), y1 = std::clamp(region.bottom(), y0, parent.gray.rows);
+  WorkingRegion out;
+  out.image = parent;
+  out.image.gray = parent.gray(cv::Rect(x0, y0, x1 - x0, y1 - y0)).clone();
+  const cv::Matx33d shift(1, 0, x0, 0, 1, y0, 0, 0, 1);  // cut-out (x, y) came from parent (x + x0, y + y0)
+  out.image.workToUnwrapped = parent.workToUnwrapped * shift;
+  out.toParent = shift;
+  if (out.image.gray.empty()) return out;
+  const cv::Matx33d beforeTurn = out.image.workToUnwrapped;
+  RotateWorking(out.image, degreesClockwise);
+  // RotateWorking composed its own step onto the transform: recover that step for `toParent`.
+  out.toParent = shift * (beforeTurn.inv() * out.image.workToUnwrapped);
+  return out;
+}
+
+Box ToParent(const WorkingRegion& region, const Box& b) {
+  if (b.empty()) return b;
+  double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+  for (const auto& [px, py] : {std::pair(b.x, b.y), std::pair(b.right(), b.y), std::pair(b.x, b.bottom()),
+                               std::pair(b.right(), b.bottom())}) {
+    const cv::Vec3d p = region.toParent * cv::Vec3d(px, py, 1);
+    x0 = std::min(x0, p[0] / p[2]);
+    y0 = std::min(y0, p[1] / p[2]);
+    x1 = std::max(x1, p[0] / p[2]);
+    y1 = std::max(y1, p[1] / p[2]);
+  }
+  const int ix0 = static_cast<int>(std::floor(x0)), iy0 = static_cast<int>(std::floor(y0));
+  return {ix0, iy0, static_cast<int>(std::ceil(x1)) - ix0, static_cast<int>(std::ceil(y1)) - iy0};
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,98 @@
+#include "suppcheck/ocr/turned_text_search.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/ocr/readability.h"
+
+namespace suppcheck {
+
+namespace {
+
+// A word read with this confidence (and two or more characters) counts as read: its area is not
+// searched again.
+constexpr float kReadWordConfidence = 50;
+// A block must be this many text heights long to hold a turned line of a few words.
+constexpr int kMinBlockInTextHeights = 4;
+// A block of text running down the label is at least this much taller than wide.
+constexpr double kTurnedAspect = 1.2;
+// Below this readability (letters and digits in confident words) a turned reading is confetti.
+constexpr double kMinTurnedReadability = 12;
+// The turn kept must beat the other turn by this factor: text read sideways still yields a few
+// confident "words" (I, l, 1), text read upright many more.
+constexpr double kTurnMargin = 1.5;
+
+int MedianHeight(const std::vector<OcrWord>& words) {
+  std::vector<int> hs;
+  for (const auto& w : words)
+    if (w.confidence >= kReadWordConfidence && w.text.size() >= 2 && !w.box.empty()) hs.push_back(w.box.h);
+  if (hs.empty()) return 20;  // the working image is scaled for glyphs of about this height
+  std::nth_element(hs.begin(), hs.begin() + static_cast<long>(hs.size() / 2), hs.end());
+  return std::clamp(hs[hs.size() / 2], 8, 80);
+}
+
+}  // namespace
+
+std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord>& words, size_t maxRegions) {
+  if (gray.empty() || gray.type() != CV_8UC1) return {};
+  const int h = MedianHeight(words);
+  // Edges of glyphs, whatever the polarity (dark on light or light on dark).
+  cv::Mat edges;
+  cv::morphologyEx(gray, edges, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+  cv::threshold(edges, edges, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  // What was read is not searched again.
+  for (const auto& w : words) {
+    if (w.confidence < kReadWordConfidence || w.text.size() < 2 || w.box.empty()) continue;
+    const cv::Rect r = cv::Rect(w.box.x - h / 2, w.box.y - h / 2, w.box.w + h, w.box.h + h) & cv::Rect(0, 0, gray.cols, gray.rows);
+    edges(r).setTo(0);
+  }
+  // Glyphs and the lines of a block (with the spacing between lines) run together into one
+  // blob, whichever way the lines run.
+  cv::Mat blobs;
+  cv::morphologyEx(edges, blobs, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {2 * h, 2 * h}));
+  cv::morphologyEx(blobs, blobs, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {h / 2 + 1, h / 2 + 1}));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(blobs, labels, stats, centroids, 8, CV_32S);
+  std::vector<std::pair<int, Box>> found;  // (area, box)
+  const int minSide = kMinBlockInTextHeights * h;
+  for (int i = 1; i < n; ++i) {
+    const Box b{stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
+                stats.at<int>(i, cv::CC_STAT_HEIGHT)};
+    // A turned block runs down the label: taller than wide, and long enough for a few words.
+    // Blocks across the label are the upright pass's: what it could not read there is left.
+    if (b.h < minSide || b.w < h || b.h < kTurnedAspect * b.w) continue;
+    found.emplace_back(stats.at<int>(i, cv::CC_STAT_AREA), b);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<Box> out;
+  for (const auto& [area, b] : found) {
+    if (out.size() >= maxRegions) break;
+    // Some room around: the closing may have trimmed the outer glyphs.
+    const int x0 = std::max(0, b.x - h), y0 = std::max(0, b.y - h);
+    out.push_back({x0, y0, std::min(gray.cols, b.right() + h) - x0, std::min(gray.rows, b.bottom() + h) - y0});
+  }
+  return out;
+}
+
+std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block) {
+  std::optional<TurnedReading> best;
+  double bestScore = 0, otherScore = 0;
+  for (int turn : {90, 270}) {
+    TurnedReading reading{CutWorkingRegion(parent, block, turn), {}};
+    if (reading.region.image.gray.empty()) return std::nullopt;
+    reading.words = engine.Recognize(reading.region.image.gray, PageMode::Sparse);
+    const double score = Readability(reading.words);
+    if (score > bestScore) {
+      otherScore = bestScore;
+      bestScore = score;
+      best = std::move(reading);
+    } else {
+      otherScore = std::max(otherScore, score);
+    }
+  }
+  if (!best || bestScore < kMinTurnedReadability || bestScore < kTurnMargin * otherScore) return std::nullopt;
+  return best;
+}
+
+}  // namespace suppcheck

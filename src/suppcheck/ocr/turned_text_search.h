@@ -1,0 +1,35 @@
+#pragma once
+// Text the page-level pass could not read because it runs at another angle than the rest of the
+// label: the legal text on a box's flank printed at 90 degrees, photographed together with the
+// front. Tesseract reads the upright text and returns nothing (or confetti) for the turned block,
+// so the notification number in it was never seen (ocr-practice.md §7: most of the numbers the
+// scanner reported missing on unseen photos stood on such a panel). A person tilts their head:
+// this finds the inked areas that no confidently read word covers and reads each one turned a
+// quarter each way, keeping the turn that reads like text.
+
+#include <optional>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "suppcheck/extract/text_lines.h"
+#include "suppcheck/image/working_region.h"
+#include "suppcheck/ocr/tesseract_engine.h"
+
+namespace suppcheck {
+
+/// Blocks of ink in `gray` (working pixels) that hold text-like marks but no word read with
+/// confidence in `words`; largest first, at most `maxRegions`. Small specks, rules and pictures
+/// too thin to hold a line of text are left out.
+std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord>& words, size_t maxRegions = 2);
+
+struct TurnedReading {
+  WorkingRegion region;          ///< the block, turned upright
+  std::vector<OcrWord> words;    ///< in region.image's pixels
+};
+
+/// Reads `block` of `parent` turned by 90 and by 270 degrees and returns the reading that looks
+/// like text (clearly more readable than the other turn and than a minimum); nothing otherwise.
+std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block);
+
+}  // namespace suppcheck
