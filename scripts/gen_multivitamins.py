@@ -29,7 +29,6 @@ tier, effects, ...) plus "kind", "units_per_day" and "nutrients": one entry per 
 Usage: gen_multivitamins.py --out DIR [--count N] [--seed S] [--tiers clean,phone,hard]
                             [--kinds multivitamin,single] [--prefix P]
 """
-import argparse
 import json
 import math
 import os
@@ -370,11 +369,7 @@ def truth_of(p):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--count", type=int, default=20, help="photos per tier")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--tiers", default="clean,phone,hard")
+    ap = G.generator_args(__doc__, 20, "clean,phone,hard", "photos per tier")
     ap.add_argument("--kinds", default="multivitamin,single",
                     help="label kinds, taken in turn: multivitamin, single (one to three nutrients)")
     ap.add_argument("--prefix", default="")

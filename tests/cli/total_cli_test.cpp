@@ -5,21 +5,15 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 
 #include "support/json_lines.h"
-#include "support/run_process.h"
+#include "support/suppcheck_binary.h"
 #include "support/temp_dir.h"
 
 using namespace suppcheck::test;
 using nlohmann::json;
-namespace fs = std::filesystem;
 
 namespace {
-
-ProcessResult Suppcheck(const std::vector<std::string>& args, const std::string& input = "") {
-  return RunProcess(SUPPCHECK_BINARY, args, input, {{"SUPPCHECK_REGISTRY", ""}});
-}
 
 json Total(const std::vector<std::string>& files, int expectedExit, const std::vector<std::string>& extra = {},
            const std::string& input = "") {
@@ -63,10 +57,9 @@ std::string VitaminD(double ug) { return "{\"id\": \"vitamin_d\", \"per_day\": "
 
 TEST_CASE("total adds up what a real scan of sample photos wrote", "[cli][total]") {
   TempDir dir;
-  const fs::path samples = fs::path(SUPPCHECK_SOURCE_DIR) / "samples";
   const std::string out = (dir / "scan.jsonl").string();
-  const auto scan = Suppcheck({"scan", (samples / "sample-clean-0001.jpg").string(), (samples / "sample-clean-0002.jpg").string(),
-                               "--format", "jsonl", "--out", out, "--quiet"});
+  const auto scan = Suppcheck({"scan", Sample("sample-clean-0001.jpg"), Sample("sample-clean-0002.jpg"), "--format", "jsonl",
+                               "--out", out, "--quiet"});
   INFO(scan.err);
   REQUIRE((scan.exitCode == 0 || scan.exitCode == 1));
   const auto results = JsonLines(ReadFile(out));
@@ -123,7 +116,7 @@ TEST_CASE("total adds up what a real scan of sample photos wrote", "[cli][total]
   // Text for a person names the products.
   const auto text = Suppcheck({"total", out, "--format", "text"});
   CHECK_THAT(text.out, Catch::Contains("Total a day over 2 products, for adults:"));
-  CHECK_THAT(text.out, Catch::Contains(fs::path(results[0]["file"].get<std::string>()).string()));
+  CHECK_THAT(text.out, Catch::Contains(results[0]["file"].get<std::string>()));
 }
 
 TEST_CASE("total: doses within, above, and the age band", "[cli][total]") {
