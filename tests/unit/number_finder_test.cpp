@@ -65,3 +65,21 @@ TEST_CASE("a valid number wins over a damaged copy of it", "[extract][number]") 
   CHECK(f.number.canonical == "NUT 12/34");
   CHECK(f.labelled);
 }
+
+TEST_CASE("a number read from the middle of its categories is noticed", "[number]") {
+  const Vocabulary& vocab = TestModels().vocabulary;
+  for (const char* cut : {"/ AS 455/12", "Lot 4/5 / AS 455/12", "  /AS 455/12"}) {
+    const auto lines = LinesFromText(cut);
+    const NumberFinding f = FindNotificationNumber(lines, vocab);
+    INFO(cut);
+    REQUIRE(f.number.producer == "455");
+    CHECK(StartLooksCut(lines, f));
+  }
+  for (const char* whole : {"Notificatienummer: PL / AS 455/12", "PL/AS 455/12", "AS 455/12"}) {
+    const auto lines = LinesFromText(whole);
+    const NumberFinding f = FindNotificationNumber(lines, vocab);
+    INFO(whole);
+    REQUIRE(f.number.producer == "455");
+    CHECK_FALSE(StartLooksCut(lines, f));
+  }
+}

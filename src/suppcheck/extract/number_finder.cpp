@@ -216,6 +216,17 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
 
 }  // namespace
 
+bool StartLooksCut(const std::vector<TextLine>& lines, const NumberFinding& finding) {
+  if (finding.line < 0 || static_cast<size_t>(finding.line) >= lines.size()) return false;
+  const std::string& text = lines[static_cast<size_t>(finding.line)].text;
+  for (size_t i = std::min(finding.begin, text.size()); i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == ' ') continue;
+    return c == '/';
+  }
+  return false;
+}
+
 bool MayHoldNumber(const std::string& text) {
   const std::string f = FoldForMatching(text).text;
   if (f.size() > 60) return false;

@@ -38,6 +38,11 @@ NumberFinding FindNotificationNumber(const std::vector<TextLine>& lines, const V
 /// OCR, as in "84/2749" for "AS 46/2740").
 bool MayHoldNumber(const std::string& lineText);
 
+/// True when the text right before the finding (spaces skipped) is a slash: the read began in
+/// the middle of the categories ("/ AS 455/12" for "PL / AS 455/12" at the edge of a turned or
+/// curved panel), so the category read may be missing a part and the number is not certain.
+bool StartLooksCut(const std::vector<TextLine>& lines, const NumberFinding& finding);
+
 /// Orders candidates: valid before invalid, labelled first, then confidence.
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b);
 
