@@ -164,17 +164,6 @@ std::vector<cv::Rect> AlignedGlyphs(const Glyphs& g) {
   return out;
 }
 
-// Glyphs in rows either way: across the label, or down it (a side panel printed at 90 degrees,
-// whose text the OCR reads later, turned). For the crop to the text: it must keep both.
-std::vector<cv::Rect> GlyphsInRowsEitherWay(const Glyphs& g) {
-  std::vector<cv::Rect> out = AlignedGlyphs(g);
-  auto transpose = [](const cv::Rect& r) { return cv::Rect(r.y, r.x, r.height, r.width); };
-  Glyphs turned;
-  for (const auto& b : g.boxes) turned.boxes.push_back(transpose(b));
-  for (const auto& b : AlignedGlyphs(turned)) out.push_back(transpose(b));
-  return out;
-}
-
 // A label wrapped round a bottle seen from the front: a glyph at horizontal position x is
 // narrowed by cos(theta) with x = c + r sin(theta). Fits (c, r) to the widths of body-text
 // glyphs across the label; found only when the narrowing is clear and the fit explains it.
@@ -295,6 +284,30 @@ cv::Rect TextRegion(const std::vector<cv::Rect>& glyphs, cv::Size size) {
   const int right = std::min(size.width, pct(x1, 0.99) + pad), bottom = std::min(size.height, pct(y1, 0.99) + pad);
   if (right <= left || bottom <= top) return {};
   return {left, top, right - left, bottom - top};
+}
+
+// Glyphs in rows running down the label (a side panel printed at 90 degrees, whose text the
+// OCR reads later, turned).
+std::vector<cv::Rect> GlyphsInRowsDown(const Glyphs& g) {
+  auto transpose = [](const cv::Rect& r) { return cv::Rect(r.y, r.x, r.height, r.width); };
+  Glyphs turned;
+  for (const auto& b : g.boxes) turned.boxes.push_back(transpose(b));
+  std::vector<cv::Rect> out;
+  for (const auto& b : AlignedGlyphs(turned)) out.push_back(transpose(b));
+  return out;
+}
+
+// The crop to the text keeps a turned panel beside the text that runs across: when many glyphs
+// in rows running down lie outside `across`, the region grows to hold them. A few (a barcode's
+// digits, a finger's edge) do not move it: the region decides the scale and what the OCR sees.
+cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size) {
+  if (across.empty()) return across;
+  std::vector<cv::Rect> down;
+  for (const auto& b : GlyphsInRowsDown(g))
+    if ((b & across).area() < b.area() / 2) down.push_back(b);
+  constexpr size_t kTurnedPanelGlyphs = 40;  // a line or two of small print
+  if (down.size() < kTurnedPanelGlyphs) return across;
+  return across | TextRegion(down, size);
 }
 
 // The pale panel of the label when it lies on a textured background (a tablecloth, a wooden
@@ -480,7 +493,13 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   }
   // Keep only the region with text: background texture costs OCR time and reads as noise.
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  cv::Rect region = TextRegion(GlyphsInRowsEitherWay(glyphs), upright.size());
+  // The skew is measured where the text runs across, as before rows down the label were kept:
+  // a larger crop (a hand, a barcode beside the panel) moved it by fractions of a degree and
+  // cost the rows of a real facts panel.
+  const cv::Rect across = TextRegion(aligned, upright.size());
+  const cv::Mat skewArea =
+      !across.empty() && across.area() < 0.9 * upright.size().area() ? cv::Mat(upright, across) : upright;
+  cv::Rect region = WithTurnedPanel(across, glyphs, upright.size());
   // Glyph-like specks of a textured background spread the text region over the whole photo:
   // then keep to the label's pale panel, when there is a clear one.
   if (!out.perspective && (region.empty() || region.area() >= 0.9 * upright.size().area())) {
@@ -495,7 +514,7 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
     out.cropped = true;
   }
   const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
-  const double skew = EstimateSkew(upright, glyphSmall);
+  const double skew = EstimateSkew(skewArea, glyphSmall);
   if (std::abs(skew) > 0.4 && std::abs(skew) < 25) {
     cv::Size2d deskewed;
     const cv::Matx33d r = RotationAbout(size.width, size.height, -skew, deskewed);
