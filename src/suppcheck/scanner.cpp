@@ -6,7 +6,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/extract/folded_text.h"
 #include "suppcheck/extract/number_reads_agreement.h"
+#include "suppcheck/extract/quantity.h"
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/ocr/legal_line_search.h"
 #include "suppcheck/ocr/number_line_reads.h"
@@ -24,17 +26,34 @@ using Clock = std::chrono::steady_clock;
 constexpr int kMaxNumberReReads = 6;
 // A first pass this unreadable (confident letters and digits) is retried on the inverted photo.
 constexpr double kInvertBelowReadability = 60;
+// Lines naming a nutrient next to a digit that make a table worth reading again as a block.
+constexpr int kMinTableRows = 3;
 
 Expected<std::shared_ptr<const Models>> Models::Load(const fs::path& dir) {
   auto vocab = Vocabulary::Load(dir);
   if (!vocab) return vocab.error();
   auto rules = Rules::Load(dir);
   if (!rules) return rules.error();
+  auto nutrients = NutrientLimits::Load(dir);
+  if (!nutrients) return nutrients.error();
+  auto names = NutrientNameIndex::Load(dir, *nutrients);
+  if (!names) return names.error();
   auto m = std::make_shared<Models>();
   m->dir = dir;
+  m->nutrients = std::move(*nutrients);
+  m->nutrientNames = std::move(*names);
   m->vocabulary = std::move(*vocab);
   m->rules = std::move(*rules);
   return std::shared_ptr<const Models>(std::move(m));
+}
+
+std::vector<NutrientResult> ReadAndAssessNutrients(const std::vector<TextLine>& lines, const MagnesiumFacts& magnesium,
+                                                   const Models& models, const std::string& profile) {
+  std::vector<NutrientFacts> facts =
+      ExtractNutrients(lines, models.nutrientNames, models.nutrients, models.vocabulary, models.rules.Limits());
+  UseMagnesiumReading(facts, magnesium);
+  const auto who = ProfileFromId(profile);
+  return AssessNutrients(std::move(facts), models.nutrients, who ? *who : AgeProfile{});
 }
 
 namespace {
@@ -49,6 +68,7 @@ void Conclude(ScanResult& r, const std::vector<TextLine>& lines, const Models& m
   r.coverage = DecideCoverage(lines, models.vocabulary, r.magnesium, r.number);
   ApplyCoverageToNumber(r.number, r.coverage);
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
+  r.nutrients = ReadAndAssessNutrients(lines, r.magnesium, models, profile);
   r.ok = true;
 }
 
@@ -113,6 +133,46 @@ struct Scanner::Impl {
     if (rebuilt.size() != 1) return false;
     line = std::move(rebuilt.front());
     return true;
+  }
+
+  // The nutrient table read again as one block of text (Tesseract's "uniform block"): the
+  // whole-label pass reads sparse text and loses rows whose name, dot leaders and amount it
+  // takes for separate pieces. The region: the lines that name a nutrient next to a digit, from
+  // the first to the last, widened by a line. Its lines are read beside the first pass's (a
+  // row read in both counts twice in the vote of extract/dose_choice), for the nutrients only:
+  // the magnesium reading keeps to its own lines. Empty when there is no table of three rows.
+  std::vector<TextLine> ReReadNutrientTable(const PreparedImage& prep, const std::vector<TextLine>& lines,
+                                            const std::string& name) {
+    Box region;
+    int rows = 0, lineH = 0;
+    for (const auto& line : lines) {
+      if (line.box.empty()) continue;
+      const FoldedText ft = FoldForMatching(line.text);
+      const auto names = models->nutrientNames.Find(ft.text);
+      if (std::none_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) || names.empty()) continue;
+      // The names and the percentages, not the whole line: OCR adds noise at a line's ends.
+      std::vector<std::pair<size_t, size_t>> spans;
+      for (const auto& m : names) spans.push_back({m.begin, m.end});
+      for (const auto& p : FindPercents(ft.text)) spans.push_back({p.begin, p.end});
+      for (const auto& [b, e] : spans) {
+        const auto [ob, oe] = ft.OriginalRange(b, e);
+        const Box box = line.BoxOf(ob, oe);
+        if (!box.empty()) region = region.empty() ? box : region.United(box);
+      }
+      lineH = std::max(lineH, line.box.h);
+      ++rows;
+    }
+    if (rows < kMinTableRows || region.empty()) return {};
+    region = Pad(region, lineH / 2, lineH, prep.gray.size());
+    if (region.empty()) return {};
+    const cv::Mat crop = prep.gray(cv::Rect(region.x, region.y, region.w, region.h));
+    Debug(name, "7-nutrient-table", crop);
+    std::vector<OcrWord> words = FirstPass().Recognize(crop, PageMode::SingleBlock);
+    for (auto& w : words) {
+      w.box.x += region.x;
+      w.box.y += region.y;
+    }
+    return BuildLines(words);
   }
 
   // Reads the number line again in several independent ways and keeps what the reads agree on:
@@ -346,9 +406,18 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       }
     }
 
+    // The nutrient table once more as a block; its rows join the first pass's for the nutrients.
+    if (auto table = impl_->ReReadNutrientTable(prep, lines, name); !table.empty()) {
+      std::vector<TextLine> all = lines;
+      all.insert(all.end(), std::make_move_iterator(table.begin()), std::make_move_iterator(table.end()));
+      r.nutrients = ReadAndAssessNutrients(all, r.magnesium, *impl_->models, impl_->options.profile);
+    }
+
     // Boxes back to the photo's pixels.
     r.number.box = ToOriginal(prep, r.number.box);
     for (auto& e : r.magnesium.evidence) e.box = ToOriginal(prep, e.box);
+    for (auto& n : r.nutrients)
+      for (auto& e : n.facts.evidence) e.box = ToOriginal(prep, e.box);
     for (auto& line : lines) {
       line.box = ToOriginal(prep, line.box);
       for (auto& w : line.words) w.box = ToOriginal(prep, w.box);

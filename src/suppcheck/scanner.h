@@ -11,9 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "suppcheck/assess/label_nutrients.h"
+#include "suppcheck/assess/nutrient_limits.h"
 #include "suppcheck/assess/rules.h"
 #include "suppcheck/extract/magnesium_extractor.h"
 #include "suppcheck/extract/number_finder.h"
+#include "suppcheck/extract/nutrient_names.h"
 #include "suppcheck/extract/vocabulary.h"
 #include "suppcheck/image/image_loader.h"
 #include "suppcheck/image/label_image.h"
@@ -27,6 +30,8 @@ struct Models {
   std::filesystem::path dir;
   Vocabulary vocabulary;
   Rules rules;
+  NutrientLimits nutrients;          ///< models/nutrients.json: names, forms, limits
+  NutrientNameIndex nutrientNames;   ///< ... and models/nutrient_words.json, for reading them
   static Expected<std::shared_ptr<const Models>> Load(const std::filesystem::path& dir);
 };
 
@@ -62,6 +67,8 @@ struct ScanResult {
   RegistryAnswer registry;
   MagnesiumFacts magnesium;  ///< evidence boxes in photo pixels
   Assessment assessment;
+  /// Every vitamin and mineral with an amount on the label, assessed (magnesium from `magnesium`).
+  std::vector<NutrientResult> nutrients;
   Coverage coverage;  ///< which parts of the label were shown and read
   /// Several photos of one product (`scan --product`): all of them, `file` being the first.
   /// Empty for a one-photo result.
@@ -96,6 +103,11 @@ void UseOneThreadPerScanner();
 /// Extraction and assessment on text that is already OCR'd (`scan --text`): no OCR, no boxes.
 ScanResult ScanText(const std::string& text, const std::string& name, const Models& models,
                     const std::string& profile, Registry* registry);
+
+/// The nutrients of `lines` (magnesium from `magnesium`), assessed for `profile` (a
+/// ScannerOptions::profile id). Used by every path that concludes a result.
+std::vector<NutrientResult> ReadAndAssessNutrients(const std::vector<TextLine>& lines, const MagnesiumFacts& magnesium,
+                                                   const Models& models, const std::string& profile);
 
 /// Draws the boxes behind the number, salt and dose on the photo, labelled.
 cv::Mat Annotate(const cv::Mat& bgr, const ScanResult& result);

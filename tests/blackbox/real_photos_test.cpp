@@ -4,6 +4,9 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -101,4 +104,69 @@ TEST_CASE("thumbnails: no false absence, and what to photograph next", "[real][c
     CHECK_FALSE(StillToPhotograph(r.coverage, r.number, r.magnesium).empty());
   }
   CHECK(photos == 9);
+}
+
+// The 29 rows of the US multivitamin's facts panel, transcribed by a person from
+// ../shared/data/real/us-multivitamin-panel.jpg (amount per tablet; one tablet a day).
+struct PanelRow {
+  const char* id;
+  double amount;
+  const char* unit;
+};
+const PanelRow kPanelTruth[] = {
+    {"vitamin_a", 1050, "µg"},      {"vitamin_c", 75, "mg"},        {"vitamin_d", 25, "µg"},
+    {"vitamin_e", 15.7, "mg"},      {"vitamin_k", 50, "µg"},        {"thiamin", 1.1, "mg"},
+    {"riboflavin", 1.1, "mg"},      {"niacin", 14, "mg"},           {"vitamin_b6", 2, "mg"},
+    {"folate", 680, "µg"},          {"vitamin_b12", 6, "µg"},       {"biotin", 40, "µg"},
+    {"pantothenic_acid", 15, "mg"}, {"calcium", 200, "mg"},         {"iron", 18, "mg"},
+    {"phosphorus", 20, "mg"},       {"iodine", 150, "µg"},          {"magnesium", 100, "mg"},
+    {"zinc", 8, "mg"},              {"selenium", 18, "µg"},         {"copper", 0.5, "mg"},
+    {"manganese", 1.8, "mg"},       {"chromium", 32, "µg"},         {"molybdenum", 50, "µg"},
+    {"chloride", 72, "mg"},         {"potassium", 80, "mg"},        {"silicon", 2, "mg"},
+    {"vanadium", 10, "µg"},         {"tin", 10, "µg"},
+};
+
+double InMicrograms(double v, const std::string& unit) { return unit == "mg" ? v * 1000 : unit == "g" ? v * 1e6 : v; }
+
+// Rows read right (amount and unit, per tablet and per day), and what went wrong, for the log.
+int RowsRight(const ScanResult& r, std::string& wrong) {
+  int right = 0;
+  for (const auto& row : kPanelTruth) {
+    const NutrientResult* n = nullptr;
+    for (const auto& x : r.nutrients)
+      if (x.facts.id == row.id) n = &x;
+    const double want = InMicrograms(row.amount, row.unit);
+    const bool ok = n && n->facts.perUnit && n->facts.perDay &&
+                    std::abs(InMicrograms(*n->facts.perUnit, n->facts.unit) - want) <= 1e-6 * want &&
+                    std::abs(InMicrograms(*n->facts.perDay, n->facts.unit) - want) <= 1e-6 * want;
+    if (ok)
+      ++right;
+    else
+      wrong += std::string(" ") + row.id;
+  }
+  return right;
+}
+
+TEST_CASE("US multivitamin: every vitamin and mineral of the panel, amount and unit", "[real][nutrients]") {
+  for (const auto& [name, least] : {std::pair{"us-multivitamin-panel.jpg", 27}, {"us-multivitamin-bottle.jpg", 24}}) {
+    INFO(name);
+    const ScanResult r = Scan(name);
+    REQUIRE(r.ok);
+    std::string wrong;
+    const int right = RowsRight(r, wrong);
+    std::printf("%s: %d of 29 nutrient rows right; not right:%s\n", name, right, wrong.c_str());
+    CHECK(right >= least);
+    // Nothing above a limit is reported within it, and nothing invented: every nutrient
+    // reported is one of the panel's.
+    for (const auto& n : r.nutrients) {
+      INFO(n.facts.id);
+      CHECK(std::any_of(std::begin(kPanelTruth), std::end(kPanelTruth),
+                        [&](const PanelRow& row) { return n.facts.id == row.id; }));
+      for (const auto& e : n.facts.evidence)
+        if (e.role == "dose") CHECK_FALSE(e.box.empty());
+    }
+    // Magnesium stays what the magnesium reading says.
+    REQUIRE(r.magnesium.mgPerDay);
+    CHECK(*r.magnesium.mgPerDay == Approx(100));
+  }
 }

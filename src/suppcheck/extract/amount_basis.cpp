@@ -91,7 +91,7 @@ void AssignBasis(std::vector<NutrientAmount>& amounts, const std::vector<Analyse
     const size_t i = static_cast<size_t>(a.line);
     const AmountSpan s = SpanOf(a, info[i]);
     std::optional<BasisPhrase> ph = PhraseOnLine(info[i], s);
-    if (!ph) ph = HeaderPhraseOver(a, s.rank, info, lines, vocab);
+    if (!ph) ph = HeaderPhraseOver(a, s.rank, info, lines, vocab, limits.headerSearchLines);
     if (!ph) ph = PhraseBelow(i, info, vocab);
     if (ph) {
       a.basis = ph->basis;

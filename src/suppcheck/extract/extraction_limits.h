@@ -2,6 +2,7 @@
 // Plausibility bounds and reference values the dose extraction uses, filled from
 // models/rules.json by Rules::Limits() (the defaults below only serve tests without models).
 
+#include <cstddef>
 #include <vector>
 
 namespace suppcheck {
@@ -15,6 +16,7 @@ struct ExtractionLimits {
   std::vector<double> otherReferenceIntakesMg = {420, 400};  ///< % DV on US labels
   double doseAgreement = 0.03;          ///< two statements of one dose agree within this fraction
   double saltFractionTolerance = 0.20;  ///< elemental vs salt mass: the salt's fraction range widened by this
+  size_t headerSearchLines = 8;  ///< how far above a table row its column header may stand
 };
 
 }  // namespace suppcheck

@@ -27,6 +27,17 @@ constexpr std::array<UnitSpelling, 13> kUnits{{
 
 bool IsWordChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
+// What OCR makes of "mcg" on photos (the real US panel reads "meg" and "mog").
+constexpr std::array<std::string_view, 5> kOcrMicrograms{"meg", "mog", "mcq", "rncg", "rneg"};
+
+// A unit word at s[u] that ends a word ("iu" in "1000 iu)"): its end, or npos.
+size_t WordUnitEnd(std::string_view s, size_t u, std::string_view word) {
+  if (word.empty() || s.substr(u, word.size()) != word) return std::string_view::npos;
+  const size_t end = u + word.size();
+  if (end < s.size() && IsAsciiAlpha(s[end])) return std::string_view::npos;
+  return end;
+}
+
 // Reads a number at s[i] ("187,5", "1.160", "90"); returns its end, or i when none.
 size_t ScanNumber(std::string_view s, size_t i) {
   size_t j = i;
@@ -59,7 +70,7 @@ bool ParseLabelNumber(std::string_view s, bool thousandsOk, double& value) {
   return end && *end == '\0';
 }
 
-std::vector<Quantity> FindQuantities(std::string_view s) {
+std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& options) {
   std::vector<Quantity> out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (!IsAsciiDigit(s[i]) || (i > 0 && (IsWordChar(s[i - 1]) || ((s[i - 1] == ',' || s[i - 1] == '.') && i > 1 &&
@@ -69,26 +80,45 @@ std::vector<Quantity> FindQuantities(std::string_view s) {
     size_t u = numEnd;
     if (u < s.size() && s[u] == ' ') ++u;
     size_t next = numEnd;  // where scanning resumes
+    // The unit: a mass as every reading takes it, else what the options add.
+    Quantity q;
+    size_t end = std::string_view::npos;
     for (const auto& spelling : kUnits) {
       if (s.substr(u, spelling.text.size()) != spelling.text) continue;
-      const size_t end = u + spelling.text.size();
-      if (end < s.size() && IsAsciiAlpha(s[end])) continue;  // "2 gelules", "5 magnesium"
-      Quantity q;
+      const size_t e = u + spelling.text.size();
+      if (e < s.size() && IsAsciiAlpha(s[e])) continue;  // "2 gelules", "5 magnesium"
       q.unit = spelling.unit;
-      // Grouping separators only make sense for mg and ug ("1.160 mg"), never for g ("2,250 g").
-      if (!ParseLabelNumber(s.substr(i, numEnd - i), q.unit == MassUnit::Mg || q.unit == MassUnit::Ug, q.value))
-        break;
+      end = e;
+      break;
+    }
+    if (end == std::string_view::npos && options.ocrMicrograms)
+      for (const auto w : kOcrMicrograms)
+        if ((end = WordUnitEnd(s, u, w)) != std::string_view::npos) {
+          q.unit = MassUnit::Ug;
+          q.ocrMicrograms = true;
+          break;
+        }
+    if (end == std::string_view::npos && options.iuWords)
+      for (const auto& w : *options.iuWords)
+        if ((end = WordUnitEnd(s, u, w)) != std::string_view::npos) {
+          q.unit = MassUnit::IU;
+          break;
+        }
+    // Grouping separators only make sense for mg, ug and IU ("1.160 mg", "1.000 IE"), never for g
+    // ("2,250 g").
+    const bool grouping = q.unit == MassUnit::Mg || q.unit == MassUnit::Ug || q.unit == MassUnit::IU;
+    if (end != std::string_view::npos && ParseLabelNumber(s.substr(i, numEnd - i), grouping, q.value)) {
       switch (q.unit) {
         case MassUnit::Mg: q.mg = q.value; break;
         case MassUnit::G: q.mg = q.value * 1000; break;
         case MassUnit::Ug: q.mg = q.value / 1000; break;
         case MassUnit::Mmol: q.mg = q.value * kMgPerMmol; break;
+        case MassUnit::IU: q.mg = 0; break;
       }
       q.begin = i;
       q.end = end;
       out.push_back(q);
       next = end;
-      break;
     }
     i = next - 1;
   }

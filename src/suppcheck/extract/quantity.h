@@ -4,17 +4,20 @@
 // decimal point; "1.160 mg" is read as 1160 mg (nobody prints a dose to the microgram with a
 // point), but "2,250 g" is 2.25 g.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace suppcheck {
 
-enum class MassUnit { Mg, G, Ug, Mmol };
+enum class MassUnit { Mg, G, Ug, Mmol, IU };
 
 struct Quantity {
   double value = 0;   ///< as printed, in `unit`
   MassUnit unit = MassUnit::Mg;
-  double mg = 0;      ///< converted to mg (mmol as magnesium: 24.305 mg)
+  double mg = 0;      ///< converted to mg (mmol as magnesium: 24.305 mg); 0 for IU
+  /// Read from an OCR spelling of "mcg" ("meg", "mog"): µg only where the nutrient is counted in µg.
+  bool ocrMicrograms = false;
   size_t begin = 0;   ///< byte range in the folded text
   size_t end = 0;
 };
@@ -24,8 +27,15 @@ struct Percent {
   size_t begin = 0, end = 0;
 };
 
+/// What else to read as an amount besides masses (the magnesium reading takes neither: "100 meg"
+/// could be a damaged "100 mg" there).
+struct QuantityOptions {
+  const std::vector<std::string>* iuWords = nullptr;  ///< "iu", "ie", "ui": international units
+  bool ocrMicrograms = false;                         ///< "meg", "mog", "mcq" as µg (marked)
+};
+
 /// Masses with a unit, left to right.
-std::vector<Quantity> FindQuantities(std::string_view folded);
+std::vector<Quantity> FindQuantities(std::string_view folded, const QuantityOptions& options = {});
 /// Percentages, left to right.
 std::vector<Percent> FindPercents(std::string_view folded);
 /// Parses a number as printed on a label ("187,5", "1.160" with `thousandsOk`); false if none.

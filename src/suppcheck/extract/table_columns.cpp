@@ -27,10 +27,11 @@ const BasisPhrase* NearestColumn(const AnalysedLine& header, const std::vector<B
 }  // namespace
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
-                                            const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+                                            const std::vector<TextLine>& lines, const Vocabulary& vocab,
+                                            size_t maxLinesUp) {
   const size_t i = static_cast<size_t>(a.line);
   const AnalysedLine& row = info[i];
-  for (size_t up = 1; up <= 8 && up <= i; ++up) {
+  for (size_t up = 1; up <= maxLinesUp && up <= i; ++up) {
     const AnalysedLine& h = info[i - up];
     if (!h.ownedQuantities.empty()) break;
     // A pack count ("60 tabletten") is no column header.

@@ -33,6 +33,59 @@ Json CoverageJson(const ScanResult& r) {
   return j;
 }
 
+Json EvidenceJson(const Evidence& e, const ScanResult& r) {
+  Json ev{{"text", SanitizeUtf8(e.text)}, {"role", e.role}, {"file", SanitizeUtf8(e.file.empty() ? r.file : e.file)}};
+  if (!e.box.empty()) ev["box"] = BoxJson(e.box);
+  return ev;
+}
+
+// One entry of `nutrients` (spec/report.md).
+Json NutrientJson(const NutrientResult& nr, const ScanResult& r) {
+  const NutrientFacts& f = nr.facts;
+  const NutrientAssessment& a = nr.assessment;
+  Json j;
+  j["id"] = f.id;
+  j["name"] = nr.name;
+  j["forms"] = Json::array();
+  for (const auto& form : nr.formNames) j["forms"].push_back(SanitizeUtf8(form));
+  j["per_unit"] = Rounded(f.perUnit, 3);
+  j["per_day"] = Rounded(f.perDay, 3);
+  j["unit"] = f.unit.empty() ? Json(nullptr) : Json(f.unit);
+  j["per_day_range"] = f.perDayRange ? Json::array({Rounded(f.perDayRange->first, 3), Rounded(f.perDayRange->second, 3)})
+                                     : Json(nullptr);
+  j["units_per_day"] = Rounded(f.unitsPerDay, 2);
+  j["ri_percent_printed"] = Rounded(f.riPercentPrinted, 1);
+  if (f.id == "folate") j["folic_acid_ug"] = Rounded(f.folicAcidUg, 1);
+  j["basis"] = f.basis.empty() ? Json(nullptr) : Json(f.basis);
+  if (a.upperLevel) {
+    const AppliedUpperLevel& u = *a.upperLevel;
+    j["upper_level"] = Json{{"value", u.value ? Json(*u.value) : Json(nullptr)},
+                            {"range", u.range ? Json::array({u.range->first, u.range->second}) : Json(nullptr)},
+                            {"unit", u.unit},
+                            {"kind", u.kind},
+                            {"applies_to", u.appliesTo},
+                            {"source", u.source},
+                            {"profile", u.profile},
+                            {"confirmed", u.confirmed}};
+  } else {
+    j["upper_level"] = nullptr;
+  }
+  if (a.legalMax) {
+    const AppliedLegalMax& l = *a.legalMax;
+    j["legal_max"] = Json{{"value", l.value}, {"unit", l.unit}, {"country", l.country}, {"source", l.source},
+                          {"confirmed", l.confirmed}};
+  } else {
+    j["legal_max"] = nullptr;
+  }
+  j["level"] = std::string(NutrientLevelName(a.level));
+  j["flags"] = a.flags;
+  j["messages"] = Json::array();
+  for (const auto& m : a.messages) j["messages"].push_back(SanitizeUtf8(m));
+  j["evidence"] = Json::array();
+  for (const auto& e : f.evidence) j["evidence"].push_back(EvidenceJson(e, r));
+  return j;
+}
+
 }  // namespace
 
 const Json& JsonAt(const Json& j, std::initializer_list<const char*> path) {
@@ -58,6 +111,7 @@ Json ScanResultJson(const ScanResult& r) {
     j["notification"] = nullptr;
     j["magnesium"] = nullptr;
     j["assessment"] = nullptr;
+    j["nutrients"] = nullptr;
     j["coverage"] = nullptr;
     j["ocr"] = nullptr;
     return j;
@@ -83,11 +137,7 @@ Json ScanResultJson(const ScanResult& r) {
                                            : Json(nullptr);
   mg["basis"] = m.basis.empty() ? Json(nullptr) : Json(m.basis);
   mg["evidence"] = Json::array();
-  for (const auto& e : m.evidence) {
-    Json ev{{"text", SanitizeUtf8(e.text)}, {"role", e.role}, {"file", SanitizeUtf8(e.file.empty() ? r.file : e.file)}};
-    if (!e.box.empty()) ev["box"] = BoxJson(e.box);
-    mg["evidence"].push_back(ev);
-  }
+  for (const auto& e : m.evidence) mg["evidence"].push_back(EvidenceJson(e, r));
   j["magnesium"] = mg;
 
   const Assessment& a = r.assessment;
@@ -95,6 +145,10 @@ Json ScanResultJson(const ScanResult& r) {
                          {"noael_mg_per_day", a.noaelMg ? Json(*a.noaelMg) : Json(nullptr)},
                          {"flags", a.flags},
                          {"messages", a.messages}};
+  const auto worst = WorstNutrientLevel(r.nutrients);
+  j["assessment"]["worst"] = worst ? Json(std::string(NutrientLevelName(*worst))) : Json(nullptr);
+  j["nutrients"] = Json::array();
+  for (const auto& nutrient : r.nutrients) j["nutrients"].push_back(NutrientJson(nutrient, r));
   j["coverage"] = CoverageJson(r);
   if (r.ocr) {
     j["ocr"] = Json{{"engine", r.ocr->engine},

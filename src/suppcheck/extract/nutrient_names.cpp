@@ -1,0 +1,236 @@
+#include "suppcheck/extract/nutrient_names.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "suppcheck/extract/folded_text.h"
+#include "suppcheck/util/edit_distance.h"
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+struct Token {
+  size_t begin = 0, end = 0;
+  std::string text;
+};
+
+bool IsAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
+std::vector<Token> Tokens(std::string_view f) {
+  std::vector<Token> out;
+  for (size_t p = 0; p < f.size();) {
+    if (!IsAlnum(f[p])) {
+      ++p;
+      continue;
+    }
+    size_t e = p;
+    while (e < f.size() && IsAlnum(f[e])) ++e;
+    out.push_back({p, e, std::string(f.substr(p, e - p))});
+    p = e;
+  }
+  return out;
+}
+
+// Two tokens belong to one name when only a space, a hyphen, a dot or an apostrophe stands
+// between them ("beta-carotene", "vit. C", "d'alpha"): a column bar or a number does not join.
+bool Joined(std::string_view f, const Token& a, const Token& b) {
+  if (b.begin - a.end > 3) return false;
+  for (size_t p = a.end; p < b.begin; ++p)
+    if (f[p] != ' ' && f[p] != '-' && f[p] != '.' && f[p] != '\'') return false;
+  return true;
+}
+
+std::string Key(const std::string& name) {
+  std::string k;
+  for (char c : FoldForMatching(name).text)
+    if (IsAlnum(c)) k += c;
+  return k;
+}
+
+std::vector<std::string> FoldedWords(const nlohmann::json& a) {
+  std::vector<std::string> out;
+  if (a.is_array())
+    for (const auto& w : a)
+      if (w.is_string()) out.push_back(FoldForMatching(w.get<std::string>()).text);
+  return out;
+}
+
+int EditBudget(size_t letters, size_t oneEdit, size_t twoEdits) {
+  return letters >= twoEdits ? 2 : letters >= oneEdit ? 1 : 0;
+}
+
+}  // namespace
+
+Expected<NutrientNameIndex> NutrientNameIndex::Load(const std::filesystem::path& modelsDir,
+                                                    const NutrientLimits& limits) {
+  const auto path = modelsDir / "nutrient_words.json";
+  std::ifstream in(path);
+  if (!in) return MakeError("missing_models", "cannot read " + path.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  auto index = Build(text.str(), limits);
+  if (!index) return MakeError("missing_models", path.string() + ": " + index.error().message);
+  return index;
+}
+
+Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJson, const NutrientLimits& limits) {
+  const auto j = nlohmann::json::parse(wordsJson, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return MakeError("missing_models", "not valid JSON");
+  NutrientNameIndex x;
+  try {
+    x.vitaminWords_ = FoldedWords(j.at("vitamin_words").at("words"));
+    for (const auto& [from, to] : j.at("code_aliases").at("values").items()) x.codeAliases_[from] = to.get<std::string>();
+    x.oneEdit_ = j.at("fuzzy").at("min_letters_one_edit").get<size_t>();
+    x.twoEdits_ = j.at("fuzzy").at("min_letters_two_edits").get<size_t>();
+    x.iuWords_ = FoldedWords(j.at("iu_words").at("words"));
+    x.dfeWords_ = FoldedWords(j.at("dfe_words").at("words"));
+  } catch (const nlohmann::json::exception& e) {
+    return MakeError("missing_models", std::string("a key is missing or of the wrong type (") + e.what() + ")");
+  }
+  if (x.vitaminWords_.empty()) return MakeError("missing_models", "vitamin_words.words is empty");
+
+  auto add = [&](const std::string& name, const std::string& nutrient, const std::string& form) {
+    Entry e;
+    e.key = Key(name);
+    if (e.key.empty()) return;
+    e.nutrientId = nutrient;
+    e.formId = form;
+    // "vitamin b6": a vitamin word and a short code.
+    const std::string folded = FoldForMatching(name).text;
+    const auto toks = Tokens(folded);
+    if (form.empty() && toks.size() == 2 && toks[1].text.size() <= 3 &&
+        std::find(x.vitaminWords_.begin(), x.vitaminWords_.end(), toks[0].text) != x.vitaminWords_.end()) {
+      e.stem = toks[0].text;
+      e.code = toks[1].text;
+      x.codeToNutrient_[e.code] = nutrient;
+    }
+    for (const auto& o : x.entries_)
+      if (o.key == e.key && o.nutrientId == e.nutrientId && o.formId == e.formId) return;
+    x.entries_.push_back(std::move(e));
+  };
+  for (const Nutrient& n : limits.All()) {
+    for (const auto& [lang, names] : n.names)
+      for (const auto& name : names) add(name, n.id, "");
+    for (const NutrientForm& f : n.forms)
+      for (const auto& [lang, names] : f.names)
+        for (const auto& name : names) add(name, n.id, f.id);
+  }
+  // An alias that is itself a real code is never used ("b8" is biotin in French and Dutch).
+  for (auto it = x.codeAliases_.begin(); it != x.codeAliases_.end();)
+    it = x.codeToNutrient_.count(it->first) ? x.codeAliases_.erase(it) : std::next(it);
+  // Longest first; a form before a name of the same spelling ("folic acid" is folate's name and
+  // the form folic_acid; "nicotinamide" niacin's name and a form with its own upper level).
+  std::stable_sort(x.entries_.begin(), x.entries_.end(), [](const Entry& a, const Entry& b) {
+    if (a.key.size() != b.key.size()) return a.key.size() > b.key.size();
+    return !a.formId.empty() && b.formId.empty();
+  });
+  return x;
+}
+
+std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) const {
+  std::vector<NutrientNameMatch> out;
+  const std::vector<Token> toks = Tokens(f);
+  auto isVitaminWord = [&](const std::string& t, bool allowDamage) {
+    for (const auto& w : vitaminWords_) {
+      if (t == w) return true;
+      if (allowDamage && w.size() >= oneEdit_ && t.size() + 1 >= w.size() && EditDistance(t, w) <= 1) return true;
+    }
+    return false;
+  };
+  auto codeNutrient = [&](const std::string& code) -> std::string {
+    if (auto it = codeToNutrient_.find(code); it != codeToNutrient_.end()) return it->second;
+    if (auto it = codeAliases_.find(code); it != codeAliases_.end())
+      if (auto n = codeToNutrient_.find(it->second); n != codeToNutrient_.end()) return n->second;
+    return {};
+  };
+
+  for (size_t i = 0; i < toks.size();) {
+    if (!IsAsciiAlpha(toks[i].text[0])) {
+      ++i;
+      continue;
+    }
+    // The tokens from i glued together, with the lengths at which a token ends.
+    std::string glued = toks[i].text;
+    std::vector<std::pair<size_t, size_t>> ends = {{glued.size(), i}};  // (glued length, last token)
+    for (size_t k = i + 1; k < toks.size() && k < i + 6 && glued.size() < 48 && Joined(f, toks[k - 1], toks[k]); ++k) {
+      glued += toks[k].text;
+      ends.push_back({glued.size(), k});
+    }
+    auto lastTokenAt = [&](size_t len) -> long {
+      for (const auto& [l, k] : ends)
+        if (l == len) return static_cast<long>(k);
+      return -1;
+    };
+
+    // Exact names, longest first.
+    bool matched = false;
+    for (const Entry& e : entries_) {
+      if (e.key.size() > glued.size() || glued.compare(0, e.key.size(), e.key) != 0) continue;
+      const long last = lastTokenAt(e.key.size());
+      if (last < 0) continue;
+      out.push_back({e.nutrientId, e.formId, toks[i].begin, toks[static_cast<size_t>(last)].end, false});
+      i = static_cast<size_t>(last) + 1;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+
+    // A vitamin word (perhaps damaged) and its code in the next token, or glued to it
+    // ("viaminA"); the code only as printed or as a known OCR alias.
+    const std::string& t = toks[i].text;
+    if (isVitaminWord(t, true) && i + 1 < toks.size() && Joined(f, toks[i], toks[i + 1])) {
+      const std::string id = codeNutrient(toks[i + 1].text);
+      if (!id.empty()) {
+        out.push_back({id, "", toks[i].begin, toks[i + 1].end, true});
+        i += 2;
+        continue;
+      }
+    }
+    if (!isVitaminWord(t, false) && !(t.size() > 1 && t.back() == 's' && isVitaminWord(t.substr(0, t.size() - 1), false))) {
+      std::string id;
+      for (size_t codeLen = 1; codeLen <= 3 && codeLen + 3 <= t.size() && id.empty(); ++codeLen) {
+        const std::string stem = t.substr(0, t.size() - codeLen);
+        if (stem.size() >= 5 && isVitaminWord(stem, true)) id = codeNutrient(t.substr(t.size() - codeLen));
+      }
+      if (!id.empty()) {
+        out.push_back({id, "", toks[i].begin, toks[i].end, true});
+        ++i;
+        continue;
+      }
+    }
+
+    // A nutrient's own name of one or two words, OCR-damaged ("lodine", "Nacin", "Biotn").
+    const Entry* best = nullptr;
+    size_t bestLast = i;
+    int bestDistance = 3;
+    for (const Entry& e : entries_) {
+      if (!e.formId.empty() || !e.stem.empty()) continue;
+      const int budget = EditBudget(e.key.size(), oneEdit_, twoEdits_);
+      if (budget == 0) continue;
+      for (const auto& [len, last] : ends) {
+        if (last > i + 1) break;
+        if (len + static_cast<size_t>(budget) < e.key.size() || len > e.key.size() + static_cast<size_t>(budget)) continue;
+        const int d = EditDistance(std::string_view(glued).substr(0, len), e.key);
+        if (d <= budget && d < bestDistance) {
+          best = &e;
+          bestLast = last;
+          bestDistance = d;
+        }
+      }
+    }
+    if (best) {
+      out.push_back({best->nutrientId, "", toks[i].begin, toks[bestLast].end, true});
+      i = bestLast + 1;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace suppcheck

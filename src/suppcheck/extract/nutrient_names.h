@@ -1,0 +1,58 @@
+#pragma once
+// Where a label names any vitamin or mineral, or one of its forms: "Vitamin B6", "vitamine D3",
+// "Zink", "lodine" (OCR for Iodine), "zinkgluconaat", "dl-alpha tocopheryl acetate". The names
+// and forms come from models/nutrients.json (nl, fr, de, en), the OCR tolerance and the vitamin
+// words from models/nutrient_words.json. Works on folded text (extract/folded_text.h).
+//
+// Matching is by tokens (runs of letters and digits): a name matches when the tokens of the line,
+// glued together, spell it ("beta-carotene", "beta carotene" and "betacarotene" alike). Longer
+// names win over shorter ones ("potassium iodide" is a form of iodine, not potassium); exact
+// names win over OCR-damaged ones; a vitamin's code is never guessed ("Vitamins" is no vitamin
+// A and "vitamine" no vitamin E).
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "suppcheck/assess/nutrient_limits.h"
+#include "suppcheck/util/expected.h"
+
+namespace suppcheck {
+
+struct NutrientNameMatch {
+  std::string nutrientId;  ///< "vitamin_b6"
+  std::string formId;      ///< a form of models/nutrients.json, empty for the nutrient's own name
+  size_t begin = 0, end = 0;  ///< byte range in the folded line
+  bool damaged = false;    ///< matched within the OCR tolerance, not exactly
+};
+
+class NutrientNameIndex {
+ public:
+  /// From the names and forms of `limits` and models/nutrient_words.json in `modelsDir`.
+  static Expected<NutrientNameIndex> Load(const std::filesystem::path& modelsDir, const NutrientLimits& limits);
+  /// The same with the words given as JSON text (tests).
+  static Expected<NutrientNameIndex> Build(const std::string& wordsJson, const NutrientLimits& limits);
+
+  /// Every name and form in a folded line, left to right, not overlapping.
+  std::vector<NutrientNameMatch> Find(const std::string& folded) const;
+
+  /// The words for international units ("iu", "ie", "ui") and dietary folate equivalents ("dfe").
+  const std::vector<std::string>& IuWords() const { return iuWords_; }
+  const std::vector<std::string>& DfeWords() const { return dfeWords_; }
+
+ private:
+  struct Entry {
+    std::string key;        ///< the name folded, letters and digits only ("vitaminb6")
+    std::string stem, code; ///< a vitamin's name split: "vitamin" + "b6" (empty otherwise)
+    std::string nutrientId, formId;
+  };
+  std::vector<Entry> entries_;  ///< longest key first
+  std::vector<std::string> vitaminWords_;
+  std::map<std::string, std::string> codeAliases_;
+  std::map<std::string, std::string> codeToNutrient_;  ///< "b6" -> "vitamin_b6"
+  size_t oneEdit_ = 6, twoEdits_ = 11;
+  std::vector<std::string> iuWords_, dfeWords_;
+};
+
+}  // namespace suppcheck

@@ -1,0 +1,151 @@
+// Every vitamin and mineral read from label text, without OCR: tables and running text in Dutch,
+// French, German and English; IU, DFE, decimal commas, % RI, forms, compound masses, columns.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "support/models.h"
+#include "suppcheck/extract/nutrient_rows.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+std::vector<NutrientFacts> Read(const std::string& text) {
+  const Models& m = TestModels();
+  return ExtractNutrients(LinesFromText(text), m.nutrientNames, m.nutrients, m.vocabulary, m.rules.Limits());
+}
+
+const NutrientFacts* Get(const std::vector<NutrientFacts>& all, const std::string& id) {
+  for (const auto& n : all)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// per unit and per day of one nutrient, in its models/nutrients.json unit.
+void CheckDose(const std::vector<NutrientFacts>& all, const std::string& id, std::optional<double> perUnit,
+               std::optional<double> perDay, const std::string& basis = "declared") {
+  INFO(id);
+  const NutrientFacts* n = Get(all, id);
+  REQUIRE(n);
+  if (perUnit) {
+    REQUIRE(n->perUnit);
+    CHECK(*n->perUnit == Approx(*perUnit).epsilon(0.005));
+  } else {
+    CHECK_FALSE(n->perUnit);
+  }
+  if (perDay) {
+    REQUIRE(n->perDay);
+    CHECK(*n->perDay == Approx(*perDay).epsilon(0.005));
+  } else {
+    CHECK_FALSE(n->perDay);
+  }
+  if (perUnit || perDay) CHECK(n->basis == basis);
+}
+
+}  // namespace
+
+TEST_CASE("English US panel: mcg, % DV, (1000 IU), DFE with folic acid, one tablet daily", "[extract][nutrients]") {
+  const auto all = Read(
+      "Suggested Use: Adults - One tablet daily with food.\n"
+      "Supplement Facts\nServing Size 1 Tablet\n"
+      "Amount Per Tablet % DV\n"
+      "Vitamin A 1050 mcg 117%\n(29% as beta-carotene)\n"
+      "Vitamin D3 25 mcg (1000 IU) 125%\n"
+      "Vitamin E 15.7 mg 105%\n"
+      "Folate 680 mcg DFE (400 mcg folic acid) 170%\n"
+      "Vitamin B12 6 mcg 250%\n"
+      "Iodine 150 mcg 100%\n"
+      "Copper 0.5 mg 56%\n"
+      "Magnesium 100 mg 24%\n");
+  CheckDose(all, "vitamin_a", 1050, 1050);
+  CheckDose(all, "vitamin_d", 25, 25);
+  CheckDose(all, "vitamin_e", 15.7, 15.7);
+  CheckDose(all, "folate", 680, 680);
+  CheckDose(all, "vitamin_b12", 6, 6);
+  CheckDose(all, "iodine", 150, 150);
+  CheckDose(all, "copper", 0.5, 0.5);
+  CheckDose(all, "magnesium", 100, 100);
+  CHECK_FALSE(Get(all, "beta_carotene"));  // a share of vitamin A, no amount of its own
+  const NutrientFacts* folate = Get(all, "folate");
+  REQUIRE(folate->folicAcidUg);
+  CHECK(*folate->folicAcidUg == Approx(400));
+  REQUIRE(Get(all, "vitamin_d")->riPercentPrinted);
+  CHECK(*Get(all, "vitamin_d")->riPercentPrinted == Approx(125));  // the % after the IU, not lost
+  CHECK(*Get(all, "vitamin_a")->riPercentPrinted == Approx(117));
+  CHECK(Get(all, "vitamin_d")->unitsPerDay == Approx(1));
+}
+
+TEST_CASE("Dutch table with two columns, decimal commas and forms", "[extract][nutrients]") {
+  const auto all = Read(
+      "Voedingswaarden per tablet per dagdosis (2 tabletten) % RI*\n"
+      "Vitamine B6 (pyridoxinehydrochloride) 1,4 mg 2,8 mg 200 %\n"
+      "Vitamine D3 (cholecalciferol) 12,5 µg 25 µg 500 %\n"
+      "Zink (als zinkgluconaat) 5 mg 10 mg 100 %\n"
+      "Seleen (als natriumseleniet) 27,5 µg 55 µg 100 %\n"
+      "Neem 2 tabletten per dag.\n");
+  CheckDose(all, "vitamin_b6", 1.4, 2.8);
+  CheckDose(all, "vitamin_d", 12.5, 25);
+  CheckDose(all, "zinc", 5, 10);
+  CheckDose(all, "selenium", 27.5, 55);
+  CHECK(Has(Get(all, "vitamin_d")->forms, "cholecalciferol"));
+  CHECK(Has(Get(all, "zinc")->forms, "zinc_gluconate"));
+  CHECK(Get(all, "vitamin_b6")->unitsPerDay == Approx(2));
+}
+
+TEST_CASE("French running text: IU only is converted, compound mass to the element", "[extract][nutrients]") {
+  const auto all = Read(
+      "Ingrédients : gluconate de zinc, cholécalciférol.\n"
+      "Par gélule : vitamine D 1000 UI ; gluconate de zinc 70 mg.\n"
+      "Prendre 1 gélule par jour.\n");
+  // 1000 IU / 40 = 25 µg, converted.
+  CheckDose(all, "vitamin_d", 25, 25, "converted");
+  // 70 mg zinc gluconate x 65.38 / 455.67 = 10.04 mg zinc.
+  CheckDose(all, "zinc", 70 * 65.38 / 455.67, 70 * 65.38 / 455.67, "from_compound_mass");
+  CHECK(Has(Get(all, "vitamin_d")->forms, "cholecalciferol"));
+}
+
+TEST_CASE("German table: Vitamin E in IE by form, Folsäure, Jod, Eisen", "[extract][nutrients]") {
+  const auto all = Read(
+      "Nährwerte pro Kapsel % NRV\n"
+      "Vitamin E (als DL-alpha-Tocopherylacetat) 30 IE 112 %\n"
+      "Folsäure 200 µg 100 %\n"
+      "Jod (als Kaliumjodid) 100 µg 67 %\n"
+      "Eisen 14 mg 100 %\n"
+      "Täglich 1 Kapsel einnehmen.\n");
+  // Synthetic all-rac form: 1 IU = 0.45 mg.
+  CheckDose(all, "vitamin_e", 13.5, 13.5, "converted");
+  CheckDose(all, "folate", 200, 200);
+  CheckDose(all, "iodine", 100, 100);
+  CheckDose(all, "iron", 14, 14);
+  CHECK(*Get(all, "folate")->riPercentPrinted == Approx(100));
+}
+
+TEST_CASE("OCR damage: meg for mcg only where the nutrient is counted in µg, damaged names", "[extract][nutrients]") {
+  const auto all = Read(
+      "One tablet daily.\n"
+      "Selenium 18 meg 33% | lodine 150 mog 100%\n"
+      "Zinc 8 meg 73%\n"
+      "Nacin 14 mg 88% | Vitamin Bé 2 mg 118%\n");
+  CheckDose(all, "selenium", 18, 18);
+  CheckDose(all, "iodine", 150, 150);
+  CheckDose(all, "niacin", 14, 14);
+  CheckDose(all, "vitamin_b6", 2, 2);
+  // Zinc is counted in mg: "8 meg" may be 8 mg or 8 µg, so no dose is made up.
+  CheckDose(all, "zinc", std::nullopt, std::nullopt);
+  CHECK_FALSE(Get(all, "zinc")->problems.empty());
+}
+
+TEST_CASE("Names that are not nutrients, and amounts nobody owns", "[extract][nutrients]") {
+  const auto all = Read(
+      "Vitamins and minerals for women. Vitamine voor vrouwen.\n"
+      "Ingredients: calcium carbonate, magnesium stearate, silicon dioxide.\n"
+      "Net weight 60 g\n");
+  CHECK(all.empty());
+}
