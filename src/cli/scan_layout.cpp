@@ -1,5 +1,7 @@
 #include "cli/scan_layout.h"
 
+#include <algorithm>
+
 #include "suppcheck/report/scan_report.h"
 #include "suppcheck/util/models_dir.h"
 
@@ -21,6 +23,21 @@ std::string JoinArray(const Json& a, const char* sep) {
 }
 
 const Json& At(const Json& j, std::initializer_list<const char*> path) { return JsonAt(j, path); }
+
+// "vitamin_b6 20 mg; zinc 30 mg": the nutrients that `keep` selects, with their amount a day.
+template <class Keep>
+std::string NutrientIds(const Json& r, Keep keep) {
+  std::string s;
+  const Json& list = r.contains("nutrients") ? r["nutrients"] : Json();
+  if (!list.is_array()) return s;
+  for (const auto& n : list) {
+    if (!n.is_object() || !keep(n)) continue;
+    std::string item = Str(n["id"]);
+    if (n.contains("per_day") && !n["per_day"].is_null()) item += " " + Str(n["per_day"]) + " " + Str(n["unit"]);
+    s += (s.empty() ? "" : "; ") + item;
+  }
+  return s;
+}
 
 }  // namespace
 
@@ -50,6 +67,18 @@ ResultLayout ScanLayout() {
       {"shows_legal_text", [](const Json& r) { return Str(At(r, {"coverage", "legal_text"})); }},
       {"to_photograph", [](const Json& r) { return JoinArray(At(r, {"coverage", "to_photograph"}), "; "); }},
       {"files", [](const Json& r) { return JoinArray(r.contains("files") ? r["files"] : Json(), "; "); }},
+      // Every vitamin and mineral (added 2026-11-28): the worst level, and the nutrients above
+      // their health limit or the Belgian legal maximum, as "vitamin_b6 20 mg" items.
+      {"nutrients_worst", [](const Json& r) { return Str(At(r, {"assessment", "worst"})); }},
+      {"nutrients_read", [](const Json& r) { return NutrientIds(r, [](const Json&) { return true; }); }},
+      {"nutrients_above_upper_level",
+       [](const Json& r) { return NutrientIds(r, [](const Json& n) { return n["level"] == "above_upper_level"; }); }},
+      {"nutrients_above_legal_max", [](const Json& r) {
+         return NutrientIds(r, [](const Json& n) {
+           const Json& f = n["flags"];
+           return f.is_array() && std::find(f.begin(), f.end(), Json("above_legal_max")) != f.end();
+         });
+       }},
   };
   layout.text = [](const Json& r) { return ScanResultText(r); };
   return layout;
@@ -65,7 +94,7 @@ ScannerOptions ScannerSetup::ToScannerOptions(const std::string& profile) const 
 }
 
 void AddScannerSetup(CLI::App& cmd, ScannerSetup& s) {
-  cmd.add_option("--models", s.models, "folder with rules.json, salts.json, vocabulary.json [default: found next to the program]");
+  cmd.add_option("--models", s.models, "folder with rules.json, salts.json, vocabulary.json, nutrients.json, nutrient_words.json [default: found next to the program]");
   cmd.add_option("--tessdata", s.tessdata, "Tesseract language data folder [default: Tesseract's own]");
   cmd.add_option("--languages", s.languages, "Tesseract languages for re-reading the lines that matter [default: nld+fra+deu+eng]");
   cmd.add_option("--first-pass-languages", s.firstPass,

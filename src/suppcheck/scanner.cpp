@@ -407,9 +407,10 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     }
 
     // The nutrient table once more as a block; its rows join the first pass's for the nutrients.
-    if (auto table = impl_->ReReadNutrientTable(prep, lines, name); !table.empty()) {
+    r.tableLines = impl_->ReReadNutrientTable(prep, lines, name);
+    if (!r.tableLines.empty()) {
       std::vector<TextLine> all = lines;
-      all.insert(all.end(), std::make_move_iterator(table.begin()), std::make_move_iterator(table.end()));
+      all.insert(all.end(), r.tableLines.begin(), r.tableLines.end());
       r.nutrients = ReadAndAssessNutrients(all, r.magnesium, *impl_->models, impl_->options.profile);
     }
 
@@ -418,10 +419,11 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     for (auto& e : r.magnesium.evidence) e.box = ToOriginal(prep, e.box);
     for (auto& n : r.nutrients)
       for (auto& e : n.facts.evidence) e.box = ToOriginal(prep, e.box);
-    for (auto& line : lines) {
-      line.box = ToOriginal(prep, line.box);
-      for (auto& w : line.words) w.box = ToOriginal(prep, w.box);
-    }
+    for (auto* set : {&lines, &r.tableLines})
+      for (auto& line : *set) {
+        line.box = ToOriginal(prep, line.box);
+        for (auto& w : line.words) w.box = ToOriginal(prep, w.box);
+      }
     r.lines = std::move(lines);
 
     OcrInfo info;

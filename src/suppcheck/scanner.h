@@ -75,6 +75,9 @@ struct ScanResult {
   std::vector<std::string> files;
   std::optional<OcrInfo> ocr;  ///< null for --text
   std::vector<TextLine> lines;  ///< what was read, boxes in photo pixels (for --annotate, debugging)
+  /// The nutrient table read once more as one block (photo pixels): read with `lines` for the
+  /// nutrients only, here so that a product of several photos can read them again together.
+  std::vector<TextLine> tableLines;
 
   bool flagged() const { return ok && IsFlagged(assessment); }
 };

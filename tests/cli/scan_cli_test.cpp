@@ -72,7 +72,7 @@ TEST_CASE("scan --annotate writes the photo with the boxes; csv has one row per 
   std::string header, row, extra;
   std::getline(in, header);
   std::getline(in, row);
-  CHECK(header == "file,ok,number_status,number,number_text,registry_status,salts,mg_per_unit,units_per_day,mg_per_day,basis,level,flags,error,magnesium_present,shows_ingredients,shows_nutrient_table,shows_dose,shows_directions,shows_legal_text,to_photograph,files");
+  CHECK(header == "file,ok,number_status,number,number_text,registry_status,salts,mg_per_unit,units_per_day,mg_per_day,basis,level,flags,error,magnesium_present,shows_ingredients,shows_nutrient_table,shows_dose,shows_directions,shows_legal_text,to_photograph,files,nutrients_worst,nutrients_read,nutrients_above_upper_level,nutrients_above_legal_max");
   CHECK(row.find(",true,valid,PL 96/2,") != std::string::npos);
   CHECK_FALSE(std::getline(in, extra));
 }

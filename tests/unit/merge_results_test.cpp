@@ -108,3 +108,51 @@ TEST_CASE("merge: the evidence of one photo, for its annotated image", "[merge]"
   const ScanResult onBack = EvidenceOnFile(r, "back.jpg");
   CHECK(onBack.number.box.empty());
 }
+
+namespace {
+
+const NutrientResult* FindNutrient(const ScanResult& r, const std::string& id) {
+  for (const auto& n : r.nutrients)
+    if (n.facts.id == id) return &n;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("merge: every nutrient from the photo that shows it, a day with the directions of another", "[merge][nutrients]") {
+  const char* table = "Voedingswaarden per tablet % RI\nVitamine B6 (pyridoxinehydrochloride) 5 mg 357 %\n"
+                      "Zink (als zinkgluconaat) 10 mg 100 %\nMagnesium 100 mg 27 %";
+  const char* side = "Neem 2 tabletten per dag.\nNotificatienummer: NUT 476/12";
+  const ScanResult r = Merge({Scan("back.jpg", table), Scan("side.jpg", side)});
+  REQUIRE(r.ok);
+  const NutrientResult* b6 = FindNutrient(r, "vitamin_b6");
+  REQUIRE(b6);
+  REQUIRE(b6->facts.perDay);
+  CHECK(*b6->facts.perDay == Approx(10));  // 5 mg per tablet (back) x 2 a day (side)
+  CHECK(b6->assessment.level == NutrientLevel::WithinUpperLevel);  // EFSA 12 mg for adults
+  CHECK(std::find(b6->assessment.flags.begin(), b6->assessment.flags.end(), "above_legal_max") !=
+        b6->assessment.flags.end());  // the Belgian 6 mg
+  bool back = false, sideFile = false;
+  for (const auto& e : b6->facts.evidence) {
+    back |= e.file == "back.jpg" && e.role == "dose";
+    sideFile |= e.file == "side.jpg" && e.role == "units_per_day";
+  }
+  CHECK(back);
+  CHECK(sideFile);
+  // Magnesium's entry is the magnesium reading's.
+  const NutrientResult* mg = FindNutrient(r, "magnesium");
+  REQUIRE(mg);
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*mg->facts.perDay == Approx(*r.magnesium.mgPerDay));
+  CHECK_FALSE(HasFlag(r, "photos_disagree"));
+}
+
+TEST_CASE("merge: two photos with two amounts of one nutrient leave it unknown", "[merge][nutrients]") {
+  const ScanResult r = Merge({Scan("a.jpg", "Per tablet: Zinc 10 mg\nOne tablet daily."),
+                              Scan("b.jpg", "Per tablet: Zinc 25 mg\nOne tablet daily.")});
+  const NutrientResult* zinc = FindNutrient(r, "zinc");
+  REQUIRE(zinc);
+  CHECK_FALSE(zinc->facts.perDay);
+  CHECK(zinc->assessment.level == NutrientLevel::Unknown);
+  CHECK(HasFlag(r, "photos_disagree"));
+}

@@ -57,6 +57,45 @@ std::string FileOfEvidence(const Evidence& e, const std::vector<TextLine>& lines
   return lineFile.empty() ? std::string() : lineFile.front();
 }
 
+// Every vitamin and mineral: the lines of all photos and their nutrient tables read together
+// (a table on the back, the directions on the side), each evidence naming its photo. Two photos
+// that read different amounts of one nutrient leave it unknown, with both amounts said. True
+// when some nutrient's photos disagree.
+bool MergeNutrients(ScanResult& r, const std::vector<const ScanResult*>& read, const std::vector<std::string>& lineFile,
+                    const Models& models, const std::string& profile) {
+  std::vector<TextLine> all = r.lines;
+  std::vector<std::string> allFile = lineFile;
+  for (const auto* p : read)
+    for (const auto& line : p->tableLines) {
+      all.push_back(line);
+      allFile.push_back(p->file);
+      r.tableLines.push_back(line);
+    }
+  std::vector<NutrientFacts> facts =
+      ExtractNutrients(all, models.nutrientNames, models.nutrients, models.vocabulary, models.rules.Limits());
+  bool disagree = false;
+  for (auto& f : facts) {
+    std::vector<Reading> perUnit;
+    for (const auto* p : read)
+      for (const auto& n : p->nutrients)
+        if (n.facts.id == f.id && n.facts.perUnit) perUnit.push_back({*n.facts.perUnit, p->file});
+    perUnit = Distinct(perUnit);
+    if (perUnit.size() > 1) {
+      disagree = true;
+      f.problems.push_back("the photos disagree: " + Describe(perUnit, (" " + f.unit + " per unit").c_str()));
+      f.perUnit.reset();
+      f.perDay.reset();
+      f.perDayRange.reset();
+      f.basis.clear();
+    }
+    for (auto& e : f.evidence) e.file = FileOfEvidence(e, all, allFile);
+  }
+  UseMagnesiumReading(facts, r.magnesium);
+  const auto who = ProfileFromId(profile);
+  r.nutrients = AssessNutrients(std::move(facts), models.nutrients, who ? *who : AgeProfile{});
+  return disagree;
+}
+
 }  // namespace
 
 ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Models& models, const std::string& profile) {
@@ -159,6 +198,7 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
   }
 
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
+  const bool nutrientsDisagree = MergeNutrients(r, read, lineFile, models, profile);
   if (!numberList.empty()) {
     // The format check's wording does not fit: the format is right, the photos disagree.
     auto& a = r.assessment;
@@ -168,6 +208,9 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
       if (msg.rfind("The notification number '", 0) == 0)
         msg = "The photos show different notification numbers (" + numberList + "): which one the product carries cannot be told. Check the pack, or photograph the number again.";
   }
+  if (nutrientsDisagree && std::find(r.assessment.flags.begin(), r.assessment.flags.end(), "photos_disagree") ==
+                                r.assessment.flags.end())
+    r.assessment.flags.push_back("photos_disagree");
   if (!disagreements.empty()) {
     auto& a = r.assessment;
     if (std::find(a.flags.begin(), a.flags.end(), "photos_disagree") == a.flags.end()) a.flags.push_back("photos_disagree");
@@ -198,6 +241,10 @@ ScanResult EvidenceOnFile(const ScanResult& product, const std::string& file) {
   r.magnesium.evidence.erase(std::remove_if(r.magnesium.evidence.begin(), r.magnesium.evidence.end(),
                                             [&](const Evidence& e) { return !onFile(e.file); }),
                              r.magnesium.evidence.end());
+  for (auto& n : r.nutrients)
+    n.facts.evidence.erase(std::remove_if(n.facts.evidence.begin(), n.facts.evidence.end(),
+                                          [&](const Evidence& e) { return !onFile(e.file); }),
+                           n.facts.evidence.end());
   return r;
 }
 

@@ -1,5 +1,6 @@
 #include "suppcheck/report/scan_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -218,6 +219,26 @@ std::string ScanResultText(const Json& j) {
   }
   out << "  verdict: " << str(j["assessment"]["level"]) << "\n";
   for (const auto& msg : j["assessment"]["messages"]) out << "  - " << msg.get<std::string>() << "\n";
+  // Every vitamin and mineral: a count, then one line per nutrient above a limit.
+  const Json& nutrients = j.contains("nutrients") ? j["nutrients"] : Json();
+  if (nutrients.is_array() && !nutrients.empty()) {
+    size_t withDose = 0;
+    for (const auto& item : nutrients) withDose += item["per_day"].is_null() ? 0 : 1;
+    out << "  vitamins and minerals: " << nutrients.size() << " read, " << withDose << " with an amount a day; worst: "
+        << str(j["assessment"]["worst"]) << "\n";
+    for (const auto& item : nutrients) {
+      const bool aboveHealth = item["level"] == "above_upper_level";
+      const Json& flags = item["flags"];
+      const bool aboveLegal = std::find(flags.begin(), flags.end(), Json("above_legal_max")) != flags.end();
+      if (!aboveHealth && !aboveLegal) continue;
+      const std::string unit = str(item["unit"]);
+      out << "  ! " << str(item["name"]) << ": " << str(item["per_day"]) << " " << unit << " a day, above ";
+      if (aboveHealth) out << "the " << str(item["upper_level"]["value"]) << " " << unit << " health limit (EFSA)";
+      if (aboveHealth && aboveLegal) out << " and ";
+      if (aboveLegal) out << "the " << str(item["legal_max"]["value"]) << " " << unit << " Belgian legal maximum";
+      out << "\n";
+    }
+  }
   const Json& c = j["coverage"];
   if (c.is_object()) {
     std::string shown;
