@@ -310,6 +310,18 @@ cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size)
   return across | TextRegion(down, size);
 }
 
+// Outlines of the bright regions (a pale label on a darker table), small gaps closed: where the
+// label's outline and its pale panel are looked for.
+std::vector<std::vector<cv::Point>> BrightRegionOutlines(const cv::Mat& gray) {
+  cv::Mat blur, bin;
+  cv::GaussianBlur(gray, blur, {5, 5}, 0);
+  cv::threshold(blur, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  return contours;
+}
+
 // The pale panel of the label when it lies on a textured background (a tablecloth, a wooden
 // table) and no clean outline was found to warp: the bounding box of the largest bright region,
 // with a margin for the coloured bands and the text printed near its edges. Empty when there is
@@ -317,12 +329,7 @@ cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size)
 // as a facts table, not the label). Cropping to it keeps Tesseract off the texture, where it
 // spends most of its time reading noise into confetti words.
 cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& rows) {
-  cv::Mat blur, bin;
-  cv::GaussianBlur(gray, blur, {5, 5}, 0);
-  cv::threshold(blur, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
-  std::vector<std::vector<cv::Point>> contours;
-  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const std::vector<std::vector<cv::Point>> contours = BrightRegionOutlines(gray);
   const double imageArea = static_cast<double>(gray.cols) * gray.rows;
   const std::vector<cv::Point>* best = nullptr;
   double bestArea = 0;
@@ -351,12 +358,7 @@ cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& 
 // background (a pack photographed on a table). Returns false when there is no such outline:
 // then nothing is warped.
 bool FindLabelQuad(const cv::Mat& gray, const std::vector<cv::Point2f>& rows, std::vector<cv::Point2f>& quad) {
-  cv::Mat blur, bin;
-  cv::GaussianBlur(gray, blur, {5, 5}, 0);
-  cv::threshold(blur, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
-  std::vector<std::vector<cv::Point>> contours;
-  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const std::vector<std::vector<cv::Point>> contours = BrightRegionOutlines(gray);
   const double imageArea = static_cast<double>(gray.cols) * gray.rows;
   double bestArea = 0;
   for (const auto& c : contours) {
