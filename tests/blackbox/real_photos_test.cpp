@@ -2,6 +2,7 @@
 // repository; when ../shared is absent the whole test binary exits 77 (CTest: skipped).
 
 #define CATCH_CONFIG_RUNNER
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -20,11 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kReal = fs::path(SUPPCHECK_SOURCE_DIR) / ".." / "shared" / "data" / "real";
+const fs::path kReal = fs::path(suppcheck::test::SourceDir()) / ".." / "shared" / "data" / "real";
 
 ScanResult Scan(const std::string& name) {
   static std::unique_ptr<Scanner> scanner = [] {
-    auto models = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+    auto models = Models::Load(suppcheck::test::SourceModelsDir());
     auto s = Scanner::Create(*models, ScannerOptions{});
     if (!s) throw std::runtime_error(s.error().message);
     return std::move(*s);

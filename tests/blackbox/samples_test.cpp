@@ -2,6 +2,7 @@
 // sample photos in samples/ against their ground truth, with the thresholds of
 // samples/blackbox.json. Also the real photos of ../shared/data/real (skipped when absent).
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,7 @@ json ReadJson(const fs::path& p) {
 
 Scanner& SharedScanner() {
   static std::unique_ptr<Scanner> scanner = [] {
-    auto models = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+    auto models = Models::Load(suppcheck::test::SourceModelsDir());
     if (!models) throw std::runtime_error(models.error().message);
     auto s = Scanner::Create(*models, ScannerOptions{});
     if (!s) throw std::runtime_error(s.error().message);
@@ -81,7 +82,7 @@ Verdict Check(const json& truth, const ScanResult& r) {
 }  // namespace
 
 TEST_CASE("sample photos are read as their truth says", "[blackbox]") {
-  const fs::path dir = fs::path(SUPPCHECK_SOURCE_DIR) / "samples";
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples";
   const json limits = ReadJson(dir / "blackbox.json");
   std::map<std::string, int> passed, total;
   int decoys = 0;
@@ -110,7 +111,7 @@ TEST_CASE("sample photos are read as their truth says", "[blackbox]") {
 }
 
 TEST_CASE("boxes of the evidence lie inside the photo", "[blackbox]") {
-  const fs::path photo = fs::path(SUPPCHECK_SOURCE_DIR) / "samples" / "sample-phone-0004.jpg";
+  const fs::path photo = fs::path(suppcheck::test::SourceDir()) / "samples" / "sample-phone-0004.jpg";
   const ScanResult r = SharedScanner().ScanFile(photo);
   REQUIRE(r.ok);
   REQUIRE(r.number.number.valid());
@@ -133,7 +134,7 @@ TEST_CASE("boxes of the evidence lie inside the photo", "[blackbox]") {
 // (samples/side-panel/): the page-level pass reads the front only; the number must still be read,
 // and the evidence box must lie on the panel, right of the front's text.
 TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turned]") {
-  const fs::path dir = fs::path(SUPPCHECK_SOURCE_DIR) / "samples" / "side-panel";
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "side-panel";
   int photos = 0;
   for (const auto& e : fs::directory_iterator(dir)) {
     if (!e.path().string().ends_with(".truth.json")) continue;

@@ -1,5 +1,6 @@
 // `suppcheck batch` end to end: real folders on disk, the real binary, real signals.
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -113,7 +114,7 @@ TEST_CASE("batch: Ctrl-C stops cleanly with 130; --resume finishes with every in
     expected.insert(p.string());
   }
   const auto out = dir / "results.jsonl";
-  auto proc = StartProcess(SUPPCHECK_BINARY,
+  auto proc = StartProcess(suppcheck::test::SuppcheckBinary(),
                            {"batch", (dir / "photos").string(), "--out", out.string(), "--jobs", "1"},
                            (dir / "stdout").string(), (dir / "stderr").string());
   // Interrupt once the first result is on disk.
@@ -169,7 +170,7 @@ TEST_CASE("batch: many photos of one product ask the registry once", "[cli][batc
 TEST_CASE("batch --products: one result per product folder; shards and resume count products", "[cli][batch][product]") {
   TempDir dir;
   const fs::path root = dir / "survey";
-  const std::string products = std::string(SUPPCHECK_SOURCE_DIR) + "/samples/products/";
+  const std::string products = std::string(suppcheck::test::SourceDir()) + "/samples/products/";
   Copy(products + "product-clean-0007/1-front.jpg", root / "pack-a/1-front.jpg");
   Copy(products + "product-clean-0007/3-side.jpg", root / "pack-a/3-side.jpg");
   Copy(products + "product-clean-0005/3-side.jpg", root / "pack-b/side.jpg");

@@ -1,6 +1,7 @@
 // Issue 13: hostile files and hostile registries through the real binary. Each case crashed or
 // exhausted suppcheck before (see the issue's table); now each gets one clear result.
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -66,7 +67,7 @@ TEST_CASE("the binary gives OpenCV its pixel limit before OpenCV is loaded", "[c
   TestHttpServer registry;
   TempDir dir;
   const auto out = dir / "out.txt", err = dir / "err.txt";
-  auto p = StartProcess(SUPPCHECK_BINARY,
+  auto p = StartProcess(suppcheck::test::SuppcheckBinary(),
                         {"number", "NUT 12/34", "--registry", registry.Url("slow"), "--registry-cache", "off",
                          "--registry-timeout", "3"},
                         out.string(), err.string());
@@ -146,14 +147,14 @@ TEST_CASE("a photo that crashes the decoder takes the batch down once; --resume 
   const char* asan = std::getenv("ASAN_OPTIONS");
   const std::map<std::string, std::string> env = {
       {"SUPPCHECK_REGISTRY", ""},
-      {"LD_PRELOAD", CRASH_DECODER_PRELOAD},
+      {"LD_PRELOAD", suppcheck::test::CrashDecoderPreload()},
       // The preloaded library comes before the sanitizer runtime in an ASan build.
       {"ASAN_OPTIONS", std::string(asan ? asan : "") + ":verify_asan_link_order=0"}};
   const std::vector<std::string> batch = {"batch", (dir / "in").string(), "--out", out, "--quiet"};
 
   auto first = batch;
   first.insert(first.end(), {"--jobs", "1"});
-  const auto r1 = RunProcess(SUPPCHECK_BINARY, first, "", env);
+  const auto r1 = RunProcess(suppcheck::test::SuppcheckBinary(), first, "", env);
   CHECK(r1.exitCode > 3);  // killed by the crash (SIGSEGV, or the sanitizer's report)
   const auto before = JsonLines(ReadFile(out));
   REQUIRE(before.size() == 1);  // a.jpg only
@@ -161,7 +162,7 @@ TEST_CASE("a photo that crashes the decoder takes the batch down once; --resume 
 
   auto resume = batch;
   resume.insert(resume.end(), {"--resume", "--jobs", "2"});
-  const auto r2 = RunProcess(SUPPCHECK_BINARY, resume, "", env);
+  const auto r2 = RunProcess(suppcheck::test::SuppcheckBinary(), resume, "", env);
   CHECK(r2.exitCode == 3);
   std::map<std::string, json> byName;
   for (const auto& j : JsonLines(ReadFile(out))) {
@@ -180,7 +181,7 @@ TEST_CASE("a photo that crashes the decoder takes the batch down once; --resume 
   CHECK_FALSE(fs::exists(out + ".inflight"));  // the run ended: nothing in flight
 
   // A third run has nothing left to do.
-  const auto r3 = RunProcess(SUPPCHECK_BINARY, resume, "", env);
+  const auto r3 = RunProcess(suppcheck::test::SuppcheckBinary(), resume, "", env);
   CHECK(JsonLines(ReadFile(out)).size() == 5);
   CHECK(r3.exitCode == 0);
 }

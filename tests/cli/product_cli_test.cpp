@@ -2,6 +2,7 @@
 // samples/products/ were made by scripts/gen_products.py (front / back / side of one label) with
 // the truth of the whole label beside them.
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kProducts = fs::path(SUPPCHECK_SOURCE_DIR) / "samples" / "products";
+const fs::path kProducts = fs::path(suppcheck::test::SourceDir()) / "samples" / "products";
 
 std::string Photo(const std::string& product, const std::string& name) { return (kProducts / product / name).string(); }
 

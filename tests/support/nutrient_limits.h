@@ -1,6 +1,7 @@
 #pragma once
 // The project's real models/nutrients.json, loaded once for tests.
 
+#include "support/test_paths.h"
 #include <stdexcept>
 
 #include "suppcheck/assess/nutrient_limits.h"
@@ -9,7 +10,7 @@ namespace suppcheck::test {
 
 inline const NutrientLimits& TestNutrientLimits() {
   static const NutrientLimits limits = [] {
-    auto l = NutrientLimits::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+    auto l = NutrientLimits::Load(suppcheck::test::SourceModelsDir());
     if (!l) throw std::runtime_error(l.error().message);
     return *l;
   }();

@@ -2,6 +2,7 @@
 // `suppcheck serve --port 0 ...` as a real process for tests: learns its port from the banner
 // on stderr, and reads its resident memory (VmRSS) from /proc.
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 #include <httplib.h>
 #include <signal.h>
@@ -24,7 +25,7 @@ class ServeProcess {
     signal(SIGPIPE, SIG_IGN);
     std::vector<std::string> args = {"serve", "--port", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
-    proc_ = StartProcess(SUPPCHECK_BINARY, args, (dir_ / "out").string(), (dir_ / "err").string());
+    proc_ = StartProcess(suppcheck::test::SuppcheckBinary(), args, (dir_ / "out").string(), (dir_ / "err").string());
     const std::string banner = "serving on http://127.0.0.1:";
     const auto t0 = std::chrono::steady_clock::now();
     while (std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)) {

@@ -1,5 +1,6 @@
 // The label words live in models/ only: changing one in a copy of models/ changes what is read.
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -19,7 +20,7 @@ namespace {
 // models/ copied into a temporary folder with vocabulary.json changed by `edit`, then loaded.
 Vocabulary EditedVocabulary(const test::TempDir& dir, const std::function<void(json&)>& edit) {
   for (const char* name : {"rules.json", "salts.json", "vocabulary.json"})
-    std::filesystem::copy_file(std::filesystem::path(SUPPCHECK_SOURCE_MODELS_DIR) / name, dir / name);
+    std::filesystem::copy_file(std::filesystem::path(suppcheck::test::SourceModelsDir()) / name, dir / name);
   json vocab;
   std::ifstream(dir / "vocabulary.json") >> vocab;
   edit(vocab);

@@ -2,6 +2,7 @@
 // boundaries (at the limit: within; just above: above), the two limits kept apart, unconfirmed
 // values shown as such, and the magnesium data agreeing with models/rules.json.
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -22,7 +23,7 @@ namespace {
 const NutrientLimits& Limits() { return test::TestNutrientLimits(); }
 
 std::string FileText() {
-  std::ifstream in(std::string(SUPPCHECK_SOURCE_MODELS_DIR) + "/nutrients.json", std::ios::binary);
+  std::ifstream in(std::string(suppcheck::test::SourceModelsDir()) + "/nutrients.json", std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();

@@ -1,6 +1,7 @@
 // The web API of `serve` in-process, without sockets: routes, admission and limits, and a real
 // photo through a real pool of readers.
 
+#include "support/test_paths.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -38,7 +39,7 @@ std::string Header(const Response& r, const std::string& name) {
 }
 
 std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(SUPPCHECK_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
+  std::ifstream in(std::string(suppcheck::test::SourceDir()) + "/samples/" + name, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
@@ -185,7 +186,7 @@ TEST_CASE("web api: scans and lookups are let in up to their limits, then 503", 
 }
 
 TEST_CASE("web api: a photo as multipart or raw bytes through a real reader", "[server]") {
-  auto models = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+  auto models = Models::Load(suppcheck::test::SourceModelsDir());
   REQUIRE(models);
   auto pool = ScannerPool::Create(1, *models, ScannerOptions{}, nullptr);
   REQUIRE(pool);
@@ -260,7 +261,7 @@ TEST_CASE("web api: a GIF is unsupported_format (415), as batch calls it", "[ser
 }
 
 TEST_CASE("web api: the photos of one pack make one product through a real reader", "[server]") {
-  auto models = Models::Load(SUPPCHECK_SOURCE_MODELS_DIR);
+  auto models = Models::Load(suppcheck::test::SourceModelsDir());
   REQUIRE(models);
   auto pool = ScannerPool::Create(1, *models, ScannerOptions{}, nullptr);
   REQUIRE(pool);
