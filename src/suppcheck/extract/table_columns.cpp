@@ -7,21 +7,31 @@ namespace suppcheck {
 
 namespace {
 
-// The header phrase horizontally nearest to the amount's box.
-const BasisPhrase* NearestColumn(const AnalysedLine& header, const std::vector<BasisPhrase>& columns,
-                                 const TextLine& headerLine, const Box& amountBox) {
+// The header phrase over the amount's box: the one its box overlaps most horizontally (columns
+// may be aligned left, right or centred under their headers, and a long header such as "Par dose
+// journalière (2 comprimés)" has its centre far from a left-aligned amount), else the one whose
+// centre is nearest.
+const BasisPhrase* ColumnOver(const AnalysedLine& header, const std::vector<BasisPhrase>& columns,
+                              const TextLine& headerLine, const Box& amountBox) {
   const BasisPhrase* nearest = nullptr;
-  int bestDx = 1 << 30;
+  const BasisPhrase* overlapping = nullptr;
+  int bestDx = 1 << 30, bestOverlap = 0;
   for (const auto& hp : columns) {
     const auto [hb, he] = header.ft.OriginalRange(hp.begin, hp.end);
     const Box pb = headerLine.BoxOf(hb, he);
+    if (pb.empty()) continue;
+    const int overlap = std::min(pb.right(), amountBox.right()) - std::max(pb.x, amountBox.x);
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      overlapping = &hp;
+    }
     const int dx = std::abs((pb.x + pb.w / 2) - (amountBox.x + amountBox.w / 2));
-    if (!pb.empty() && dx < bestDx) {
+    if (dx < bestDx) {
       bestDx = dx;
       nearest = &hp;
     }
   }
-  return nearest;
+  return overlapping ? overlapping : nearest;
 }
 
 }  // namespace
@@ -41,8 +51,8 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
     if (columns.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab)) continue;
     const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
     if (geometry && columns.size() >= 2) {
-      if (const BasisPhrase* nearest = NearestColumn(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))
-        return *nearest;
+      if (const BasisPhrase* over = ColumnOver(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))
+        return *over;
     } else if (columns.size() >= 2 && row.ownedQuantities.size() >= 2) {
       return columns[std::min(rank, columns.size() - 1)];
     } else {

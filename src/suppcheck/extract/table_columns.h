@@ -1,8 +1,8 @@
 #pragma once
 // Tables of nutrients: a header line ("Per tablet | Per dagdosis (2 tabletten) | % RI") above
 // rows ("Magnesium 150 mg 300 mg 80 %"). An amount in a row takes the basis of the header
-// phrase above it: by position on the photo when there is geometry, by rank among the row's
-// amounts otherwise.
+// phrase above it: by position on the photo when there is geometry (the header its box overlaps,
+// whatever the columns' alignment), by rank among the row's amounts otherwise.
 
 #include <optional>
 #include <vector>
