@@ -219,3 +219,55 @@ TEST_CASE("OCR spellings of µg on phone photos, for nutrients counted in µg on
   CheckDose(all, "zinc", std::nullopt, std::nullopt);
   CHECK_FALSE(Get(all, "zinc")->problems.empty());
 }
+
+TEST_CASE("An amount the % RI on its row does not support: re-read from its digits, or unknown", "[extract][nutrients]") {
+  // As phone photos read them: the decimal comma lost ("0,21 mg" -> "021mg", "1,4 mg" -> "14mg"),
+  // a column merged in ("500 mg" -> "50000 mg").
+  const auto all = Read(
+      "Par gélule % AR\n"
+      "Vitamine B6 021mg 15%\n"
+      "Riboflavine 14mg 100 %\n"
+      "Calcium 50000 mg 63%\n"
+      "Zinc 7 mg 30 %\n"
+      "Vitamine C 12 mg 15%\n"
+      "1 gélule par jour.\n");
+  CheckDose(all, "vitamin_b6", 0.21, 0.21);
+  CheckDose(all, "riboflavin", 1.4, 1.4);
+  CheckDose(all, "calcium", 500, 500);
+  CheckDose(all, "vitamin_c", 12, 12);
+  // 7 mg of zinc would be 70 % of its 10 mg RI; no reading of "7" is 30 %: not a guess, unknown.
+  CheckDose(all, "zinc", std::nullopt, std::nullopt);
+  REQUIRE_FALSE(Get(all, "zinc")->problems.empty());
+  CHECK(Get(all, "zinc")->problems.front().find("30 % RI") != std::string::npos);
+}
+
+TEST_CASE("The % RI check: % of the day's dose, US % DV, and two columns that agree", "[extract][nutrients]") {
+  const auto all = Read(
+      "Per tablet | Per dagdosis (2 tabletten) | % RI\n"
+      "Zink 5 mg 10 mg 10 %\n"  // "100 %" read "10 %": the two amounts agree with each other
+      "Vitamine C 40 mg 80 mg 100 %\n"
+      "Neem 2 tabletten per dag.\n");
+  CheckDose(all, "zinc", 5, 10);
+  CheckDose(all, "vitamin_c", 40, 80);
+  // A per-tablet column only, the % RI of the day's two tablets.
+  const auto perUnit = Read("Per tablet % RI\nIjzer 7 mg 100 %\nNeem 2 tabletten per dag.\n");
+  CheckDose(perUnit, "iron", 7, 14);
+  // US panels print % of the US Daily Value (calcium 1300 mg, vitamin D 20 µg).
+  const auto us = Read(
+      "Suggested Use: One tablet daily.\nAmount Per Tablet % DV\n"
+      "Calcium 200 mg 15%\nVitamin D3 25 mcg (1000 IU) 125%\nIron 18 mg 100%\n");
+  CheckDose(us, "calcium", 200, 200);
+  CheckDose(us, "vitamin_d", 25, 25);
+  CheckDose(us, "iron", 18, 18);
+}
+
+TEST_CASE("A boxed table's left border read as '[' opens no bracket", "[extract][nutrients]") {
+  // multivitamin-phone-0009 of seed 4242: the cell border before the name comes back as '['.
+  const auto all = Read(
+      "Per tablet |% RI\n"
+      "[Calcium (calciumcarbonaat) |240 mg 30 %\n"
+      "|Molybdeen (natriummolybdaat) |50 ug 100 %\n"
+      "Neem dagelijks 1 tablet met water.\n");
+  CheckDose(all, "calcium", 240, 240);
+  CheckDose(all, "molybdenum", 50, 50);
+}

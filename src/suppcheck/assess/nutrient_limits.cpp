@@ -200,6 +200,15 @@ Expected<NutrientLimits> NutrientLimits::Parse(const std::string& text, const st
         n.referenceIntake = Num(Need(ri, "value", c), Where(c, "value"));
         if (Str(ri, "unit", c) != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
       }
+      if (j.contains("us_daily_values")) {
+        const json& dv = j.at("us_daily_values");
+        const std::string c = Where(ctx, "us_daily_values");
+        needSource(dv, c);
+        const json& values = Need(dv, "values", c);
+        if (!values.is_array()) throw Bad(Where(c, "'values' must be a list"));
+        for (const auto& v : values) n.usDailyValues.push_back(Num(v, Where(c, "value")));
+        if (Str(dv, "unit", c) != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
+      }
 
       const json& uls = Need(j, "upper_levels", ctx);
       if (!uls.is_array() || uls.empty()) throw Bad(Where(ctx, "'upper_levels' must list at least one entry (kind 'none' when EFSA set none)"));

@@ -88,6 +88,7 @@ struct Nutrient {
   std::string unit;  ///< "mg" | "µg"
   std::map<std::string, std::vector<std::string>> names;
   std::optional<double> referenceIntake;  ///< EU NRV, same unit
+  std::vector<double> usDailyValues;      ///< what a US "% DV" is of (2016, then 1968), same unit
   std::vector<HealthLimit> upperLevels;   ///< usually one; niacin has one per form
   LegalLimit legalMax;
   std::vector<NutrientForm> forms;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <locale>
 #include <map>
+#include <sstream>
 #include <tuple>
 
 #include "suppcheck/assess/nutrient_units.h"
@@ -10,6 +12,7 @@
 #include "suppcheck/extract/analysed_line.h"
 #include "suppcheck/extract/directions.h"
 #include "suppcheck/extract/dose_choice.h"
+#include "suppcheck/extract/ri_plausibility.h"
 #include "suppcheck/extract/word_match.h"
 #include "suppcheck/util/text.h"
 
@@ -29,11 +32,14 @@ struct LineRead {
   std::vector<int> depth;  ///< parenthesis depth at each folded byte; a column bar resets it
 };
 
+// Parenthesis depth at each byte. A '[' closed nowhere on the line is OCR's reading of a table
+// border ("[Calcium (calciumcarbonaat) |240 mg 30 %"), not a bracket: it opens nothing.
 std::vector<int> ParenDepth(const std::string& f) {
   std::vector<int> d(f.size() + 1, 0);
   int cur = 0;
+  const size_t lastClose = f.rfind(']');
   for (size_t i = 0; i < f.size(); ++i) {
-    if (f[i] == '(' || f[i] == '[') ++cur;
+    if (f[i] == '(' || (f[i] == '[' && lastClose != std::string::npos && lastClose > i)) ++cur;
     d[i] = cur;
     if (f[i] == ')' || f[i] == ']') cur = std::max(0, cur - 1);
     if (f[i] == '|') cur = 0;
@@ -135,6 +141,8 @@ struct AmountNote {
   bool converted = false;   ///< from IU
   bool dfe = false;         ///< "680 mcg DFE": dietary folate equivalents
   double lowFactor = 1;     ///< the low end of a conversion range over the value used
+  std::string number;       ///< the amount's digits as printed ("0,21"), for the % RI check
+  double mgPerNumber = 0;   ///< mg per unit of `number`
 };
 
 struct NutrientWork {
@@ -171,6 +179,66 @@ void AddEvidence(NutrientFacts& facts, const TextLine& line, const std::string& 
   for (const auto& e : facts.evidence)
     if (e.text == line.text && e.role == role) return;
   facts.evidence.push_back({line.text, line.box, role});
+}
+
+// Another amount of the nutrient on the same row a whole number of units apart ("5 mg 10 mg"):
+// two readings that agree with each other outweigh one % RI that fits neither.
+bool RowAgrees(const NutrientWork& w, size_t k, const ExtractionLimits& limits) {
+  const NutrientAmount& a = w.amounts[k];
+  for (size_t j = 0; j < w.amounts.size(); ++j) {
+    const NutrientAmount& b = w.amounts[j];
+    if (j == k || b.line != a.line || !b.elemental || b.mg <= 0 || a.mg <= 0) continue;
+    const double ratio = std::max(a.mg, b.mg) / std::min(a.mg, b.mg);
+    if (ratio >= 2 - limits.doseAgreement && ratio <= limits.maxUnitsPerDay + limits.doseAgreement &&
+        std::abs(ratio - std::round(ratio)) <= limits.doseAgreement * ratio)
+      return true;
+  }
+  return false;
+}
+
+// Each declared amount against the % RI printed on its row (extract/ri_plausibility): kept when it
+// fits, replaced by the one other reading of its digits that fits, dropped with a reason when
+// nothing fits (an amount unknown rather than a misreading). The % may be of the amount, of a
+// day's units of it or of one unit of a per-day amount.
+void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<UnitsPerDay>& directions,
+                      const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
+  RiReference ref;
+  const double toMg = MgPerUnitOf(n.unit);
+  if (n.referenceIntake) ref.hundredPercentMg.push_back(*n.referenceIntake * toMg);
+  for (const double dv : n.usDailyValues) ref.hundredPercentMg.push_back(dv * toMg);
+  if (ref.hundredPercentMg.empty()) return;
+  std::vector<double> units;
+  if (directions && directions->units > 0) units.push_back(directions->units);
+  for (size_t k = 0; k < w.amounts.size();) {
+    const NutrientAmount& a = w.amounts[k];
+    const AmountNote& note = w.notes[k];
+    if (!a.percentRi || !a.elemental || note.converted || note.number.empty() || note.mgPerNumber <= 0) {
+      ++k;
+      continue;
+    }
+    ref.multipliers = {1};
+    for (const double u : units) ref.multipliers.insert(ref.multipliers.end(), {u, 1 / u});
+    if (a.units > 1) ref.multipliers.insert(ref.multipliers.end(), {a.units, 1 / a.units});
+    const RiCheck check = CheckAgainstRi(a.mg, *a.percentRi, note.number, note.mgPerNumber, ref, limits);
+    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, limits)) {
+      ++k;
+      continue;
+    }
+    if (check.verdict == RiCheck::Verdict::Corrected) {
+      w.amounts[k].mg = check.mg;
+    } else {
+      const TextLine& line = lines[static_cast<size_t>(a.line)];
+      std::ostringstream why;
+      why.imbue(std::locale::classic());
+      why << "'" << line.text.substr(a.begin, a.end - a.begin) << "' of " << n.name << " does not fit the "
+          << *a.percentRi << " % RI printed beside it (it would be " << std::round(check.expected) << " %)";
+      w.facts.problems.push_back(why.str());
+      w.amounts.erase(w.amounts.begin() + static_cast<long>(k));
+      w.notes.erase(w.notes.begin() + static_cast<long>(k));
+      continue;
+    }
+    ++k;
+  }
 }
 
 }  // namespace
@@ -272,6 +340,11 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
         continue;
       } else {
         a.mg = q.mg;
+        size_t numberEnd = q.begin;
+        while (numberEnd < q.end && (IsAsciiDigit(f[numberEnd]) || f[numberEnd] == ',' || f[numberEnd] == '.'))
+          ++numberEnd;
+        note.number = f.substr(q.begin, numberEnd - q.begin);
+        note.mgPerNumber = q.value > 0 ? q.mg / q.value : 0;
         size_t p = q.end;
         while (p < f.size() && f[p] == ' ') ++p;
         note.dfe = FindAnyWord(f, names.DfeWords(), p, p + 4) == p;
@@ -328,6 +401,11 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
     if (n.referenceIntake) own.referenceIntakeMg = *n.referenceIntake * MgPerUnitOf(n.unit);
     for (size_t i = 0; i < lines.size(); ++i) info[i].ownedQuantities = w.owned[i];
     AssignBasis(w.amounts, info, lines, vocab, own);
+    TrustAmountsByRi(w, n, directions, lines, own);
+    if (w.amounts.empty()) {
+      out.push_back(std::move(facts));
+      continue;
+    }
     const std::optional<DoseChoice> dose = ChooseDose(w.amounts, directions, own);
     if (!dose) {
       out.push_back(std::move(facts));

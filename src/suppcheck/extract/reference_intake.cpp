@@ -8,12 +8,13 @@ namespace suppcheck {
 bool RiFits(double percent, double mg, const ExtractionLimits& limits) {
   std::vector<double> refs = {limits.referenceIntakeMg};
   refs.insert(refs.end(), limits.otherReferenceIntakesMg.begin(), limits.otherReferenceIntakesMg.end());
-  for (const double ref : refs) {
-    const double expected = mg / ref * 100.0;
-    const double tol = std::max(limits.riTolerancePoints, limits.riToleranceRelative * expected);
-    if (std::abs(percent - expected) <= tol) return true;
-  }
-  return false;
+  return std::any_of(refs.begin(), refs.end(), [&](double ref) { return PercentFits(percent, mg, ref, limits); });
+}
+
+bool PercentFits(double percent, double mg, double hundredPercentMg, const ExtractionLimits& limits) {
+  if (hundredPercentMg <= 0) return false;
+  const double expected = mg / hundredPercentMg * 100.0;
+  return std::abs(percent - expected) <= std::max(limits.riTolerancePoints, limits.riToleranceRelative * expected);
 }
 
 }  // namespace suppcheck

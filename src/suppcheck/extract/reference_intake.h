@@ -8,4 +8,7 @@ namespace suppcheck {
 
 bool RiFits(double percent, double mg, const ExtractionLimits& limits);
 
+/// Is `percent` what `mg` is of `hundredPercentMg`, within the rounding of `limits`?
+bool PercentFits(double percent, double mg, double hundredPercentMg, const ExtractionLimits& limits);
+
 }  // namespace suppcheck

@@ -1,0 +1,64 @@
+#include "suppcheck/extract/ri_plausibility.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "suppcheck/extract/reference_intake.h"
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+bool Fits(double percent, double mg, const RiReference& ref, const ExtractionLimits& limits) {
+  for (const double hundred : ref.hundredPercentMg)
+    for (const double m : ref.multipliers)
+      if (m > 0 && PercentFits(percent, mg * m, hundred, limits)) return true;
+  return false;
+}
+
+// Other readings of printed digits: the decimal point after each digit ("021" -> 0.21, 2.1;
+// "14" -> 1.4), the digits without their separator ("1,4" -> 14), and the first digits alone (a
+// column merged in: "20000" -> 200, 20, 2). A part with a leading zero other than "0." is no number.
+std::vector<double> OtherReadings(std::string_view number) {
+  std::string digits;
+  for (const char c : number)
+    if (IsAsciiDigit(c)) digits += c;
+  std::vector<double> out;
+  if (digits.empty()) return out;
+  out.push_back(std::stod(digits));
+  for (size_t k = 1; k < digits.size(); ++k) {
+    const std::string head = digits.substr(0, k);
+    if (head.size() > 1 && head[0] == '0') continue;
+    out.push_back(std::stod(head + "." + digits.substr(k)));
+    out.push_back(std::stod(head));
+  }
+  return out;
+}
+
+}  // namespace
+
+RiCheck CheckAgainstRi(double mg, double percent, std::string_view number, double mgPerNumber,
+                       const RiReference& ref, const ExtractionLimits& limits) {
+  RiCheck r;
+  if (ref.hundredPercentMg.empty() || Fits(percent, mg, ref, limits)) return r;
+  std::vector<double> fitting;
+  for (const double v : OtherReadings(number)) {
+    const double cand = v * mgPerNumber;
+    if (cand <= 0 || std::abs(cand - mg) <= 1e-9 * std::max(cand, mg) || !Fits(percent, cand, ref, limits)) continue;
+    if (std::none_of(fitting.begin(), fitting.end(),
+                     [&](double f) { return std::abs(f - cand) <= 1e-9 * std::max(f, cand); }))
+      fitting.push_back(cand);
+  }
+  if (fitting.size() == 1) {
+    r.verdict = RiCheck::Verdict::Corrected;
+    r.mg = fitting.front();
+    return r;
+  }
+  r.verdict = RiCheck::Verdict::Disagrees;
+  r.expected = mg / ref.hundredPercentMg.front() * 100.0;
+  return r;
+}
+
+}  // namespace suppcheck
