@@ -31,6 +31,8 @@ Expected<Rules> Rules::Load(const std::filesystem::path& dir) {
     r.referenceIntakeMg = j.at("reference_intake_mg").at("value").get<double>();
     r.riTolerancePoints = j.at("ri_tolerance").at("percent_points").get<double>();
     r.riToleranceRelative = j.at("ri_tolerance").at("relative").get<double>();
+    r.riReadingTolerancePoints = j.at("ri_reading_tolerance").at("percent_points").get<double>();
+    r.riReadingToleranceRelative = j.at("ri_reading_tolerance").at("relative").get<double>();
     r.otherReferenceIntakesMg = j.at("other_reference_intakes_mg").at("values").get<std::vector<double>>();
     r.doseAgreement = j.at("dose_agreement").at("relative").get<double>();
     r.saltFractionTolerance = j.at("salt_fraction_tolerance").at("relative").get<double>();
@@ -60,6 +62,8 @@ ExtractionLimits Rules::Limits() const {
   l.referenceIntakeMg = referenceIntakeMg;
   l.riTolerancePoints = riTolerancePoints;
   l.riToleranceRelative = riToleranceRelative;
+  l.riReadingTolerancePoints = riReadingTolerancePoints;
+  l.riReadingToleranceRelative = riReadingToleranceRelative;
   l.otherReferenceIntakesMg = otherReferenceIntakesMg;
   l.doseAgreement = doseAgreement;
   l.saltFractionTolerance = saltFractionTolerance;

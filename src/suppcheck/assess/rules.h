@@ -25,6 +25,7 @@ struct Profile {
 struct Rules {
   double referenceIntakeMg = 375;
   double riTolerancePoints = 5, riToleranceRelative = 0.10;
+  double riReadingTolerancePoints = 1, riReadingToleranceRelative = 0.05;
   std::vector<double> otherReferenceIntakesMg;  ///< US % DV references
   double doseAgreement = 0.03, saltFractionTolerance = 0.20;
   double belgianMaxMg = 450;

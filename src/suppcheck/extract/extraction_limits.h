@@ -13,6 +13,9 @@ struct ExtractionLimits {
   double referenceIntakeMg = 375;
   double riTolerancePoints = 5;
   double riToleranceRelative = 0.10;
+  /// An amount re-read from its digits must fit its printed % RI this closely (extract/ri_plausibility).
+  double riReadingTolerancePoints = 1;
+  double riReadingToleranceRelative = 0.05;
   std::vector<double> otherReferenceIntakesMg = {420, 400};  ///< % DV on US labels
   double doseAgreement = 0.03;          ///< two statements of one dose agree within this fraction
   double saltFractionTolerance = 0.20;  ///< elemental vs salt mass: the salt's fraction range widened by this

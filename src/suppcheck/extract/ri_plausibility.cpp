@@ -43,10 +43,14 @@ RiCheck CheckAgainstRi(double mg, double percent, std::string_view number, doubl
                        const RiReference& ref, const ExtractionLimits& limits) {
   RiCheck r;
   if (ref.hundredPercentMg.empty() || Fits(percent, mg, ref, limits)) return r;
+  // Another reading must fit closely: a loose fit lets a misread % pick digits nobody printed.
+  ExtractionLimits close = limits;
+  close.riTolerancePoints = limits.riReadingTolerancePoints;
+  close.riToleranceRelative = limits.riReadingToleranceRelative;
   std::vector<double> fitting;
   for (const double v : OtherReadings(number)) {
     const double cand = v * mgPerNumber;
-    if (cand <= 0 || std::abs(cand - mg) <= 1e-9 * std::max(cand, mg) || !Fits(percent, cand, ref, limits)) continue;
+    if (cand <= 0 || std::abs(cand - mg) <= 1e-9 * std::max(cand, mg) || !Fits(percent, cand, ref, close)) continue;
     if (std::none_of(fitting.begin(), fitting.end(),
                      [&](double f) { return std::abs(f - cand) <= 1e-9 * std::max(f, cand); }))
       fitting.push_back(cand);
