@@ -286,3 +286,17 @@ TEST_CASE("A misread % RI picks no digits the label did not print", "[extract][n
     CHECK_FALSE(Get(all, id)->problems.empty());
   }
 }
+
+TEST_CASE("'Vitamine D 3,8 µg': the 3 starts the amount, it is not vitamin D3", "[extract][nutrients]") {
+  // multivitamin-clean-0005 of seed 777 printed "Vitamine D | 3,8 µg (152 UI) | 76%"; read as
+  // "Vitamin D3" and ",8 µg" it gave 8 µg, or nothing; "55 Wg" of selenium was missed.
+  const auto all = Read(
+      "Par comprimé % AR\n"
+      "Vitamine D 3,8 µg 76%\n"
+      "Sélénium (séléniate de sodium) 55 Wg 100%\n"
+      "1 comprimé par jour.\n");
+  CheckDose(all, "vitamin_d", 3.8, 3.8);
+  CheckDose(all, "selenium", 55, 55);
+  // The code of a vitamin is still read as one.
+  CheckDose(Read("Vitamin D3 25 mcg\nOne tablet daily.\n"), "vitamin_d", 25, 25);
+}

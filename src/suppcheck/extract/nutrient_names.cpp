@@ -132,6 +132,18 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
   return x;
 }
 
+namespace {
+
+// "Vitamine D 3,8 µg": the "3" is the start of the amount, not the code of "D3". A name's last
+// token of digits followed by a decimal separator and a digit is no part of the name.
+bool NumberContinues(const std::string& f, const Token& last) {
+  if (last.text.empty() || !std::all_of(last.text.begin(), last.text.end(), [](char c) { return IsAsciiDigit(c); }))
+    return false;
+  return last.end + 1 < f.size() && (f[last.end] == ',' || f[last.end] == '.') && IsAsciiDigit(f[last.end + 1]);
+}
+
+}  // namespace
+
 std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) const {
   std::vector<NutrientNameMatch> out;
   const std::vector<Token> toks = Tokens(f);
@@ -172,7 +184,7 @@ std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) con
     for (const Entry& e : entries_) {
       if (e.key.size() > glued.size() || glued.compare(0, e.key.size(), e.key) != 0) continue;
       const long last = lastTokenAt(e.key.size());
-      if (last < 0) continue;
+      if (last < 0 || NumberContinues(f, toks[static_cast<size_t>(last)])) continue;
       out.push_back({e.nutrientId, e.formId, toks[i].begin, toks[static_cast<size_t>(last)].end, false});
       i = static_cast<size_t>(last) + 1;
       matched = true;
@@ -183,7 +195,8 @@ std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) con
     // A vitamin word (perhaps damaged) and its code in the next token, or glued to it
     // ("viaminA"); the code only as printed or as a known OCR alias.
     const std::string& t = toks[i].text;
-    if (isVitaminWord(t, true) && i + 1 < toks.size() && Joined(f, toks[i], toks[i + 1])) {
+    if (isVitaminWord(t, true) && i + 1 < toks.size() && Joined(f, toks[i], toks[i + 1]) &&
+        !NumberContinues(f, toks[i + 1])) {
       const std::string id = codeNutrient(toks[i + 1].text);
       if (!id.empty()) {
         out.push_back({id, "", toks[i].begin, toks[i + 1].end, true});

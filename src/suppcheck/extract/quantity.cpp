@@ -28,11 +28,11 @@ constexpr std::array<UnitSpelling, 13> kUnits{{
 bool IsWordChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
 // What OCR makes of "mcg" and "µg" on photos: the real US panel reads "meg" and "mog"; the µ of
-// generated tables comes back as y, H, p, n, i or U ("28 yg", "56 Hg", "75 Us" on phone photos).
-// No label prints picograms, nanograms or hectograms, and the reading is kept only for a
+// generated tables comes back as y, H, p, n, i, W or U ("28 yg", "56 Hg", "55 Wg", "75 Us" on
+// photos). No label prints picograms, nanograms or hectograms, and the reading is kept only for a
 // nutrient counted in µg.
-constexpr std::array<std::string_view, 12> kOcrMicrograms{"meg", "mog", "mcq", "rncg", "rneg", "yg",
-                                                          "hg",  "pg",  "ng",  "ig",   "jg",   "us"};
+constexpr std::array<std::string_view, 13> kOcrMicrograms{"meg", "mog", "mcq", "rncg", "rneg", "yg", "hg",
+                                                          "pg",  "ng",  "ig",  "jg",   "wg",   "us"};
 
 // A unit word at s[u] that ends a word ("iu" in "1000 iu)"): its end, or npos.
 size_t WordUnitEnd(std::string_view s, size_t u, std::string_view word) {
