@@ -130,6 +130,12 @@ void PrintScanDetail(const std::string& file, double ms, int rotation, double sc
                unwrapped ? ", unrolled from a bottle" : "", meanConfidence);
 }
 
+void PrintPassTimes(const std::string& file, const std::vector<PassTime>& passes) {
+  std::string line;
+  for (const auto& p : passes) line += " " + p.pass + "=" + std::to_string(static_cast<long>(p.ms + 0.5));
+  std::fprintf(stderr, "suppcheck: %s: passes (ms):%s\n", file.c_str(), line.c_str());
+}
+
 void PrintError(const std::string& message) { std::cerr << "suppcheck: error: " << message << std::endl; }
 void PrintWarning(const std::string& message) { std::cerr << "suppcheck: warning: " << message << std::endl; }
 

@@ -6,10 +6,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "suppcheck/assess/age_profile.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/util/expected.h"
+#include "suppcheck/util/pass_timer.h"
 
 namespace suppcheck::cli {
 
@@ -51,6 +53,9 @@ Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions&
 /// With --verbose: one line on stderr about how an input was read (time, turn, scale, ...).
 void PrintScanDetail(const std::string& file, double ms, int rotation, double scale, bool perspective, bool unwrapped,
                      double meanConfidence);
+
+/// With --verbose: where the time of one scan went, pass by pass (the scanner's PassTimer).
+void PrintPassTimes(const std::string& file, const std::vector<PassTime>& passes);
 
 /// "suppcheck: error: " + message on stderr.
 void PrintError(const std::string& message);

@@ -69,9 +69,11 @@ int RunScan(const ScanArgs& args) {
       if (!args.common.quiet) PrintError(r.error.message);
     }
     flagged |= r.flagged();
-    if (args.common.verbose && r.ocr)
+    if (args.common.verbose && r.ocr) {
       PrintScanDetail(r.file, r.ocr->ms, r.ocr->rotation, r.ocr->scale, r.ocr->perspective, r.ocr->unwrapped,
                       r.ocr->meanConfidence);
+      PrintPassTimes(r.file, r.ocr->passes);
+    }
     (*writer)->Write(ScanResultJson(r));
   };
 

@@ -283,10 +283,13 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
   ScanResult r;
   r.file = name;
   const auto t0 = Clock::now();
+  PassTimer timer;
   try {
     PreparedImage prep = PrepareImage(bgr, impl_->options.prepare);
     impl_->Debug(name, "1-working", prep.gray);
+    timer.Mark("prepare");
     std::vector<OcrWord> words = impl_->FirstPass().Recognize(prep.gray, PageMode::Sparse);
+    timer.Mark("page");
     // Almost nothing read: perhaps light text on a dark label (white on colour), which the
     // whole-label pass does not retry inverted. Read the inverted photo; keep the better.
     if (Readability(words) < kInvertBelowReadability) {
@@ -298,6 +301,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         prep = std::move(other);
         words = std::move(otherWords);
       }
+      timer.Mark("inverted");
     }
 
     // The wrong way round? Text read upside down gives few confident words: try the half
@@ -307,7 +311,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       double best = Readability(words);
       const double confident = words.empty() ? 0 : best / static_cast<double>(words.size());
       std::vector<int> turns;
-      if (MeanConfidence(words) < 70 || confident < 2.5) turns.push_back(180);
+      if ((MeanConfidence(words) < 70 || confident < 2.5) && !ClearlyUpright(words)) turns.push_back(180);
       if (best < 40) turns.insert(turns.end(), {90, 270});
       std::vector<int> tried;
       for (int turn : turns) {
@@ -326,6 +330,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
           for (int& t : turns) t = (t - turn + 360) % 360;
         }
       }
+      timer.Mark("turns");
     }
     if (!impl_->options.debugDir.empty()) {
       cv::Mat boxes;
@@ -337,6 +342,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     }
 
     std::vector<TextLine> lines = BuildLines(words);
+    timer.Mark("page");
     const auto candidates = FindNumberCandidates(lines, impl_->models->vocabulary);
     NumberFinding number;
     if (!candidates.empty()) number = candidates.front();
@@ -357,6 +363,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
           number = better;
         }
       }
+      timer.Mark("number-lines");
     }
     // Still nothing: the number line may sit tight under the address or by the lot line, dropped
     // by the page-level pass. Read the bands there.
@@ -366,12 +373,20 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         number = FindNumberCandidates({lines.back()}, impl_->models->vocabulary).front();
         number.line = static_cast<int>(lines.size() - 1);
       }
+      timer.Mark("dropped-line");
     }
-    if (number.number.status != NumberStatus::Missing) number = impl_->VerifyNumber(prep, lines, number, name);
+    if (number.number.status != NumberStatus::Missing) {
+      number = impl_->VerifyNumber(prep, lines, number, name);
+      timer.Mark("verify-number");
+    }
     // Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
     // front). Read the blocks of ink no word covers, turned; their lines join the label's.
-    if (number.number.status == NumberStatus::Missing) number = impl_->ReadTurnedBlocks(prep, words, lines, number, name);
+    if (number.number.status == NumberStatus::Missing) {
+      number = impl_->ReadTurnedBlocks(prep, words, lines, number, name);
+      timer.Mark("turned-blocks");
+    }
     Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &number);
+    timer.Mark("extract");
     // Magnesium without a complete daily dose: the lines that matter may have been misread
     // (a garbled "per capsule", "drie" read as "dre"). Re-read them enlarged and try again.
     if (r.magnesium.present && (!r.magnesium.mgPerDay || !r.magnesium.unitsPerDay)) {
@@ -382,6 +397,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         changed |= impl_->ReReadLine(prep, lines[i]);
       }
       if (changed) Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &r.number);
+      timer.Mark("dose-lines");
     }
     // Magnesium named but no salt: the salt often follows on a curved ingredients line that
     // the first pass split or dropped ("Calcium Carbonate, Magnesium | Oxide, ..."). Re-read
@@ -404,6 +420,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         Conclude(r, lines, *impl_->models, impl_->options.profile, impl_->registry, &r.number);
         break;
       }
+      timer.Mark("salt-lines");
     }
 
     // The nutrient table once more as a block; its rows join the first pass's for the nutrients.
@@ -413,6 +430,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       all.insert(all.end(), r.tableLines.begin(), r.tableLines.end());
       r.nutrients = ReadAndAssessNutrients(all, r.magnesium, *impl_->models, impl_->options.profile);
     }
+    timer.Mark("nutrient-table");
 
     // Boxes back to the photo's pixels.
     r.number.box = ToOriginal(prep, r.number.box);
@@ -436,6 +454,8 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     info.unwrapped = prep.unwrapped;
     info.skewDegrees = prep.skewDegrees;
     info.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    timer.Mark("report");
+    info.passes = timer.Times();
     r.ocr = info;
     if (!impl_->options.debugDir.empty()) {
       std::ofstream txt(impl_->options.debugDir / (SafeStem(name) + ".4-lines.txt"));

@@ -22,6 +22,7 @@
 #include "suppcheck/image/label_image.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/util/expected.h"
+#include "suppcheck/util/pass_timer.h"
 
 namespace suppcheck {
 
@@ -57,6 +58,7 @@ struct OcrInfo {
   bool perspective = false;
   bool unwrapped = false;
   double skewDegrees = 0;
+  std::vector<PassTime> passes;  ///< where `ms` went, pass by pass (for --verbose)
 };
 
 struct ScanResult {

@@ -15,4 +15,10 @@ double Readability(const std::vector<OcrWord>& words);
 /// Mean Tesseract confidence of the words (0 for none).
 double MeanConfidence(const std::vector<OcrWord>& words);
 
+/// True when the page-level reading is clearly of upright text, so that reading the whole
+/// photo turned round (seconds of OCR) cannot do better. Judged on the word-like words (three
+/// or more letters or digits): the specks of a textured background are short words of low
+/// confidence and say nothing about the text's orientation.
+bool ClearlyUpright(const std::vector<OcrWord>& words);
+
 }  // namespace suppcheck
