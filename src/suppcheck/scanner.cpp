@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "suppcheck/extract/folded_text.h"
+#include "suppcheck/extract/legal_text_legibility.h"
 #include "suppcheck/extract/number_reads_agreement.h"
 #include "suppcheck/extract/quantity.h"
 #include "suppcheck/extract/text_lines.h"
@@ -422,6 +423,16 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       }
       timer.Mark("salt-lines");
     }
+
+    // No number beside legal text that was read only in part: the number may be one of the lines
+    // OCR could not read, so the photo does not show that there is none.
+    if (r.number.number.status == NumberStatus::Missing &&
+        !UnreadLinesNearLegalText(lines, impl_->models->vocabulary).empty()) {
+      r.number.number.status = NumberStatus::Unreadable;
+      r.number.number.problems = {"no number was read, but lines next to the lot or the producer's address could not be read: photograph that side closer"};
+      r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, impl_->models->rules, impl_->options.profile);
+    }
+    timer.Mark("legal-text");
 
     // The nutrient table once more as a block; its rows join the first pass's for the nutrients.
     r.tableLines = impl_->ReReadNutrientTable(prep, lines, name);

@@ -172,6 +172,18 @@ Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vo
   return c;
 }
 
+std::vector<size_t> LegalTextLines(const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string f = FoldForMatching(lines[i].text).text;
+    const std::string next = i + 1 < lines.size() ? FoldForMatching(lines[i + 1].text).text : std::string();
+    if (IsLotCue(f, vocab) || IsBestBeforeCue(f, vocab) || IsAddressCue(f, next, vocab) ||
+        HasWord(f, vocab.notificationLabels))
+      out.push_back(i);
+  }
+  return out;
+}
+
 std::optional<bool> MagnesiumPresence(const MagnesiumFacts& mg, const Coverage& coverage) {
   if (mg.present) return true;
   if (coverage.ShowsComposition()) return false;

@@ -38,6 +38,10 @@ struct Coverage {
 Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vocab, const MagnesiumFacts& mg,
                         const NumberFinding& number);
 
+/// The lines that carry a legal-text cue (lot, best-before, producer address, a notification
+/// label): where the number usually stands.
+std::vector<size_t> LegalTextLines(const std::vector<TextLine>& lines, const Vocabulary& vocab);
+
 /// `magnesium.present` of the report: true when magnesium was read, false only when the
 /// composition was read without it, null (unknown) otherwise.
 std::optional<bool> MagnesiumPresence(const MagnesiumFacts& mg, const Coverage& coverage);

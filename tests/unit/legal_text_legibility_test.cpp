@@ -1,0 +1,69 @@
+// When a photo's legal text was read only in part (extract/legal_text_legibility.h): the lines
+// OCR could not read next to the lot and the address, which may hold the number.
+
+#include <catch2/catch.hpp>
+
+#include "support/models.h"
+#include "suppcheck/extract/legal_text_legibility.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+// One OCR'd line: its words side by side from (x, y), each `h` pixels high, at `confidence`.
+std::vector<OcrWord> Line(const std::string& text, int x, int y, int h, float confidence, int lineId) {
+  std::vector<OcrWord> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const int w = static_cast<int>(end - start) * h * 6 / 10;
+    out.push_back({text.substr(start, end - start), confidence, {x, y, w, h}, lineId});
+    x += w + h / 2;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<TextLine> Panel(const std::string& third, int thirdY, float thirdConfidence) {
+  std::vector<OcrWord> words;
+  for (auto part : {Line("Herbalis NV, Kerkstraat 33, 1300 Wavre", 100, 500, 20, 91, 0),
+                    Line("Lot 4328/203 EXP 08/2027", 100, 530, 20, 88, 1), Line(third, 100, thirdY, 20, thirdConfidence, 2)})
+    words.insert(words.end(), part.begin(), part.end());
+  return BuildLines(words);
+}
+
+size_t IndexOf(const std::vector<TextLine>& lines, const std::string& start) {
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].text.rfind(start, 0) == 0) return i;
+  return lines.size();
+}
+
+}  // namespace
+
+TEST_CASE("a garbled line with digits under the lot line may be the number", "[legal-text]") {
+  const auto lines = Panel("armen IN ay 7 me 200 &", 560, 31);
+  const auto unread = UnreadLinesNearLegalText(lines, TestModels().vocabulary);
+  REQUIRE(unread.size() == 1);
+  CHECK(lines[unread.front()].text == "armen IN ay 7 me 200 &");
+}
+
+TEST_CASE("the same line read with confidence leaves the legal text legible", "[legal-text]") {
+  CHECK(UnreadLinesNearLegalText(Panel("Best before 12 2027", 560, 86), TestModels().vocabulary).empty());
+}
+
+TEST_CASE("unsure specks without digits (barcode bars, texture) do not count", "[legal-text]") {
+  CHECK(UnreadLinesNearLegalText(Panel("MM I lll", 560, 22), TestModels().vocabulary).empty());
+}
+
+TEST_CASE("a garbled line far from the legal text does not count", "[legal-text]") {
+  const auto lines = Panel("armen IN ay 7 me 200 &", 1400, 31);
+  REQUIRE(IndexOf(lines, "armen") < lines.size());
+  CHECK(UnreadLinesNearLegalText(lines, TestModels().vocabulary).empty());
+}
+
+TEST_CASE("text without OCR confidences is never doubted", "[legal-text]") {
+  const auto lines = LinesFromText("Herbalis NV, Kerkstraat 33, 1300 Wavre\nLot 4328/203 EXP 08/2027\narmen IN ay 7 me 200 &");
+  CHECK(UnreadLinesNearLegalText(lines, TestModels().vocabulary).empty());
+}
