@@ -14,9 +14,9 @@
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
-#include "cli/out_path.h"
+#include "suppcheck/util/output_path.h"
 #include "cli/progress.h"
-#include "cli/result_writer.h"
+#include "suppcheck/report/result_writer.h"
 #include "cli/scan_layout.h"
 #include "suppcheck/batch/inflight_log.h"
 #include "suppcheck/batch/input_list.h"

@@ -10,12 +10,11 @@
 
 #include "suppcheck/assess/age_profile.h"
 #include "suppcheck/registry/registry.h"
+#include "suppcheck/report/output_format.h"
 #include "suppcheck/util/expected.h"
 #include "suppcheck/util/pass_timer.h"
 
 namespace suppcheck::cli {
-
-enum class Format { Text, Json, Jsonl, Csv };
 
 struct CommonOptions {
   std::string format;  ///< empty = from --out's extension, else text on a terminal, jsonl otherwise

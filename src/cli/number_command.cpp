@@ -5,7 +5,7 @@
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
-#include "cli/result_writer.h"
+#include "suppcheck/report/result_writer.h"
 #include "suppcheck/notification/notification_number.h"
 #include "suppcheck/report/notification_json.h"
 #include "suppcheck/util/text.h"

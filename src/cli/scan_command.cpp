@@ -8,7 +8,7 @@
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
-#include "cli/result_writer.h"
+#include "suppcheck/report/result_writer.h"
 #include "cli/scan_layout.h"
 #include "suppcheck/product/merge_results.h"
 #include "suppcheck/report/scan_report.h"

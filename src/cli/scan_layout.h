@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cli/common_options.h"
-#include "cli/result_writer.h"
+#include "suppcheck/report/result_writer.h"
 #include "suppcheck/scanner.h"
 
 namespace suppcheck::cli {

@@ -2,7 +2,7 @@
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
-#include "cli/result_writer.h"
+#include "suppcheck/report/result_writer.h"
 #include "suppcheck/assess/intake_total.h"
 #include "suppcheck/report/intake_total_report.h"
 #include "suppcheck/report/results_file.h"

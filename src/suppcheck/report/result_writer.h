@@ -1,5 +1,5 @@
 #pragma once
-// Writes one result per input in the chosen format, to stdout or to --out.
+// Writes one result per input in the chosen format, to stdout or to a file (--out).
 //
 // Crash safety (spec/cli.md --out): jsonl goes straight to the file, one write() per line, so a
 // crash loses at most the line being written; every other format is written to a temporary
@@ -14,10 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/common_options.h"
+#include "suppcheck/report/output_format.h"
 #include "suppcheck/util/expected.h"
 
-namespace suppcheck::cli {
+namespace suppcheck {
 
 using Json = nlohmann::ordered_json;
 
@@ -65,4 +65,4 @@ class ResultWriter {
   std::mutex mu_;
 };
 
-}  // namespace suppcheck::cli
+}  // namespace suppcheck

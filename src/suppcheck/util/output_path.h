@@ -7,7 +7,7 @@
 
 #include "suppcheck/util/expected.h"
 
-namespace suppcheck::cli {
+namespace suppcheck {
 
 /// How the file will be written: replaced by a rename of a temporary file made beside it (csv,
 /// json, html), or written in place (jsonl, appended to by --resume).
@@ -17,4 +17,4 @@ enum class OutWrite { kReplace, kInPlace };
 /// says why not otherwise, naming `option` and the path. Error code: bad_output.
 Expected<bool> CheckOutputPath(const std::string& path, OutWrite how, const std::string& option = "--out");
 
-}  // namespace suppcheck::cli
+}  // namespace suppcheck

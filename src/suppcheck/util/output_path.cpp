@@ -1,4 +1,4 @@
-#include "cli/out_path.h"
+#include "suppcheck/util/output_path.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
-namespace suppcheck::cli {
+namespace suppcheck {
 
 namespace fs = std::filesystem;
 
@@ -45,4 +45,4 @@ Expected<bool> CheckOutputPath(const std::string& path, OutWrite how, const std:
   return true;
 }
 
-}  // namespace suppcheck::cli
+}  // namespace suppcheck

@@ -1,4 +1,4 @@
-#include "cli/result_writer.h"
+#include "suppcheck/report/result_writer.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -7,9 +7,9 @@
 #include <cstring>
 #include <filesystem>
 
-#include "cli/out_path.h"
+#include "suppcheck/util/output_path.h"
 
-namespace suppcheck::cli {
+namespace suppcheck {
 
 std::string ResultWriter::CsvField(const std::string& s) {
   const bool needsQuotes = s.find_first_of(",\";\r\n") != std::string::npos ||
@@ -89,17 +89,22 @@ void ResultWriter::Write(const Json& result) {
   switch (format_) {
     case Format::Jsonl: Emit(result.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n"); break;
     case Format::Json: {
-      std::string s;
-      if (!single_) s = count_ == 0 ? "[\n" : ",\n";
-      s += result.dump(2, ' ', false, Json::error_handler_t::replace);
-      if (single_) s += "\n";
+      // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on the assignments of
+      // a literal followed by +=, once this is compiled in the library.
+      std::string s(single_ ? "" : count_ == 0 ? "[\n" : ",\n");
+      s.append(result.dump(2, ' ', false, Json::error_handler_t::replace));
+      if (single_) s.append("\n");
       Emit(s);
       break;
     }
     case Format::Csv: {
       std::string row;
-      for (size_t i = 0; i < layout_.csv.size(); ++i) row += (i ? "," : "") + CsvField(layout_.csv[i].value(result));
-      Emit(row + "\n");
+      for (size_t i = 0; i < layout_.csv.size(); ++i) {
+        if (i) row.append(",");
+        row.append(CsvField(layout_.csv[i].value(result)));
+      }
+      row.append("\n");
+      Emit(row);
       break;
     }
     case Format::Text: Emit(layout_.text(result)); break;
@@ -137,4 +142,4 @@ Expected<bool> ResultWriter::Finish() {
   return true;
 }
 
-}  // namespace suppcheck::cli
+}  // namespace suppcheck
