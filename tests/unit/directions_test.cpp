@@ -1,0 +1,96 @@
+// Units a day from the directions (extract/directions.h), in the four languages of Belgian labels,
+// with the words of the real models/vocabulary.json.
+
+#include <catch2/catch.hpp>
+
+#include "support/models.h"
+#include "suppcheck/extract/directions.h"
+#include "suppcheck/extract/folded_text.h"
+
+using namespace suppcheck;
+using suppcheck::test::TestModels;
+
+namespace {
+
+std::optional<UnitsPerDay> Units(const std::string& text) {
+  return FindUnitsPerDay(LinesFromText(text), TestModels().vocabulary);
+}
+
+}  // namespace
+
+TEST_CASE("the daily intake in Dutch, French, German and English; the upper end of a range", "[extract][directions]") {
+  const std::pair<const char*, double> cases[] = {
+      {"Neem 1 tot 2 tabletten per dag.", 2},
+      {"Prendre 2 gélules par jour.", 2},
+      {"Täglich 2 Kapseln mit Wasser einnehmen.", 2},
+      {"Take one tablet daily with a meal.", 1},
+      {"Zweimal täglich 1 Messlöffel.", 2},
+      {"6 à 8 comprimés par jour à répartir en 2 ou 3 prises.", 8},
+      {"Take 2 capsules twice a day.", 4},
+  };
+  for (const auto& [text, units] : cases) {
+    INFO(text);
+    const auto u = Units(text);
+    REQUIRE(u);
+    CHECK(u->units == units);
+    CHECK(u->line == 0);
+  }
+}
+
+TEST_CASE("the byte range points at the count and the unit word in the original line", "[extract][directions]") {
+  const std::string line = "Gebruik: neem 1 tot 2 tabletten per dag.";
+  const auto u = Units(line);
+  REQUIRE(u);
+  CHECK(line.substr(u->begin, u->end - u->begin) == "1 tot 2 tabletten");
+
+  // Accents before the match: the range is in bytes of the original (UTF-8), not of folded text.
+  const std::string fr = "Posologie conseillée : 2 gélules par jour.";
+  const auto f = Units(fr);
+  REQUIRE(f);
+  CHECK(fr.substr(f->begin, f->end - f->begin) == "2 gélules");
+}
+
+TEST_CASE("a sentence wrapped over two lines is read on the line where it starts", "[extract][directions]") {
+  const auto u = Units("Ingrediënten: magnesiumcitraat.\nNeem 2 tabletten\nper dag met water.\n");
+  REQUIRE(u);
+  CHECK(u->units == 2);
+  CHECK(u->line == 1);
+}
+
+TEST_CASE("the largest intake of several directions (adults and children) is taken", "[extract][directions]") {
+  const auto u = Units("Kinderen: 1 tablet per dag.\nVolwassenen: 3 tabletten per dag.\n");
+  REQUIRE(u);
+  CHECK(u->units == 3);
+  CHECK(u->line == 1);
+}
+
+TEST_CASE("no directions: a pack size, a count without a daily word, implausible counts", "[extract][directions]") {
+  CHECK_FALSE(Units("60 tabletten"));
+  CHECK_FALSE(Units("10 Brausetabletten\nTäglich einnehmen.\n"));  // the pack, even with "täglich" after it
+  CHECK_FALSE(Units("Bevat 2 tabletten van 500 mg."));            // no daily word
+  CHECK_FALSE(Units("Neem 30 tabletten per dag."));                // more than 12 a day is a misreading
+  CHECK_FALSE(Units("Magnesium 250 mg per dag"));                  // no unit word
+  CHECK_FALSE(Units(""));
+}
+
+TEST_CASE("CountBefore and UnitWordAt on folded text", "[extract][directions]") {
+  const auto& vocab = TestModels().vocabulary;
+  const std::string f = FoldForMatching("neem 1 tot 2 tabletten per dag").text;
+  const size_t unit = f.find("tabletten");
+  REQUIRE(unit != std::string::npos);
+  CHECK(UnitWordAt(f, unit, vocab) == std::string("tabletten").size());
+  CHECK(UnitWordAt(f, unit + 1, vocab) == 0);  // not at a word start
+  size_t countBegin = 0;
+  CHECK(CountBefore(f, unit, vocab, &countBegin) == 2);
+  CHECK(countBegin == f.find("1 tot"));  // the range starts at its lower end
+
+  const std::string words = FoldForMatching("neem twee capsules").text;
+  size_t wordBegin = 0;
+  CHECK(CountBefore(words, words.find("capsules"), vocab, &wordBegin) == 2);
+  CHECK(wordBegin == words.find("twee"));
+
+  const std::string none = FoldForMatching("de capsules").text;
+  size_t untouched = 99;
+  CHECK(CountBefore(none, none.find("capsules"), vocab, &untouched) == 0);
+  CHECK(untouched == 99);
+}
