@@ -69,7 +69,7 @@ TEST_CASE("batch: every input of a nested folder exactly once, bad ones reported
   CHECK(r.err.find("1 failed") != std::string::npos);
 }
 
-TEST_CASE("batch: csv in input order; the HTML report escapes names and label text", "[cli][batch]") {
+TEST_CASE("batch: csv in input order, the HTML report escapes names and label text", "[cli][batch]") {
   SurveyFolder f;
   const auto report = f.dir / "out" / "report.html";
   fs::create_directories(report.parent_path());
@@ -105,7 +105,7 @@ TEST_CASE("batch: shards cover the inputs exactly once and concatenate into the 
   CHECK(joined == full.out);
 }
 
-TEST_CASE("batch: Ctrl-C stops cleanly with 130; --resume finishes with every input once", "[cli][batch]") {
+TEST_CASE("batch: Ctrl-C stops cleanly with 130, --resume finishes with every input once", "[cli][batch]") {
   TempDir dir;
   std::set<std::string> expected;
   for (int i = 0; i < 10; ++i) {
@@ -167,7 +167,7 @@ TEST_CASE("batch: many photos of one product ask the registry once", "[cli][batc
 
 // `batch --products`: a folder per product (photos from samples/products/, made by
 // scripts/gen_products.py), one result per product; shards and --resume count products.
-TEST_CASE("batch --products: one result per product folder; shards and resume count products", "[cli][batch][product]") {
+TEST_CASE("batch --products: one result per product folder, shards and resume count products", "[cli][batch][product]") {
   TempDir dir;
   const fs::path root = dir / "survey";
   const std::string products = std::string(suppcheck::test::SourceDir()) + "/samples/products/";

@@ -128,7 +128,7 @@ TEST_CASE("D9: batch --out that cannot be written is exit 2 at once, naming the 
   if (geteuid() != 0) fs::permissions(dir / "locked", fs::perms::owner_all);
 }
 
-TEST_CASE("a photo that crashes the decoder takes the batch down once; --resume gives it crashed_decoder",
+TEST_CASE("a photo that crashes the decoder takes the batch down once, --resume gives it crashed_decoder",
           "[cli][hostile]") {
   // Five inputs in sorted order: a good photo, one that crashes the (preloaded) decoder, another
   // good photo, the D1 TIFF and a GIF.

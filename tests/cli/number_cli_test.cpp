@@ -37,7 +37,7 @@ TEST_CASE("number: valid input exits 0 with the contract's JSON", "[cli][number]
   CHECK(j["registry"]["status"] == "not_checked");
 }
 
-TEST_CASE("number: any invalid input exits 1; json with several inputs is an array", "[cli][number]") {
+TEST_CASE("number: any invalid input exits 1, json with several inputs is an array", "[cli][number]") {
   const auto r = Suppcheck({"number", "NUT 1/2", "NUT 12345/6", "--format", "json"});
   CHECK(r.exitCode == 1);
   const json j = json::parse(r.out);
@@ -78,7 +78,7 @@ TEST_CASE("number: text output names the problem", "[cli][number]") {
   CHECK(r.out == "NUT 12A/4\n  INVALID: the producer part '12A' contains letters; it must be 1 to 4 digits\n");
 }
 
-TEST_CASE("number: --out writes the file and nothing to stdout; format from the extension", "[cli][number]") {
+TEST_CASE("number: --out writes the file and nothing to stdout, format from the extension", "[cli][number]") {
   TempDir dir;
   const auto out = dir / "result.json";
   const auto r = Suppcheck({"number", "NUT 1/2", "--out", out.string()});
@@ -89,7 +89,7 @@ TEST_CASE("number: --out writes the file and nothing to stdout; format from the 
   for (const auto& e : std::filesystem::directory_iterator(dir.path())) CHECK(e.path() == out);  // no temp left
 }
 
-TEST_CASE("number: a CSV registry marks listed and not listed; not listed exits 1", "[cli][number]") {
+TEST_CASE("number: a CSV registry marks listed and not listed, not listed exits 1", "[cli][number]") {
   TempDir dir;
   const auto csv = dir.Write("reg.csv", "number,product\n\"NUT/PL 1234/56\",\"Magnesium, 375\"\n");
   auto r = Suppcheck({"number", "nut/pl 1234 / 56", "--registry", csv.string(), "--format", "json"});

@@ -56,7 +56,7 @@ TEST_CASE("scan --product: front, back and side make the verdict of the whole la
   }
 }
 
-TEST_CASE("scan --product: the front alone asks for the other sides; the side adds the number", "[cli][product]") {
+TEST_CASE("scan --product: the front alone asks for the other sides, the side adds the number", "[cli][product]") {
   const std::string front = Photo("product-clean-0007", "1-front.jpg");
   auto r = Suppcheck({"scan", "--product", front, "--format", "json"});
   CHECK(r.exitCode == 0);  // nothing is wrong with the product as far as the front goes
@@ -88,7 +88,7 @@ TEST_CASE("scan --product: two different numbers on the photos are a problem, ne
   CHECK(std::find(flags.begin(), flags.end(), "photos_disagree") != flags.end());
 }
 
-TEST_CASE("scan --product --annotate: one annotated image per photo; a bad photo is named", "[cli][product]") {
+TEST_CASE("scan --product --annotate: one annotated image per photo, a bad photo is named", "[cli][product]") {
   TempDir dir;
   const auto bad = dir.Write("back.jpg", "not a photo at all");
   const auto out = dir / "annotated";

@@ -62,7 +62,7 @@ TEST_CASE("scan --profile child-1-3: no upper level for the age is a flag", "[cl
   CHECK(j["assessment"]["flags"] == json::array({"no_upper_level_for_age"}));
 }
 
-TEST_CASE("scan --annotate writes the photo with the boxes; csv has one row per input", "[cli][scan]") {
+TEST_CASE("scan --annotate writes the photo with the boxes, csv has one row per input", "[cli][scan]") {
   TempDir dir;
   const auto png = dir / "annotated.png";
   const auto r = Suppcheck({"scan", Sample("sample-clean-0002.jpg"), "--annotate", png.string(), "--format", "csv"});

@@ -83,7 +83,7 @@ TEST_CASE("ingredients: a heading, not a word in a slogan", "[coverage]") {
   CHECK_FALSE(Cover("Made with natural ingredients").ingredients);
 }
 
-TEST_CASE("a nutrient table: a header and rows, or many rows; a few claims on a front are not one", "[coverage]") {
+TEST_CASE("a nutrient table: a header and rows, or many rows, a few claims on a front are not one", "[coverage]") {
   const Coverage table = Cover("Per tablet   Per dagdosis (2 tabletten)   % RI\nMagnesium 150 mg 300 mg 80 %\n"
                                "Zink 10 mg 20 mg 200 %\nVitamine B6 2 mg 4 mg 285 %");
   CHECK(table.nutrientTable);
@@ -114,7 +114,7 @@ TEST_CASE("magnesium named on a front: present, the dose asked for", "[coverage]
   CHECK(std::any_of(next.begin(), next.end(), [](const std::string& s) { return s.find("nutrient table") != std::string::npos; }));
 }
 
-TEST_CASE("coverage of several photos adds up; missing then needs the legal text of any of them", "[coverage]") {
+TEST_CASE("coverage of several photos adds up, missing then needs the legal text of any of them", "[coverage]") {
   Coverage front, side;
   side.legalText = true;
   front.ingredients = true;

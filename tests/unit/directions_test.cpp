@@ -18,7 +18,7 @@ std::optional<UnitsPerDay> Units(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("the daily intake in Dutch, French, German and English; the upper end of a range", "[extract][directions]") {
+TEST_CASE("the daily intake in Dutch, French, German and English, the upper end of a range", "[extract][directions]") {
   const std::pair<const char*, double> cases[] = {
       {"Neem 1 tot 2 tabletten per dag.", 2},
       {"Prendre 2 gélules par jour.", 2},

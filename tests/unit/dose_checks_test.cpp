@@ -93,7 +93,7 @@ TEST_CASE("the title's number must fit the dose found", "[extract][checks]") {
   CHECK(Near(PerDay("MAGNESIUM 375 Forte\nPer tablet: magnesium 375 mg\nNeem 1 tablet per dag."), 375));
 }
 
-TEST_CASE("the printed % RI must fit the mg; % DV of US labels too", "[extract][checks]") {
+TEST_CASE("the printed % RI must fit the mg, % DV of US labels too", "[extract][checks]") {
   const MagnesiumFacts bad = Extract("Per tablet: magnesium 375 mg 50 %\nNeem 1 tablet per dag.");
   REQUIRE(bad.riMismatch);
   CHECK_FALSE(bad.mgPerDay);

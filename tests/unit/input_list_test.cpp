@@ -24,7 +24,7 @@ std::vector<std::string> Paths(const std::vector<InputItem>& items, const fs::pa
 
 }  // namespace
 
-TEST_CASE("a folder is walked recursively in sorted order; images by content or by extension", "[batch][inputs]") {
+TEST_CASE("a folder is walked recursively in sorted order, images by content or by extension", "[batch][inputs]") {
   test::TempDir dir;
   fs::create_directories(dir / "b/inner");
   fs::copy_file(SamplePhoto(), dir / "b/inner/z.jpg");
@@ -50,7 +50,7 @@ TEST_CASE("a folder is walked recursively in sorted order; images by content or 
   CHECK(stats.symlinkLoops == 0);
 }
 
-TEST_CASE("roots keep their order; a file root is always an input; a missing root is reported", "[batch][inputs]") {
+TEST_CASE("roots keep their order, a file root is always an input, a missing root is reported", "[batch][inputs]") {
   test::TempDir dir;
   fs::create_directories(dir / "z");
   fs::copy_file(SamplePhoto(), dir / "z/1.jpg");

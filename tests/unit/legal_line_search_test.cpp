@@ -6,7 +6,7 @@
 
 using namespace suppcheck;
 
-TEST_CASE("address and lot lines are legal text; dose lines are not", "[ocr][number]") {
+TEST_CASE("address and lot lines are legal text, dose lines are not", "[ocr][number]") {
   for (const char* t : {"PharmaLine NV, Kerkstraat 30, 1000 Brussel - Tel. 04/955 77 17", "Lot 2794/800 THT 12/2026",
                         "Natura SA, rue de la Loi 12, 1000 Bruxelles", "Ch.-B. 9858/130 MHD 10/2028", "EXP 05/2028"})
     CHECK(IsLegalTextLine(t));

@@ -86,7 +86,7 @@ TEST_CASE("merge: two different doses leave the dose unknown, with both named", 
   CHECK(named);
 }
 
-TEST_CASE("merge: a photo that could not be read is named; none readable is an error", "[merge]") {
+TEST_CASE("merge: a photo that could not be read is named, none readable is an error", "[merge]") {
   ScanResult bad;
   bad.file = "blurry.jpg";
   bad.error = MakeError("unreadable_image", "blurry.jpg: cannot decode");

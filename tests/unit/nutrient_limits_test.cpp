@@ -211,7 +211,7 @@ TEST_CASE("mandatory Belgian warnings start just above their threshold", "[asses
   CHECK(Limits().Find("potassium")->warnings.front().above == 1000);
 }
 
-TEST_CASE("amounts in other mass units are converted; IU is refused", "[assess][nutrients]") {
+TEST_CASE("amounts in other mass units are converted, IU is refused", "[assess][nutrients]") {
   const auto mcg = AssessNutrient(Limits(), Person("adult"), "vitamin_b6", 20000, "mcg");
   CHECK(mcg.level == NutrientLevel::AboveUpperLevel);
   CHECK_THAT(mcg.messages.front(), Catch::StartsWith("20 mg vitamin B6"));

@@ -60,7 +60,7 @@ TEST_CASE("CSV fields are quoted when a spreadsheet would split or trim them", "
   CHECK(ResultWriter::CsvField("in the middle") == "in the middle");
 }
 
-TEST_CASE("jsonl: one line per result as it is written; --resume appends, a new run starts over", "[report][writer]") {
+TEST_CASE("jsonl: one line per result as it is written, --resume appends, a new run starts over", "[report][writer]") {
   test::TempDir dir;
   const auto out = dir / "results.jsonl";
   {
@@ -126,7 +126,7 @@ TEST_CASE("json: an array of results, an object for a single input, [] for none"
   CHECK(Others(dir.path(), out).empty());
 }
 
-TEST_CASE("csv: the header once, one quoted row per result; text: the layout's lines", "[report][writer]") {
+TEST_CASE("csv: the header once, one quoted row per result, text: the layout's lines", "[report][writer]") {
   test::TempDir dir;
   const auto csv = dir / "results.csv";
   {

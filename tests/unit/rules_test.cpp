@@ -104,7 +104,7 @@ TEST_CASE("a dose that was not read is unknown, never a verdict, and says what t
   }
 }
 
-TEST_CASE("no magnesium only where the composition was read; otherwise unknown", "[assess][rules]") {
+TEST_CASE("no magnesium only where the composition was read, otherwise unknown", "[assess][rules]") {
   const ScanResult without = Scan("Ingrediënten: vitamine C, cellulose.\nVoedingswaarden per tablet: vitamine C 80 mg\n");
   CHECK(without.assessment.level == Level::NoMagnesium);
   CHECK(AnyContains(without.assessment.messages, "No magnesium was found among the active ingredients."));
@@ -175,7 +175,7 @@ TEST_CASE("the notification number's verdicts: valid, missing with legal text, n
   CHECK(AnyContains(notSeen.assessment.messages, "photograph that side"));
 }
 
-TEST_CASE("a number the registry does not list is flagged; a registry error only told", "[assess][rules]") {
+TEST_CASE("a number the registry does not list is flagged, a registry error only told", "[assess][rules]") {
   MagnesiumFacts noMg;
   Coverage coverage;
   coverage.ingredients = coverage.legalText = true;
@@ -197,7 +197,7 @@ TEST_CASE("a number the registry does not list is flagged; a registry error only
   CHECK(AnyContains(b.messages, "The registry could not be checked: timed out."));
 }
 
-TEST_CASE("rules.json: every threshold read from the file; a broken file is refused with its path", "[assess][rules]") {
+TEST_CASE("rules.json: every threshold read from the file, a broken file is refused with its path", "[assess][rules]") {
   test::TempDir dir;
   const auto original = test::ReadFile(std::filesystem::path(test::SourceModelsDir()) / "rules.json");
   REQUIRE_FALSE(original.empty());
