@@ -29,6 +29,7 @@ class ScannerPool {
     }
     explicit operator bool() const { return scanner_ != nullptr; }
     Scanner* operator->() { return scanner_.get(); }
+    Scanner& operator*() { return *scanner_; }
 
    private:
     ScannerPool* pool_ = nullptr;
