@@ -261,7 +261,7 @@ TEST_CASE("The % RI check: % of the day's dose, US % DV, and two columns that ag
   CheckDose(us, "iron", 18, 18);
 }
 
-TEST_CASE("A boxed table's left border read as '[' opens no bracket", "[extract][nutrients]") {
+TEST_CASE("A boxed table's left border read as an opening bracket opens no bracket", "[extract][nutrients]") {
   // multivitamin-phone-0009 of seed 4242: the cell border before the name comes back as '['.
   const auto all = Read(
       "Per tablet |% RI\n"

@@ -92,7 +92,7 @@ TEST_CASE("jsonl: one line per result as it is written, --resume appends, a new 
   CHECK(Others(dir.path(), out).empty());
 }
 
-TEST_CASE("json: an array of results, an object for a single input, [] for none", "[report][writer]") {
+TEST_CASE("json: an array of results, an object for a single input, an empty array for none", "[report][writer]") {
   test::TempDir dir;
   const auto out = dir / "results.json";
   {
