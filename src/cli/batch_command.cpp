@@ -140,6 +140,7 @@ int RunBatch(const BatchArgs& args) {
                                 progress.Clear();
                                 PrintScanDetail(r.file, r.ocr->ms, r.ocr->rotation, r.ocr->scale, r.ocr->perspective,
                                                 r.ocr->unwrapped, r.ocr->meanConfidence);
+                                PrintPassTimes(r.file, r.ocr->passes);
                               }
                               progress.Done(item.folder);
                             });
