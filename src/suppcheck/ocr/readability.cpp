@@ -12,13 +12,16 @@ constexpr float kConfidentWord = 60;
 size_t AlnumCount(const std::string& text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
 }
+
+// A word, not a speck: three or more letters or digits.
+bool IsWordLike(size_t alnum) { return alnum >= 3; }
 }  // namespace
 
 double Readability(const std::vector<OcrWord>& words) {
   double score = 0;
   for (const auto& w : words) {
     const size_t alnum = AlnumCount(w.text);
-    if (alnum >= 3 && w.confidence >= kConfidentWord) score += static_cast<double>(alnum);
+    if (IsWordLike(alnum) && w.confidence >= kConfidentWord) score += static_cast<double>(alnum);
   }
   return score;
 }
@@ -39,7 +42,7 @@ bool ClearlyUpright(const std::vector<OcrWord>& words) {
   constexpr double kUprightReadability = 150;
   std::vector<OcrWord> wordLike;
   for (const auto& w : words)
-    if (AlnumCount(w.text) >= 3) wordLike.push_back(w);
+    if (IsWordLike(AlnumCount(w.text))) wordLike.push_back(w);
   return MeanConfidence(wordLike) >= kUprightWordConfidence || Readability(words) >= kUprightReadability;
 }
 
