@@ -7,6 +7,8 @@ front alone lie loose in the folder, so each is a product of one photo), and pri
   agree    the split product gives the same number status, number, magnesium presence, salts,
            mg/day (within 3 %) and level as its single-photo label (target >= 98 %);
   truth    how many split products and single labels are right on all those fields;
+  differ   the products that do not agree, by which side is right: the split product (the single
+           label was misread), the label (a split photo was misread or the merge is wrong), neither;
   fronts   fronts alone that claim nothing they do not show (number not_seen, level unknown);
   conflict products made of the sides of two different products (two numbers): photos_disagree.
 
@@ -56,7 +58,7 @@ def main():
     ap.add_argument("--tiers", default="clean,phone")
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "suppcheck"))
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--keep", help="generate into this folder and keep it")
+    ap.add_argument("--keep", help="generate into this folder and keep it (the results in FOLDER.results.jsonl)")
     args = ap.parse_args()
     d = args.keep or tempfile.mkdtemp(prefix="suppcheck-products-")
     subprocess.run([sys.executable, os.path.join(HERE, "gen_products.py"), "--out", d, "--count", str(args.count),
@@ -82,6 +84,9 @@ def main():
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     out = subprocess.run([args.binary, "batch", d, "--products", "--format", "jsonl", "--jobs", str(args.jobs), "--quiet"],
                          stdout=subprocess.PIPE, env=env).stdout.decode()
+    if args.keep:  # the results beside the photos, to look at the disagreements afterwards
+        with open(os.path.normpath(d) + ".results.jsonl", "w") as f:
+            f.write(out)
     results = {}
     for line in out.splitlines():
         r = json.loads(line)
@@ -89,13 +94,17 @@ def main():
     total = {}
     for key, t in truths.items():
         tier = t["tier"]
-        s = total.setdefault(tier, {"n": 0, "agree": 0, "split_right": 0, "label_right": 0, "fronts": 0, "fronts_ok": 0})
+        s = total.setdefault(tier, {"n": 0, "agree": 0, "split_right": 0, "label_right": 0, "fronts": 0, "fronts_ok": 0,
+                                    "differ": {"split": 0, "label": 0, "neither": 0}})
         split, label = results.get(t["files"][0]), results.get(t["label"])
         s["n"] += 1
         if split and label and same(fields(split), fields(label)):
             s["agree"] += 1
         elif split and label:
-            print(f"  differ {key}: split {fields(split)} label {fields(label)}", file=sys.stderr)
+            # Which side is right tells where to look: the split photos, or the single label's read.
+            who = "split" if right(split, t) else "label" if right(label, t) else "neither"
+            s["differ"][who] += 1
+            print(f"  differ {key} ({who} right): split {fields(split)} label {fields(label)}", file=sys.stderr)
         s["split_right"] += bool(split and right(split, t))
         s["label_right"] += bool(label and right(label, t))
         front = results.get(key + ".front" + os.path.splitext(t["label"])[1])
@@ -103,12 +112,21 @@ def main():
             s["fronts"] += 1
             f = fields(front)
             s["fronts_ok"] += f["status"] == "not_seen" and f["level"] == "unknown"
-    disagree = sum(1 for k, r in results.items() if k.startswith("conflict-")
-                   and "photos_disagree" in ((r.get("assessment") or {}).get("flags") or []))
-    print(f"{'tier':8} {'products':>8} {'agree':>12} {'split right':>12} {'label right':>12} {'fronts ok':>10}")
+    disagree = 0
+    for k, r in sorted(results.items()):
+        if not k.startswith("conflict-"):
+            continue
+        if "photos_disagree" in ((r.get("assessment") or {}).get("flags") or []):
+            disagree += 1
+        else:
+            n = r.get("notification") or {}
+            print(f"  not flagged {os.path.dirname(k)}: number {n.get('status')} {n.get('number') or n.get('text')}", file=sys.stderr)
+    print(f"{'tier':8} {'products':>8} {'agree':>12} {'split right':>12} {'label right':>12} {'fronts ok':>10}"
+          f"  differ: split right / label right / neither")
     for tier, s in total.items():
+        dif = s["differ"]
         print(f"{tier:8} {s['n']:8} {s['agree']:5} ({100 * s['agree'] / s['n']:5.1f} %) {s['split_right']:12} "
-              f"{s['label_right']:12} {s['fronts_ok']:4}/{s['fronts']}")
+              f"{s['label_right']:12} {s['fronts_ok']:4}/{s['fronts']}  {dif['split']:6} / {dif['label']:6} / {dif['neither']:4}")
     print(f"conflicting photos (two numbers): {disagree} of {conflicts} flagged photos_disagree")
     if not args.keep:
         shutil.rmtree(d)

@@ -72,20 +72,40 @@ TEST_CASE("scan --product: the front alone asks for the other sides, the side ad
   CHECK(j["assessment"]["level"] == "unknown");  // the dose is on the back, not photographed yet
 }
 
-TEST_CASE("scan --product: two different numbers on the photos are a problem, never resolved", "[cli][product]") {
-  const auto r = Suppcheck({"scan", "--product", Photo("product-clean-0005", "2-back.jpg"),
-                            Photo("product-clean-0005", "3-side.jpg"), Photo("product-clean-0007", "3-side.jpg"),
-                            "--format", "json"});
+namespace {
+
+// A product whose photos show different numbers: no number, one problem naming each of `shown`
+// (the numbers with their photos), the flag photos_disagree.
+void CheckNumbersDisagree(const std::vector<std::string>& photos, const std::vector<std::string>& shown) {
+  std::vector<std::string> args{"scan", "--product"};
+  args.insert(args.end(), photos.begin(), photos.end());
+  args.insert(args.end(), {"--format", "json"});
+  const auto r = Suppcheck(args);
   CHECK(r.exitCode == 1);
   const json j = json::parse(r.out);
   CHECK(j["notification"]["status"] == "invalid");
   CHECK(j["notification"]["number"].is_null());
   REQUIRE(j["notification"]["problems"].size() == 1);
   const std::string problem = j["notification"]["problems"][0];
-  CHECK(problem.find("NUT/PL/AS 6586/3319") != std::string::npos);
-  CHECK(problem.find("PL/AS 2/8") != std::string::npos);
+  for (const auto& s : shown) CHECK_THAT(problem, Catch::Contains(s));
   const auto& flags = j["assessment"]["flags"];
   CHECK(std::find(flags.begin(), flags.end(), "photos_disagree") != flags.end());
+}
+
+}  // namespace
+
+TEST_CASE("scan --product: two different numbers on the photos are a problem, never resolved", "[cli][product]") {
+  CheckNumbersDisagree({Photo("product-clean-0005", "2-back.jpg"), Photo("product-clean-0005", "3-side.jpg"),
+                        Photo("product-clean-0007", "3-side.jpg")},
+                       {"NUT/PL/AS 6586/3319", "PL/AS 2/8"});
+}
+
+TEST_CASE("scan --product: a number read without confidence that is plainly another is a problem too", "[cli][product]") {
+  // number-unsure/side-unsure.jpg prints NUT/PL 8420/5 (read without confidence at the time of
+  // writing); the other side prints PL/AS 2/8. Read with confidence or not, the product can take
+  // neither number.
+  CheckNumbersDisagree({Photo("product-clean-0007", "3-side.jpg"), Photo("number-unsure", "side-unsure.jpg")},
+                       {"PL/AS 2/8 (3-side.jpg)", "8420", "side-unsure.jpg"});
 }
 
 TEST_CASE("scan --product --annotate: one annotated image per photo, a bad photo is named", "[cli][product]") {

@@ -156,3 +156,26 @@ TEST_CASE("merge: two photos with two amounts of one nutrient leave it unknown",
   CHECK(zinc->assessment.level == NutrientLevel::Unknown);
   CHECK(HasFlag(r, "photos_disagree"));
 }
+
+TEST_CASE("merge: a number in a wrong format with other digits beside a well-formed one is a problem too", "[merge]") {
+  // The format check fails on one photo ("98765" has five digits), but its digits are plainly
+  // not those of the other photo's number: taking the well-formed one would hide the conflict.
+  const ScanResult r = Merge({Scan("side-a.jpg", "Notificatienummer: NUT 476/12"),
+                              Scan("side-b.jpg", "Notificatienummer: NUT 98765/4")});
+  CHECK(r.number.number.status == NumberStatus::Invalid);
+  CHECK(r.number.number.canonical.empty());
+  REQUIRE(r.number.number.problems.size() == 1);
+  CHECK(r.number.number.problems[0].find("NUT 476/12 (side-a.jpg) and NUT 98765/4 (side-b.jpg, not a well-formed number)") !=
+        std::string::npos);
+  CHECK(HasFlag(r, "photos_disagree"));
+  CHECK_FALSE(HasFlag(r, "number_invalid"));
+  // The same digits under a repeated category (invalid on its own): not a second number.
+  const ScanResult sideB = Scan("side-b.jpg", "Notificatienummer: NUT/NUT 476/12");
+  REQUIRE(sideB.number.number.status == NumberStatus::Invalid);
+  const ScanResult slip = Merge({Scan("side-a.jpg", "Notificatienummer: NUT 476/12"), sideB});
+  CHECK(slip.number.number.valid());
+  CHECK(slip.number.number.canonical == "NUT 476/12");
+  CHECK_FALSE(HasFlag(slip, "photos_disagree"));
+  // A photo without a number line adds nothing.
+  CHECK(Merge({Scan("side-a.jpg", "Notificatienummer: NUT 476/12"), Scan("back.jpg", kBack)}).number.number.valid());
+}

@@ -1,9 +1,12 @@
 #include "suppcheck/product/merge_results.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <optional>
 
 #include "suppcheck/extract/dose_checks.h"
+#include "suppcheck/util/edit_distance.h"
 
 namespace suppcheck {
 
@@ -40,6 +43,27 @@ std::string Describe(const std::vector<Reading>& readings, const char* unit) {
     s += Amount(readings[i].value, unit) + " (" + BaseName(readings[i].file) + ")";
   }
   return s;
+}
+
+// The digits of a number as read ("7532/3933"), or empty when either part is not all digits.
+std::string DigitsOf(const NotificationNumber& n) {
+  const auto digits = [](const std::optional<std::string>& s) {
+    return s && !s->empty() && std::all_of(s->begin(), s->end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  };
+  return digits(n.producer) && digits(n.product) ? *n.producer + "/" + *n.product : std::string();
+}
+
+// A number line on `p` read without confidence or in a wrong format (categories or a label
+// before it, digits on both sides of the slash) whose digits are more than one OCR slip away
+// from every well-formed number of the other photos: that photo shows another number, and
+// taking the well-formed one would resolve the conflict silently.
+bool ShowsAnotherNumber(const ScanResult& p, const std::vector<const ScanResult*>& validOn) {
+  const NumberFinding& f = p.number;
+  if (f.number.valid() || f.number.absent() || !(f.labelled || f.categoryAnchored)) return false;
+  const std::string digits = DigitsOf(f.number);
+  return !digits.empty() && std::all_of(validOn.begin(), validOn.end(), [&](const ScanResult* o) {
+    return EditDistance(digits, DigitsOf(o->number.number)) > 1;
+  });
 }
 
 // The photo a line of the merged text came from: evidence holds the line's text and box.
@@ -130,15 +154,24 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
                      [&](const ScanResult* o) { return o->number.number.canonical == p->number.number.canonical; }))
       validOn.push_back(p);
   }
+  // Every number the photos show: the well-formed ones, and the ones read without confidence
+  // whose digits are plainly others ("NUT 7532/3933 (side.jpg, not read with confidence)").
+  std::vector<std::string> numbersShown;
+  for (const auto* p : validOn) numbersShown.push_back(p->number.number.canonical + " (" + BaseName(p->file) + ")");
+  if (!validOn.empty())
+    for (const auto* p : read)
+      if (ShowsAnotherNumber(*p, validOn))
+        numbersShown.push_back(p->number.number.text + " (" + BaseName(p->file) +
+                               (p->number.number.status == NumberStatus::Unreadable ? ", not read with confidence)"
+                                                                                    : ", not a well-formed number)"));
   std::string numberList;  // "NUT 12/3 (front.jpg) and NUT 12/8 (side.jpg)" when they disagree
   if (numberPhoto) {
     r.number = numberPhoto->number;
     if (r.number.file.empty()) r.number.file = numberPhoto->file;
     r.registry = numberPhoto->registry;
-    if (validOn.size() > 1) {
-      for (size_t i = 0; i < validOn.size(); ++i)
-        numberList += (i == 0 ? "" : i + 1 == validOn.size() ? " and " : ", ") + validOn[i]->number.number.canonical + " (" +
-                BaseName(validOn[i]->file) + ")";
+    if (numbersShown.size() > 1) {
+      for (size_t i = 0; i < numbersShown.size(); ++i)
+        numberList += (i == 0 ? "" : i + 1 == numbersShown.size() ? " and " : ", ") + numbersShown[i];
       NotificationNumber& n = r.number.number;
       n.status = NumberStatus::Invalid;
       n.canonical.clear();

@@ -5,8 +5,9 @@
 //
 // A field comes from the photo that shows it: the number from the photo it was read on, the
 // dose from the lines of all photos read together (a table on the back, the directions on the
-// side). What the photos contradict is never resolved silently: two different numbers, or two
-// different doses, become problems (`photos_disagree`, in the notification's problems and the
+// side). What the photos contradict is never resolved silently: two different numbers (also a
+// well-formed one beside a number line read without confidence whose digits are plainly others),
+// or two different doses, become problems (`photos_disagree`, in the notification's problems and the
 // messages) and the value concerned is left unknown. The combined coverage decides whether an
 // absent number is `missing` or `not_seen`.
 
