@@ -11,7 +11,8 @@
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "cli/progress.h"
-#include "cli/scan_layout.h"
+#include "cli/scanner_setup.h"
+#include "suppcheck/report/scan_csv.h"
 #include "suppcheck/batch/batch_runner.h"
 #include "suppcheck/batch/input_list.h"
 #include "suppcheck/batch/product_list.h"
@@ -126,7 +127,7 @@ int RunBatch(const BatchArgs& args) {
     PrintError(todo.error().message);
     return kExitUsage;
   }
-  auto writer = ResultWriter::Open(format, args.common.out, ScanLayout(), /*singleInput=*/false, args.resume);
+  auto writer = ResultWriter::Open(format, args.common.out, ScanResultLayout(), /*singleInput=*/false, args.resume);
   if (!writer) {
     PrintError(writer.error().message);
     return kExitUsage;

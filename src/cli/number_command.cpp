@@ -7,7 +7,7 @@
 #include "cli/exit_codes.h"
 #include "suppcheck/report/result_writer.h"
 #include "suppcheck/notification/notification_number.h"
-#include "suppcheck/report/notification_json.h"
+#include "suppcheck/report/number_report.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck::cli {
@@ -19,48 +19,6 @@ struct NumberArgs {
   CommonOptions common;
 };
 
-std::string JoinArray(const Json& a, const char* sep) {
-  std::string s;
-  if (!a.is_array()) return s;
-  for (const auto& v : a) s += (s.empty() ? "" : sep) + (v.is_string() ? v.get<std::string>() : v.dump());
-  return s;
-}
-
-std::string Str(const Json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump(); }
-
-ResultLayout NumberLayout() {
-  ResultLayout layout;
-  layout.csv = {
-      {"input", [](const Json& r) { return Str(r["input"]); }},
-      {"status", [](const Json& r) { return Str(r["status"]); }},
-      {"number", [](const Json& r) { return Str(r["number"]); }},
-      {"categories", [](const Json& r) { return JoinArray(r["categories"], "/"); }},
-      {"producer", [](const Json& r) { return Str(r["producer"]); }},
-      {"product", [](const Json& r) { return Str(r["product"]); }},
-      {"problems", [](const Json& r) { return JoinArray(r["problems"], "; "); }},
-      {"registry_status", [](const Json& r) { return Str(r["registry"]["status"]); }},
-      {"registry_error", [](const Json& r) { return r["registry"].contains("error") ? Str(r["registry"]["error"]) : ""; }},
-      {"registry_detail",
-       [](const Json& r) { return r["registry"].contains("detail") ? r["registry"]["detail"].dump() : ""; }},
-  };
-  layout.text = [](const Json& r) {
-    std::string line = Str(r["input"]) + "\n  ";
-    const std::string status = Str(r["status"]);
-    if (status == "valid") {
-      line += "valid: " + Str(r["number"]);
-    } else {
-      line += "INVALID: " + JoinArray(r["problems"], "; ");
-    }
-    const Json& reg = r["registry"];
-    const std::string rs = Str(reg["status"]);
-    if (rs == "listed") line += "\n  registry: listed";
-    if (rs == "not_listed") line += "\n  registry: not listed. " + std::string(kNotListedMeaning);
-    if (rs == "error") line += "\n  registry: could not check (" + Str(reg["error"]) + ")";
-    return line + "\n";
-  };
-  return layout;
-}
-
 int RunNumber(const NumberArgs& args) {
   auto registry = OpenRegistryFromOptions(args.common);
   if (!registry) {
@@ -69,7 +27,7 @@ int RunNumber(const NumberArgs& args) {
   }
   if (args.common.verbose && *registry) std::fprintf(stderr, "suppcheck: registry: %s\n", (*registry)->Describe().c_str());
   const bool fromStdin = args.numbers.size() == 1 && args.numbers[0] == "-";
-  auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, NumberLayout(),
+  auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, NumberResultLayout(),
                                    /*singleInput=*/!fromStdin && args.numbers.size() == 1);
   if (!writer) {
     PrintError(writer.error().message);
@@ -87,10 +45,7 @@ int RunNumber(const NumberArgs& args) {
         PrintWarning("registry: " + answer.error);
     }
     flagged |= !n.valid() || answer.status == RegistryStatus::NotListed;
-    Json j;
-    j["input"] = SanitizeUtf8(input);
-    AddNotificationFields(j, n, answer);
-    (*writer)->Write(j);
+    (*writer)->Write(NumberResultJson(input, n, answer));
   };
 
   if (fromStdin) {

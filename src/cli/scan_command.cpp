@@ -9,9 +9,12 @@
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "suppcheck/report/result_writer.h"
-#include "cli/scan_layout.h"
+#include "cli/scanner_setup.h"
+#include "suppcheck/report/scan_csv.h"
 #include "suppcheck/product/merge_results.h"
 #include "suppcheck/report/scan_report.h"
+#include "suppcheck/conclude.h"
+#include "suppcheck/report/annotated_image.h"
 #include "suppcheck/scanner.h"
 #include "suppcheck/util/models_dir.h"
 
@@ -48,7 +51,7 @@ int RunScan(const ScanArgs& args) {
   }
   auto& [models, registry] = *setup;
   const bool single = !args.text.empty() || args.images.size() == 1 || args.product;
-  auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, ScanLayout(), single);
+  auto writer = ResultWriter::Open(args.common.ResolvedFormat(), args.common.out, ScanResultLayout(), single);
   if (!writer) {
     PrintError(writer.error().message);
     return kExitUsage;

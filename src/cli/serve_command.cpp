@@ -9,7 +9,7 @@
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
-#include "cli/scan_layout.h"
+#include "cli/scanner_setup.h"
 #include "cli/serve_command.h"
 #include "suppcheck/scanner_pool.h"
 #include "suppcheck/server/http_server.h"

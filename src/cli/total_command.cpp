@@ -18,41 +18,6 @@ struct TotalArgs {
   CommonOptions common;
 };
 
-std::string Str(const Json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump(); }
-
-std::string JoinArray(const Json& a, const char* sep) {
-  std::string s;
-  if (!a.is_array()) return s;
-  for (const auto& v : a) s += (s.empty() ? "" : sep) + Str(v);
-  return s;
-}
-
-/// CSV: one row per nutrient; text: the whole total; json/jsonl: the total as one object.
-ResultLayout TotalLayout() {
-  ResultLayout layout;
-  layout.csv = {
-      {"id", [](const Json& n) { return Str(n["id"]); }},
-      {"name", [](const Json& n) { return Str(n["name"]); }},
-      {"per_day", [](const Json& n) { return Str(n["per_day"]); }},
-      {"unit", [](const Json& n) { return Str(n["unit"]); }},
-      {"at_least", [](const Json& n) { return Str(n["at_least"]); }},
-      {"level", [](const Json& n) { return Str(n["level"]); }},
-      {"upper_level", [](const Json& n) { return n["upper_level"].is_null() ? "" : Str(n["upper_level"]["value"]); }},
-      {"legal_max", [](const Json& n) { return n["legal_max"].is_null() ? "" : Str(n["legal_max"]["value"]); }},
-      {"flags", [](const Json& n) { return JoinArray(n["flags"], "; "); }},
-      {"products",
-       [](const Json& n) {
-         std::string s;
-         for (const auto& c : n["products"])
-           s += (s.empty() ? "" : "; ") + Str(c["file"]) + " " + (c["per_day"].is_null() ? "?" : Str(c["per_day"]));
-         return s;
-       }},
-      {"messages", [](const Json& n) { return JoinArray(n["messages"], " "); }},
-  };
-  layout.text = [](const Json& total) { return IntakeTotalText(total); };
-  return layout;
-}
-
 int RunTotal(const TotalArgs& args) {
   auto dir = ResolveModelsDir(args.models);
   if (!dir) {
@@ -65,7 +30,7 @@ int RunTotal(const TotalArgs& args) {
     return kExitUsage;
   }
   const Format format = args.common.ResolvedFormat();
-  auto writer = ResultWriter::Open(format, args.common.out, TotalLayout(), /*singleInput=*/true);
+  auto writer = ResultWriter::Open(format, args.common.out, IntakeTotalLayout(), /*singleInput=*/true);
   if (!writer) {
     PrintError(writer.error().message);
     return kExitUsage;

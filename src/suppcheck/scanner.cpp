@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/conclude.h"
 #include "suppcheck/extract/folded_text.h"
 #include "suppcheck/extract/legal_text_legibility.h"
 #include "suppcheck/extract/number_reads_agreement.h"
@@ -16,6 +17,7 @@
 #include "suppcheck/ocr/readability.h"
 #include "suppcheck/ocr/turned_text_search.h"
 #include "suppcheck/ocr/tesseract_engine.h"
+#include "suppcheck/report/annotated_image.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -30,48 +32,7 @@ constexpr double kInvertBelowReadability = 60;
 // Lines naming a nutrient next to a digit that make a table worth reading again as a block.
 constexpr int kMinTableRows = 3;
 
-Expected<std::shared_ptr<const Models>> Models::Load(const fs::path& dir) {
-  auto vocab = Vocabulary::Load(dir);
-  if (!vocab) return vocab.error();
-  auto rules = Rules::Load(dir);
-  if (!rules) return rules.error();
-  auto nutrients = NutrientLimits::Load(dir);
-  if (!nutrients) return nutrients.error();
-  auto names = NutrientNameIndex::Load(dir, *nutrients);
-  if (!names) return names.error();
-  auto m = std::make_shared<Models>();
-  m->dir = dir;
-  m->nutrients = std::move(*nutrients);
-  m->nutrientNames = std::move(*names);
-  m->vocabulary = std::move(*vocab);
-  m->rules = std::move(*rules);
-  return std::shared_ptr<const Models>(std::move(m));
-}
-
-std::vector<NutrientResult> ReadAndAssessNutrients(const std::vector<TextLine>& lines, const MagnesiumFacts& magnesium,
-                                                   const Models& models, const std::string& profile) {
-  std::vector<NutrientFacts> facts =
-      ExtractNutrients(lines, models.nutrientNames, models.nutrients, models.vocabulary, models.rules.Limits());
-  UseMagnesiumReading(facts, magnesium);
-  const auto who = ProfileFromId(profile);
-  return AssessNutrients(std::move(facts), models.nutrients, who ? *who : AgeProfile{});
-}
-
 namespace {
-
-// Extraction, registry and assessment: the same for OCR'd photos and for given text.
-void Conclude(ScanResult& r, const std::vector<TextLine>& lines, const Models& models, const std::string& profile,
-              Registry* registry, const NumberFinding* number) {
-  r.number = number ? *number : FindNotificationNumber(lines, models.vocabulary);
-  r.magnesium = ExtractMagnesium(lines, models.vocabulary, models.rules.Limits());
-  if (registry && r.number.number.valid()) r.registry = registry->Lookup(r.number.number.canonical);
-  // What the photo showed decides whether an absence is a finding or a miss.
-  r.coverage = DecideCoverage(lines, models.vocabulary, r.magnesium, r.number);
-  ApplyCoverageToNumber(r.number, r.coverage);
-  r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
-  r.nutrients = ReadAndAssessNutrients(lines, r.magnesium, models, profile);
-  r.ok = true;
-}
 
 std::string SafeStem(const std::string& name) {
   std::string stem = fs::path(name).stem().string();
@@ -488,40 +449,5 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
 }
 
 void UseOneThreadPerScanner() { cv::setNumThreads(1); }
-
-ScanResult ScanText(const std::string& text, const std::string& name, const Models& models,
-                    const std::string& profile, Registry* registry) {
-  ScanResult r;
-  r.file = name;
-  r.lines = LinesFromText(text);
-  Conclude(r, r.lines, models, profile, registry, nullptr);
-  return r;
-}
-
-cv::Mat Annotate(const cv::Mat& bgr, const ScanResult& r) {
-  cv::Mat out = bgr.clone();
-  const double scale = std::max(1.0, std::max(out.cols, out.rows) / 1500.0);
-  const int thick = std::max(2, static_cast<int>(2 * scale));
-  auto draw = [&](const Box& b, const cv::Scalar& color, const std::string& label) {
-    if (b.empty()) return;
-    cv::rectangle(out, cv::Rect(b.x, b.y, b.w, b.h), color, thick);
-    int base = 0;
-    const double fs = 0.6 * scale;
-    const cv::Size ts = cv::getTextSize(label, cv::FONT_HERSHEY_SIMPLEX, fs, thick / 2 + 1, &base);
-    const int y = std::max(ts.height + 4, b.y - 4);
-    cv::rectangle(out, cv::Rect(b.x, y - ts.height - 4, ts.width + 6, ts.height + base + 6), color, cv::FILLED);
-    cv::putText(out, label, {b.x + 3, y}, cv::FONT_HERSHEY_SIMPLEX, fs, cv::Scalar(255, 255, 255), thick / 2 + 1,
-                cv::LINE_AA);
-  };
-  if (!r.number.number.absent())
-    draw(r.number.box, r.number.number.valid() ? cv::Scalar(200, 90, 0) : cv::Scalar(0, 0, 220),
-         r.number.number.valid() ? "number " + r.number.number.canonical : "number (invalid)");
-  for (const auto& e : r.magnesium.evidence) {
-    if (e.role == "dose") draw(e.box, cv::Scalar(0, 0, 200), "dose");
-    if (e.role == "salt") draw(e.box, cv::Scalar(0, 140, 0), "salt");
-    if (e.role == "units_per_day") draw(e.box, cv::Scalar(0, 120, 220), "per day");
-  }
-  return out;
-}
 
 }  // namespace suppcheck

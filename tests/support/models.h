@@ -2,7 +2,7 @@
 // The project's real models/ folder, loaded once for tests.
 
 #include "support/test_paths.h"
-#include "suppcheck/scanner.h"
+#include "suppcheck/models.h"
 
 namespace suppcheck::test {
 

@@ -9,7 +9,9 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "support/models.h"
+#include "suppcheck/conclude.h"
 #include "support/temp_dir.h"
+#include "suppcheck/report/annotated_image.h"
 #include "suppcheck/report/html_report.h"
 #include "suppcheck/report/scan_report.h"
 

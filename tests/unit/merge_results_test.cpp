@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/models.h"
+#include "suppcheck/conclude.h"
 #include "suppcheck/product/merge_results.h"
 
 using namespace suppcheck;

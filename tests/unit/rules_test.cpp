@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "support/models.h"
+#include "suppcheck/conclude.h"
 #include "support/temp_dir.h"
 #include "suppcheck/assess/rules.h"
 

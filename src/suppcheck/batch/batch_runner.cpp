@@ -8,6 +8,7 @@
 #include "suppcheck/batch/ordered_output.h"
 #include "suppcheck/batch/resume.h"
 #include "suppcheck/product/merge_results.h"
+#include "suppcheck/report/annotated_image.h"
 #include "suppcheck/report/html_report.h"
 #include "suppcheck/report/scan_report.h"
 #include "suppcheck/scanner_pool.h"

@@ -9,16 +9,9 @@
 #include <vector>
 
 #include "suppcheck/util/box.h"
+#include "suppcheck/util/ocr_word.h"
 
 namespace suppcheck {
-
-/// One recognised word in input-image pixels.
-struct OcrWord {
-  std::string text;
-  float confidence = 0;  ///< 0-100 as Tesseract reports it
-  Box box;
-  int lineId = -1;  ///< the OCR engine's own line grouping, if any
-};
 
 struct LineWord {
   size_t begin = 0, end = 0;  ///< byte range in TextLine::text

@@ -9,7 +9,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "suppcheck/extract/text_lines.h"
+#include "suppcheck/util/ocr_word.h"
 #include "suppcheck/util/expected.h"
 
 namespace suppcheck {

@@ -14,7 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "suppcheck/scanner.h"
+#include "suppcheck/models.h"
+#include "suppcheck/scan_result.h"
 
 namespace suppcheck {
 

@@ -3,10 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
-#include "suppcheck/report/scan_report.h"
+#include "suppcheck/report/json_fields.h"
 #include "suppcheck/util/atomic_file.h"
 #include "suppcheck/util/text.h"
 
@@ -35,22 +32,9 @@ std::string HtmlEscape(std::string_view in) {
 
 namespace {
 
-std::string Base64(const std::vector<uchar>& data) {
-  static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((data.size() + 2) / 3 * 4);
-  for (size_t i = 0; i < data.size(); i += 3) {
-    const uint32_t n = (static_cast<uint32_t>(data[i]) << 16) | (i + 1 < data.size() ? data[i + 1] << 8 : 0) |
-                       (i + 2 < data.size() ? data[i + 2] : 0);
-    out += t[(n >> 18) & 63];
-    out += t[(n >> 12) & 63];
-    out += i + 1 < data.size() ? t[(n >> 6) & 63] : '=';
-    out += i + 2 < data.size() ? t[n & 63] : '=';
-  }
-  return out;
-}
-
-std::string Str(const Json& v) {
+// A cell of the page: as JsonText (report/json_fields.h), except that decimals are written as a
+// person reads them (187.5, not the round-trip digits of the JSON).
+std::string CellText(const Json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return "";
   if (v.is_number_float()) {
@@ -61,8 +45,6 @@ std::string Str(const Json& v) {
   }
   return v.dump();
 }
-
-const Json& At(const Json& j, std::initializer_list<const char*> path) { return JsonAt(j, path); }
 
 constexpr const char* kStyle = R"(
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -103,16 +85,6 @@ document.querySelectorAll('th').forEach(function(th, col){
 
 }  // namespace
 
-std::string ThumbnailDataUri(const cv::Mat& bgr, const ScanResult& r, int maxSide) {
-  if (bgr.empty()) return "";
-  cv::Mat annotated = Annotate(bgr, r);
-  const double f = std::min(1.0, static_cast<double>(maxSide) / std::max(annotated.cols, annotated.rows));
-  if (f < 1) cv::resize(annotated, annotated, {}, f, f, cv::INTER_AREA);
-  std::vector<uchar> jpg;
-  if (!cv::imencode(".jpg", annotated, jpg, {cv::IMWRITE_JPEG_QUALITY, 72})) return "";
-  return "data:image/jpeg;base64," + Base64(jpg);
-}
-
 void HtmlReport::Add(size_t index, const Json& result, std::string thumbnail) {
   Json slim = result;
   slim.erase("ocr");
@@ -130,11 +102,11 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
       ++failed;
       continue;
     }
-    ++levels[Str(At(r, {"assessment", "level"}))];
-    ++numbers[Str(At(r, {"notification", "status"}))];
-    compositionUnseen += At(r, {"magnesium", "present"}).is_null();
+    ++levels[CellText(JsonAt(r, {"assessment", "level"}))];
+    ++numbers[CellText(JsonAt(r, {"notification", "status"}))];
+    compositionUnseen += JsonAt(r, {"magnesium", "present"}).is_null();
     products += r.contains("files");
-    if (!At(r, {"assessment", "flags"}).empty()) ++flagged;
+    if (!JsonAt(r, {"assessment", "flags"}).empty()) ++flagged;
   }
   std::ostringstream h;
   h.imbue(std::locale::classic());
@@ -170,12 +142,12 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
     h << "<tr>";
     cell(std::to_string(i + 1), std::to_string(i + 1));
     cell("", row.second.empty() ? "" : "<img loading=\"lazy\" alt=\"\" src=\"" + row.second + "\">");
-    std::string fileHtml = HtmlEscape(Str(r["file"]));
+    std::string fileHtml = HtmlEscape(CellText(r["file"]));
     if (r.contains("files") && r["files"].size() > 1) {
       fileHtml = "";
-      for (const auto& f : r["files"]) fileHtml += (fileHtml.empty() ? "" : "<br>") + HtmlEscape(Str(f));
+      for (const auto& f : r["files"]) fileHtml += (fileHtml.empty() ? "" : "<br>") + HtmlEscape(CellText(f));
     }
-    cell(Str(r["file"]), fileHtml);
+    cell(CellText(r["file"]), fileHtml);
     if (!r["ok"].get<bool>()) {
       cell("", "");
       cell("", "");
@@ -183,34 +155,34 @@ Expected<bool> HtmlReport::Write(const std::string& path, const std::string& tit
       cell("", "");
       cell("", "");
       cell("failed", "could not be processed", "failed");
-      cell(Str(At(r, {"error", "message"})), HtmlEscape(Str(At(r, {"error", "message"}))));
+      cell(CellText(JsonAt(r, {"error", "message"})), HtmlEscape(CellText(JsonAt(r, {"error", "message"}))));
       h << "</tr>\n";
       continue;
     }
-    const std::string status = Str(At(r, {"notification", "status"}));
-    const std::string number = status == "valid"      ? Str(At(r, {"notification", "number"}))
+    const std::string status = CellText(JsonAt(r, {"notification", "status"}));
+    const std::string number = status == "valid"      ? CellText(JsonAt(r, {"notification", "number"}))
                                : status == "not_seen" ? std::string("not on the photo")
                                                       : status;
     std::string numberHtml = "<span class=\"" + HtmlEscape(status) + "\">" + HtmlEscape(number) + "</span>";
-    if (status == "invalid" || status == "unreadable") numberHtml += "<br><small>" + HtmlEscape(Str(At(r, {"notification", "text"}))) + "</small>";
-    const std::string reg = Str(At(r, {"notification", "registry", "status"}));
+    if (status == "invalid" || status == "unreadable") numberHtml += "<br><small>" + HtmlEscape(CellText(JsonAt(r, {"notification", "text"}))) + "</small>";
+    const std::string reg = CellText(JsonAt(r, {"notification", "registry", "status"}));
     if (!reg.empty() && reg != "not_checked") numberHtml += "<br><small>registry: " + HtmlEscape(reg) + "</small>";
     cell(number, numberHtml);
     std::string salts;
-    for (const auto& s : At(r, {"magnesium", "salts"})) salts += (salts.empty() ? "" : ", ") + Str(s);
+    for (const auto& s : JsonAt(r, {"magnesium", "salts"})) salts += (salts.empty() ? "" : ", ") + CellText(s);
     cell(salts, HtmlEscape(salts));
     for (const char* k : {"mg_per_unit", "units_per_day", "mg_per_day"}) {
-      const std::string v = Str(At(r, {"magnesium", k}));
+      const std::string v = CellText(JsonAt(r, {"magnesium", k}));
       cell(v.empty() ? "-1" : v, v.empty() ? "?" : HtmlEscape(v));
     }
-    const std::string level = Str(At(r, {"assessment", "level"}));
+    const std::string level = CellText(JsonAt(r, {"assessment", "level"}));
     cell(level, HtmlEscape(level), level);
     std::string problems = "<ul>";
-    for (const auto& m : At(r, {"assessment", "messages"})) problems += "<li>" + HtmlEscape(Str(m)) + "</li>";
-    for (const auto& next : At(r, {"coverage", "to_photograph"}))
-      problems += "<li class=\"next\">Photograph next: " + HtmlEscape(Str(next)) + "</li>";
+    for (const auto& m : JsonAt(r, {"assessment", "messages"})) problems += "<li>" + HtmlEscape(CellText(m)) + "</li>";
+    for (const auto& next : JsonAt(r, {"coverage", "to_photograph"}))
+      problems += "<li class=\"next\">Photograph next: " + HtmlEscape(CellText(next)) + "</li>";
     problems += "</ul>";
-    cell(std::to_string(At(r, {"assessment", "flags"}).size()), problems);
+    cell(std::to_string(JsonAt(r, {"assessment", "flags"}).size()), problems);
     h << "</tr>\n";
   }
   h << "</tbody></table>\n<p><small>Made by suppcheck " << HtmlEscape(SUPPCHECK_VERSION)

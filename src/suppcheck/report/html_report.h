@@ -9,18 +9,13 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <opencv2/core.hpp>
 
-#include "suppcheck/scanner.h"
 #include "suppcheck/util/expected.h"
 
 namespace suppcheck {
 
 /// HTML-escapes text (& < > " ').
 std::string HtmlEscape(std::string_view s);
-
-/// A small JPEG of the photo with the evidence boxes, as a data: URI ("" on failure).
-std::string ThumbnailDataUri(const cv::Mat& bgr, const ScanResult& r, int maxSide = 360);
 
 class HtmlReport {
  public:

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "suppcheck/report/json_fields.h"
+
 namespace suppcheck {
 
 namespace {
@@ -33,8 +35,6 @@ Json LegalMaxJson(const NutrientAssessment& a) {
   return Json{{"value", l.value}, {"unit", l.unit}, {"country", l.country}, {"per", "daily portion of one product"},
               {"source", l.source}, {"confirmed", l.confirmed}};
 }
-
-std::string Str(const Json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump(); }
 
 std::string Number(const Json& v) {
   if (!v.is_number()) return "?";
@@ -98,24 +98,49 @@ Json IntakeTotalJson(const IntakeTotal& total, const AgeProfile& who) {
 std::string IntakeTotalText(const Json& j) {
   const Json& products = j["products"];
   std::string s = "Total a day over " + std::to_string(products.size()) + " product" +
-                  (products.size() == 1 ? "" : "s") + ", for " + Str(j["profile"]["label"]) + ":\n";
+                  (products.size() == 1 ? "" : "s") + ", for " + JsonText(j["profile"]["label"]) + ":\n";
   for (const auto& n : j["nutrients"]) {
-    const std::string unit = Str(n["unit"]);
-    s += "  " + Str(n["name"]) + ": " +
+    const std::string unit = JsonText(n["unit"]);
+    s += "  " + JsonText(n["name"]) + ": " +
          (n["per_day"].is_null() ? std::string("unknown") : (n["at_least"] == true ? "at least " : "") + Number(n["per_day"]) + " " + unit) +
-         " a day, " + LevelWords(Str(n["level"])) + "\n    from ";
+         " a day, " + LevelWords(JsonText(n["level"])) + "\n    from ";
     std::string parts;
     for (const auto& c : n["products"])
-      parts += (parts.empty() ? "" : ", ") + Str(c["file"]) + " " +
+      parts += (parts.empty() ? "" : ", ") + JsonText(c["file"]) + " " +
                (c["per_day"].is_null() ? "(not read)" : Number(c["per_day"]) + " " + unit);
     s += parts + "\n";
-    for (const auto& m : n["messages"]) s += "    " + Str(m) + "\n";
+    for (const auto& m : n["messages"]) s += "    " + JsonText(m) + "\n";
   }
   if (j["nutrients"].empty()) s += "  no vitamin or mineral was read in these results\n";
   s += "Verdict: " + (j["assessment"]["worst"].is_null() ? std::string("nothing to judge")
-                                                          : LevelWords(Str(j["assessment"]["worst"]))) + "\n";
-  for (const auto& m : j["assessment"]["messages"]) s += "  " + Str(m) + "\n";
+                                                          : LevelWords(JsonText(j["assessment"]["worst"]))) + "\n";
+  for (const auto& m : j["assessment"]["messages"]) s += "  " + JsonText(m) + "\n";
   return s;
+}
+
+ResultLayout IntakeTotalLayout() {
+  ResultLayout layout;
+  layout.csv = {
+      {"id", [](const Json& n) { return JsonText(n["id"]); }},
+      {"name", [](const Json& n) { return JsonText(n["name"]); }},
+      {"per_day", [](const Json& n) { return JsonText(n["per_day"]); }},
+      {"unit", [](const Json& n) { return JsonText(n["unit"]); }},
+      {"at_least", [](const Json& n) { return JsonText(n["at_least"]); }},
+      {"level", [](const Json& n) { return JsonText(n["level"]); }},
+      {"upper_level", [](const Json& n) { return n["upper_level"].is_null() ? "" : JsonText(n["upper_level"]["value"]); }},
+      {"legal_max", [](const Json& n) { return n["legal_max"].is_null() ? "" : JsonText(n["legal_max"]["value"]); }},
+      {"flags", [](const Json& n) { return JoinJsonArray(n["flags"], "; "); }},
+      {"products",
+       [](const Json& n) {
+         std::string s;
+         for (const auto& c : n["products"])
+           s += (s.empty() ? "" : "; ") + JsonText(c["file"]) + " " + (c["per_day"].is_null() ? "?" : JsonText(c["per_day"]));
+         return s;
+       }},
+      {"messages", [](const Json& n) { return JoinJsonArray(n["messages"], " "); }},
+  };
+  layout.text = [](const Json& total) { return IntakeTotalText(total); };
+  return layout;
 }
 
 }  // namespace suppcheck

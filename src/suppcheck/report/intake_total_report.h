@@ -1,5 +1,5 @@
 #pragma once
-// The total over several products (suppcheck total) as JSON and as text for a person.
+// The total over several products (suppcheck total) as JSON, as CSV and as text for a person.
 
 #include <string>
 
@@ -7,6 +7,7 @@
 
 #include "suppcheck/assess/age_profile.h"
 #include "suppcheck/assess/intake_total.h"
+#include "suppcheck/report/result_layout.h"
 
 namespace suppcheck {
 
@@ -17,5 +18,9 @@ nlohmann::ordered_json IntakeTotalJson(const IntakeTotal& total, const AgeProfil
 
 /// A few lines per nutrient for a person (the `text` format).
 std::string IntakeTotalText(const nlohmann::ordered_json& j);
+
+/// CSV: one row per nutrient (the items of "nutrients"); text: the whole total (IntakeTotalText).
+/// json/jsonl write the total as one object.
+ResultLayout IntakeTotalLayout();
 
 }  // namespace suppcheck

@@ -15,22 +15,10 @@
 #include <nlohmann/json.hpp>
 
 #include "suppcheck/report/output_format.h"
+#include "suppcheck/report/result_layout.h"
 #include "suppcheck/util/expected.h"
 
 namespace suppcheck {
-
-using Json = nlohmann::ordered_json;
-
-struct CsvColumn {
-  std::string header;
-  std::function<std::string(const Json&)> value;
-};
-
-/// How a command's result looks as CSV and as text.
-struct ResultLayout {
-  std::vector<CsvColumn> csv;
-  std::function<std::string(const Json&)> text;  ///< lines for a person, ending in '\n'
-};
 
 class ResultWriter {
  public:

@@ -89,16 +89,6 @@ Json NutrientJson(const NutrientResult& nr, const ScanResult& r) {
 
 }  // namespace
 
-const Json& JsonAt(const Json& j, std::initializer_list<const char*> path) {
-  static const Json null;
-  const Json* cur = &j;
-  for (const char* k : path) {
-    if (!cur->is_object() || !cur->contains(k)) return null;
-    cur = &(*cur)[k];
-  }
-  return *cur;
-}
-
 Json ScanResultJson(const ScanResult& r) {
   Json j;
   j["file"] = SanitizeUtf8(r.file);

@@ -7,7 +7,7 @@
 #include "suppcheck/notification/notification_number.h"
 #include "suppcheck/product/merge_results.h"
 #include "suppcheck/registry/registry.h"
-#include "suppcheck/report/notification_json.h"
+#include "suppcheck/report/number_report.h"
 #include "suppcheck/report/scan_report.h"
 #include "suppcheck/scanner_pool.h"
 #include "suppcheck/server/uploads.h"
@@ -109,10 +109,7 @@ Response WebApi::Number(const std::string& input) {
   const NotificationNumber n = ParseNotificationNumber(input);
   RegistryAnswer answer;
   if (n.valid() && registry_) answer = registry_->Lookup(n.canonical);
-  nlohmann::ordered_json j;
-  j["input"] = SanitizeUtf8(input);
-  AddNotificationFields(j, n, answer);
-  return {200, "application/json", j.dump(), {}};
+  return {200, "application/json", NumberResultJson(input, n, answer).dump(), {}};
 }
 
 Response WebApi::Scan(const Request& request, bool product) {

@@ -1,18 +1,15 @@
 #pragma once
-// Scan results as CSV rows and text, shared by `scan` and `batch`; and the options that set up
-// a scanner (models, Tesseract data, languages).
+// The options that set up a scanner (models, Tesseract data, languages), shared by `scan`,
+// `batch` and `serve`, and what they load before anything is read.
 
 #include <CLI/CLI.hpp>
 
 #include <string>
 
 #include "cli/common_options.h"
-#include "suppcheck/report/result_writer.h"
 #include "suppcheck/scanner.h"
 
 namespace suppcheck::cli {
-
-ResultLayout ScanLayout();
 
 struct ScannerSetup {
   std::string models;
