@@ -12,6 +12,7 @@
 #include "suppcheck/extract/number_reads_agreement.h"
 #include "suppcheck/extract/quantity.h"
 #include "suppcheck/extract/text_lines.h"
+#include "suppcheck/image/region_render.h"
 #include "suppcheck/ocr/legal_line_search.h"
 #include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/ocr/readability.h"
@@ -73,9 +74,8 @@ struct Scanner::Impl {
     // category squeezed at the edge of a bottle): take more room on both sides.
     const Box region = Pad(line.box, force ? 3 * h : h / 2, h / 3, prep.gray.size());
     if (region.empty()) return false;
-    cv::Mat crop = prep.gray(cv::Rect(region.x, region.y, region.w, region.h)).clone();
     const double f = std::clamp(56.0 / h, 1.0, 3.0);
-    if (f > 1.05) cv::resize(crop, crop, {}, f, f, cv::INTER_CUBIC);
+    cv::Mat crop = RenderRegion(prep, region, f);
     cv::copyMakeBorder(crop, crop, 12, 12, 12, 12, cv::BORDER_REPLICATE);
     if (force) Debug("line", "6-reread-" + std::to_string(line.box.y), crop);
     std::vector<OcrWord> words = engine->Recognize(crop, PageMode::SingleLine);
@@ -127,13 +127,14 @@ struct Scanner::Impl {
     if (rows < kMinTableRows || region.empty()) return {};
     region = Pad(region, lineH / 2, lineH, prep.gray.size());
     if (region.empty()) return {};
-    const cv::Mat crop = prep.gray(cv::Rect(region.x, region.y, region.w, region.h));
+    // Table print is often the label's smallest: read it at the re-reads' detail.
+    const double f = prep.detailFactor;
+    const cv::Mat crop = RenderRegion(prep, region, f);
     Debug(name, "7-nutrient-table", crop);
     std::vector<OcrWord> words = FirstPass().Recognize(crop, PageMode::SingleBlock);
-    for (auto& w : words) {
-      w.box.x += region.x;
-      w.box.y += region.y;
-    }
+    for (auto& w : words)
+      w.box = {static_cast<int>(w.box.x / f) + region.x, static_cast<int>(w.box.y / f) + region.y,
+               std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
     return BuildLines(words);
   }
 
@@ -143,7 +144,7 @@ struct Scanner::Impl {
                              const std::string& name) {
     const Box band = NumberLineBand(lines, first, prep.gray.size());
     auto reads = ReReadNumberBand(
-        *engine, prep.gray, band, models->vocabulary, {first}, kMaxNumberReReads,
+        *engine, prep, band, models->vocabulary, {first}, kMaxNumberReReads,
         [](const std::vector<NumberFinding>& sofar) { return AgreementSettled(AgreeOnNumber(sofar)); },
         [&](const std::string& how, const cv::Mat& crop) { Debug(name, "3-number-" + how, crop); });
     NumberFinding out = AgreeOnNumber(reads).finding;
@@ -175,7 +176,7 @@ struct Scanner::Impl {
       NumberFinding found = FindNotificationNumber(turned, models->vocabulary);
       // As on the upright text: the number line may hide tight under the address or the lot line.
       if (found.number.status == NumberStatus::Missing) {
-        if (auto dropped = FindDroppedNumberLine(*engine, reading->region.image.gray, turned, models->vocabulary)) {
+        if (auto dropped = FindDroppedNumberLine(*engine, reading->region.image, turned, models->vocabulary)) {
           turned.push_back(std::move(*dropped));
           found = FindNotificationNumber({turned.back()}, models->vocabulary);
           found.line = static_cast<int>(turned.size() - 1);
@@ -330,7 +331,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     // Still nothing: the number line may sit tight under the address or by the lot line, dropped
     // by the page-level pass. Read the bands there.
     if (number.number.status == NumberStatus::Missing) {
-      if (auto dropped = FindDroppedNumberLine(*impl_->engine, prep.gray, lines, impl_->models->vocabulary)) {
+      if (auto dropped = FindDroppedNumberLine(*impl_->engine, prep, lines, impl_->models->vocabulary)) {
         lines.push_back(std::move(*dropped));
         number = FindNumberCandidates({lines.back()}, impl_->models->vocabulary).front();
         number.line = static_cast<int>(lines.size() - 1);

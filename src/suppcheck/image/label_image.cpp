@@ -426,7 +426,7 @@ bool IsIdentity(const cv::Matx33d& m) {
 
 // Divides by the local background (a large max filter) so that shading, dim corners and soft
 // glare become an even white, keeping dark text dark.
-void FlattenLight(cv::Mat& gray, double glyphHeight) {
+void FlattenLightImpl(cv::Mat& gray, double glyphHeight) {
   const int k = std::max(15, static_cast<int>(glyphHeight * 3) | 1);
   cv::Mat small, background;
   const double f = 0.25;  // the background varies slowly: estimate it on a quarter-size copy
@@ -587,8 +587,18 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
 
   // 4. Light.
   FlattenLight(out.gray, options.targetTextHeight);
+  out.photo = gray;
+  out.glyphHeight = options.targetTextHeight;
+  // The re-reads' scale, from the photo's small print (not limited by the working image's pixel
+  // budget: they render small regions).
+  if (out.textHeight > 0 && s > 0) {
+    const double detailScale = std::clamp(options.detailTextHeight / out.textHeight, options.minScale, options.maxScale);
+    out.detailFactor = std::max(1.0, detailScale / s);
+  }
   return out;
 }
+
+void FlattenLight(cv::Mat& gray, double glyphHeight) { FlattenLightImpl(gray, glyphHeight); }
 
 void RotateWorking(PreparedImage& image, int degreesClockwise) {
   const double w = image.gray.cols, h = image.gray.rows;
@@ -613,20 +623,29 @@ void RotateWorking(PreparedImage& image, int degreesClockwise) {
   image.rotation = (image.rotation + degreesClockwise) % 360;
 }
 
+cv::Point2d WorkingToPhoto(const PreparedImage& image, double px, double py) {
+  cv::Vec3d p = image.workToUnwrapped * cv::Vec3d(px, py, 1);
+  double ux = p[0] / p[2];
+  const double uy = p[1] / p[2];
+  if (!image.unwrapColumns.empty()) {
+    // Between two unrolled columns, the photo's column in between (a smooth map for rendering).
+    const double last = static_cast<double>(image.unwrapColumns.size() - 1);
+    const double u = std::clamp(ux, 0.0, last);
+    const auto c0 = static_cast<size_t>(u);
+    const size_t c1 = std::min(c0 + 1, image.unwrapColumns.size() - 1);
+    const double t = u - static_cast<double>(c0);
+    ux = (1 - t) * image.unwrapColumns[c0] + t * image.unwrapColumns[c1];
+  }
+  p = image.toOriginal * cv::Vec3d(ux, uy, 1);
+  return {p[0] / p[2], p[1] / p[2]};
+}
+
 Box ToOriginal(const PreparedImage& image, const Box& b) {
   if (b.empty()) return b;
   double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
   for (const auto& [px, py] : {std::pair(b.x, b.y), std::pair(b.right(), b.y), std::pair(b.x, b.bottom()),
                                std::pair(b.right(), b.bottom())}) {
-    cv::Vec3d p = image.workToUnwrapped * cv::Vec3d(px, py, 1);
-    double ux = p[0] / p[2];
-    const double uy = p[1] / p[2];
-    if (!image.unwrapColumns.empty()) {
-      const auto col = static_cast<size_t>(std::clamp(ux, 0.0, static_cast<double>(image.unwrapColumns.size() - 1)));
-      ux = image.unwrapColumns[col];
-    }
-    p = image.toOriginal * cv::Vec3d(ux, uy, 1);
-    const double x = p[0] / p[2], y = p[1] / p[2];
+    const auto [x, y] = WorkingToPhoto(image, px, py);
     x0 = std::min(x0, x);
     y0 = std::min(y0, y);
     x1 = std::max(x1, x);

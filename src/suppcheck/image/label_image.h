@@ -17,6 +17,10 @@ namespace suppcheck {
 
 struct PrepareOptions {
   double targetTextHeight = 20;     ///< px: height of the small print's glyphs after scaling
+  /// px: height of the small print's glyphs in the regions read again (a turned panel, the
+  /// nutrient table), rendered from the photo (image/region_render.h). Equal to the target today;
+  /// a whole-label pass at a lower target (faster) then re-reads at this one.
+  double detailTextHeight = 20;
   double maxWorkingPixels = 7.0e6;  ///< cap on the working image (time grows with pixels)
   double minScale = 0.15, maxScale = 3.5;
   bool fixPerspective = true;
@@ -26,6 +30,11 @@ struct PrepareOptions {
 
 struct PreparedImage {
   cv::Mat gray;          ///< the working image (8-bit grey)
+  /// The photo in grey at full resolution (shared, not copied): regions read again are rendered
+  /// from it (image/region_render.h), with the detail a scaled-down working image lost.
+  cv::Mat photo;
+  double glyphHeight = 0;   ///< the small print's glyph height in working pixels (the target)
+  double detailFactor = 1;  ///< enlargement of working pixels that gives the small print its detail height
   /// Working pixels -> photo pixels goes through three steps: `workToUnwrapped` (the turns
   /// applied after rendering), `unwrapColumns` (a label unrolled from a bottle: for each column
   /// of the unrolled image, the column it came from; empty = none), then `toOriginal`.
@@ -50,5 +59,12 @@ void RotateWorking(PreparedImage& image, int degreesClockwise);
 
 /// A box in working pixels -> the enclosing box in photo pixels.
 Box ToOriginal(const PreparedImage& image, const Box& working);
+
+/// A point in working pixels -> the photo's pixels.
+cv::Point2d WorkingToPhoto(const PreparedImage& image, double x, double y);
+
+/// Divides by the local background so that shading, dim corners and soft glare become an even
+/// white, keeping dark text dark; `glyphHeight` sets the scale of what counts as background.
+void FlattenLight(cv::Mat& gray, double glyphHeight);
 
 }  // namespace suppcheck

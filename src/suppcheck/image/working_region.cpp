@@ -3,15 +3,21 @@
 #include <algorithm>
 #include <cmath>
 
+#include "suppcheck/image/region_render.h"
+
 namespace suppcheck {
 
-WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, int degreesClockwise) {
+WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, int degreesClockwise, double factor) {
   const int x0 = std::clamp(region.x, 0, parent.gray.cols), y0 = std::clamp(region.y, 0, parent.gray.rows);
   const int x1 = std::clamp(region.right(), x0, parent.gray.cols), y1 = std::clamp(region.bottom(), y0, parent.gray.rows);
   WorkingRegion out;
   out.image = parent;
-  out.image.gray = parent.gray(cv::Rect(x0, y0, x1 - x0, y1 - y0)).clone();
-  const cv::Matx33d shift(1, 0, x0, 0, 1, y0, 0, 0, 1);  // cut-out (x, y) came from parent (x + x0, y + y0)
+  out.image.gray = RenderRegion(parent, {x0, y0, x1 - x0, y1 - y0}, factor);
+  out.image.scale = parent.scale * factor;
+  out.image.glyphHeight = parent.glyphHeight * factor;
+  out.image.detailFactor = std::max(1.0, parent.detailFactor / factor);
+  // cut-out (x, y) came from parent (x / factor + x0, y / factor + y0)
+  const cv::Matx33d shift(1 / factor, 0, x0, 0, 1 / factor, y0, 0, 0, 1);
   out.image.workToUnwrapped = parent.workToUnwrapped * shift;
   out.toParent = shift;
   if (out.image.gray.empty()) return out;

@@ -16,9 +16,11 @@ struct WorkingRegion {
   cv::Matx33d toParent;   ///< its pixels -> the parent working image's pixels
 };
 
-/// Cuts `region` (parent working pixels, clipped to the image) out of `parent` and turns it by
+/// Cuts `region` (parent working pixels, clipped to the image) out of `parent`, magnified
+/// `factor` times (rendered from the photo, image/region_render.h), and turns it by
 /// `degreesClockwise` (0, 90, 180 or 270).
-WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, int degreesClockwise);
+WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, int degreesClockwise,
+                               double factor = 1);
 
 /// A box in the region's pixels -> the enclosing box in the parent working image's pixels.
 Box ToParent(const WorkingRegion& region, const Box& box);

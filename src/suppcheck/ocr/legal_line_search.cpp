@@ -6,6 +6,7 @@
 
 #include "suppcheck/extract/folded_text.h"
 #include "suppcheck/extract/number_finder.h"
+#include "suppcheck/image/region_render.h"
 
 namespace suppcheck {
 
@@ -66,12 +67,12 @@ std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const c
   return bands;
 }
 
-std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const cv::Mat& gray,
+std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const PreparedImage& image,
                                               const std::vector<TextLine>& lines, const Vocabulary& vocab) {
-  for (const Box& band : BandsNearLegalLines(lines, gray.size())) {
-    cv::Mat crop = gray(cv::Rect(band.x, band.y, band.w, band.h)).clone();
+  for (const Box& band : BandsNearLegalLines(lines, image.gray.size())) {
     const double f = std::clamp(64.0 / band.h, 0.5, 4.0);  // the band is 1.5 glyphs high: glyphs near 40 px
-    if (std::abs(f - 1) > 0.05) cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    cv::Mat crop = RenderRegion(image, band, f);
+    if (crop.empty()) continue;
     const int border = 12;
     cv::copyMakeBorder(crop, crop, border, border, border, border, cv::BORDER_REPLICATE);
     std::vector<OcrWord> words = engine.Recognize(crop, PageMode::SingleLine);

@@ -11,6 +11,7 @@
 
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/extract/vocabulary.h"
+#include "suppcheck/image/label_image.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 
 namespace suppcheck {
@@ -24,7 +25,7 @@ std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const c
 
 /// Reads those bands and returns the first line in which a notification number (or a label)
 /// is found, its words in `gray`'s pixels; nothing when none.
-std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const cv::Mat& gray,
+std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const PreparedImage& image,
                                               const std::vector<TextLine>& lines, const Vocabulary& vocab);
 
 }  // namespace suppcheck

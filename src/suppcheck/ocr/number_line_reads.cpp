@@ -4,6 +4,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/image/region_render.h"
+
 namespace suppcheck {
 
 namespace {
@@ -96,11 +98,11 @@ Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& find
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
-std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const cv::Mat& gray, const Box& band,
+std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const PreparedImage& image, const Box& band,
                                             const Vocabulary& vocab, std::vector<NumberFinding> reads, int maxReads,
                                             const std::function<bool(const std::vector<NumberFinding>&)>& enough,
                                             const CropSink& sink) {
-  if (band.empty() || gray.empty()) return reads;
+  if (band.empty() || image.gray.empty()) return reads;
   const int lineIndex = reads.empty() ? -1 : reads.front().line;
   const double glyph = std::max(6, band.h * 3 / 5);  // the band holds the glyphs plus a third above and below
   int done = 0;
@@ -111,11 +113,11 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const cv::M
     if (v.loose) {
       const int pad = static_cast<int>(glyph / 2);
       region.y = std::max(0, band.y - pad);
-      region.h = std::min(gray.rows, band.bottom() + pad) - region.y;
+      region.h = std::min(image.gray.rows, band.bottom() + pad) - region.y;
     }
-    cv::Mat crop = gray(cv::Rect(region.x, region.y, region.w, region.h)).clone();
     const double f = std::clamp(v.height / glyph, 0.5, 5.0);
-    if (std::abs(f - 1) > 0.05) cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    cv::Mat crop = RenderRegion(image, region, f);
+    if (crop.empty()) continue;
     crop = Ink(crop, v.ink, v.height);
     const int border = 12;
     cv::copyMakeBorder(crop, crop, border, border, border, border, cv::BORDER_REPLICATE);

@@ -14,6 +14,7 @@
 
 #include "suppcheck/extract/number_finder.h"
 #include "suppcheck/extract/vocabulary.h"
+#include "suppcheck/image/label_image.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 
 namespace suppcheck {
@@ -30,7 +31,7 @@ using CropSink = std::function<void(const std::string&, const cv::Mat&)>;
 /// reads so far (the page-level one first, from `previous`); stops when it returns true.
 /// Each read is the best candidate found in that read (Missing when none), with boxes in
 /// `gray`'s pixels.
-std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const cv::Mat& gray, const Box& band,
+std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const PreparedImage& image, const Box& band,
                                             const Vocabulary& vocab, std::vector<NumberFinding> previous,
                                             int maxReads,
                                             const std::function<bool(const std::vector<NumberFinding>&)>& enough,

@@ -79,7 +79,7 @@ std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const Prep
   std::optional<TurnedReading> best;
   double bestScore = 0, otherScore = 0;
   for (int turn : {90, 270}) {
-    TurnedReading reading{CutWorkingRegion(parent, block, turn), {}};
+    TurnedReading reading{CutWorkingRegion(parent, block, turn, parent.detailFactor), {}};
     if (reading.region.image.gray.empty()) return std::nullopt;
     reading.words = engine.Recognize(reading.region.image.gray, PageMode::Sparse);
     const double score = Readability(reading.words);
