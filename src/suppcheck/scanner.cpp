@@ -30,6 +30,24 @@ using Clock = std::chrono::steady_clock;
 constexpr int kMaxNumberReReads = 6;
 // A first pass this unreadable (confident letters and digits) is retried on the inverted photo.
 constexpr double kInvertBelowReadability = 60;
+// Another whole-label reading (inverted, turned) replaces the first only when it is clearly
+// better: this many times as readable (OCR reads a few confident words in any noise) ...
+constexpr double kClearlyMoreReadable = 1.3;
+// ... and, for the inverted photo, this much more besides: inverting a dark-on-light label turns
+// its background into specks that read as a little text.
+constexpr double kInvertedMargin = 10;
+// The half turn is tried when the first pass is unsure (mean word confidence below this; upside
+// down text still gives words, but doubtful ones) ...
+constexpr double kHalfTurnBelowConfidence = 70;
+// ... or reads fewer confident characters per word than this (specks and fragments).
+constexpr double kHalfTurnBelowReadabilityPerWord = 2.5;
+// So little read that the photo may be sideways (a tube, a layout test that missed): the
+// quarter turns too.
+constexpr double kQuarterTurnsBelowReadability = 40;
+// Words at least this confident are drawn green in the debug image, the others red.
+constexpr float kDebugConfidentWord = 60;
+// A dose or directions line read at least this confidently is not read again for the dose.
+constexpr float kDoseLineSureConfidence = 93;
 // Lines naming a nutrient next to a digit that make a table worth reading again as a block.
 constexpr int kMinTableRows = 3;
 
@@ -260,7 +278,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       cv::bitwise_not(bgr, inverted);
       PreparedImage other = PrepareImage(inverted, impl_->options.prepare);
       std::vector<OcrWord> otherWords = impl_->FirstPass().Recognize(other.gray, PageMode::Sparse);
-      if (Readability(otherWords) > 1.3 * Readability(words) + 10) {
+      if (Readability(otherWords) > kClearlyMoreReadable * Readability(words) + kInvertedMargin) {
         prep = std::move(other);
         words = std::move(otherWords);
       }
@@ -274,8 +292,10 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       double best = Readability(words);
       const double confident = words.empty() ? 0 : best / static_cast<double>(words.size());
       std::vector<int> turns;
-      if ((MeanConfidence(words) < 70 || confident < 2.5) && !ClearlyUpright(words)) turns.push_back(180);
-      if (best < 40) turns.insert(turns.end(), {90, 270});
+      if ((MeanConfidence(words) < kHalfTurnBelowConfidence || confident < kHalfTurnBelowReadabilityPerWord) &&
+          !ClearlyUpright(words))
+        turns.push_back(180);
+      if (best < kQuarterTurnsBelowReadability) turns.insert(turns.end(), {90, 270});
       std::vector<int> tried;
       for (int turn : turns) {
         if (std::find(tried.begin(), tried.end(), turn) != tried.end()) continue;
@@ -285,7 +305,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
         RotateWorking(turned, turn);
         std::vector<OcrWord> other = impl_->FirstPass().Recognize(turned.gray, PageMode::Sparse);
         const double score = Readability(other);
-        if (score > 1.3 * best && score > 0) {
+        if (score > kClearlyMoreReadable * best && score > 0) {
           best = score;
           prep = std::move(turned);
           words = std::move(other);
@@ -300,7 +320,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
       cv::cvtColor(prep.gray, boxes, cv::COLOR_GRAY2BGR);
       for (const auto& w : words)
         cv::rectangle(boxes, cv::Rect(w.box.x, w.box.y, w.box.w, w.box.h),
-                      w.confidence >= 60 ? cv::Scalar(0, 160, 0) : cv::Scalar(0, 0, 255), 1);
+                      w.confidence >= kDebugConfidentWord ? cv::Scalar(0, 160, 0) : cv::Scalar(0, 0, 255), 1);
       impl_->Debug(name, "2-ocr-words", boxes);
     }
 
@@ -355,7 +375,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     if (r.magnesium.present && (!r.magnesium.mgPerDay || !r.magnesium.unitsPerDay)) {
       bool changed = false;
       for (size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].MeanConfidenceOf(0, lines[i].text.size()) >= 93) continue;
+        if (lines[i].MeanConfidenceOf(0, lines[i].text.size()) >= kDoseLineSureConfidence) continue;
         if (!IsDoseOrDirectionsLine(lines[i].text, impl_->models->vocabulary)) continue;
         changed |= impl_->ReReadLine(prep, lines[i]);
       }
@@ -367,12 +387,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     // the lines naming magnesium with room at both ends; keep the reading only if it names one.
     if (r.magnesium.present && r.magnesium.salts.empty()) {
       for (size_t i = 0; i < lines.size(); ++i) {
-        const std::string lower = AsciiLower(lines[i].text);
-        bool candidate = lower.find("magnes") != std::string::npos;
-        for (const char* anion : {"oxid", "citra", "carbona", "glycina", "lacta", "aspart", "glucona", "chlor", "sulfa",
-                                  "sulpha", "pidola", "malat", "taura", "threona", "orota", "glycerophos", "marin"})
-          candidate |= lower.find(anion) != std::string::npos;
-        if (!candidate) continue;
+        if (!MayNameMagnesiumSalt(lines[i].text, impl_->models->vocabulary)) continue;
         TextLine copy = lines[i];
         if (!impl_->ReReadLine(prep, copy, /*force=*/true)) continue;
         std::vector<TextLine> trial = lines;

@@ -166,7 +166,7 @@ TEST_CASE("US multivitamin: every vitamin and mineral of the panel, amount and u
              std::any_of(std::begin(kPanelTruth), std::end(kPanelTruth),
                          [&](const PanelRow& row) { return n.facts.id == row.id; })));
       for (const auto& e : n.facts.evidence)
-        if (e.role == "dose") CHECK_FALSE(e.box.empty());
+        if (e.role == EvidenceRole::kDose) CHECK_FALSE(e.box.empty());
     }
     // Magnesium stays what the magnesium reading says.
     REQUIRE(r.magnesium.mgPerDay);

@@ -17,14 +17,16 @@ using nlohmann::json;
 
 namespace {
 
-// models/ copied into a temporary folder with vocabulary.json changed by `edit`, then loaded.
-Vocabulary EditedVocabulary(const test::TempDir& dir, const std::function<void(json&)>& edit) {
+// models/ copied into a temporary folder with `file` (vocabulary.json unless named) changed by
+// `edit`, then loaded.
+Vocabulary EditedVocabulary(const test::TempDir& dir, const std::function<void(json&)>& edit,
+                            const char* file = "vocabulary.json") {
   for (const char* name : {"rules.json", "salts.json", "vocabulary.json"})
     std::filesystem::copy_file(std::filesystem::path(suppcheck::test::SourceModelsDir()) / name, dir / name);
-  json vocab;
-  std::ifstream(dir / "vocabulary.json") >> vocab;
-  edit(vocab);
-  std::ofstream(dir / "vocabulary.json") << vocab.dump(1);
+  json words;
+  std::ifstream(dir / file) >> words;
+  edit(words);
+  std::ofstream(dir / file) << words.dump(1);
   auto v = Vocabulary::Load(dir.path());
   if (!v) throw std::runtime_error(v.error().message);
   return *v;
@@ -84,4 +86,18 @@ TEST_CASE("label words come from models/vocabulary.json", "[extract][models]") {
     CHECK(near(MgPerDay(c.text, test::TestModels().vocabulary), c.before));
     CHECK(near(MgPerDay(c.text, EditedVocabulary(dir, c.edit)), c.after));
   }
+}
+
+TEST_CASE("the lines re-read for a salt come from models/salts.json", "[extract][models]") {
+  // A curved ingredients line cut inside the salt's name: the stem is all that is left of it.
+  const std::string line = "Bulking agent: cellulose, magnesium | Citra";
+  const std::string cut = "cellulose, Citraa";
+  CHECK(MayNameMagnesiumSalt(line, test::TestModels().vocabulary));
+  CHECK(MayNameMagnesiumSalt(cut, test::TestModels().vocabulary));
+  CHECK_FALSE(MayNameMagnesiumSalt("Take one tablet daily.", test::TestModels().vocabulary));
+  test::TempDir dir;
+  const Vocabulary edited = EditedVocabulary(dir, [](json& salts) { Remove(salts["line_stems"]["stems"], "citra"); },
+                                             "salts.json");
+  CHECK(MayNameMagnesiumSalt(line, edited));  // "magnes" still names magnesium
+  CHECK_FALSE(MayNameMagnesiumSalt(cut, edited));
 }

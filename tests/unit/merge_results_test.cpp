@@ -135,8 +135,8 @@ TEST_CASE("merge: every nutrient from the photo that shows it, a day with the di
         b6->assessment.flags.end());  // the Belgian 6 mg
   bool back = false, sideFile = false;
   for (const auto& e : b6->facts.evidence) {
-    back |= e.file == "back.jpg" && e.role == "dose";
-    sideFile |= e.file == "side.jpg" && e.role == "units_per_day";
+    back |= e.file == "back.jpg" && e.role == EvidenceRole::kDose;
+    sideFile |= e.file == "side.jpg" && e.role == EvidenceRole::kUnitsPerDay;
   }
   CHECK(back);
   CHECK(sideFile);

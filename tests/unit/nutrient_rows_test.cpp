@@ -46,7 +46,23 @@ void CheckDose(const std::vector<NutrientFacts>& all, const std::string& id, std
   } else {
     CHECK_FALSE(n->perDay);
   }
-  if (perUnit || perDay) CHECK(n->basis == basis);
+  if (perUnit || perDay) CHECK(DoseSourceName(n->basis) == basis);
+}
+
+struct Dose {
+  const char* id;
+  std::optional<double> perUnit, perDay;
+};
+
+// Several nutrients' declared doses at once.
+void CheckDoses(const std::vector<NutrientFacts>& all, std::initializer_list<Dose> doses) {
+  for (const auto& d : doses) CheckDose(all, d.id, d.perUnit, d.perDay);
+}
+
+// An amount whose unit cannot be told for sure (mg or µg?) gives no dose, and says why.
+void CheckNoDose(const std::vector<NutrientFacts>& all, const std::string& id) {
+  CheckDose(all, id, std::nullopt, std::nullopt);
+  CHECK_FALSE(Get(all, id)->problems.empty());
 }
 
 }  // namespace
@@ -133,13 +149,9 @@ TEST_CASE("OCR damage: meg for mcg only where the nutrient is counted in µg, da
       "Selenium 18 meg 33% | lodine 150 mog 100%\n"
       "Zinc 8 meg 73%\n"
       "Nacin 14 mg 88% | Vitamin Bé 2 mg 118%\n");
-  CheckDose(all, "selenium", 18, 18);
-  CheckDose(all, "iodine", 150, 150);
-  CheckDose(all, "niacin", 14, 14);
-  CheckDose(all, "vitamin_b6", 2, 2);
+  CheckDoses(all, {{"selenium", 18, 18}, {"iodine", 150, 150}, {"niacin", 14, 14}, {"vitamin_b6", 2, 2}});
   // Zinc is counted in mg: "8 meg" may be 8 mg or 8 µg, so no dose is made up.
-  CheckDose(all, "zinc", std::nullopt, std::nullopt);
-  CHECK_FALSE(Get(all, "zinc")->problems.empty());
+  CheckNoDose(all, "zinc");
 }
 
 TEST_CASE("Names that are not nutrients, and amounts nobody owns", "[extract][nutrients]") {
@@ -210,14 +222,10 @@ TEST_CASE("OCR spellings of µg on phone photos, for nutrients counted in µg on
       "Vitamine A 800 Hg 100%\n"
       "Iode 150 yg 100%\n"
       "Zinc 3 ng 30%\n");
-  CheckDose(all, "selenium", 28, 28);
-  CheckDose(all, "biotin", 75, 75);
-  CheckDose(all, "vitamin_k", 25, 25);
-  CheckDose(all, "vitamin_a", 800, 800);
-  CheckDose(all, "iodine", 150, 150);
+  CheckDoses(all, {{"selenium", 28, 28}, {"biotin", 75, 75}, {"vitamin_k", 25, 25}, {"vitamin_a", 800, 800},
+                   {"iodine", 150, 150}});
   // Zinc is counted in mg: "3 ng" may be 3 mg or 3 µg, so no dose is made up.
-  CheckDose(all, "zinc", std::nullopt, std::nullopt);
-  CHECK_FALSE(Get(all, "zinc")->problems.empty());
+  CheckNoDose(all, "zinc");
 }
 
 TEST_CASE("An amount the % RI on its row does not support: re-read from its digits, or unknown", "[extract][nutrients]") {

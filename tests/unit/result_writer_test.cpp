@@ -37,6 +37,13 @@ std::unique_ptr<ResultWriter> Open(Format f, const fs::path& out, bool single = 
   return std::move(*w);
 }
 
+// A whole run: `results` written in order, then Finish.
+void WriteAll(Format f, const fs::path& out, const std::vector<Json>& results, bool single = false) {
+  auto w = Open(f, out, single);
+  for (const auto& r : results) w->Write(r);
+  REQUIRE(w->Finish());
+}
+
 // Files in `dir` other than `keep`: the temporary files must not be left behind.
 std::vector<std::string> Others(const fs::path& dir, const fs::path& keep) {
   std::vector<std::string> out;
@@ -95,12 +102,7 @@ TEST_CASE("jsonl: one line per result as it is written, --resume appends, a new 
 TEST_CASE("json: an array of results, an object for a single input, an empty array for none", "[report][writer]") {
   test::TempDir dir;
   const auto out = dir / "results.json";
-  {
-    auto w = Open(Format::Json, out);
-    w->Write(Result("a.jpg"));
-    w->Write(Result("b.jpg"));
-    REQUIRE(w->Finish());
-  }
+  WriteAll(Format::Json, out, {Result("a.jpg"), Result("b.jpg")});
   const std::string text = test::ReadFile(out);
   CHECK(text.rfind("[\n", 0) == 0);
   CHECK(text.substr(text.size() - 3) == "\n]\n");
@@ -109,19 +111,12 @@ TEST_CASE("json: an array of results, an object for a single input, an empty arr
   REQUIRE(array.size() == 2);
   CHECK(array[1]["file"] == "b.jpg");
 
-  {
-    auto w = Open(Format::Json, out, /*single=*/true);
-    w->Write(Result("only.jpg"));
-    REQUIRE(w->Finish());
-  }
+  WriteAll(Format::Json, out, {Result("only.jpg")}, /*single=*/true);
   const auto object = nlohmann::json::parse(test::ReadFile(out));
   REQUIRE(object.is_object());
   CHECK(object["file"] == "only.jpg");
 
-  {
-    auto w = Open(Format::Json, out);
-    REQUIRE(w->Finish());
-  }
+  WriteAll(Format::Json, out, {});
   CHECK(test::ReadFile(out) == "[]\n");
   CHECK(Others(dir.path(), out).empty());
 }
@@ -129,21 +124,11 @@ TEST_CASE("json: an array of results, an object for a single input, an empty arr
 TEST_CASE("csv: the header once, one quoted row per result, text: the layout's lines", "[report][writer]") {
   test::TempDir dir;
   const auto csv = dir / "results.csv";
-  {
-    auto w = Open(Format::Csv, csv);
-    w->Write(Result("a,b.jpg"));
-    w->Write(Result("plain.jpg", "unknown"));
-    REQUIRE(w->Finish());
-  }
+  WriteAll(Format::Csv, csv, {Result("a,b.jpg"), Result("plain.jpg", "unknown")});
   CHECK(test::ReadFile(csv) == "file,level\n\"a,b.jpg\",within_noael\nplain.jpg,unknown\n");
 
   const auto txt = dir / "results.txt";
-  {
-    auto w = Open(Format::Text, txt);
-    w->Write(Result("a.jpg"));
-    w->Write(Result("b.jpg", "no_magnesium"));
-    REQUIRE(w->Finish());
-  }
+  WriteAll(Format::Text, txt, {Result("a.jpg"), Result("b.jpg", "no_magnesium")});
   CHECK(test::ReadFile(txt) == "a.jpg: within_noael\nb.jpg: no_magnesium\n");
 }
 

@@ -44,7 +44,7 @@ Assessment AssessDose(double mgPerDay, const std::string& profile = "adult") {
   mg.mgPerUnit = mgPerDay;
   mg.unitsPerDay = 1;
   mg.mgPerDay = mgPerDay;
-  mg.basis = "declared";
+  mg.basis = DoseSource::kDeclared;
   Coverage coverage;
   coverage.ingredients = coverage.dose = coverage.directions = true;
   NumberFinding number;

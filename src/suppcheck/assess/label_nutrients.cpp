@@ -26,7 +26,7 @@ void UseMagnesiumReading(std::vector<NutrientFacts>& nutrients, const MagnesiumF
   f.unitsPerDay = m.unitsPerDay;
   f.perDay = m.mgPerDay;
   f.perDayRange = m.mgPerDayRange;
-  f.basis = m.basis == "from_salt_mass" ? "from_compound_mass" : m.basis;
+  f.basis = m.basis == DoseSource::kFromSaltMass ? DoseSource::kFromCompoundMass : m.basis;
   f.evidence = m.evidence;
   f.problems = m.doseProblems;
   if (it != nutrients.end()) {

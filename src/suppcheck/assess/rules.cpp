@@ -135,7 +135,7 @@ Assessment Assess(const NumberFinding& number, const RegistryAnswer& registry, c
     if (day > rules.toxicMg)
       flag("toxic_range", Mg(day) + " a day is in the toxic range (above " + Mg(rules.toxicMg) +
                               "); do not take it without a doctor.");
-    if (mg.basis == "from_salt_mass" && mg.mgPerDayRange)
+    if (mg.basis == DoseSource::kFromSaltMass && mg.mgPerDayRange)
       a.messages.push_back("The label gives only the mass of the magnesium salt; the elemental magnesium was "
                            "computed from the salt's magnesium content: " +
                            Mg(mg.mgPerDayRange->first) + " to " + Mg(mg.mgPerDayRange->second) +

@@ -19,10 +19,8 @@ namespace {
 constexpr const char* kNutrient = "magnesium";
 
 // One evidence entry per line and role: the whole line, as a person would read it.
-void AddEvidence(MagnesiumFacts& facts, const TextLine& line, const std::string& role) {
-  for (const auto& e : facts.evidence)
-    if (e.text == line.text && e.role == role) return;
-  facts.evidence.push_back({line.text, line.box, role});
+void AddEvidence(MagnesiumFacts& facts, const TextLine& line, EvidenceRole role) {
+  AddEvidenceOnce(facts.evidence, line.text, line.box, role);
 }
 
 // Which magnesium compounds are named, and is magnesium an active ingredient at all?
@@ -33,7 +31,7 @@ void NoteSaltsNamed(MagnesiumFacts& facts, const std::vector<AnalysedLine>& info
         facts.present = true;
         if (std::find(facts.salts.begin(), facts.salts.end(), m.compound) == facts.salts.end()) {
           facts.salts.push_back(m.compound);
-          AddEvidence(facts, lines[i], "salt");
+          AddEvidence(facts, lines[i], EvidenceRole::kSalt);
         }
       } else if (m.kind == MentionKind::Target) {
         facts.present = true;
@@ -56,7 +54,7 @@ bool SetElementalDose(MagnesiumFacts& facts, const DoseChoice& dose, const Vocab
     if (std::find(facts.salts.begin(), facts.salts.end(), any->salt) == facts.salts.end())
       facts.salts.push_back(any->salt);
   }
-  facts.basis = dose.declared ? "declared" : "from_salt_mass";
+  facts.basis = dose.declared ? DoseSource::kDeclared : DoseSource::kFromSaltMass;
   if (dose.perUnit) facts.mgPerUnit = *dose.perUnit * fmax;
   facts.unitsPerDay = dose.unitsPerDay;
   if (dose.perDay) {
@@ -82,7 +80,7 @@ void RefuseIfInconsistent(MagnesiumFacts& facts, const DoseChoice& dose, const s
   facts.mgPerUnit.reset();
   facts.mgPerDay.reset();
   facts.mgPerDayRange.reset();
-  facts.basis.clear();
+  facts.basis = DoseSource::kUnknown;
 }
 
 }  // namespace
@@ -98,6 +96,12 @@ bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab) {
   return false;
 }
 
+bool MayNameMagnesiumSalt(const std::string& text, const Vocabulary& vocab) {
+  const std::string lower = AsciiLower(text);
+  return std::any_of(vocab.saltLineStems.begin(), vocab.saltLineStems.end(),
+                     [&](const std::string& stem) { return lower.find(stem) != std::string::npos; });
+}
+
 MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabulary& vocab,
                                 const ExtractionLimits& limits) {
   MagnesiumFacts facts;
@@ -109,7 +113,7 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
   auto addDirections = [&] {
     if (directions) {
       const TextLine& l = lines[static_cast<size_t>(directions->line)];
-      facts.evidence.push_back({l.text, l.box, "units_per_day"});
+      facts.evidence.push_back({l.text, l.box, EvidenceRole::kUnitsPerDay});
     }
   };
 
@@ -122,7 +126,7 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
   facts.present = true;
   if (!SetElementalDose(facts, *dose, vocab)) return facts;
   for (const auto* a : {dose->unitAmount, dose->dayAmount})
-    if (a) AddEvidence(facts, lines[static_cast<size_t>(a->line)], "dose");
+    if (a) AddEvidence(facts, lines[static_cast<size_t>(a->line)], EvidenceRole::kDose);
   addDirections();
   facts.riMismatch = RiMismatch(*dose, limits);
   RefuseIfInconsistent(facts, *dose, info, vocab, limits);

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "suppcheck/extract/dose_source.h"
 #include "suppcheck/extract/evidence.h"
 #include "suppcheck/extract/extraction_limits.h"
 #include "suppcheck/extract/nutrient_amount.h"
@@ -26,7 +27,7 @@ struct MagnesiumFacts {
   std::vector<std::string> salts;  ///< canonical ids, in order of appearance
   std::optional<double> mgPerUnit, unitsPerDay, mgPerDay;
   std::optional<std::pair<double, double>> mgPerDayRange;
-  std::string basis;  ///< "declared", "from_salt_mass" or "" (unknown)
+  DoseSource basis = DoseSource::kUnknown;  ///< kDeclared or kFromSaltMass when there is a dose
   std::vector<Evidence> evidence;
   std::vector<MagnesiumAmount> amounts;  ///< everything read, for debugging and the %RI check
   /// %RI printed next to the chosen amount that does not fit its mg (set when contradictory).
@@ -38,6 +39,10 @@ struct MagnesiumFacts {
 /// Whether a line is worth re-reading for the dose: it names magnesium (or a salt) next to a
 /// number, or it holds a unit word or a daily word (directions).
 bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab);
+
+/// Whether a line may name magnesium or one of its salts, even split or damaged by OCR: it holds
+/// one of the stems of models/salts.json `line_stems` (the scanner re-reads such lines for a salt).
+bool MayNameMagnesiumSalt(const std::string& text, const Vocabulary& vocab);
 
 MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabulary& vocab,
                                 const ExtractionLimits& limits = {});

@@ -175,10 +175,8 @@ std::string Printed(const TextLine& line, const LineRead& lr, const Quantity& q)
   return line.text.substr(b, e - b);
 }
 
-void AddEvidence(NutrientFacts& facts, const TextLine& line, const std::string& role) {
-  for (const auto& e : facts.evidence)
-    if (e.text == line.text && e.role == role) return;
-  facts.evidence.push_back({line.text, line.box, role});
+void AddEvidence(NutrientFacts& facts, const TextLine& line, EvidenceRole role) {
+  AddEvidenceOnce(facts.evidence, line.text, line.box, role);
 }
 
 // Another amount of the nutrient on the same row a whole number of units apart ("5 mg 10 mg"):
@@ -426,7 +424,7 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
         facts.forms.push_back(any->salt);
     }
     const AmountNote& note = w.notes[static_cast<size_t>(any - w.amounts.data())];
-    facts.basis = !dose->declared ? "from_compound_mass" : note.converted ? "converted" : "declared";
+    facts.basis = !dose->declared ? DoseSource::kFromCompoundMass : note.converted ? DoseSource::kConverted : DoseSource::kDeclared;
     facts.dfe = note.dfe;
     if (dose->perUnit) facts.perUnit = *dose->perUnit * fraction * toUnit;
     facts.unitsPerDay = dose->unitsPerDay;
@@ -436,11 +434,11 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
     }
     for (const NutrientAmount* a : {dose->unitAmount, dose->dayAmount})
       if (a) {
-        AddEvidence(facts, lines[static_cast<size_t>(a->line)], "dose");
+        AddEvidence(facts, lines[static_cast<size_t>(a->line)], EvidenceRole::kDose);
         if (!facts.riPercentPrinted && a->percentRi) facts.riPercentPrinted = a->percentRi;
       }
     if (directions && facts.unitsPerDay)
-      AddEvidence(facts, lines[static_cast<size_t>(directions->line)], "units_per_day");
+      AddEvidence(facts, lines[static_cast<size_t>(directions->line)], EvidenceRole::kUnitsPerDay);
     out.push_back(std::move(facts));
   }
   return out;

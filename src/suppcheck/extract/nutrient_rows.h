@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "suppcheck/assess/nutrient_limits.h"
+#include "suppcheck/extract/dose_source.h"
 #include "suppcheck/extract/evidence.h"
 #include "suppcheck/extract/extraction_limits.h"
 #include "suppcheck/extract/nutrient_names.h"
@@ -40,7 +41,7 @@ struct NutrientFacts {
   std::optional<double> riPercentPrinted;  ///< the % RI / % DV printed beside the amount
   std::optional<double> folicAcidUg;       ///< folate: folic acid printed beside the DFE amount
   bool dfe = false;                        ///< folate: the amount is in µg DFE
-  std::string basis;  ///< "declared" | "from_compound_mass" | "converted" | "" (no dose)
+  DoseSource basis = DoseSource::kUnknown;  ///< kDeclared, kFromCompoundMass or kConverted when there is a dose
   std::vector<Evidence> evidence;
   /// Why an amount that was read gives no dose ("'8 meg' may be mg or µg").
   std::vector<std::string> problems;

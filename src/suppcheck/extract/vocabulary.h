@@ -44,6 +44,8 @@ struct CoverageWords {
 struct Vocabulary {
   std::vector<SaltInfo> salts;
   std::vector<std::string> excipients;
+  /// salts.json `line_stems`: a line holding one may name magnesium or a salt (re-read for a salt).
+  std::vector<std::string> saltLineStems;
   std::vector<std::string> notificationLabels;
   std::vector<std::string> elementalMarkers;
   std::vector<std::string> perDayWords;

@@ -110,7 +110,7 @@ bool MergeNutrients(ScanResult& r, const std::vector<const ScanResult*>& read, c
       f.perUnit.reset();
       f.perDay.reset();
       f.perDayRange.reset();
-      f.basis.clear();
+      f.basis = DoseSource::kUnknown;
     }
     for (auto& e : f.evidence) e.file = FileOfEvidence(e, all, allFile);
   }
@@ -226,7 +226,7 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
     if (perUnit.size() > 1) m.mgPerUnit.reset();
     if (units.size() > 1) m.unitsPerDay.reset();
     m.mgPerDay.reset();
-    m.basis.clear();
+    m.basis = DoseSource::kUnknown;
     m.riMismatch.reset();
   }
 

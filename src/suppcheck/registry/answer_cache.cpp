@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "suppcheck/registry/csv_snapshot.h"  // HashText
 #include "suppcheck/util/atomic_file.h"
 #include "suppcheck/util/bounded_json.h"
+#include "suppcheck/util/hash.h"
 
 namespace suppcheck {
 

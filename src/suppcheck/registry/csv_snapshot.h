@@ -48,7 +48,4 @@ class CsvSnapshot final : public Registry {
   std::string firstSkipped_;
 };
 
-/// 64-bit FNV-1a, used to index canonical numbers.
-uint64_t HashText(std::string_view s);
-
 }  // namespace suppcheck

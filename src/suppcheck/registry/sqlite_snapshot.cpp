@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "suppcheck/notification/notification_number.h"
-#include "suppcheck/registry/csv_snapshot.h"  // HashText
+#include "suppcheck/util/hash.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {

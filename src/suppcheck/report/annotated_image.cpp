@@ -46,9 +46,9 @@ cv::Mat Annotate(const cv::Mat& bgr, const ScanResult& r) {
     draw(r.number.box, r.number.number.valid() ? cv::Scalar(200, 90, 0) : cv::Scalar(0, 0, 220),
          r.number.number.valid() ? "number " + r.number.number.canonical : "number (invalid)");
   for (const auto& e : r.magnesium.evidence) {
-    if (e.role == "dose") draw(e.box, cv::Scalar(0, 0, 200), "dose");
-    if (e.role == "salt") draw(e.box, cv::Scalar(0, 140, 0), "salt");
-    if (e.role == "units_per_day") draw(e.box, cv::Scalar(0, 120, 220), "per day");
+    if (e.role == EvidenceRole::kDose) draw(e.box, cv::Scalar(0, 0, 200), "dose");
+    if (e.role == EvidenceRole::kSalt) draw(e.box, cv::Scalar(0, 140, 0), "salt");
+    if (e.role == EvidenceRole::kUnitsPerDay) draw(e.box, cv::Scalar(0, 120, 220), "per day");
   }
   return out;
 }

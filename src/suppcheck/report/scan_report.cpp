@@ -35,7 +35,7 @@ Json CoverageJson(const ScanResult& r) {
 }
 
 Json EvidenceJson(const Evidence& e, const ScanResult& r) {
-  Json ev{{"text", SanitizeUtf8(e.text)}, {"role", e.role}, {"file", SanitizeUtf8(e.file.empty() ? r.file : e.file)}};
+  Json ev{{"text", SanitizeUtf8(e.text)}, {"role", std::string(EvidenceRoleName(e.role))}, {"file", SanitizeUtf8(e.file.empty() ? r.file : e.file)}};
   if (!e.box.empty()) ev["box"] = BoxJson(e.box);
   return ev;
 }
@@ -57,7 +57,7 @@ Json NutrientJson(const NutrientResult& nr, const ScanResult& r) {
   j["units_per_day"] = Rounded(f.unitsPerDay, 2);
   j["ri_percent_printed"] = Rounded(f.riPercentPrinted, 1);
   if (f.id == "folate") j["folic_acid_ug"] = Rounded(f.folicAcidUg, 1);
-  j["basis"] = f.basis.empty() ? Json(nullptr) : Json(f.basis);
+  j["basis"] = f.basis == DoseSource::kUnknown ? Json(nullptr) : Json(std::string(DoseSourceName(f.basis)));
   if (a.upperLevel) {
     const AppliedUpperLevel& u = *a.upperLevel;
     j["upper_level"] = Json{{"value", u.value ? Json(*u.value) : Json(nullptr)},
@@ -126,7 +126,7 @@ Json ScanResultJson(const ScanResult& r) {
   mg["mg_per_day"] = Rounded(m.mgPerDay);
   mg["mg_per_day_range"] = m.mgPerDayRange ? Json::array({Rounded(m.mgPerDayRange->first), Rounded(m.mgPerDayRange->second)})
                                            : Json(nullptr);
-  mg["basis"] = m.basis.empty() ? Json(nullptr) : Json(m.basis);
+  mg["basis"] = m.basis == DoseSource::kUnknown ? Json(nullptr) : Json(std::string(DoseSourceName(m.basis)));
   mg["evidence"] = Json::array();
   for (const auto& e : m.evidence) mg["evidence"].push_back(EvidenceJson(e, r));
   j["magnesium"] = mg;
