@@ -131,3 +131,22 @@ TEST_CASE("a printed %RI that contradicts the mg is reported", "[extract][magnes
   CHECK(bad.riMismatch->first == 50);
   CHECK(bad.riMismatch->second == 375);
 }
+
+TEST_CASE("an amount right before 'of which' is a whole, not the magnesium in it", "[extract][magnesium]") {
+  // OCR cut the salt's name off ("glycérophosphate de magnésium 469 mg, soit magnésium 56,25 mg"
+  // read as below, from a phone photo made by scripts/gen_products.py): 469 mg is the salt.
+  for (const char* text : {"Yo : ate de magnesium 469 mg, soit\nPosologie : 1 comprimé par jour.",
+                           "Per tablet: magnesium 469 mg, waarvan mag\nNeem dagelijks 1 tablet met water.",
+                           "1 Kapsel: Magnesium 469 mg (davon\nTäglich 1 Kapsel."}) {
+    INFO(text);
+    const MagnesiumFacts m = Extract(text);
+    CHECK(m.present);
+    CHECK_FALSE(Near(m.mgPerUnit, 469));
+    CHECK_FALSE(Near(m.mgPerDay, 469));
+  }
+  // The part that follows is still read as the dose, and an amount followed by anything else is
+  // magnesium's own.
+  CHECK(Near(Extract("Per tablet: magnesium 469 mg, waarvan magnesium 56,25 mg\nNeem 1 tablet per dag.").mgPerDay, 56.25));
+  CHECK(Near(Extract("Per tablet: magnesium 300 mg (= 12,3 mmol)\nNeem 1 tablet per dag.").mgPerDay, 300));
+  CHECK(Near(Extract("Per tablet: magnesium 300 mg, dosis niet overschrijden\nNeem 1 tablet per dag.").mgPerDay, 300));
+}

@@ -34,6 +34,16 @@ std::optional<double> PercentAfter(const AnalysedLine& li, size_t qi) {
   return std::nullopt;
 }
 
+// "... 469 mg, soit": an amount right before an "of which" word is a whole a part of which
+// follows, so never the elemental amount itself, even when OCR cut the salt's name off before
+// it ("ate de magnesium 469 mg, soit magnesium 56,25 mg").
+bool PartOfItFollows(const AnalysedLine& li, const Quantity& q, const Vocabulary& vocab) {
+  const std::string& f = li.ft.text;
+  size_t p = q.end;
+  while (p < f.size() && (f[p] == ' ' || f[p] == ',' || f[p] == '(')) ++p;
+  return p < f.size() && FindAnyWord(f, vocab.partOfMarkers, p, f.size()) == p;
+}
+
 }  // namespace
 
 const Mention* OwnerOf(const AnalysedLine& li, const Quantity& q, const Vocabulary& vocab, bool* ownerAfter) {
@@ -100,6 +110,7 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
       const Mention* owner = OwnerOf(li, q, vocab, &after);
       if (!owner) owner = OwnerOnNeighbourRow(info, lines, i);
       if (!owner || !IsNutrientOrCompound(*owner)) continue;
+      if (owner->kind == MentionKind::Target && !after && PartOfItFollows(li, q, vocab)) continue;
       NutrientAmount a;
       a.mg = q.mg;
       a.line = static_cast<int>(i);

@@ -49,6 +49,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     const auto& j = *vocab;
     v.notificationLabels = Words(j.at("notification_labels"));
     v.elementalMarkers = Words(j.at("elemental_markers"));
+    v.partOfMarkers = Words(j.at("part_of_markers"));
     v.perDayWords = Words(j.at("per_day_words"));
     v.perUnitWords = Words(j.at("per_unit_words"));
     v.rangeWords = Words(j.at("range_words"));

@@ -48,6 +48,7 @@ struct Vocabulary {
   std::vector<std::string> saltLineStems;
   std::vector<std::string> notificationLabels;
   std::vector<std::string> elementalMarkers;
+  std::vector<std::string> partOfMarkers;  ///< "waarvan", "soit" right after an amount: a part of it follows
   std::vector<std::string> perDayWords;
   std::vector<std::string> perUnitWords;
   std::vector<std::string> rangeWords;
