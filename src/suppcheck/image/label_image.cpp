@@ -424,9 +424,11 @@ bool IsIdentity(const cv::Matx33d& m) {
   return true;
 }
 
+}  // namespace
+
 // Divides by the local background (a large max filter) so that shading, dim corners and soft
 // glare become an even white, keeping dark text dark.
-void FlattenLightImpl(cv::Mat& gray, double glyphHeight) {
+void FlattenLight(cv::Mat& gray, double glyphHeight) {
   const int k = std::max(15, static_cast<int>(glyphHeight * 3) | 1);
   cv::Mat small, background;
   const double f = 0.25;  // the background varies slowly: estimate it on a quarter-size copy
@@ -441,8 +443,6 @@ void FlattenLightImpl(cv::Mat& gray, double glyphHeight) {
   cv::divide(g32, b32, g32, 255.0);
   g32.convertTo(gray, CV_8U);
 }
-
-}  // namespace
 
 PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   PreparedImage out;
@@ -597,8 +597,6 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   }
   return out;
 }
-
-void FlattenLight(cv::Mat& gray, double glyphHeight) { FlattenLightImpl(gray, glyphHeight); }
 
 void RotateWorking(PreparedImage& image, int degreesClockwise) {
   const double w = image.gray.cols, h = image.gray.rows;
