@@ -308,3 +308,42 @@ TEST_CASE("'Vitamine D 3,8 µg': the 3 starts the amount, it is not vitamin D3",
   // The code of a vitamin is still read as one.
   CheckDose(Read("Vitamin D3 25 mcg\nOne tablet daily.\n"), "vitamin_d", 25, 25);
 }
+
+TEST_CASE("'Par 1 comprimé | Par dose journalière (2 comprimés)' is a table header, not directions", "[extract][nutrients]") {
+  // multivitamin-clean-0005 of seed 61001 as OCR read it (the two headers on one line): the count
+  // of one tablet followed by the daily-dose header looked like "1 tablet ... a day" and the
+  // header was skipped, so every per-day amount was taken per tablet and doubled.
+  const auto all = Read(
+      "Par 1 comprimé | Par dose journaliére (2 comprimés)\n"
+      "Niacine (hexanicotinate d'inositol) 2,5 mg 5 mg\n"
+      "Fer (sulfate ferreux) 5,2 mg 10,4 mg\n"
+      "Molybdéne 25 ug 50 Hg\n"
+      "2 fois par jour un comprimé.\n");
+  CheckDoses(all, {{"niacin", 2.5, 5}, {"iron", 5.2, 10.4}, {"molybdenum", 25, 50}});
+  const auto en = Read(
+      "Per 1 tablet Per daily dose (2 tablets) % RI\n"
+      "Zinc 5 mg 10 mg 100 %\n"
+      "Take one tablet 2 times a day.\n");
+  CheckDose(en, "zinc", 5, 10);
+  // Directions with a count and a daily word are still directions, not a header.
+  const auto directions = Read(
+      "Neem 1 tablet per dag.\n"
+      "Zink 10 mg 100 %\n");
+  CheckDose(directions, "zinc", 10, 10);
+}
+
+TEST_CASE("Capital I read as l at a short name's start: 'lron', 'lode'", "[extract][nutrients]") {
+  // Seed 61001: "lron (ferrous bisglycinate) 21mg 150 %" and "lode 75 ug 50 %" were missed; the
+  // edit tolerance reaches only names of six letters or more ("lodine").
+  const auto all = Read(
+      "Per daily dose (3 capsules) % RI\n"
+      "lron (ferrous bisglycinate) 21mg 150 %\n"
+      "lodine 45 mcg 30 %\n"
+      "Take one capsule 3 times a day.\n");
+  CheckDose(all, "iron", 7, 21);
+  CHECK(Has(Get(all, "iron")->forms, "ferrous_bisglycinate"));
+  CheckDose(all, "iodine", 15, 45);
+  CheckDose(Read("Par comprimé % AR\nlode 75 ug 50 %\n1 comprimé par jour.\n"), "iodine", 75, 75);
+  // A word that is no name with its first letter swapped stays no name.
+  CHECK_FALSE(Get(Read("Par comprimé\nlot 75 mg\n1 comprimé par jour.\n"), "iodine"));
+}

@@ -52,6 +52,12 @@ bool PrepositionEndsAt(const std::string& f, size_t q, const Vocabulary& vocab) 
   return false;
 }
 
+// A per-unit preposition right before position q, spaces between ("par 1 comprimé").
+bool PrepositionBefore(const std::string& f, size_t q, const Vocabulary& vocab) {
+  while (q > 0 && f[q - 1] == ' ') --q;
+  return PrepositionEndsAt(f, q, vocab);
+}
+
 // OCR reads a lone "1" as "|", "}", "l" ("Per | tablet", "Per } capsule"): one such character
 // standing alone right before the unit word is a count of one.
 double MangledOneBefore(const std::string& f, size_t unitBegin, const Vocabulary& vocab, size_t* countBegin) {
@@ -113,7 +119,9 @@ bool LooksLikeDirections(const std::string& f, const Vocabulary& vocab) {
     const size_t len = UnitWordAt(f, p, vocab);
     if (!len) continue;
     size_t cb = p;
-    if (CountBefore(f, p, vocab, &cb) > 0 &&
+    // "Par 1 comprimé | Par dose journalière (2 comprimés)": a count after a per-unit preposition
+    // is a column header's basis, whatever daily word follows it.
+    if (CountBefore(f, p, vocab, &cb) > 0 && !PrepositionBefore(f, cb, vocab) &&
         FindAnyWord(f, vocab.perDayWords, p + len, std::min(f.size(), p + len + 40)) != std::string::npos)
       return true;
     p += len;
