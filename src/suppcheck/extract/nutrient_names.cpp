@@ -87,6 +87,10 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
     for (const auto& [from, to] : j.at("code_aliases").at("values").items()) x.codeAliases_[from] = to.get<std::string>();
     x.oneEdit_ = j.at("fuzzy").at("min_letters_one_edit").get<size_t>();
     x.twoEdits_ = j.at("fuzzy").at("min_letters_two_edits").get<size_t>();
+    for (const auto& [from, to] : j.at("initial_lookalikes").at("values").items()) {
+      const std::string t = to.get<std::string>();
+      if (from.size() == 1 && t.size() == 1) x.initialLookalikes_[from[0]] = t[0];
+    }
     x.iuWords_ = FoldedWords(j.at("iu_words").at("words"));
     x.dfeWords_ = FoldedWords(j.at("dfe_words").at("words"));
   } catch (const nlohmann::json::exception& e) {
@@ -179,18 +183,24 @@ std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) con
       return -1;
     };
 
-    // Exact names, longest first.
-    bool matched = false;
-    for (const Entry& e : entries_) {
-      if (e.key.size() > glued.size() || glued.compare(0, e.key.size(), e.key) != 0) continue;
-      const long last = lastTokenAt(e.key.size());
-      if (last < 0 || NumberContinues(f, toks[static_cast<size_t>(last)])) continue;
-      out.push_back({e.nutrientId, e.formId, toks[i].begin, toks[static_cast<size_t>(last)].end, false});
-      i = static_cast<size_t>(last) + 1;
-      matched = true;
-      break;
+    // Exact names, longest first; then with the first letter OCR confuses swapped ("lron").
+    auto exact = [&](const std::string& spelled, bool damaged) {
+      for (const Entry& e : entries_) {
+        if (e.key.size() > spelled.size() || spelled.compare(0, e.key.size(), e.key) != 0) continue;
+        const long last = lastTokenAt(e.key.size());
+        if (last < 0 || NumberContinues(f, toks[static_cast<size_t>(last)])) continue;
+        out.push_back({e.nutrientId, e.formId, toks[i].begin, toks[static_cast<size_t>(last)].end, damaged});
+        i = static_cast<size_t>(last) + 1;
+        return true;
+      }
+      return false;
+    };
+    if (exact(glued, false)) continue;
+    if (auto swap = initialLookalikes_.find(glued[0]); swap != initialLookalikes_.end()) {
+      std::string swapped = glued;
+      swapped[0] = swap->second;
+      if (exact(swapped, true)) continue;
     }
-    if (matched) continue;
 
     // A vitamin word (perhaps damaged) and its code in the next token, or glued to it
     // ("viaminA"); the code only as printed or as a known OCR alias.

@@ -7,7 +7,8 @@
 // Matching is by tokens (runs of letters and digits): a name matches when the tokens of the line,
 // glued together, spell it ("beta-carotene", "beta carotene" and "betacarotene" alike). Longer
 // names win over shorter ones ("potassium iodide" is a form of iodine, not potassium); exact
-// names win over OCR-damaged ones; a vitamin's code is never guessed ("Vitamins" is no vitamin
+// names win over OCR-damaged ones; a first letter OCR confuses ("lron", "lode": I read as l) is
+// swapped only when that spells a name exactly; a vitamin's code is never guessed ("Vitamins" is no vitamin
 // A and "vitamine" no vitamin E).
 
 #include <filesystem>
@@ -51,6 +52,7 @@ class NutrientNameIndex {
   std::vector<std::string> vitaminWords_;
   std::map<std::string, std::string> codeAliases_;
   std::map<std::string, std::string> codeToNutrient_;  ///< "b6" -> "vitamin_b6"
+  std::map<char, char> initialLookalikes_;             ///< 'l' -> 'i': "lron" is "iron"
   size_t oneEdit_ = 6, twoEdits_ = 11;
   std::vector<std::string> iuWords_, dfeWords_;
 };
