@@ -5,18 +5,28 @@
 
 using namespace suppcheck;
 
-TEST_CASE("amounts as labels print them", "[extract][quantity]") {
-  const std::pair<const char*, double> cases[] = {
-      {"187,5 mg", 187.5}, {"90mg", 90},      {"0,184 g", 184},   {"2,250 g", 2250}, {"1.160 mg", 1160},
-      {"5 mmol", 121.525}, {"400 µg", 0.4},   {"375 rng", 375},   {"100,00 mg", 100}, {"12 mcg", 0.012},
-      {"395,85 mg", 395.85}, {"1,5 g", 1500},
-  };
+namespace {
+
+// Each text holds exactly one amount, of `mg` milligrams.
+template <size_t N>
+void CheckAmounts(const std::pair<const char*, double> (&cases)[N]) {
   for (const auto& [text, mg] : cases) {
     INFO(text);
     const auto q = FindQuantities(FoldForMatching(text).text);
     REQUIRE(q.size() == 1);
     CHECK(q[0].mg == Approx(mg));
   }
+}
+
+}  // namespace
+
+TEST_CASE("amounts as labels print them", "[extract][quantity]") {
+  const std::pair<const char*, double> cases[] = {
+      {"187,5 mg", 187.5}, {"90mg", 90},      {"0,184 g", 184},   {"2,250 g", 2250}, {"1.160 mg", 1160},
+      {"5 mmol", 121.525}, {"400 µg", 0.4},   {"375 rng", 375},   {"100,00 mg", 100}, {"12 mcg", 0.012},
+      {"395,85 mg", 395.85}, {"1,5 g", 1500},
+  };
+  CheckAmounts(cases);
   CHECK(FindQuantities("2 gelules").empty());
   CHECK(FindQuantities("5 magnesium").empty());
   CHECK(FindQuantities("b6").empty());
@@ -24,4 +34,17 @@ TEST_CASE("amounts as labels print them", "[extract][quantity]") {
   REQUIRE(p.size() == 2);
   CHECK(p[0].value == 100);
   CHECK(p[1].value == 24);
+}
+
+TEST_CASE("a leading zero is a decimal separator OCR lost", "[extract][quantity]") {
+  // A phone photo's table re-read as "Kupfer (025mg [05mg" for "Kupfer | 0,25 mg | 0,5 mg" (seed
+  // 61001): 25 mg of copper was reported. No label prints a whole amount with a leading zero.
+  const std::pair<const char*, double> cases[] = {
+      {"(025mg", 0.25}, {"[05mg", 0.5}, {"0025 mg", 0.025}, {"021mg", 0.21}, {"0 mg", 0}, {"0,25 mg", 0.25},
+      {"250 mg", 250}, {"10 mg", 10},
+  };
+  CheckAmounts(cases);
+  const auto ug = FindQuantities(FoldForMatching("075 µg").text);
+  REQUIRE(ug.size() == 1);
+  CHECK(ug[0].value == Approx(0.75));
 }

@@ -55,6 +55,16 @@ size_t ScanNumber(std::string_view s, size_t i) {
   return j;
 }
 
+// "025mg", "05mg": no label prints an amount with a leading zero, so OCR lost the decimal
+// separator after it ("0,25 mg" on a phone photo): the digits after the zero are decimals.
+double WithLostDecimal(std::string_view digits, double value) {
+  if (digits.size() < 2 || digits[0] != '0') return value;
+  for (const char c : digits)
+    if (!IsAsciiDigit(c)) return value;
+  for (size_t k = 1; k < digits.size(); ++k) value /= 10;
+  return value;
+}
+
 }  // namespace
 
 bool ParseLabelNumber(std::string_view s, bool thousandsOk, double& value) {
@@ -112,6 +122,7 @@ std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& 
     // ("2,250 g").
     const bool grouping = q.unit == MassUnit::Mg || q.unit == MassUnit::Ug || q.unit == MassUnit::IU;
     if (end != std::string_view::npos && ParseLabelNumber(s.substr(i, numEnd - i), grouping, q.value)) {
+      q.value = WithLostDecimal(s.substr(i, numEnd - i), q.value);
       switch (q.unit) {
         case MassUnit::Mg: q.mg = q.value; break;
         case MassUnit::G: q.mg = q.value * 1000; break;

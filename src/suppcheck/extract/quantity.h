@@ -2,7 +2,7 @@
 // Amounts printed on labels, found in folded text: "187,5 mg", "90mg", "0,184 g", "5 mmol",
 // "400 µg", "375 rng" (OCR for mg), and percentages "100 %". Decimal commas are read as the
 // decimal point; "1.160 mg" is read as 1160 mg (nobody prints a dose to the microgram with a
-// point), but "2,250 g" is 2.25 g.
+// point), but "2,250 g" is 2.25 g. A leading zero is a decimal separator lost ("025mg" is 0.25 mg).
 
 #include <string>
 #include <string_view>
