@@ -160,7 +160,7 @@ struct Scanner::Impl {
   // valid or invalid only when they agree, unreadable when they do not (number_reads_agreement.h).
   NumberFinding VerifyNumber(const PreparedImage& prep, const std::vector<TextLine>& lines, const NumberFinding& first,
                              const std::string& name) {
-    const Box band = NumberLineBand(lines, first, prep.gray.size());
+    const Box band = NumberLineBand(lines, first, prep.gray);
     auto reads = ReReadNumberBand(
         *engine, prep, band, models->vocabulary, {first}, kMaxNumberReReads,
         [](const std::vector<NumberFinding>& sofar) { return AgreementSettled(AgreeOnNumber(sofar)); },

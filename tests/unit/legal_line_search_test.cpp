@@ -28,3 +28,22 @@ TEST_CASE("bands are searched right below and above a legal line, one line high"
   CHECK(bands[1].bottom() <= 204);  // then above it
   CHECK(bands[0].right() > 750);   // a number line may run further right than the address
 }
+
+TEST_CASE("a legal line merged with the rows under it is searched row by row inside", "[ocr][number]") {
+  // Product-clean-0023 of seed 7311: "NUT 7/198" tight under the address came back from the page
+  // pass inside one line box three glyphs high ("ae 198) Kerkstraat 17, ...").
+  std::vector<TextLine> lines = LinesFromText("ae 198) Kerkstraat 17, 1000 Brussel - Tel. 06/411 16 72");
+  lines[0].box = {50, 100, 700, 60};
+  lines[0].words = {{0, 2, {50, 100, 40, 60}, 40}, {8, 18, {120, 100, 150, 20}, 90}, {19, 22, {280, 100, 30, 20}, 90}};
+  const auto bands = BandsNearLegalLines(lines, {2000, 1000});
+  REQUIRE(bands.size() > 2);
+  // The first bands lie inside the merged box, below its top row, and step down it.
+  CHECK(bands[0].y > 100);
+  CHECK(bands[0].bottom() < 160);
+  bool covers = false;  // some band holds the second row (y 122..142) whole
+  for (const auto& b : bands) covers |= b.y <= 122 && b.bottom() >= 142;
+  CHECK(covers);
+  // A line box one glyph high gets only the bands below and above.
+  lines[0].box.h = 20;
+  CHECK(BandsNearLegalLines(lines, {2000, 1000}).size() == 2);
+}

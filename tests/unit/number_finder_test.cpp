@@ -83,3 +83,19 @@ TEST_CASE("a number read from the middle of its categories is noticed", "[number
     CHECK_FALSE(StartLooksCut(lines, f));
   }
 }
+
+TEST_CASE("the edges of a frame around the number are not part of it", "[extract][number]") {
+  // Re-reads of a boxed "NUT 7/198" (product-clean-0023, seed 7311): the left edge glued to the
+  // category as a capital I or an l, the right edge glued to the last digit as a bar.
+  for (const char* framed : {"INUT 7/198|", "lNUT 7/198 |", "[NUT 7/198|", "Tel. 06/411 16 72 INUT 7/198|"}) {
+    const NumberFinding f = Find(framed);
+    INFO(framed);
+    CHECK(f.number.canonical == "NUT 7/198");
+    CHECK(f.repaired);  // a repaired read: its confidence is lowered
+  }
+  // Only one glued letter at a word's start, and only I or l: other words stay words.
+  for (const char* word : {"INUTRITION 7/198", "XNUT 7/198", "IINUT 7/198", "aINUT 7/198"})
+    CHECK(Find(word).number.status == NumberStatus::Missing);
+  // A bar inside the digits is still a one.
+  CHECK(Find("NUT 7/1|8").number.canonical == "NUT 7/118");
+}

@@ -66,3 +66,23 @@ TEST_CASE("a label whose number no read found is unreadable, not invalid", "[ext
   CHECK(Agree({}).finding.number.status == NumberStatus::Missing);
   CHECK(Agree({"", "Lot 2306/114"}).finding.number.status == NumberStatus::Missing);
 }
+
+TEST_CASE("a read that begins inside the categories backs the whole number but is none itself", "[extract][number][agreement]") {
+  // Product-clean-0025 of seed 7311: the boxed "NUT/PL 8420/5" came back as "|N UT/PL 8420/5 |"
+  // from several re-reads, which alone made "PL 8420/5" valid.
+  const NumberFinding cut = Read("|N UT/PL 8420/5 |");
+  CHECK(cut.startCut);
+  CHECK(cut.number.canonical == "PL 8420/5");
+  CHECK_FALSE(Read("| NUT/PL 8420/5 |").startCut);
+  const auto onlyCut = Agree({"|N UT/PL 8420/5 |", "IN UT/PL 8420/5 |", "[IN UT/PL 8420/5 |"});
+  CHECK(onlyCut.finding.number.status == NumberStatus::Unreadable);
+  CHECK(onlyCut.finding.number.canonical.empty());
+  CHECK(onlyCut.finding.number.problems.front().find("cut off") != std::string::npos);
+  // With whole reads beside them, the cut reads back the whole number they end.
+  const auto mixed = Agree({"| NUT/PL 8420/5 |", "|N UT/PL 8420/5 |", "|NUT/PL 8420/5", "IN UT/PL 8420/5 |"});
+  CHECK(mixed.finding.number.status == NumberStatus::Valid);
+  CHECK(mixed.finding.number.canonical == "NUT/PL 8420/5");
+  CHECK(mixed.votes == 4);
+  // A cut read never backs a whole read with other digits.
+  CHECK(Agree({"NUT/PL 8420/6", "|N UT/PL 8420/5 |", "IN UT/PL 8420/5 |"}).finding.number.status == NumberStatus::Unreadable);
+}

@@ -54,6 +54,11 @@ DigitGroup ReadGroup(const std::string& f, size_t p) {
   DigitGroup g;
   size_t q = p;
   while (q < f.size() && (IsAlnum(f[q]) || f[q] == '|' || f[q] == '!')) ++q;
+  // A bar ending the run is the right edge of a frame around the number ("7/198|"), not a one.
+  if (q - p > 1 && f[q - 1] == '|') {
+    --q;
+    g.repaired = true;
+  }
   g.end = q;
   const std::string raw = f.substr(p, q - p);
   const auto digits = std::count_if(raw.begin(), raw.end(), IsAsciiDigit);
@@ -200,6 +205,16 @@ size_t FindLabelEnd(const std::string& f, const Vocabulary& vocab) {
   return std::string::npos;
 }
 
+// True when the first character before `begin` that is not a space is a slash.
+bool SlashBefore(const std::string& text, size_t begin) {
+  for (size_t i = std::min(begin, text.size()); i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == ' ') continue;
+    return c == '/';
+  }
+  return false;
+}
+
 NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText& ft, const RawCandidate& c) {
   NumberFinding n;
   const auto [ob, oe] = ft.OriginalRange(c.begin, c.end);
@@ -210,6 +225,7 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
   n.end = oe;
   n.box = line.BoxOf(ob, oe);
   n.repaired = c.repaired;
+  n.startCut = SlashBefore(line.text, ob);
   n.confidence = line.MeanConfidenceOf(ob, oe) / 100.0 * (c.repaired ? 0.85 : 1.0);
   return n;
 }
@@ -218,13 +234,7 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
 
 bool StartLooksCut(const std::vector<TextLine>& lines, const NumberFinding& finding) {
   if (finding.line < 0 || static_cast<size_t>(finding.line) >= lines.size()) return false;
-  const std::string& text = lines[static_cast<size_t>(finding.line)].text;
-  for (size_t i = std::min(finding.begin, text.size()); i > 0; --i) {
-    const char c = text[i - 1];
-    if (c == ' ') continue;
-    return c == '/';
-  }
-  return false;
+  return SlashBefore(lines[static_cast<size_t>(finding.line)].text, finding.begin);
 }
 
 bool MayHoldNumber(const std::string& text) {
@@ -271,11 +281,15 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
     const FoldedText& ft = folded[li];
     const std::string& f = ft.text;
     for (size_t p = 0; p < f.size(); ++p) {
-      if (p > 0 && IsAlnum(f[p - 1])) continue;
+      // The left edge of a frame around the number is read as a letter glued to it ("INUT 7/198|").
+      const bool frameEdge = p == 1 || (p > 1 && f[p - 2] == ' ');
+      const bool glued = p > 0 && IsAlnum(f[p - 1]);
+      if (glued && !(frameEdge && (f[p - 1] == 'i' || f[p - 1] == 'l'))) continue;
       auto raw = ReadAt(ft, lines[li].text, p);
       if (!raw) continue;
       NumberFinding n = MakeFinding(lines[li], static_cast<int>(li), ft, *raw);
       n.categoryAnchored = true;
+      n.repaired |= glued;
       // "PY/AS28/60": something stood before the categories that OCR did not read as one
       // (a lost NUT/PL): the reading is uncertain and worth a second look.
       size_t before = raw->begin;

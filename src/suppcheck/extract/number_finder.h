@@ -24,6 +24,9 @@ struct NumberFinding {
   bool labelled = false;      ///< a notification label stands right before it
   bool categoryAnchored = false;
   bool repaired = false;      ///< an OCR confusion was undone
+  /// The text right before it is a slash ("UT/PL 8420/5" read from "NUT/PL 8420/5"): the read
+  /// began inside the categories, so it may lack some; it says nothing about which ones.
+  bool startCut = false;
   std::string file;           ///< the photo it was read on, for a product of several photos (empty: the result's file)
 };
 

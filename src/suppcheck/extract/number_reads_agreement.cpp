@@ -13,6 +13,30 @@ namespace {
 constexpr int kMinVotes = 2;
 constexpr int kMargin = 2;
 
+// True when `full` is `part` with more categories before it: "NUT/PL 8420/5" for "PL 8420/5".
+bool ExtendsAtStart(const std::string& full, const std::string& part) {
+  return full.size() > part.size() + 1 && full.compare(full.size() - part.size(), part.size(), part) == 0 &&
+         full[full.size() - part.size() - 1] == '/';
+}
+
+// A read that began inside the categories (`startCut`) cannot tell which categories the number
+// has: it backs the one whole read it is the end of, and is no number by itself.
+void AddCutReads(const std::vector<NumberFinding>& reads, std::map<std::string, int>& votes) {
+  std::map<std::string, int> backing;
+  for (const auto& r : reads) {
+    if (!r.startCut || r.number.status != NumberStatus::Valid) continue;
+    std::string whole;
+    int wholes = 0;
+    for (const auto& [key, v] : votes)
+      if (v > 0 && ExtendsAtStart(key, r.number.canonical)) {
+        whole = key;
+        ++wholes;
+      }
+    if (wholes == 1) ++backing[whole];
+  }
+  for (const auto& [key, v] : backing) votes[key] += v;
+}
+
 }  // namespace
 
 std::string AgreementKey(const NumberFinding& read) {
@@ -34,14 +58,17 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
   NumberAgreement a;
   std::map<std::string, int> votes;
   const NumberFinding* anything = nullptr;  // the first read that found something number-like
+  bool cut = false;
   for (const auto& r : reads) {
     if (r.number.status == NumberStatus::Missing) continue;
     ++a.reads;
     if (!anything) anything = &r;
-    const std::string key = AgreementKey(r);
+    cut |= r.startCut;
+    const std::string key = r.startCut ? std::string() : AgreementKey(r);
     if (!key.empty()) ++votes[key];
   }
   if (!anything) return a;  // Missing
+  AddCutReads(reads, votes);
   std::string best;
   for (const auto& [key, v] : votes)
     if (v > a.votes || (v == a.votes && key < best)) {
@@ -55,7 +82,7 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     // The first read that gave the winner carries its box and text; its confidence rises with
     // the share of reads that agree.
     for (const auto& r : reads)
-      if (AgreementKey(r) == best) {
+      if (!r.startCut && AgreementKey(r) == best) {
         a.finding = r;
         break;
       }
@@ -81,6 +108,8 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     problem += ": reads of the line disagree (";
     for (size_t i = 0; i < seen.size() && i < 4; ++i) problem += (i ? ", " : "") + ("'" + seen[i] + "'");
     problem += ")";
+  } else if (votes.empty() && cut) {
+    problem += ": the text before it looks cut off (a category may be missing)";
   } else if (a.votes < kMinVotes) {
     problem += ": only one read of the line found it";
   }

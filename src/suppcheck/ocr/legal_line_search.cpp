@@ -17,7 +17,7 @@ constexpr const char* kAddressWords[] = {"nv", "bv", "sa", "srl", "bvba", "gmbh"
                                          "rue", "avenue", "strasse", "weg"};
 constexpr const char* kLotWords[] = {"lot", "tht", "exp", "mhd", "ch.-b", "best before", "a consommer", "houdbaar"};
 // Bands searched at most: each costs one single-line read.
-constexpr size_t kMaxBands = 6;
+constexpr size_t kMaxBands = 8;
 
 bool HasWord(const std::string& f, const char* w) {
   const std::string_view word(w);
@@ -57,8 +57,16 @@ std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const c
     if (line.box.empty() || !IsLegalTextLine(line.text)) continue;
     const int h = std::max(6, MedianWordHeight(line));
     const int x0 = std::max(0, line.box.x - h), x1 = std::min(limit.width, line.box.right() + 8 * h);
-    // Below first: the number most often follows the address.
-    for (int y : {line.box.bottom() - h / 6, line.box.y - h - h / 2 + h / 6}) {
+    std::vector<int> tops;
+    // A line box more than two glyphs high holds rows the page-level pass merged ("NUT 7/198"
+    // tight under the address came back as "ae 198) Kerkstraat ..."): every row inside it first,
+    // one glyph apart so that one of the bands sits on each row whatever the leading.
+    if (line.box.h > 2 * h)
+      for (int y = line.box.y + h - h / 6; y + h / 2 < line.box.bottom(); y += h / 2) tops.push_back(y);
+    // Then below: the number most often follows the address; then above.
+    tops.push_back(line.box.bottom() - h / 6);
+    tops.push_back(line.box.y - h - h / 2 + h / 6);
+    for (int y : tops) {
       const int y0 = std::clamp(y, 0, limit.height), y1 = std::clamp(y + h + h / 2, 0, limit.height);
       if (y1 - y0 >= 6 && x1 - x0 >= 6) bands.push_back({x0, y0, x1 - x0, y1 - y0});
     }

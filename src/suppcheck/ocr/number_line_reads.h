@@ -21,8 +21,9 @@ namespace suppcheck {
 
 /// The band to re-read for a finding on `lines[finding.line]`: one line high, without the lines
 /// above and below, from a little left of the number (or its label) to the right end of the
-/// text block. Working-image pixels; empty when there is no geometry.
-Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Size& limit);
+/// text block, ended at blank pixel rows of `gray` above and below the number. Working-image
+/// pixels; empty when there is no geometry.
+Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Mat& gray);
 
 /// Called with each read crop (for --debug-dir): a short name and the image.
 using CropSink = std::function<void(const std::string&, const cv::Mat&)>;
