@@ -123,6 +123,20 @@ TEST_CASE("magnesium without a readable dose is present with an unknown dose", "
   CHECK_FALSE(m.mgPerDay);
 }
 
+TEST_CASE("a table row of two amounts without its header read: one unit and the day's units", "[extract][magnesium]") {
+  // Product-clean-0019 of seed 7319: the faint header "Per capsule | Per dagdosis (3 capsules)"
+  // was not read; the row alone gave 900 mg per capsule and 2700 mg a day.
+  const MagnesiumFacts m = Extract("60 capsules\nMagnesium 300 mg 900 mg\nNeem 2 tot 3 capsules per dag.");
+  REQUIRE(m.mgPerUnit);
+  CHECK(*m.mgPerUnit == Approx(300));
+  REQUIRE(m.mgPerDay);
+  CHECK(*m.mgPerDay == Approx(900));
+  // Amounts that are no whole multiple of each other stay unresolved: the larger counts, as before.
+  const MagnesiumFacts odd = Extract("Magnesium 300 mg 450 mg\nNeem 1 capsule per dag.");
+  REQUIRE(odd.mgPerDay);
+  CHECK(*odd.mgPerDay == Approx(450));
+}
+
 TEST_CASE("a printed %RI that contradicts the mg is reported", "[extract][magnesium]") {
   const MagnesiumFacts ok = Extract("Per tablet: magnesium 375 mg 100 %\nNeem 1 tablet per dag.");
   CHECK_FALSE(ok.riMismatch);

@@ -1,6 +1,7 @@
 #include "suppcheck/extract/amount_basis.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "suppcheck/extract/reference_intake.h"
@@ -83,6 +84,31 @@ void PerDayColumnByRi(std::vector<NutrientAmount>& amounts, const ExtractionLimi
   }
 }
 
+// A row of exactly two amounts whose headers were not read, the larger a whole multiple of the
+// smaller ("Magnesium 300 mg 900 mg" under a faint "Per capsule | Per dagdosis (3 capsules)"):
+// the smaller is one unit, the larger the day's dose of that many units. Without this the larger
+// was taken for one unit and multiplied again by the directions (2700 mg a day for 900).
+void PerUnitAndPerDayByRatio(std::vector<NutrientAmount>& amounts, const ExtractionLimits& limits) {
+  for (auto& small : amounts) {
+    if (small.basis != DoseBasis::Unknown || !small.elemental || small.mg <= 0) continue;
+    NutrientAmount* large = nullptr;
+    int onRow = 0;
+    for (auto& b : amounts) {
+      if (b.line != small.line || !b.elemental) continue;
+      ++onRow;
+      if (&b != &small && b.basis == DoseBasis::Unknown && b.mg > small.mg) large = &b;
+    }
+    if (onRow != 2 || !large) continue;
+    const double ratio = large->mg / small.mg;
+    const double units = std::round(ratio);
+    if (units < 2 || units > limits.maxUnitsPerDay || std::abs(ratio - units) > limits.doseAgreement * units) continue;
+    small.basis = DoseBasis::PerUnit;
+    small.units = 1;
+    large->basis = DoseBasis::PerDay;
+    large->units = units;
+  }
+}
+
 }  // namespace
 
 void AssignBasis(std::vector<NutrientAmount>& amounts, const std::vector<AnalysedLine>& info,
@@ -99,6 +125,7 @@ void AssignBasis(std::vector<NutrientAmount>& amounts, const std::vector<Analyse
     }
   }
   PerDayColumnByRi(amounts, limits);
+  PerUnitAndPerDayByRatio(amounts, limits);
 }
 
 }  // namespace suppcheck
