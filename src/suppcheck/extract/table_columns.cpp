@@ -34,6 +34,18 @@ const BasisPhrase* ColumnOver(const AnalysedLine& header, const std::vector<Basi
   return overlapping ? overlapping : nearest;
 }
 
+// A header stands above its rows on the photo. A table read a second time comes after the whole
+// first pass in the list of lines: the lines listed right above its rows are the foot of the label
+// (directions, "Ne pas dépasser la dose journalière"), below them on the photo, and the first
+// reading of the row itself, beside it. Centres, not edges, so that the tall boxes of a tilted
+// photo's lines still order; a quarter of the lines' height apart at least (two readings of one row
+// differ by a few pixels, two rows by a line's height). Text without geometry keeps its order.
+bool StandsAbove(const TextLine& header, const TextLine& row) {
+  if (header.box.empty() || row.box.empty()) return true;
+  const int headerCentre2 = 2 * header.box.y + header.box.h, rowCentre2 = 2 * row.box.y + row.box.h;
+  return headerCentre2 <= rowCentre2 - std::min(header.box.h, row.box.h) / 2;
+}
+
 }  // namespace
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
@@ -41,7 +53,14 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
                                             size_t maxLinesUp) {
   const size_t i = static_cast<size_t>(a.line);
   const AnalysedLine& row = info[i];
-  for (size_t up = 1; up <= maxLinesUp && up <= i; ++up) {
+  // Up the photo: each line looked at stands above the one looked at before, so that a row read
+  // twice counts once towards maxLinesUp.
+  size_t looked = 0;
+  const TextLine* last = &lines[i];
+  for (size_t up = 1; looked < maxLinesUp && up <= i; ++up) {
+    if (!StandsAbove(lines[i - up], *last)) continue;
+    last = &lines[i - up];
+    ++looked;
     const AnalysedLine& h = info[i - up];
     if (!h.ownedQuantities.empty()) break;
     // A pack count ("60 tabletten") is no column header.
