@@ -347,3 +347,54 @@ TEST_CASE("Capital I read as l at a short name's start: 'lron', 'lode'", "[extra
   // A word that is no name with its first letter swapped stays no name.
   CHECK_FALSE(Get(Read("Par comprimé\nlot 75 mg\n1 comprimé par jour.\n"), "iodine"));
 }
+
+TEST_CASE("Rows read again after the whole label take no header from the text below the table", "[extract][nutrients]") {
+  // multivitamin-phone-0005 of seed 61002: the header "Par gélule" was lost; the table's second
+  // reading comes after the first pass's last lines, so the line above its rows in the list was
+  // the warning "Ne pas dépasser la dose journalière" at the foot of the label: its daily word
+  // made every re-read amount a day's, and 40 mg per capsule became 40 mg a day.
+  const int row = 18;
+  const auto all = ReadLines({
+      LineAt(1231, {{281, "Vitamine C (ascorbate de calcium)"}, {700, "40 mg"}, {860, "50%"}}, row),
+      LineAt(1280, {{281, "Riboflavine"}, {700, "1,4mg"}, {860, "100%"}}, row),
+      LineAt(2162, {{309, "2 fois par jour un gélule."}}, row),
+      LineAt(2260, {{309, "Ne pas dépasser la dose journalière recommandée."}}, row),
+      // The table read again.
+      LineAt(1233, {{281, "Vitamine C (ascorbate de calcium)"}, {700, "40 mg"}, {860, "50%"}}, row),
+      LineAt(1278, {{281, "Riboflavine"}, {700, "14mg"}, {860, "100%"}}, row),
+  });
+  CheckDoses(all, {{"vitamin_c", 40, 80}, {"riboflavin", 1.4, 2.8}});
+  // A header above the table still heads the rows read again.
+  const auto headed = ReadLines({
+      LineAt(1180, {{700, "Par dose journalière (2 gélules)"}}, row),
+      LineAt(1231, {{281, "Vitamine C"}, {700, "80 mg"}, {860, "100%"}}, row),
+      LineAt(2162, {{309, "2 fois par jour un gélule."}}, row),
+      LineAt(1233, {{281, "Vitamine C"}, {700, "80 mg"}, {860, "100%"}}, row),
+  });
+  CheckDose(headed, "vitamin_c", 40, 80);
+  // A long table read twice: its last row, read again, still finds the header 25 rows up, however
+  // many first readings stand between them in the list (multivitamin-clean-0003 of seed 61001).
+  std::vector<TextLine> tall = {LineAt(300, {{700, "Per daily dose (3 capsules)"}}, row)};
+  for (const bool again : {false, true}) {
+    for (int k = 0; k < 24; ++k) tall.push_back(LineAt(360 + 52 * k + (again ? 2 : 0), {{61, "Nickel"}, {700, "9 µg"}}, row));
+    tall.push_back(LineAt(360 + 52 * 24 + (again ? 2 : 0), {{61, "Boron"}, {700, "2.01 mg"}}, row));
+    if (!again) tall.push_back(LineAt(1700, {{61, "Take one capsule 3 times a day."}}, row));
+  }
+  CheckDose(ReadLines(tall), "boron", 0.67, 2.01);
+}
+
+TEST_CASE("Phone photos' spellings of µg, IU and vitamin B5", "[extract][nutrients]") {
+  // Seed 61002's phone photos: "µg" read as HQ, H9 or U9, "IU" as "|U", "B5" as "BS".
+  const auto all = Read(
+      "Per tablet % RI\n"
+      "Vitamin K2 75 HQ 100%\n"
+      "Vitamin B12 (Cyanocobalamin) 1,2 H9 48 %\n"
+      "Molybdän 7,5 U9 15 %\n"
+      "Vitamin D 50 |U 25%\n"
+      "Vitamin BS 9 mg 150 %\n"
+      "Take one tablet daily.\n");
+  CheckDoses(all, {{"vitamin_k", 75, 75}, {"vitamin_b12", 1.2, 1.2}, {"molybdenum", 7.5, 7.5}, {"pantothenic_acid", 9, 9}});
+  CheckDose(all, "vitamin_d", 1.25, 1.25, "converted");
+  // For a nutrient counted in mg, such a unit may be mg or µg: no dose.
+  CheckNoDose(Read("Per tablet\nZinc 10 HQ\nOne tablet daily.\n"), "zinc");
+}

@@ -93,6 +93,7 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
     }
     x.iuWords_ = FoldedWords(j.at("iu_words").at("words"));
     x.dfeWords_ = FoldedWords(j.at("dfe_words").at("words"));
+    x.ocrMicrogramWords_ = FoldedWords(j.at("ocr_microgram_spellings").at("words"));
   } catch (const nlohmann::json::exception& e) {
     return MakeError("missing_models", std::string("a key is missing or of the wrong type (") + e.what() + ")");
   }

@@ -41,6 +41,8 @@ class NutrientNameIndex {
   /// The words for international units ("iu", "ie", "ui") and dietary folate equivalents ("dfe").
   const std::vector<std::string>& IuWords() const { return iuWords_; }
   const std::vector<std::string>& DfeWords() const { return dfeWords_; }
+  /// What OCR makes of "µg" and "mcg" on photos ("meg", "yg", "hq"): µg for nutrients counted in µg.
+  const std::vector<std::string>& OcrMicrogramWords() const { return ocrMicrogramWords_; }
 
  private:
   struct Entry {
@@ -54,7 +56,7 @@ class NutrientNameIndex {
   std::map<std::string, std::string> codeToNutrient_;  ///< "b6" -> "vitamin_b6"
   std::map<char, char> initialLookalikes_;             ///< 'l' -> 'i': "lron" is "iron"
   size_t oneEdit_ = 6, twoEdits_ = 11;
-  std::vector<std::string> iuWords_, dfeWords_;
+  std::vector<std::string> iuWords_, dfeWords_, ocrMicrogramWords_;
 };
 
 }  // namespace suppcheck

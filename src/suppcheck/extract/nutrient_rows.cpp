@@ -246,7 +246,7 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
                                             const ExtractionLimits& limits) {
   QuantityOptions qopt;
   qopt.iuWords = &names.IuWords();
-  qopt.ocrMicrograms = true;
+  qopt.ocrMicrogramWords = &names.OcrMicrogramWords();
   std::vector<LineRead> read(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     LineRead& lr = read[i];

@@ -27,13 +27,6 @@ constexpr std::array<UnitSpelling, 13> kUnits{{
 
 bool IsWordChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
-// What OCR makes of "mcg" and "µg" on photos: the real US panel reads "meg" and "mog"; the µ of
-// generated tables comes back as y, H, p, n, i, W or U ("28 yg", "56 Hg", "55 Wg", "75 Us" on
-// photos). No label prints picograms, nanograms or hectograms, and the reading is kept only for a
-// nutrient counted in µg.
-constexpr std::array<std::string_view, 13> kOcrMicrograms{"meg", "mog", "mcq", "rncg", "rneg", "yg", "hg",
-                                                          "pg",  "ng",  "ig",  "jg",   "wg",   "us"};
-
 // A unit word at s[u] that ends a word ("iu" in "1000 iu)"): its end, or npos.
 size_t WordUnitEnd(std::string_view s, size_t u, std::string_view word) {
   if (word.empty() || s.substr(u, word.size()) != word) return std::string_view::npos;
@@ -105,8 +98,8 @@ std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& 
       end = e;
       break;
     }
-    if (end == std::string_view::npos && options.ocrMicrograms)
-      for (const auto w : kOcrMicrograms)
+    if (end == std::string_view::npos && options.ocrMicrogramWords)
+      for (const auto& w : *options.ocrMicrogramWords)
         if ((end = WordUnitEnd(s, u, w)) != std::string_view::npos) {
           q.unit = MassUnit::Ug;
           q.ocrMicrograms = true;

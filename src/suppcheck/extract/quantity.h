@@ -31,7 +31,9 @@ struct Percent {
 /// could be a damaged "100 mg" there).
 struct QuantityOptions {
   const std::vector<std::string>* iuWords = nullptr;  ///< "iu", "ie", "ui": international units
-  bool ocrMicrograms = false;                         ///< "meg", "mog", "mcq" as µg (marked)
+  /// OCR spellings of µg / mcg ("meg", "yg", "hq"), read as µg and marked ocrMicrograms: only a
+  /// nutrient counted in µg takes them.
+  const std::vector<std::string>* ocrMicrogramWords = nullptr;
 };
 
 /// Masses with a unit, left to right.
