@@ -67,9 +67,10 @@ cv::Mat Ink(const cv::Mat& gray, Variant::Ink ink, double glyph) {
   return gray;
 }
 
-// Ends the band at the first blank pixel row above and below the middle of the number, across
-// the number's own columns: a line printed tight above or below (an address the page-level pass
-// merged with the number, so that no line box bounds the band) is then not read with it. Ink is
+// Ends the band in the first blank gap of pixel rows above and below the middle of the number,
+// across the number's own columns: a line printed tight above or below (an address the
+// page-level pass merged with the number, so that no line box bounds the band) is then not read
+// with it. Ink is
 // what Otsu calls dark in the band; a row is blank when at most 5 % of it is ink (the descenders
 // of the line above cross the gap). Without a blank row (uneven light, a shadow) the band stays.
 Box TrimToOwnRow(const cv::Mat& gray, const Box& band, const Box& number) {
@@ -83,13 +84,18 @@ Box TrimToOwnRow(const cv::Mat& gray, const Box& band, const Box& number) {
   auto blank = [&](int r) { return perRow.at<int>(r) <= allowed; };
   const int middle = std::clamp(number.centerY() - band.y, 0, band.h - 1);
   int top = 0, bottom = band.h;
+  // A margin of paper (a fifth of the number's height, inside the gap) stays in the band:
+  // Tesseract reads worse without it; the whole gap brings the neighbour's descenders back.
+  const int margin = std::max(1, number.h / 5);
   for (int r = middle; r >= 0; --r)
     if (blank(r)) {
+      for (int m = margin; m > 0 && r > 0 && blank(r - 1); --m) --r;
       top = r;
       break;
     }
   for (int r = middle; r < band.h; ++r)
     if (blank(r)) {
+      for (int m = margin; m > 0 && r + 1 < band.h && blank(r + 1); --m) ++r;
       bottom = r + 1;
       break;
     }
