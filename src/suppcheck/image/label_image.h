@@ -63,8 +63,4 @@ Box ToOriginal(const PreparedImage& image, const Box& working);
 /// A point in working pixels -> the photo's pixels.
 cv::Point2d WorkingToPhoto(const PreparedImage& image, double x, double y);
 
-/// Divides by the local background so that shading, dim corners and soft glare become an even
-/// white, keeping dark text dark; `glyphHeight` sets the scale of what counts as background.
-void FlattenLight(cv::Mat& gray, double glyphHeight);
-
 }  // namespace suppcheck

@@ -5,6 +5,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/image/flatten_light.h"
+
 namespace suppcheck {
 
 namespace {

@@ -1,0 +1,145 @@
+#include "suppcheck/image/glyph_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include <opencv2/imgproc.hpp>
+
+namespace suppcheck {
+
+// Glyph-like connected components of dark-on-light (and light-on-dark) text.
+Glyphs FindGlyphs(const cv::Mat& gray) {
+  Glyphs g;
+  cv::Mat bin;
+  const int block = std::max(15, (std::min(gray.cols, gray.rows) / 40) | 1);
+  for (int polarity = 0; polarity < 2; ++polarity) {
+    cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C,
+                          polarity == 0 ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY, block, 12);
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
+    const int maxH = gray.rows / 6;
+    for (int i = 1; i < n; ++i) {
+      const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+      const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+      if (h < 5 || h > maxH || w < 2 || w > 3 * h || h > 8 * w) continue;
+      const double fill = static_cast<double>(area) / (w * h);
+      if (fill < 0.12 || fill > 0.9) continue;
+      g.boxes.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+    }
+  }
+  return g;
+}
+
+// Text runs left-to-right: a glyph's nearest similar-sized neighbour is beside it, not above.
+// Returns true when most nearest neighbours are above/below (text turned by 90 degrees).
+bool LooksTurned(const Glyphs& g) {
+  if (g.boxes.size() < 30) return false;
+  int horizontal = 0, vertical = 0;
+  std::vector<cv::Point2f> c;
+  for (const auto& b : g.boxes)
+    c.emplace_back(static_cast<float>(b.x) + static_cast<float>(b.width) / 2.f,
+                   static_cast<float>(b.y) + static_cast<float>(b.height) / 2.f);
+  const size_t n = std::min<size_t>(g.boxes.size(), 3000);
+  for (size_t i = 0; i < n; ++i) {
+    const cv::Rect& a = g.boxes[i];
+    const float size = static_cast<float>(std::max(a.width, a.height));
+    float best = 1e9f;
+    int bestJ = -1;
+    for (size_t j = 0; j < n; ++j) {
+      if (i == j) continue;
+      const cv::Rect& b = g.boxes[j];
+      const float sb = static_cast<float>(std::max(b.width, b.height));
+      if (sb > 1.6f * size || size > 1.6f * sb) continue;
+      const float dx = c[i].x - c[j].x, dy = c[i].y - c[j].y;
+      const float d = dx * dx + dy * dy;
+      if (d < best) {
+        best = d;
+        bestJ = static_cast<int>(j);
+      }
+    }
+    if (bestJ < 0 || best > 9 * size * size) continue;
+    const float dx = std::abs(c[i].x - c[static_cast<size_t>(bestJ)].x);
+    const float dy = std::abs(c[i].y - c[static_cast<size_t>(bestJ)].y);
+    if (dx > 1.5f * dy) ++horizontal;
+    if (dy > 1.5f * dx) ++vertical;
+  }
+  return vertical > 2 * horizontal && vertical > 20;
+}
+
+// A lower percentile of glyph heights (the 30th): the small print.
+double SmallPrintHeight(const Glyphs& g) {
+  if (g.boxes.size() < 15) return 0;
+  std::vector<int> h;
+  for (const auto& b : g.boxes) h.push_back(b.height);
+  std::sort(h.begin(), h.end());
+  return h[h.size() * 3 / 10];
+}
+
+namespace {
+
+// The boxes sorted left to right, and `join(i, j)` called for each pair side by side in a row:
+// the right one starts within 1.5 heights of the left one's end, their heights are within
+// `maxRatio` of each other, their centres within `maxOffset` of the taller height.
+template <class Join>
+std::vector<cv::Rect> JoinRowNeighbours(const Glyphs& g, double maxRatio, double maxOffset, Join join) {
+  std::vector<cv::Rect> boxes = g.boxes;
+  std::sort(boxes.begin(), boxes.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    const cv::Rect& a = boxes[i];
+    const double cy = a.y + a.height / 2.0;
+    for (size_t j = i + 1; j < boxes.size() && boxes[j].x <= a.x + a.width + 1.5 * a.height; ++j) {
+      const cv::Rect& b = boxes[j];
+      if (b.height > maxRatio * a.height || a.height > maxRatio * b.height) continue;
+      if (std::abs(b.y + b.height / 2.0 - cy) > maxOffset * std::max(a.height, b.height)) continue;
+      join(i, j);
+    }
+  }
+  return boxes;
+}
+
+}  // namespace
+
+// Glyphs that sit in a row with a neighbour of similar size: text, not background texture.
+std::vector<cv::Rect> AlignedGlyphs(const Glyphs& g) {
+  std::vector<bool> keep(g.boxes.size(), false);
+  const std::vector<cv::Rect> boxes = JoinRowNeighbours(g, 1.8, 0.35, [&](size_t i, size_t j) { keep[i] = keep[j] = true; });
+  std::vector<cv::Rect> out;
+  for (size_t i = 0; i < boxes.size(); ++i)
+    if (keep[i]) out.push_back(boxes[i]);
+  return out;
+}
+
+// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
+std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs) {
+  std::vector<size_t> parent(g.boxes.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  std::function<size_t(size_t)> root = [&](size_t i) { return parent[i] == i ? i : parent[i] = root(parent[i]); };
+  const std::vector<cv::Rect> boxes = JoinRowNeighbours(g, 1.5, 0.3, [&](size_t i, size_t j) { parent[root(i)] = root(j); });
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < boxes.size(); ++i) groups[root(i)].push_back(i);
+  std::vector<cv::Point2f> rows;
+  for (const auto& [r, members] : groups) {
+    if (members.size() < minGlyphs) continue;
+    cv::Point2f c(0, 0);
+    for (size_t m : members)
+      c += cv::Point2f(static_cast<float>(boxes[m].x) + static_cast<float>(boxes[m].width) / 2.f,
+                       static_cast<float>(boxes[m].y) + static_cast<float>(boxes[m].height) / 2.f);
+    rows.push_back(c * (1.f / static_cast<float>(members.size())));
+  }
+  return rows;
+}
+
+// Glyphs in rows running down the label (a side panel printed at 90 degrees, whose text the
+// OCR reads later, turned).
+std::vector<cv::Rect> GlyphsInRowsDown(const Glyphs& g) {
+  auto transpose = [](const cv::Rect& r) { return cv::Rect(r.y, r.x, r.height, r.width); };
+  Glyphs turned;
+  for (const auto& b : g.boxes) turned.boxes.push_back(transpose(b));
+  std::vector<cv::Rect> out;
+  for (const auto& b : AlignedGlyphs(turned)) out.push_back(transpose(b));
+  return out;
+}
+
+}  // namespace suppcheck

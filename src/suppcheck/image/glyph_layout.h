@@ -1,0 +1,39 @@
+#pragma once
+// Glyphs found as connected components of a grey image, and what their arrangement says about
+// the label: which of them sit in rows of text (not background texture), where the rows are,
+// how tall the small print is, and whether the text runs down the image (turned by 90 degrees).
+// The layout analysis of image/label_image.cpp is built on these.
+
+#include <cstddef>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace suppcheck {
+
+struct Glyphs {
+  std::vector<cv::Rect> boxes;
+};
+
+/// Glyph-like connected components of dark-on-light (and light-on-dark) text.
+Glyphs FindGlyphs(const cv::Mat& gray);
+
+/// True when most glyphs' nearest similar-sized neighbours are above or below them, not beside
+/// them: the text is turned by 90 degrees.
+bool LooksTurned(const Glyphs& g);
+
+/// A lower percentile of glyph heights: the small print, which is what must stay readable
+/// (0 when there are too few glyphs to say).
+double SmallPrintHeight(const Glyphs& g);
+
+/// Glyphs that sit in a row with a neighbour of similar size: text, not background texture.
+std::vector<cv::Rect> AlignedGlyphs(const Glyphs& g);
+
+/// Glyphs in rows running down the label (a side panel printed at 90 degrees, whose text the
+/// OCR reads later, turned).
+std::vector<cv::Rect> GlyphsInRowsDown(const Glyphs& g);
+
+/// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
+std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs = 4);
+
+}  // namespace suppcheck

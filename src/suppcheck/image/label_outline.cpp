@@ -1,0 +1,110 @@
+#include "suppcheck/image/label_outline.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+namespace suppcheck {
+
+namespace {
+
+// Outlines of the bright regions (a pale label on a darker table), small gaps closed: where the
+// label's outline and its pale panel are looked for.
+std::vector<std::vector<cv::Point>> BrightRegionOutlines(const cv::Mat& gray) {
+  cv::Mat blur, bin;
+  cv::GaussianBlur(gray, blur, {5, 5}, 0);
+  cv::threshold(blur, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  return contours;
+}
+
+}  // namespace
+
+// The pale panel of the label when it lies on a textured background (a tablecloth, a wooden
+// table) and no clean outline was found to warp: the bounding box of the largest bright region,
+// with a margin for the coloured bands and the text printed near its edges. Empty when there is
+// none, or when text rows stand outside it (the bright region is then a part of the label, such
+// as a facts table, not the label). Cropping to it keeps Tesseract off the texture, where it
+// spends most of its time reading noise into confetti words.
+cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& rows) {
+  const std::vector<std::vector<cv::Point>> contours = BrightRegionOutlines(gray);
+  const double imageArea = static_cast<double>(gray.cols) * gray.rows;
+  const std::vector<cv::Point>* best = nullptr;
+  double bestArea = 0;
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area > bestArea) {
+      bestArea = area;
+      best = &c;
+    }
+  }
+  if (!best || bestArea < 0.06 * imageArea || bestArea > 0.8 * imageArea) return {};
+  const cv::Rect box = cv::boundingRect(*best);
+  // The region must be mostly solid (a label, not the lit half of a photo): its area fills
+  // much of its bounding box.
+  if (bestArea < 0.5 * box.area()) return {};
+  const int mx = box.width / 8, my = box.height / 8;  // bands and edge text the threshold left out
+  const cv::Rect region = cv::Rect(box.x - mx, box.y - my, box.width + 2 * mx, box.height + 2 * my) &
+                          cv::Rect(0, 0, gray.cols, gray.rows);
+  size_t outside = 0;
+  for (const auto& p : rows) outside += !region.contains(cv::Point(static_cast<int>(p.x), static_cast<int>(p.y)));
+  if (outside >= 2) return {};
+  return region;
+}
+
+// The label's outline when a clear, large, four-cornered bright region stands on a darker
+// background (a pack photographed on a table). Returns false when there is no such outline:
+// then nothing is warped.
+bool FindLabelQuad(const cv::Mat& gray, const std::vector<cv::Point2f>& rows, std::vector<cv::Point2f>& quad) {
+  const std::vector<std::vector<cv::Point>> contours = BrightRegionOutlines(gray);
+  const double imageArea = static_cast<double>(gray.cols) * gray.rows;
+  double bestArea = 0;
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area < 0.06 * imageArea || area > 0.92 * imageArea || area <= bestArea) continue;
+    // The hull smooths away glare and notches; then the coarsest 4-corner approximation.
+    std::vector<cv::Point> hull, approx;
+    cv::convexHull(c, hull);
+    // Only a clean four-sided outline is a label seen in perspective: a bottle or a hand
+    // holding the pack needs a coarser approximation to look four-sided (measured: real
+    // photos needed 2.5-3.5 % of the perimeter, flat labels 1.5 %), and warping it distorts.
+    for (double eps = 0.01; eps <= 0.0201 && approx.size() != 4; eps += 0.005)
+      cv::approxPolyDP(hull, approx, eps * cv::arcLength(hull, true), true);
+    if (approx.size() != 4 || !cv::isContourConvex(approx)) continue;
+    // The region must be mostly the quad (not a blob that happens to have 4 corners).
+    if (area < 0.93 * cv::contourArea(approx)) continue;
+    // And the text must be in it: a bordered facts table inside a label is a quad too, and
+    // warping to it would cut off the ingredients printed below it.
+    size_t outside = 0;
+    for (const auto& p : rows) outside += cv::pointPolygonTest(approx, p, false) < 0;
+    if (outside >= 3 && static_cast<double>(outside) > 0.15 * static_cast<double>(rows.size())) continue;
+    bestArea = area;
+    quad.assign(approx.begin(), approx.end());
+  }
+  if (bestArea <= 0) return false;
+  // Text can run close to the label's edge, and a fitted corner can sit a little inside it (an
+  // arc on a bottle, a blurred edge): warp a slightly larger quad, never cut into the label.
+  cv::Point2f centre(0, 0);
+  for (const auto& p : quad) centre += p * 0.25f;
+  for (auto& p : quad) p = centre + (p - centre) * 1.04f;
+  // Order: top-left, top-right, bottom-right, bottom-left.
+  std::sort(quad.begin(), quad.end(), [](const cv::Point2f& a, const cv::Point2f& b) { return a.y < b.y; });
+  if (quad[0].x > quad[1].x) std::swap(quad[0], quad[1]);
+  if (quad[2].x < quad[3].x) std::swap(quad[2], quad[3]);
+  return true;
+}
+
+cv::Matx33d QuadToRectangle(const std::vector<cv::Point2f>& quad, cv::Size2d& size) {
+  const double top = cv::norm(quad[1] - quad[0]), bottom = cv::norm(quad[2] - quad[3]);
+  const double left = cv::norm(quad[3] - quad[0]), right = cv::norm(quad[2] - quad[1]);
+  const double w = std::max(top, bottom), h = std::max(left, right);
+  const std::vector<cv::Point2f> dst = {{0, 0}, {static_cast<float>(w), 0},
+                                        {static_cast<float>(w), static_cast<float>(h)}, {0, static_cast<float>(h)}};
+  cv::Mat p = cv::getPerspectiveTransform(quad, dst);
+  size = {w, h};
+  return cv::Matx33d(reinterpret_cast<double*>(p.data));
+}
+
+}  // namespace suppcheck

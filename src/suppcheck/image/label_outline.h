@@ -1,0 +1,27 @@
+#pragma once
+// The label's own outline in the layout-analysis copy: a pale label on a darker table. A clean
+// four-cornered outline is the label seen in perspective (warped flat); otherwise its pale
+// panel, when the label lies on a textured background, is what the working image is cut to.
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace suppcheck {
+
+/// The label's outline when a clear, large, four-cornered bright region stands on a darker
+/// background and holds the text `rows` (centres, image/glyph_layout.h). Sets `quad` to its
+/// corners (top-left, top-right, bottom-right, bottom-left) and returns true; returns false when
+/// there is no such outline: then nothing is warped.
+bool FindLabelQuad(const cv::Mat& gray, const std::vector<cv::Point2f>& rows, std::vector<cv::Point2f>& quad);
+
+/// The perspective transform taking `quad` (as FindLabelQuad gives it) to an upright rectangle
+/// as large as its longer sides; sets `size` to that rectangle's.
+cv::Matx33d QuadToRectangle(const std::vector<cv::Point2f>& quad, cv::Size2d& size);
+
+/// The pale panel of the label on a textured background (a tablecloth, a wooden table) when no
+/// clean outline was found: the bounding box of the largest bright region, with a margin. Empty
+/// when there is none, or when text `rows` stand outside it.
+cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& rows);
+
+}  // namespace suppcheck

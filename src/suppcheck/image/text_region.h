@@ -1,0 +1,21 @@
+#pragma once
+// Where the text of a label lies in the layout-analysis copy: the region the working image is
+// cropped to (background texture around a label costs OCR time and reads as noise).
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "suppcheck/image/glyph_layout.h"
+
+namespace suppcheck {
+
+/// The region holding `glyphs` (robust to a few stray ones), padded and clipped to `size`;
+/// empty when unclear (too few glyphs).
+cv::Rect TextRegion(const std::vector<cv::Rect>& glyphs, cv::Size size);
+
+/// `across` (the region of the text running across) grown to hold a turned side panel beside it,
+/// when enough of `g`'s glyphs in rows running down lie outside it.
+cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size);
+
+}  // namespace suppcheck
