@@ -22,20 +22,18 @@ struct Profile {
   std::optional<double> noaelMg;  ///< none for children aged 1-3
 };
 
+/// Every number comes from models/rules.json (Load fails when one is missing); none is written here.
 struct Rules {
-  double referenceIntakeMg = 375;
-  double riTolerancePoints = 5, riToleranceRelative = 0.10;
-  double riReadingTolerancePoints = 1, riReadingToleranceRelative = 0.05;
-  std::vector<double> otherReferenceIntakesMg;  ///< US % DV references
-  double doseAgreement = 0.03, saltFractionTolerance = 0.20;
-  double belgianMaxMg = 450;
-  double toxicMg = 2500;
-  double singleIntakeMg = 250;
-  double maxMgPerUnit = 2000, maxUnitsPerDay = 12;
+  double referenceIntakeMg = 0;
+  double belgianMaxMg = 0;
+  double toxicMg = 0;
+  double singleIntakeMg = 0;
   std::map<std::string, Profile> profiles;
+  /// The bounds and tolerances the dose extraction uses (the reference intake among them).
+  ExtractionLimits extraction;
 
   static Expected<Rules> Load(const std::filesystem::path& modelsDir);
-  ExtractionLimits Limits() const;
+  const ExtractionLimits& Limits() const { return extraction; }
 };
 
 enum class Level { WithinNoael, AboveNoael, NoMagnesium, Unknown };

@@ -1,6 +1,6 @@
 #pragma once
-// Plausibility bounds and reference values the dose extraction uses, filled from
-// models/rules.json by Rules::Limits() (the defaults below only serve tests without models).
+// Plausibility bounds and reference values the dose extraction uses. Every number is read from
+// models/rules.json by Rules::Load (assess/rules.h), none is written here: tests use the real models.
 
 #include <cstddef>
 #include <vector>
@@ -8,18 +8,20 @@
 namespace suppcheck {
 
 struct ExtractionLimits {
-  double maxMgPerUnit = 2000;  ///< larger elemental amounts per unit are misreadings
-  double maxUnitsPerDay = 12;
-  double referenceIntakeMg = 375;
-  double riTolerancePoints = 5;
-  double riToleranceRelative = 0.10;
+  double maxMgPerUnit = 0;  ///< larger elemental amounts per unit are misreadings
+  double maxUnitsPerDay = 0;
+  double referenceIntakeMg = 0;
+  double riTolerancePoints = 0;
+  double riToleranceRelative = 0;
   /// An amount re-read from its digits must fit its printed % RI this closely (extract/ri_plausibility).
-  double riReadingTolerancePoints = 1;
-  double riReadingToleranceRelative = 0.05;
-  std::vector<double> otherReferenceIntakesMg = {420, 400};  ///< % DV on US labels
-  double doseAgreement = 0.03;          ///< two statements of one dose agree within this fraction
-  double saltFractionTolerance = 0.20;  ///< elemental vs salt mass: the salt's fraction range widened by this
-  size_t headerSearchLines = 8;  ///< how far above a table row its column header may stand
+  double riReadingTolerancePoints = 0;
+  double riReadingToleranceRelative = 0;
+  std::vector<double> otherReferenceIntakesMg;  ///< % DV on US labels
+  double doseAgreement = 0;          ///< two statements of one dose agree within this fraction
+  double saltFractionTolerance = 0;  ///< elemental vs salt mass: the salt's fraction range widened by this
+  /// How far above a table row its column header may stand: a reading step of the table, not a
+  /// threshold of the assessment (it says nothing about a product), so it stays in code.
+  size_t headerSearchLines = 8;
 };
 
 }  // namespace suppcheck
