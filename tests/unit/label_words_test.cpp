@@ -3,6 +3,7 @@
 #include "support/test_paths.h"
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 
@@ -10,7 +11,9 @@
 
 #include "support/models.h"
 #include "support/temp_dir.h"
+#include "suppcheck/assess/rules.h"
 #include "suppcheck/extract/magnesium_extractor.h"
+#include "suppcheck/ocr/legal_line_search.h"
 
 using namespace suppcheck;
 using nlohmann::json;
@@ -18,22 +21,36 @@ using nlohmann::json;
 namespace {
 
 // models/ copied into a temporary folder with `file` (vocabulary.json unless named) changed by
-// `edit`, then loaded.
-Vocabulary EditedVocabulary(const test::TempDir& dir, const std::function<void(json&)>& edit,
-                            const char* file = "vocabulary.json") {
+// `edit`.
+void CopyEditedModels(const test::TempDir& dir, const std::function<void(json&)>& edit, const char* file) {
   for (const char* name : {"rules.json", "salts.json", "vocabulary.json"})
     std::filesystem::copy_file(std::filesystem::path(suppcheck::test::SourceModelsDir()) / name, dir / name);
   json words;
   std::ifstream(dir / file) >> words;
   edit(words);
   std::ofstream(dir / file) << words.dump(1);
+}
+
+// ... and its vocabulary loaded.
+Vocabulary EditedVocabulary(const test::TempDir& dir, const std::function<void(json&)>& edit,
+                            const char* file = "vocabulary.json") {
+  CopyEditedModels(dir, edit, file);
   auto v = Vocabulary::Load(dir.path());
   if (!v) throw std::runtime_error(v.error().message);
   return *v;
 }
 
-std::optional<double> MgPerDay(const std::string& text, const Vocabulary& vocab) {
-  return ExtractMagnesium(LinesFromText(text), vocab, test::TestModels().rules.Limits()).mgPerDay;
+// ... and its rules (models/rules.json) loaded.
+Rules EditedRules(const test::TempDir& dir, const std::function<void(json&)>& edit) {
+  CopyEditedModels(dir, edit, "rules.json");
+  auto r = Rules::Load(dir.path());
+  if (!r) throw std::runtime_error(r.error().message);
+  return *r;
+}
+
+std::optional<double> MgPerDay(const std::string& text, const Vocabulary& vocab,
+                               const ExtractionLimits& limits = test::TestModels().rules.Limits()) {
+  return ExtractMagnesium(LinesFromText(text), vocab, limits).mgPerDay;
 }
 
 void Remove(json& list, const std::string& word) {
@@ -100,4 +117,41 @@ TEST_CASE("the lines re-read for a salt come from models/salts.json", "[extract]
                                              "salts.json");
   CHECK(MayNameMagnesiumSalt(line, edited));  // "magnes" still names magnesium
   CHECK_FALSE(MayNameMagnesiumSalt(cut, edited));
+}
+
+TEST_CASE("the words of a legal-text line come from models/vocabulary.json", "[ocr][models]") {
+  // Near such a line a dropped notification number is looked for.
+  const std::string finnish = "Vitamex Oy, Helsinki";
+  CHECK_FALSE(IsLegalTextLine(finnish, test::TestModels().vocabulary));
+  CHECK(IsLegalTextLine("Natura SA, rue de la Loi 12", test::TestModels().vocabulary));
+  test::TempDir dir;
+  const Vocabulary edited = EditedVocabulary(dir, [](json& v) {
+    v["legal_line_words"]["address_words"].push_back("oy");
+    Remove(v["legal_line_words"]["address_words"], "sa");
+    Remove(v["legal_line_words"]["address_words"], "rue");
+  });
+  CHECK(IsLegalTextLine(finnish, edited));
+  CHECK_FALSE(IsLegalTextLine("Natura SA, rue de la Loi 12", edited));
+}
+
+TEST_CASE("thresholds come from models/rules.json", "[assess][models]") {
+  SECTION("the Belgian maximum a day") {
+    MagnesiumFacts mg;
+    mg.present = true;
+    mg.mgPerUnit = mg.mgPerDay = 400;
+    const auto flagged = [&mg](const Rules& rules) {
+      const Assessment a = Assess({}, {}, mg, {}, rules, "adult");
+      return std::find(a.flags.begin(), a.flags.end(), "above_belgian_max") != a.flags.end();
+    };
+    CHECK_FALSE(flagged(test::TestModels().rules));
+    test::TempDir dir;
+    CHECK(flagged(EditedRules(dir, [](json& r) { r["belgian_max_mg"]["value"] = 350; })));
+  }
+  SECTION("the most magnesium one unit can hold before it is taken as a misreading") {
+    const std::string text = "Per tablet: magnesium 300 mg\nTake one tablet daily.";
+    CHECK(MgPerDay(text, test::TestModels().vocabulary) == 300);
+    test::TempDir dir;
+    const Rules edited = EditedRules(dir, [](json& r) { r["sanity"]["max_mg_per_unit"] = 250; });
+    CHECK_FALSE(MgPerDay(text, test::TestModels().vocabulary, edited.Limits()));
+  }
 }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/models.h"
 #include "suppcheck/ocr/legal_line_search.h"
 
 using namespace suppcheck;
@@ -9,10 +10,10 @@ using namespace suppcheck;
 TEST_CASE("address and lot lines are legal text, dose lines are not", "[ocr][number]") {
   for (const char* t : {"PharmaLine NV, Kerkstraat 30, 1000 Brussel - Tel. 04/955 77 17", "Lot 2794/800 THT 12/2026",
                         "Natura SA, rue de la Loi 12, 1000 Bruxelles", "Ch.-B. 9858/130 MHD 10/2028", "EXP 05/2028"})
-    CHECK(IsLegalTextLine(t));
+    CHECK(IsLegalTextLine(t, test::TestModels().vocabulary));
   for (const char* t : {"Per 1 tablet: magnesium 300 mg", "Take two tablets daily with water.", "Nevada lotion",
                         "Ingrediënten: magnesiumcitraat, cellulose."})
-    CHECK_FALSE(IsLegalTextLine(t));
+    CHECK_FALSE(IsLegalTextLine(t, test::TestModels().vocabulary));
 }
 
 TEST_CASE("bands are searched right below and above a legal line, one line high", "[ocr][number]") {
@@ -20,7 +21,7 @@ TEST_CASE("bands are searched right below and above a legal line, one line high"
   lines[0].box = {50, 100, 600, 20};
   lines[1].box = {50, 200, 700, 20};
   lines[1].words = {{0, 5, {50, 200, 100, 20}, 90}};
-  const auto bands = BandsNearLegalLines(lines, {2000, 1000});
+  const auto bands = BandsNearLegalLines(lines, {2000, 1000}, test::TestModels().vocabulary);
   REQUIRE(bands.size() == 2);
   CHECK(bands[0].y >= 200);        // below the address first
   CHECK(bands[0].y <= 220);

@@ -79,7 +79,8 @@ bool IsIngredientsHeading(const std::string& f, const std::vector<std::string>& 
 // % RI after it. Energy, protein, fat and the like do not count: a table of those says nothing
 // about minerals.
 bool IsNutrientRow(const std::string& f, const Vocabulary& vocab) {
-  size_t p = f.find("magnes");
+  size_t p = std::string::npos;
+  for (const auto& stem : vocab.coverage.magnesiumRowStems) p = std::min(p, f.find(stem));
   for (const auto& w : vocab.otherNutrients) {
     if (w.empty() || std::find(vocab.coverage.foodTableWords.begin(), vocab.coverage.foodTableWords.end(), w) !=
                          vocab.coverage.foodTableWords.end())
@@ -125,7 +126,9 @@ bool IsAddressCue(const std::string& f, const std::string& next, const Vocabular
   // "Natura NV, Kerkstraat 12, 9000 Gent": a company form with a postcode on its line or the next.
   if (HasWord(f, vocab.coverage.companyForms) && (HasDigitRun(f, 4) || HasDigitRun(next, 4))) return true;
   // A telephone number after a contact word ("Tel. 02/123 45 67"); a web address alone is on fronts too.
-  return HasWord(f, vocab.coverage.contactWords) && HasDigitRun(f, 2) && f.find("tel") != std::string::npos;
+  return HasWord(f, vocab.coverage.contactWords) && HasDigitRun(f, 2) &&
+         std::any_of(vocab.coverage.telephoneMarks.begin(), vocab.coverage.telephoneMarks.end(),
+                     [&f](const std::string& mark) { return f.find(mark) != std::string::npos; });
 }
 
 }  // namespace

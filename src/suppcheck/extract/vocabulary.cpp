@@ -83,6 +83,11 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     v.coverage.producerWords = Words(c.at("producer_words"));
     v.coverage.companyForms = Words(c.at("company_forms"));
     v.coverage.contactWords = Words(c.at("contact_words"));
+    v.coverage.magnesiumRowStems = Words(c.at("magnesium_row_stems"));
+    v.coverage.telephoneMarks = Words(c.at("telephone_marks"));
+    const auto& legal = j.at("legal_line_words");
+    v.legalAddressWords = Words(legal.at("address_words"));
+    v.legalLotWords = Words(legal.at("lot_words"));
   } catch (const std::exception& e) {
     return MakeError("missing_models", "models in " + dir.string() + " are malformed: " + e.what());
   }

@@ -39,6 +39,8 @@ struct CoverageWords {
   std::vector<std::string> producerWords;
   std::vector<std::string> companyForms;
   std::vector<std::string> contactWords;
+  std::vector<std::string> magnesiumRowStems;  ///< "magnes": a table row about magnesium
+  std::vector<std::string> telephoneMarks;     ///< "tel": a contact word that gives a telephone number
 };
 
 struct Vocabulary {
@@ -63,6 +65,10 @@ struct Vocabulary {
   std::map<std::string, std::vector<std::string>> unitWords;  ///< kind ("tablet") -> words
   std::map<int, std::vector<std::string>> numberWords;        ///< 2 -> {"twee", "deux", ...}
   CoverageWords coverage;
+  /// vocabulary.json `legal_line_words`: a producer's address or a lot line, near which a
+  /// dropped notification number line is looked for (ocr/legal_line_search).
+  std::vector<std::string> legalAddressWords;
+  std::vector<std::string> legalLotWords;
 
   static Expected<Vocabulary> Load(const std::filesystem::path& modelsDir);
   const SaltInfo* Salt(const std::string& id) const;

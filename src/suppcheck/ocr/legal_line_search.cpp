@@ -12,15 +12,12 @@ namespace suppcheck {
 
 namespace {
 
-// Words of the legal text, folded (lower case, no accents), matched as whole words or prefixes.
-constexpr const char* kAddressWords[] = {"nv", "bv", "sa", "srl", "bvba", "gmbh", "ltd", "tel", "straat", "laan",
-                                         "rue", "avenue", "strasse", "weg"};
-constexpr const char* kLotWords[] = {"lot", "tht", "exp", "mhd", "ch.-b", "best before", "a consommer", "houdbaar"};
 // Bands searched at most: each costs one single-line read.
 constexpr size_t kMaxBands = 8;
 
-bool HasWord(const std::string& f, const char* w) {
-  const std::string_view word(w);
+// The words of the legal text (models/vocabulary.json `legal_line_words`), folded, matched as
+// whole words, prefixes (4+ letters) or endings (6+ letters).
+bool HasWord(const std::string& f, std::string_view word) {
   for (size_t at = f.find(word); at != std::string::npos; at = f.find(word, at + 1)) {
     // Long words may end a longer one ("Kerkstraat"); short ones stand alone ("NV", "Tel").
     const bool startOk = at == 0 || !std::isalpha(static_cast<unsigned char>(f[at - 1])) || word.size() >= 6;
@@ -42,19 +39,19 @@ int MedianWordHeight(const TextLine& line) {
 
 }  // namespace
 
-bool IsLegalTextLine(const std::string& text) {
+bool IsLegalTextLine(const std::string& text, const Vocabulary& vocab) {
   const std::string f = FoldForMatching(text).text;
-  for (const char* w : kAddressWords)
+  for (const auto& w : vocab.legalAddressWords)
     if (HasWord(f, w)) return true;
-  for (const char* w : kLotWords)
+  for (const auto& w : vocab.legalLotWords)
     if (HasWord(f, w)) return true;
   return false;
 }
 
-std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const cv::Size& limit) {
+std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const cv::Size& limit, const Vocabulary& vocab) {
   std::vector<Box> bands;
   for (const auto& line : lines) {
-    if (line.box.empty() || !IsLegalTextLine(line.text)) continue;
+    if (line.box.empty() || !IsLegalTextLine(line.text, vocab)) continue;
     const int h = std::max(6, MedianWordHeight(line));
     const int x0 = std::max(0, line.box.x - h), x1 = std::min(limit.width, line.box.right() + 8 * h);
     std::vector<int> tops;
@@ -77,7 +74,7 @@ std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const c
 
 std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const PreparedImage& image,
                                               const std::vector<TextLine>& lines, const Vocabulary& vocab) {
-  for (const Box& band : BandsNearLegalLines(lines, image.gray.size())) {
+  for (const Box& band : BandsNearLegalLines(lines, image.gray.size(), vocab)) {
     const double f = std::clamp(64.0 / band.h, 0.5, 4.0);  // the band is 1.5 glyphs high: glyphs near 40 px
     cv::Mat crop = RenderRegion(image, band, f);
     if (crop.empty()) continue;

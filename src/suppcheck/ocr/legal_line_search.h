@@ -17,11 +17,11 @@
 namespace suppcheck {
 
 /// True for a line of the legal text: a producer address (NV, BV, SA, GmbH, straat, rue, Tel.)
-/// or a lot / best-before line.
-bool IsLegalTextLine(const std::string& text);
+/// or a lot / best-before line, by the words of models/vocabulary.json `legal_line_words`.
+bool IsLegalTextLine(const std::string& text, const Vocabulary& vocab);
 
 /// Bands one line high right below and right above each legal-text line, in `limit`'s pixels.
-std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const cv::Size& limit);
+std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const cv::Size& limit, const Vocabulary& vocab);
 
 /// Reads those bands and returns the first line in which a notification number (or a label)
 /// is found, its words in `gray`'s pixels; nothing when none.
