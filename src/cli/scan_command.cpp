@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <opencv2/imgcodecs.hpp>
@@ -33,6 +34,51 @@ struct ScanArgs {
   CommonOptions common;
   ScannerSetup setup;
 };
+
+// The text of `--text FILE` (stdin for "-"); nothing, the error printed, when it cannot be read.
+std::optional<std::string> ReadTextArg(const std::string& path) {
+  std::stringstream buf;
+  if (path == "-") {
+    buf << std::cin.rdbuf();
+    return buf.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    PrintError("--text " + path + ": cannot read the file");
+    return std::nullopt;
+  }
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// `scan --product`: every photo of the pack scanned (`failed` set when one cannot be read), then
+// merged into one result.
+ScanResult ScanProduct(Scanner& scanner, const Models& models, const ScanArgs& args, bool& failed) {
+  std::vector<ScanResult> photos;
+  for (const auto& image : args.images) {
+    photos.push_back(scanner.ScanFile(image));
+    const ScanResult& p = photos.back();
+    if (!p.ok) {
+      failed = true;
+      if (!args.common.quiet) PrintError(p.error.message);
+    }
+    if (args.common.verbose && p.ocr)
+      PrintScanDetail(p.file, p.ocr->ms, p.ocr->rotation, p.ocr->scale, p.ocr->perspective, p.ocr->unwrapped,
+                      p.ocr->meanConfidence);
+  }
+  return MergeProductResults(photos, models, args.common.profile);
+}
+
+// --annotate: the photo `image` with the evidence of `r` drawn, written to OUT.png (one photo)
+// or DIR/NAME.annotated.png (several).
+void WriteAnnotated(const ScanArgs& args, const std::string& image, const ScanResult& r) {
+  if (args.annotate.empty() || !r.ok) return;
+  const fs::path out = args.images.size() > 1 ? fs::path(args.annotate) / (fs::path(image).stem().string() + ".annotated.png")
+                                              : fs::path(args.annotate);
+  auto loaded = LoadImage(image);
+  if (loaded && !cv::imwrite(out.string(), Annotate(loaded->bgr, r)))
+    PrintWarning("--annotate: cannot write " + out.string());
+}
 
 int RunScan(const ScanArgs& args) {
   if (args.images.empty() == args.text.empty()) {
@@ -81,22 +127,9 @@ int RunScan(const ScanArgs& args) {
   };
 
   if (!args.text.empty()) {
-    std::string text;
-    if (args.text == "-") {
-      std::stringstream buf;
-      buf << std::cin.rdbuf();
-      text = buf.str();
-    } else {
-      std::ifstream in(args.text, std::ios::binary);
-      if (!in) {
-        PrintError("--text " + args.text + ": cannot read the file");
-        return kExitUsage;
-      }
-      std::stringstream buf;
-      buf << in.rdbuf();
-      text = buf.str();
-    }
-    emit(ScanText(text, args.text == "-" ? "<stdin>" : args.text, *models, args.common.profile, registry.get()));
+    const std::optional<std::string> text = ReadTextArg(args.text);
+    if (!text) return kExitUsage;
+    emit(ScanText(*text, args.text == "-" ? "<stdin>" : args.text, *models, args.common.profile, registry.get()));
   } else {
     ScannerOptions options = args.setup.ToScannerOptions(args.common.profile);
     options.debugDir = args.debugDir;
@@ -105,38 +138,18 @@ int RunScan(const ScanArgs& args) {
       PrintError(scanner.error().message);
       return kExitUsage;
     }
-    auto annotate = [&](const std::string& image, const ScanResult& r) {
-      if (args.annotate.empty() || !r.ok) return;
-      const fs::path out = args.images.size() > 1 ? fs::path(args.annotate) / (fs::path(image).stem().string() + ".annotated.png")
-                                                  : fs::path(args.annotate);
-      auto loaded = LoadImage(image);
-      if (loaded && !cv::imwrite(out.string(), Annotate(loaded->bgr, r)))
-        PrintWarning("--annotate: cannot write " + out.string());
-    };
     if (args.product) {
       // One pack, several photos: one merged result; an annotated image per photo with the
       // evidence that lies on it.
-      std::vector<ScanResult> photos;
-      for (const auto& image : args.images) {
-        photos.push_back((*scanner)->ScanFile(image));
-        const ScanResult& p = photos.back();
-        if (!p.ok) {
-          failed = true;
-          if (!args.common.quiet) PrintError(p.error.message);
-        }
-        if (args.common.verbose && p.ocr)
-          PrintScanDetail(p.file, p.ocr->ms, p.ocr->rotation, p.ocr->scale, p.ocr->perspective, p.ocr->unwrapped,
-                          p.ocr->meanConfidence);
-      }
-      ScanResult merged = MergeProductResults(photos, *models, args.common.profile);
-      for (const auto& image : args.images) annotate(image, EvidenceOnFile(merged, image));
+      ScanResult merged = ScanProduct(**scanner, *models, args, failed);
+      for (const auto& image : args.images) WriteAnnotated(args, image, EvidenceOnFile(merged, image));
       flagged |= merged.flagged();
       failed |= !merged.ok;
       (*writer)->Write(ScanResultJson(merged));
     } else {
       for (const auto& image : args.images) {
         ScanResult r = (*scanner)->ScanFile(image);
-        annotate(image, r);
+        WriteAnnotated(args, image, r);
         emit(r);
       }
     }

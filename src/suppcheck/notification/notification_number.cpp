@@ -104,24 +104,13 @@ void CheckDigitPart(std::string_view part, std::string_view name, std::vector<st
   }
 }
 
-}  // namespace
-
-NotificationNumber ParseNotificationNumber(std::string_view input) {
-  NotificationNumber out;
-  out.text = std::string(Trim(input));
-  out.status = NumberStatus::Invalid;
+// Step 1, the category block: words joined by '/', e.g. "NUT/PL/AS", into out.categories.
+// Returns whether a '/' followed the last category instead of a space ("NUT/162/597" or
+// "NUT /45"), which step 2 decides on once the digits are read.
+bool ReadCategories(Reader& r, NotificationNumber& out) {
   std::vector<std::string>& problems = out.problems;
-
-  Reader r(FoldLookAlikes(out.text));
-  r.SkipSpaces();
-  if (r.AtEnd()) {
-    problems.push_back("nothing was given; a notification number looks like 'NUT 123/45'");
-    return out;
-  }
-
-  // 1. The category block: words joined by '/', e.g. "NUT/PL/AS".
   std::array<bool, 3> seen{};
-  bool slashBeforeDigits = false;  // "NUT/162/597" or "NUT /45": decided once the digits are read
+  bool slashBeforeDigits = false;
   bool anyCategoryWord = false;
   while (IsAsciiAlpha(r.Peek())) {
     anyCategoryWord = true;
@@ -165,8 +154,12 @@ NotificationNumber ParseNotificationNumber(std::string_view input) {
     if (seen[static_cast<size_t>(c)]) out.categories.push_back(c);
   if (!anyCategoryWord)
     problems.push_back("no category (NUT, PL or AS) comes before the digits");
+  return slashBeforeDigits;
+}
 
-  // 2. producer '/' product: up to two groups of letters/digits and what separates them.
+// Step 2, producer '/' product: up to two groups of letters/digits and what separates them.
+void ReadDigitParts(Reader& r, bool slashBeforeDigits, NotificationNumber& out) {
+  std::vector<std::string>& problems = out.problems;
   r.SkipSpaces();
   const std::string_view first = r.AlnumAsGiven();
   char sep = '\0';  // '\0' when nothing follows the first group
@@ -218,8 +211,40 @@ NotificationNumber ParseNotificationNumber(std::string_view input) {
     out.product = std::string(product);
     CheckDigitPart(product, "product", problems);
   }
+}
 
-  // 3. Nothing may follow.
+// "NUT/PL 123/45" from a valid number's parts.
+std::string CanonicalText(const NotificationNumber& n) {
+  std::string canonical;
+  for (Category c : n.categories) {
+    if (!canonical.empty()) canonical += '/';
+    canonical += CategoryName(c);
+  }
+  canonical += ' ';
+  canonical += *n.producer;
+  canonical += '/';
+  canonical += *n.product;
+  return canonical;
+}
+
+}  // namespace
+
+NotificationNumber ParseNotificationNumber(std::string_view input) {
+  NotificationNumber out;
+  out.text = std::string(Trim(input));
+  out.status = NumberStatus::Invalid;
+  std::vector<std::string>& problems = out.problems;
+
+  Reader r(FoldLookAlikes(out.text));
+  r.SkipSpaces();
+  if (r.AtEnd()) {
+    problems.push_back("nothing was given; a notification number looks like 'NUT 123/45'");
+    return out;
+  }
+  const bool slashBeforeDigits = ReadCategories(r, out);
+  ReadDigitParts(r, slashBeforeDigits, out);
+
+  // Step 3: nothing may follow.
   r.SkipSpaces();
   if (!r.AtEnd() && (out.producer || out.product)) {
     problems.push_back("unexpected text after the number: " + Quote(r.RestAsGiven()));
@@ -230,16 +255,7 @@ NotificationNumber ParseNotificationNumber(std::string_view input) {
     problems.push_back("the producer/product digits are incomplete (expected e.g. 'NUT 123/45')");
   if (problems.empty()) {
     out.status = NumberStatus::Valid;
-    std::string canonical;
-    for (Category c : out.categories) {
-      if (!canonical.empty()) canonical += '/';
-      canonical += CategoryName(c);
-    }
-    canonical += ' ';
-    canonical += *out.producer;
-    canonical += '/';
-    canonical += *out.product;
-    out.canonical = std::move(canonical);
+    out.canonical = CanonicalText(out);
   }
   return out;
 }

@@ -120,30 +120,10 @@ bool MergeNutrients(ScanResult& r, const std::vector<const ScanResult*>& read, c
   return disagree;
 }
 
-}  // namespace
-
-ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Models& models, const std::string& profile) {
-  ScanResult r;
-  std::vector<const ScanResult*> read;
-  for (const auto& p : photos) {
-    r.files.push_back(p.file);
-    if (p.ok) read.push_back(&p);
-  }
-  if (photos.empty()) {
-    r.error = MakeError("io_error", "a product needs at least one photo");
-    return r;
-  }
-  r.file = photos.front().file;
-  if (read.empty()) {
-    r.error = photos.front().error;
-    if (photos.size() > 1) r.error.message = "none of the " + std::to_string(photos.size()) + " photos could be read; " + r.error.message;
-    return r;
-  }
-  r.ok = true;
-  for (const auto* p : read) r.coverage |= p->coverage;
-
-  // The number: from the photo that shows it. Two photos with two different well-formed
-  // numbers: which one the product carries cannot be told from the photos.
+// The number: from the photo that shows it. Two photos with two different well-formed
+// numbers: which one the product carries cannot be told from the photos. Returns the numbers
+// shown when they disagree ("NUT 12/3 (front.jpg) and NUT 12/8 (side.jpg)"), else "".
+std::string MergeNumber(ScanResult& r, const std::vector<const ScanResult*>& read) {
   const ScanResult* numberPhoto = nullptr;
   std::vector<const ScanResult*> validOn;
   for (const auto* p : read) {
@@ -179,16 +159,15 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
       r.registry = RegistryAnswer{};
     }
   }
-  ApplyCoverageToNumber(r.number, r.coverage);
+  return numberList;
+}
 
-  // Magnesium: the lines of all photos read together, so that a table on one photo and the
-  // directions on another make one dose; each photo's own reading checks for contradictions.
-  std::vector<std::string> lineFile;
-  for (const auto* p : read)
-    for (const auto& line : p->lines) {
-      r.lines.push_back(line);
-      lineFile.push_back(p->file);
-    }
+// Magnesium: the lines of all photos read together (r.lines, each from lineFile's photo), so
+// that a table on one photo and the directions on another make one dose; each photo's own
+// reading checks for contradictions. Returns what the photos disagree on ("magnesium a day
+// 300 mg (a.jpg) and 600 mg (b.jpg)"), the dose then left unknown.
+std::vector<std::string> MergeMagnesium(ScanResult& r, const std::vector<const ScanResult*>& read,
+                                        const std::vector<std::string>& lineFile, const Models& models) {
   r.magnesium = ExtractMagnesium(r.lines, models.vocabulary, models.rules.Limits());
   for (const auto* p : read) {
     // A photo may have seen magnesium or a salt through a re-read that the merged text keeps,
@@ -229,33 +208,36 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
     m.basis = DoseSource::kUnknown;
     m.riMismatch.reset();
   }
+  return disagreements;
+}
 
-  r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
-  const bool nutrientsDisagree = MergeNutrients(r, read, lineFile, models, profile);
+// The assessment says when the photos disagree: on the number (`numberList`), a nutrient, or
+// the magnesium dose (`disagreements`).
+void SayPhotosDisagree(Assessment& a, const std::string& numberList, bool nutrientsDisagree,
+                       const std::vector<std::string>& disagreements) {
   if (!numberList.empty()) {
     // The format check's wording does not fit: the format is right, the photos disagree.
-    auto& a = r.assessment;
     for (auto& f : a.flags)
       if (f == "number_invalid") f = "photos_disagree";
     for (auto& msg : a.messages)
       if (msg.rfind("The notification number '", 0) == 0)
         msg = "The photos show different notification numbers (" + numberList + "): which one the product carries cannot be told. Check the pack, or photograph the number again.";
   }
-  if (nutrientsDisagree && std::find(r.assessment.flags.begin(), r.assessment.flags.end(), "photos_disagree") ==
-                                r.assessment.flags.end())
-    r.assessment.flags.push_back("photos_disagree");
-  if (!disagreements.empty()) {
-    auto& a = r.assessment;
+  const auto flagOnce = [&a] {
     if (std::find(a.flags.begin(), a.flags.end(), "photos_disagree") == a.flags.end()) a.flags.push_back("photos_disagree");
+  };
+  if (nutrientsDisagree) flagOnce();
+  if (!disagreements.empty()) {
+    flagOnce();
     std::string what;
     for (const auto& d : disagreements) what += (what.empty() ? "" : "; ") + d;
     a.messages.push_back("The photos disagree on the dose: " + what +
                          ". The dose is left unknown: check the pack, or photograph the table again.");
   }
-  for (const auto& p : photos)
-    if (!p.ok) r.assessment.messages.push_back("The photo " + BaseName(p.file) + " could not be read: " + p.error.message);
+}
 
-  // How the photos were read: the first one's settings, the time of all.
+// How the photos were read: the first one's settings, the time of all.
+void MergeOcrInfo(ScanResult& r, const std::vector<const ScanResult*>& read) {
   for (const auto* p : read) {
     if (!p->ocr) continue;
     if (!r.ocr) {
@@ -264,6 +246,45 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
     }
     r.ocr->ms += p->ocr->ms;
   }
+}
+
+}  // namespace
+
+ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Models& models, const std::string& profile) {
+  ScanResult r;
+  std::vector<const ScanResult*> read;
+  for (const auto& p : photos) {
+    r.files.push_back(p.file);
+    if (p.ok) read.push_back(&p);
+  }
+  if (photos.empty()) {
+    r.error = MakeError("io_error", "a product needs at least one photo");
+    return r;
+  }
+  r.file = photos.front().file;
+  if (read.empty()) {
+    r.error = photos.front().error;
+    if (photos.size() > 1) r.error.message = "none of the " + std::to_string(photos.size()) + " photos could be read; " + r.error.message;
+    return r;
+  }
+  r.ok = true;
+  for (const auto* p : read) r.coverage |= p->coverage;
+
+  const std::string numberList = MergeNumber(r, read);
+  ApplyCoverageToNumber(r.number, r.coverage);
+  std::vector<std::string> lineFile;
+  for (const auto* p : read)
+    for (const auto& line : p->lines) {
+      r.lines.push_back(line);
+      lineFile.push_back(p->file);
+    }
+  const std::vector<std::string> disagreements = MergeMagnesium(r, read, lineFile, models);
+  r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
+  const bool nutrientsDisagree = MergeNutrients(r, read, lineFile, models, profile);
+  SayPhotosDisagree(r.assessment, numberList, nutrientsDisagree, disagreements);
+  for (const auto& p : photos)
+    if (!p.ok) r.assessment.messages.push_back("The photo " + BaseName(p.file) + " could not be read: " + p.error.message);
+  MergeOcrInfo(r, read);
   return r;
 }
 

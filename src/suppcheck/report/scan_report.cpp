@@ -157,42 +157,42 @@ Json ScanResultJson(const ScanResult& r) {
   return j;
 }
 
-std::string ScanResultText(const Json& j) {
-  auto str = [](const Json& v) -> std::string {
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_null()) return "?";
-    // "3" units and "360 mg" read better than "3.0" and "360.0".
-    if (v.is_number_float() && std::abs(v.get<double>() - std::round(v.get<double>())) < 1e-9)
-      return std::to_string(std::llround(v.get<double>()));
-    return v.dump();
-  };
-  std::ostringstream out;
-  out.imbue(std::locale::classic());
-  out << str(j["file"]) << "\n";
-  if (!j["ok"].get<bool>()) {
-    out << "  could not be processed: " << str(j["error"]["message"]) << "\n";
-    return out.str();
-  }
+namespace {
+
+// A value as the text report shows it: "?" for null; "3" units and "360 mg" read better than
+// "3.0" and "360.0".
+std::string Str(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "?";
+  if (v.is_number_float() && std::abs(v.get<double>() - std::round(v.get<double>())) < 1e-9)
+    return std::to_string(std::llround(v.get<double>()));
+  return v.dump();
+}
+
+void WriteNumberText(std::ostream& out, const Json& j) {
   const Json& n = j["notification"];
-  const std::string status = str(n["status"]);
+  const std::string status = Str(n["status"]);
   out << "  notification number: ";
   if (status == "valid")
     out << n["number"].get<std::string>() << " (format right)";
   else if (status == "invalid")
-    out << "INVALID '" << str(n["text"]) << "'";
+    out << "INVALID '" << Str(n["text"]) << "'";
   else if (status == "unreadable")
-    out << "not readable with confidence ('" << str(n["text"]) << "'): photograph that line closer";
+    out << "not readable with confidence ('" << Str(n["text"]) << "'): photograph that line closer";
   else if (status == "missing")
     out << "MISSING";
   else if (status == "not_seen")
     out << "not on this photo (the side with the lot and the address was not shown)";
   else
     out << status;
-  const std::string reg = str(n["registry"]["status"]);
+  const std::string reg = Str(n["registry"]["status"]);
   if (reg == "listed") out << ", listed in the registry";
   if (reg == "not_listed") out << ", not in the registry (which lists only the last five years' notifications)";
   if (reg == "error") out << ", registry not reachable";
   out << "\n";
+}
+
+void WriteMagnesiumText(std::ostream& out, const Json& j) {
   const Json& m = j["magnesium"];
   if (m["present"].is_null()) out << "  magnesium: cannot tell (no ingredient list or nutrient table on this photo)\n";
   if (m["present"].is_boolean() && m["present"].get<bool>()) {
@@ -202,33 +202,37 @@ std::string ScanResultText(const Json& j) {
       for (const auto& s : m["salts"]) salts += (salts.empty() ? " " : ", ") + s.get<std::string>();
       out << salts << ";";
     }
-    out << " " << str(m["mg_per_unit"]) << " mg per unit x " << str(m["units_per_day"]) << " a day = "
-        << str(m["mg_per_day"]) << " mg a day";
+    out << " " << Str(m["mg_per_unit"]) << " mg per unit x " << Str(m["units_per_day"]) << " a day = "
+        << Str(m["mg_per_day"]) << " mg a day";
     if (m["basis"] == "from_salt_mass") out << " (computed from the salt mass)";
     out << "\n";
   }
-  out << "  verdict: " << str(j["assessment"]["level"]) << "\n";
-  for (const auto& msg : j["assessment"]["messages"]) out << "  - " << msg.get<std::string>() << "\n";
-  // Every vitamin and mineral: a count, then one line per nutrient above a limit.
+}
+
+// Every vitamin and mineral: a count, then one line per nutrient above a limit.
+void WriteNutrientsText(std::ostream& out, const Json& j) {
   const Json& nutrients = j.contains("nutrients") ? j["nutrients"] : Json();
   if (nutrients.is_array() && !nutrients.empty()) {
     size_t withDose = 0;
     for (const auto& item : nutrients) withDose += item["per_day"].is_null() ? 0 : 1;
     out << "  vitamins and minerals: " << nutrients.size() << " read, " << withDose << " with an amount a day; worst: "
-        << str(j["assessment"]["worst"]) << "\n";
+        << Str(j["assessment"]["worst"]) << "\n";
     for (const auto& item : nutrients) {
       const bool aboveHealth = item["level"] == "above_upper_level";
       const Json& flags = item["flags"];
       const bool aboveLegal = std::find(flags.begin(), flags.end(), Json("above_legal_max")) != flags.end();
       if (!aboveHealth && !aboveLegal) continue;
-      const std::string unit = str(item["unit"]);
-      out << "  ! " << str(item["name"]) << ": " << str(item["per_day"]) << " " << unit << " a day, above ";
-      if (aboveHealth) out << "the " << str(item["upper_level"]["value"]) << " " << unit << " health limit (EFSA)";
+      const std::string unit = Str(item["unit"]);
+      out << "  ! " << Str(item["name"]) << ": " << Str(item["per_day"]) << " " << unit << " a day, above ";
+      if (aboveHealth) out << "the " << Str(item["upper_level"]["value"]) << " " << unit << " health limit (EFSA)";
       if (aboveHealth && aboveLegal) out << " and ";
-      if (aboveLegal) out << "the " << str(item["legal_max"]["value"]) << " " << unit << " Belgian legal maximum";
+      if (aboveLegal) out << "the " << Str(item["legal_max"]["value"]) << " " << unit << " Belgian legal maximum";
       out << "\n";
     }
   }
+}
+
+void WriteCoverageText(std::ostream& out, const Json& j) {
   const Json& c = j["coverage"];
   if (c.is_object()) {
     std::string shown;
@@ -238,6 +242,24 @@ std::string ScanResultText(const Json& j) {
     out << "  the photo showed: " << (shown.empty() ? "none of the label's information panels" : shown) << "\n";
     for (const auto& next : c["to_photograph"]) out << "  next, photograph " << next.get<std::string>() << "\n";
   }
+}
+
+}  // namespace
+
+std::string ScanResultText(const Json& j) {
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out << Str(j["file"]) << "\n";
+  if (!j["ok"].get<bool>()) {
+    out << "  could not be processed: " << Str(j["error"]["message"]) << "\n";
+    return out.str();
+  }
+  WriteNumberText(out, j);
+  WriteMagnesiumText(out, j);
+  out << "  verdict: " << Str(j["assessment"]["level"]) << "\n";
+  for (const auto& msg : j["assessment"]["messages"]) out << "  - " << msg.get<std::string>() << "\n";
+  WriteNutrientsText(out, j);
+  WriteCoverageText(out, j);
   return out.str();
 }
 
