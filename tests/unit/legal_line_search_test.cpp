@@ -36,7 +36,7 @@ TEST_CASE("a legal line merged with the rows under it is searched row by row ins
   std::vector<TextLine> lines = LinesFromText("ae 198) Kerkstraat 17, 1000 Brussel - Tel. 06/411 16 72");
   lines[0].box = {50, 100, 700, 60};
   lines[0].words = {{0, 2, {50, 100, 40, 60}, 40}, {8, 18, {120, 100, 150, 20}, 90}, {19, 22, {280, 100, 30, 20}, 90}};
-  const auto bands = BandsNearLegalLines(lines, {2000, 1000});
+  const auto bands = BandsNearLegalLines(lines, {2000, 1000}, test::TestModels().vocabulary);
   REQUIRE(bands.size() > 2);
   // The first bands lie inside the merged box, below its top row, and step down it.
   CHECK(bands[0].y > 100);
@@ -46,5 +46,5 @@ TEST_CASE("a legal line merged with the rows under it is searched row by row ins
   CHECK(covers);
   // A line box one glyph high gets only the bands below and above.
   lines[0].box.h = 20;
-  CHECK(BandsNearLegalLines(lines, {2000, 1000}).size() == 2);
+  CHECK(BandsNearLegalLines(lines, {2000, 1000}, test::TestModels().vocabulary).size() == 2);
 }
