@@ -67,42 +67,6 @@ cv::Mat Ink(const cv::Mat& gray, Variant::Ink ink, double glyph) {
   return gray;
 }
 
-// Ends the band in the first blank gap of pixel rows above and below the middle of the number,
-// across the number's own columns: a line printed tight above or below (an address the
-// page-level pass merged with the number, so that no line box bounds the band) is then not read
-// with it. Ink is
-// what Otsu calls dark in the band; a row is blank when at most 5 % of it is ink (the descenders
-// of the line above cross the gap). Without a blank row (uneven light, a shadow) the band stays.
-Box TrimToOwnRow(const cv::Mat& gray, const Box& band, const Box& number) {
-  const int x0 = std::max(band.x, number.x), x1 = std::min(band.right(), number.right());
-  if (gray.empty() || x1 - x0 < 8 || band.h < 8) return band;
-  cv::Mat ink;
-  cv::threshold(gray(cv::Rect(x0, band.y, x1 - x0, band.h)), ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  cv::Mat perRow;
-  cv::reduce(ink, perRow, 1, cv::REDUCE_SUM, CV_32S);
-  const int allowed = (x1 - x0) / 20;
-  auto blank = [&](int r) { return perRow.at<int>(r) <= allowed; };
-  const int middle = std::clamp(number.centerY() - band.y, 0, band.h - 1);
-  int top = 0, bottom = band.h;
-  // A margin of paper (a fifth of the number's height, inside the gap) stays in the band:
-  // Tesseract reads worse without it; the whole gap brings the neighbour's descenders back.
-  const int margin = std::max(1, number.h / 5);
-  for (int r = middle; r >= 0; --r)
-    if (blank(r)) {
-      for (int m = margin; m > 0 && r > 0 && blank(r - 1); --m) --r;
-      top = r;
-      break;
-    }
-  for (int r = middle; r < band.h; ++r)
-    if (blank(r)) {
-      for (int m = margin; m > 0 && r + 1 < band.h && blank(r + 1); --m) ++r;
-      bottom = r + 1;
-      break;
-    }
-  if (bottom - top < 6) return band;
-  return {band.x, band.y + top, band.w, bottom - top};
-}
-
 }  // namespace
 
 Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Mat& gray) {
@@ -132,7 +96,7 @@ Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& find
   y0 = std::clamp(y0, 0, limit.height);
   y1 = std::clamp(y1, 0, limit.height);
   if (x1 - x0 < 4 || y1 - y0 < 4) return {};
-  return TrimToOwnRow(gray, {x0, y0, x1 - x0, y1 - y0}, base);
+  return {x0, y0, x1 - x0, y1 - y0};
 }
 
 std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const PreparedImage& image, const Box& band,

@@ -21,8 +21,7 @@ namespace suppcheck {
 
 /// The band to re-read for a finding on `lines[finding.line]`: one line high, without the lines
 /// above and below, from a little left of the number (or its label) to the right end of the
-/// text block, ended at blank pixel rows of `gray` above and below the number. Working-image
-/// pixels; empty when there is no geometry.
+/// text block. Working-image pixels (`gray` gives the limits); empty when there is no geometry.
 Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Mat& gray);
 
 /// Called with each read crop (for --debug-dir): a short name and the image.
