@@ -172,7 +172,7 @@ struct Scanner::Impl {
     // All reads agreeing on a number whose categories were cut at the start ("/ AS 455/12") is
     // agreement on a part: the category may be incomplete, so the number is not certain.
     if (out.number.status != NumberStatus::Unreadable && out.number.status != NumberStatus::Missing &&
-        StartLooksCut(lines, first)) {
+        first.startCut) {
       out.number.status = NumberStatus::Unreadable;
       out.number.canonical.clear();
       out.number.problems = {"the number could not be read with confidence: the text before it looks cut off (a category may be missing)"};

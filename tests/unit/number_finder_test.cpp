@@ -73,14 +73,14 @@ TEST_CASE("a number read from the middle of its categories is noticed", "[number
     const NumberFinding f = FindNotificationNumber(lines, vocab);
     INFO(cut);
     REQUIRE(f.number.producer == "455");
-    CHECK(StartLooksCut(lines, f));
+    CHECK(f.startCut);
   }
   for (const char* whole : {"Notificatienummer: PL / AS 455/12", "PL/AS 455/12", "AS 455/12"}) {
     const auto lines = LinesFromText(whole);
     const NumberFinding f = FindNotificationNumber(lines, vocab);
     INFO(whole);
     REQUIRE(f.number.producer == "455");
-    CHECK_FALSE(StartLooksCut(lines, f));
+    CHECK_FALSE(f.startCut);
   }
 }
 

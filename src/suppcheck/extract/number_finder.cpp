@@ -232,11 +232,6 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
 
 }  // namespace
 
-bool StartLooksCut(const std::vector<TextLine>& lines, const NumberFinding& finding) {
-  if (finding.line < 0 || static_cast<size_t>(finding.line) >= lines.size()) return false;
-  return SlashBefore(lines[static_cast<size_t>(finding.line)].text, finding.begin);
-}
-
 bool MayHoldNumber(const std::string& text) {
   const std::string f = FoldForMatching(text).text;
   if (f.size() > 60) return false;

@@ -24,8 +24,9 @@ struct NumberFinding {
   bool labelled = false;      ///< a notification label stands right before it
   bool categoryAnchored = false;
   bool repaired = false;      ///< an OCR confusion was undone
-  /// The text right before it is a slash ("UT/PL 8420/5" read from "NUT/PL 8420/5"): the read
-  /// began inside the categories, so it may lack some; it says nothing about which ones.
+  /// The text right before it (spaces skipped) is a slash ("UT/PL 8420/5" read from
+  /// "NUT/PL 8420/5", "/ AS 455/12" at the edge of a turned panel): the read began inside the
+  /// categories, so it may lack some; it says nothing about which ones.
   bool startCut = false;
   std::string file;           ///< the photo it was read on, for a product of several photos (empty: the result's file)
 };
@@ -40,11 +41,6 @@ NumberFinding FindNotificationNumber(const std::vector<TextLine>& lines, const V
 /// category-like word: worth re-reading when no clean number was found (a category lost to
 /// OCR, as in "84/2749" for "AS 46/2740").
 bool MayHoldNumber(const std::string& lineText);
-
-/// True when the text right before the finding (spaces skipped) is a slash: the read began in
-/// the middle of the categories ("/ AS 455/12" for "PL / AS 455/12" at the edge of a turned or
-/// curved panel), so the category read may be missing a part and the number is not certain.
-bool StartLooksCut(const std::vector<TextLine>& lines, const NumberFinding& finding);
 
 /// Orders candidates: valid before invalid, labelled first, then confidence.
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b);
