@@ -99,3 +99,34 @@ TEST_CASE("the edges of a frame around the number are not part of it", "[extract
   // A bar inside the digits is still a one.
   CHECK(Find("NUT 7/1|8").number.canonical == "NUT 7/118");
 }
+
+TEST_CASE("a notification label read with a slip still marks where the number stands", "[extract][number]") {
+  // Two columns merged into one line by the page-level read (hard-0019, seed 70701, motion blur
+  // and dim light): the label came back as "Notifieation number", the number as "NUTAI2/6".
+  std::vector<OcrWord> words;
+  int x = 0;
+  for (const char* w : {"Ingredients;", "magnesium", "citrate,"}) {
+    words.push_back({w, 90, {x, 100, 140, 30}, 1});
+    x += 150;
+  }
+  x += 300;  // the gap between the columns
+  const int labelX = x;
+  for (const char* w : {"Notifieation", "number", "NUTAI2/6"}) {
+    words.push_back({w, 60, {x, 102, 120, 28}, 1});
+    x += 130;
+  }
+  const auto lines = BuildLines(words);
+  REQUIRE(lines.size() == 1);
+  const NumberFinding f = FindNotificationNumber(lines, TestModels().vocabulary);
+  // Not valid (the reading is garbled), but not missing either: the label says a number is there.
+  CHECK(f.labelled);
+  CHECK(f.number.status != NumberStatus::Missing);
+  CHECK(f.number.status != NumberStatus::Valid);
+  // The number's box is the words after the label, not the ingredients in the other column.
+  CHECK(f.box.x >= labelX + 2 * 130);
+  CHECK(f.box.right() <= x);
+  // Slips in the label words are tolerated only in long labels, one in a short one.
+  CHECK(Find("Notifieation number: NUT 12/3").labelled);
+  CHECK(Find("Notificatie nurnmer: NUT 12/3").labelled);
+  CHECK_FALSE(Find("notification in NUT 12/3").labelled);
+}

@@ -178,13 +178,9 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
 }
 
 
-// End (folded offset) of a notification label in the line, or npos. Single-word labels are
-// matched with a small edit distance ("Notificatienurnmer").
-size_t FindLabelEnd(const std::string& f, const Vocabulary& vocab) {
-  for (const auto& label : vocab.notificationLabels) {
-    const size_t at = f.find(label);
-    if (at != std::string::npos && (at == 0 || !IsAsciiAlpha(f[at - 1]))) return at + label.size();
-  }
+// The words of a folded line: (begin, end) of each run of letters and hyphens.
+std::vector<std::pair<size_t, size_t>> LetterWords(const std::string& f) {
+  std::vector<std::pair<size_t, size_t>> words;
   for (size_t i = 0; i < f.size();) {
     if (!IsAsciiAlpha(f[i])) {
       ++i;
@@ -192,17 +188,54 @@ size_t FindLabelEnd(const std::string& f, const Vocabulary& vocab) {
     }
     size_t j = i;
     while (j < f.size() && (IsAsciiAlpha(f[j]) || f[j] == '-')) ++j;
-    const std::string_view word(f.data() + i, j - i);
-    if (word.size() >= 12) {
-      for (const auto& label : vocab.notificationLabels) {
-        if (label.find(' ') != std::string::npos || label.size() < 12) continue;
-        // One slip in a short label, two in a long one ("notification" is not "notificatienr").
-        if (EditDistance(word, label) <= (label.size() >= 16 ? 2 : 1)) return j;
-      }
-    }
+    words.emplace_back(i, j);
     i = j;
   }
+  return words;
+}
+
+// End (folded offset) of a notification label in the line, or npos. Labels of 12 letters or
+// more, one word or several, are matched with a small edit distance ("Notificatienurnmer",
+// "Notifieation number"): one slip in a short label, two in a long one ("notification" alone
+// is not "notificatienr").
+size_t FindLabelEnd(const std::string& f, const Vocabulary& vocab) {
+  for (const auto& label : vocab.notificationLabels) {
+    const size_t at = f.find(label);
+    if (at != std::string::npos && (at == 0 || !IsAsciiAlpha(f[at - 1]))) return at + label.size();
+  }
+  const auto words = LetterWords(f);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (const auto& label : vocab.notificationLabels) {
+      if (label.size() < 12) continue;
+      // As many words of the line as the label has, joined by one space.
+      const size_t labelWords = 1 + static_cast<size_t>(std::count(label.begin(), label.end(), ' '));
+      if (i + labelWords > words.size()) continue;
+      std::string phrase;
+      for (size_t k = i; k < i + labelWords; ++k) {
+        if (k > i) phrase.push_back(' ');
+        phrase.append(f, words[k].first, words[k].second - words[k].first);
+      }
+      if (EditDistance(phrase, label) <= (label.size() >= 16 ? 2 : 1)) return words[i + labelWords - 1].second;
+    }
+  }
   return std::string::npos;
+}
+
+// A gap between two words of a line wider than this many word heights separates columns.
+constexpr double kColumnGapInHeights = 2.5;
+
+// Box of the line's words from the one that ends after byte `begin` on, up to the first column
+// gap; empty without geometry or without words there.
+Box WordsAfterUpToGap(const TextLine& line, size_t begin) {
+  Box box;
+  const LineWord* prev = nullptr;
+  for (const auto& w : line.words) {
+    if (w.end <= begin || w.box.empty()) continue;
+    if (prev && w.box.x - prev->box.right() > kColumnGapInHeights * std::max(prev->box.h, w.box.h)) break;
+    box = box.United(w.box);
+    prev = &w;
+  }
+  return box;
 }
 
 // True when the first character before `begin` that is not a space is a slash.
@@ -319,10 +352,15 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
     if (c.normalized.empty())
       n.number.problems = {"a notification label was read, but no number after it"};
     n.labelled = true;
+    const size_t afterLabel = n.begin;
     n.number.text = lines[li].text;
     n.begin = 0;
     n.end = lines[li].text.size();
     n.box = lines[li].box;
+    // On a photo, the number is the words right after the label, up to a column gap: the line
+    // may run on into a neighbouring column ("Ingredients: ... | Notification number NUT2725/6"),
+    // and the re-reads of the number should see the number, not the whole row.
+    if (const Box after = WordsAfterUpToGap(lines[li], afterLabel); !after.empty()) n.box = after;
     found.push_back(std::move(n));
   }
 
