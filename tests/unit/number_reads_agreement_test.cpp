@@ -86,3 +86,15 @@ TEST_CASE("a read that begins inside the categories backs the whole number but i
   // A cut read never backs a whole read with other digits.
   CHECK(Agree({"NUT/PL 8420/6", "|N UT/PL 8420/5 |", "IN UT/PL 8420/5 |"}).finding.number.status == NumberStatus::Unreadable);
 }
+
+TEST_CASE("reads that all lost the slash between producer and product are not an invalid number", "[extract][number][agreement]") {
+  // hard-0016 (seed 70701): "Notif.: AS 409/542" white on colour with motion blur; every read
+  // gave "AS 409542". Printed numbers always have the slash: the number was not read.
+  const auto a = Agree({"Notif.: AS 409542", "AS 409542", "AS409542"});
+  CHECK(a.finding.number.status == NumberStatus::Unreadable);
+  CHECK(a.finding.number.problems.front().find("slash") != std::string::npos);
+  // Other digit-count errors read the same way every time stay invalid, slash and all.
+  CHECK(Agree({"NUT 12345/12", "NUT 12345/12", "NUT 12345/12"}).finding.number.status == NumberStatus::Invalid);
+  // So does a wrong category, even without the slash.
+  CHECK(Agree({"NUT/PX 409542", "NUT/PX 409542", "NUT/PX 409542"}).finding.number.status == NumberStatus::Invalid);
+}
