@@ -152,3 +152,23 @@ TEST_CASE("the salt check reads one statement, not the same one in two languages
       "3 ampoules par jour.");
   CHECK(mag2.doseProblems.empty());
 }
+
+TEST_CASE("the whole before an of-which amount must fit the salt named elsewhere on the label", "[extract][checks]") {
+  // hard-0015 (seed 70701, glare and motion blur, white on colour): "187,5" read as "107,5" in
+  // both languages, the Dutch line's salt name lost. 375 mg a day was reported as 215, within.
+  const std::string read =
+      "Per tablet: a | | i mm 2492 mg, waarvan magneslum 107,5 mg\n2x per dag een tablet.\n"
+      "Complément alimentaire\nPar comprimé: aspartate de magnésium 2492 mg, solt magnésium 107.5 mg\n";
+  const MagnesiumFacts bad = Extract(read);
+  CHECK_FALSE(bad.mgPerDay);
+  CHECK(Problems(bad).find("cannot be part of the 2492 mg") != std::string::npos);
+  // As printed, the same lines give the dose.
+  const std::string printed =
+      "Per tablet: magnesiumaspartaat 2432 mg, waarvan magnesium 187,5 mg\n2x per dag een tablet.\n"
+      "Complément alimentaire\nPar comprimé: aspartate de magnésium 2432 mg, soit magnésium 187,5 mg\n";
+  CHECK(Near(PerDay(printed), 375));
+  // With the Dutch salt name lost but the right figure, the salt named in French vouches for it.
+  CHECK(Near(PerDay("Per tablet: a | | i mm 2432 mg, waarvan magnesium 187,5 mg\n2x per dag een tablet.\n"
+                    "Par comprimé: aspartate de magnésium 2432 mg, soit magnésium 187,5 mg\n"),
+             375));
+}

@@ -34,6 +34,8 @@ std::optional<double> PercentAfter(const AnalysedLine& li, size_t qi) {
   return std::nullopt;
 }
 
+}  // namespace
+
 // "... 469 mg, soit": an amount right before an "of which" word is a whole a part of which
 // follows, so never the elemental amount itself, even when OCR cut the salt's name off before
 // it ("ate de magnesium 469 mg, soit magnesium 56,25 mg").
@@ -43,8 +45,6 @@ bool PartOfItFollows(const AnalysedLine& li, const Quantity& q, const Vocabulary
   while (p < f.size() && (f[p] == ' ' || f[p] == ',' || f[p] == '(')) ++p;
   return p < f.size() && FindAnyWord(f, vocab.partOfMarkers, p, f.size()) == p;
 }
-
-}  // namespace
 
 const Mention* OwnerOf(const AnalysedLine& li, const Quantity& q, const Vocabulary& vocab, bool* ownerAfter) {
   const std::string& f = li.ft.text;

@@ -21,6 +21,10 @@ namespace suppcheck {
 /// compound named right after it (through a connector such as "de"); null if none.
 const Mention* OwnerOf(const AnalysedLine& line, const Quantity& q, const Vocabulary& vocab, bool* ownerAfter);
 
+/// "... 469 mg, soit": an amount right before an "of which" word is a whole a part of which
+/// follows, so never the elemental amount itself.
+bool PartOfItFollows(const AnalysedLine& line, const Quantity& q, const Vocabulary& vocab);
+
 /// A table row bent by a curved pack: the name ("Magnesium") and its amounts ("75 mg 75 mg")
 /// land on two lines. Amounts with no name on line i belong to the name on the line next to it
 /// that has a name and no amounts of its own; the closer one (by height) wins.

@@ -7,6 +7,7 @@
 #include <locale>
 #include <sstream>
 
+#include "suppcheck/extract/amount_owner.h"
 #include "suppcheck/extract/reference_intake.h"
 
 namespace suppcheck {
@@ -75,6 +76,35 @@ std::optional<std::string> SaltFractionProblem(const DoseChoice& dose, const std
     if (a->mg >= low * (1 - tol) && a->mg <= high * (1 + tol)) continue;
     return MgText(a->mg) + " of magnesium cannot come from " + MgText(saltMass) + " of its salt (that holds " +
            MgText(low) + " to " + MgText(high) + ")";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> WholeBeforePartProblem(const DoseChoice& dose, const std::vector<AnalysedLine>& info,
+                                                  const std::vector<std::string>& labelSalts, const Vocabulary& vocab,
+                                                  const ExtractionLimits& limits) {
+  if (!dose.declared || labelSalts.empty()) return std::nullopt;
+  // The fraction of whichever of the label's salts the whole is.
+  double fmin = 1, fmax = 0;
+  for (const auto& id : labelSalts) {
+    const SaltInfo* salt = vocab.Salt(id);
+    if (!salt || salt->fractionMax <= 0) return std::nullopt;  // a salt of unknown fraction: no check
+    fmin = std::min(fmin, salt->fractionMin);
+    fmax = std::max(fmax, salt->fractionMax);
+  }
+  for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
+    if (!a || a->line < 0 || static_cast<size_t>(a->line) >= info.size()) continue;
+    const AnalysedLine& li = info[static_cast<size_t>(a->line)];
+    // The amount's quantity on its line, and the one right before it.
+    for (size_t qi = 1; qi < li.quantities.size(); ++qi) {
+      if (li.ft.OriginalRange(li.quantities[qi].begin, li.quantities[qi].end) != std::pair(a->begin, a->end)) continue;
+      const Quantity& whole = li.quantities[qi - 1];
+      if (!PartOfItFollows(li, whole, vocab) || whole.mg <= a->mg) break;
+      const double tol = limits.saltFractionTolerance;
+      if (a->mg >= whole.mg * fmin * (1 - tol) && a->mg <= whole.mg * fmax * (1 + tol)) break;
+      return MgText(a->mg) + " of magnesium cannot be part of the " + MgText(whole.mg) + " printed before it (" +
+             "the label's salt holds " + MgText(whole.mg * fmin) + " to " + MgText(whole.mg * fmax) + ")";
+    }
   }
   return std::nullopt;
 }

@@ -3,7 +3,8 @@
 // one is not reported (it could be a false all-clear); the reason is said instead.
 //   - the printed % RI against the mg (375 mg = 100 %; US labels print % DV of 420 mg);
 //   - per unit × units a day against a per-day statement;
-//   - a salt's mass against the elemental amount printed with it (the salt's fraction, salts.json);
+//   - a salt's mass against the elemental amount printed with it (the salt's fraction, salts.json),
+//     also when only the label's other lines name the salt ("2492 mg, waarvan magnesium 107,5 mg");
 //   - the number in the product's name ("Magnesium 450") against the dose found.
 
 #include <optional>
@@ -11,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "suppcheck/extract/analysed_line.h"
 #include "suppcheck/extract/dose_choice.h"
 #include "suppcheck/extract/vocabulary.h"
 
@@ -27,6 +29,13 @@ std::optional<std::string> UnitsProblem(const DoseChoice& dose, const Extraction
 /// same basis): it must lie within the salts' fractions; a reason when it does not.
 std::optional<std::string> SaltFractionProblem(const DoseChoice& dose, const std::vector<NutrientAmount>& amounts,
                                                const Vocabulary& vocab, const ExtractionLimits& limits);
+
+/// The elemental amount chosen against a whole printed right before it with an "of which" word
+/// ("2492 mg, waarvan magnesium 107,5 mg") whose salt name OCR lost on that line: the salts
+/// named elsewhere on the label (`labelSalts`) give the fraction; a reason when it does not fit.
+std::optional<std::string> WholeBeforePartProblem(const DoseChoice& dose, const std::vector<AnalysedLine>& info,
+                                                  const std::vector<std::string>& labelSalts, const Vocabulary& vocab,
+                                                  const ExtractionLimits& limits);
 
 /// The numbers in the product's name against the elemental dose per unit or per day (mg); a
 /// reason when none of them fits.

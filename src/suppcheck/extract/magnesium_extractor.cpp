@@ -73,7 +73,10 @@ void RefuseIfInconsistent(MagnesiumFacts& facts, const DoseChoice& dose, const s
     why.push_back("the printed " + NumberText(facts.riMismatch->first) + " % of the reference intake does not fit " +
                   MgText(facts.riMismatch->second));
   if (auto p = UnitsProblem(dose, limits)) why.push_back(*p);
-  if (auto p = SaltFractionProblem(dose, facts.amounts, vocab, limits)) why.push_back(*p);
+  if (auto p = SaltFractionProblem(dose, facts.amounts, vocab, limits))
+    why.push_back(*p);
+  else if (auto q = WholeBeforePartProblem(dose, info, facts.salts, vocab, limits))
+    why.push_back(*q);
   if (auto p = TitleProblem(TitleNumbers(info), facts.mgPerUnit, facts.mgPerDay, "Magnesium", limits))
     why.push_back(*p);
   if (why.empty()) return;
