@@ -1,0 +1,58 @@
+#include "suppcheck/scan/line_reread.h"
+
+#include <algorithm>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "suppcheck/image/region_render.h"
+
+namespace suppcheck {
+
+namespace {
+
+// The line is enlarged to about this many pixels of height, the size Tesseract reads best ...
+constexpr double kTargetLineHeight = 56;
+// ... but never shrunk, and never enlarged more than this (beyond, it enlarges blur).
+constexpr double kMaxEnlargement = 3;
+// Lines lower than this (pixels) are taken as this high when choosing the room around them.
+constexpr int kMinLineHeight = 8;
+// A frame of repeated edge pixels: Tesseract misses characters that touch the image's border.
+constexpr int kBorder = 12;
+// A re-read replaces the line (unforced) only when its mean word confidence is higher by more
+// than this: two readings of the same print differ by a point or two by chance.
+constexpr double kMoreConfidentBy = 2;
+
+}  // namespace
+
+bool ReReadLine(const ScanContext& ctx, const PreparedImage& prep, TextLine& line, bool force) {
+  if (line.box.empty()) return false;
+  const int h = std::max(kMinLineHeight, line.box.h);
+  // A forced re-read looks for characters the first pass lost at the ends of the line (a
+  // category squeezed at the edge of a bottle): take more room on both sides.
+  const Box region = PadBox(line.box, force ? 3 * h : h / 2, h / 3, prep.gray.size());
+  if (region.empty()) return false;
+  const double f = std::clamp(kTargetLineHeight / h, 1.0, kMaxEnlargement);
+  cv::Mat crop = RenderRegion(prep, region, f);
+  cv::copyMakeBorder(crop, crop, kBorder, kBorder, kBorder, kBorder, cv::BORDER_REPLICATE);
+  if (force) ctx.DebugAs("line", "6-reread-" + std::to_string(line.box.y), crop);
+  std::vector<OcrWord> words = ctx.engine.Recognize(crop, PageMode::SingleLine);
+  if (words.empty()) return false;
+  double before = 0, after = 0;
+  for (const auto& w : line.words) before += w.confidence;
+  before /= static_cast<double>(std::max<size_t>(1, line.words.size()));
+  for (auto& w : words) {
+    after += w.confidence;
+    w.box = {static_cast<int>((w.box.x - kBorder) / f) + region.x, static_cast<int>((w.box.y - kBorder) / f) + region.y,
+             std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+    w.lineId = 0;
+  }
+  after /= static_cast<double>(words.size());
+  if (!force && after <= before + kMoreConfidentBy) return false;
+  auto rebuilt = BuildLines(words);
+  if (rebuilt.size() != 1) return false;
+  line = std::move(rebuilt.front());
+  return true;
+}
+
+}  // namespace suppcheck

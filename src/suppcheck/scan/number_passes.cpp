@@ -1,0 +1,137 @@
+#include "suppcheck/scan/number_passes.h"
+
+#include <string>
+
+#include "suppcheck/extract/number_reads_agreement.h"
+#include "suppcheck/image/working_region.h"
+#include "suppcheck/ocr/legal_line_search.h"
+#include "suppcheck/ocr/number_line_reads.h"
+#include "suppcheck/ocr/turned_text_search.h"
+#include "suppcheck/scan/line_reread.h"
+
+namespace suppcheck {
+
+namespace {
+
+// Re-reads of the number line at most, besides the page-level read (most photos settle after two).
+constexpr int kMaxNumberReReads = 6;
+
+// No clean number: re-reads, in all languages and enlarged, the short lines that may hold one
+// whose category OCR lost ("84/2749"), and keeps a valid reading.
+void ReReadNumberLines(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
+                       NumberFinding& number) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!MayHoldNumber(lines[i].text) && static_cast<int>(i) != number.line) continue;
+    TextLine copy = lines[i];
+    if (!ReReadLine(ctx, prep, copy, /*force=*/true)) continue;
+    auto found = FindNumberCandidates({copy}, ctx.models.vocabulary);
+    if (found.empty() || !found.front().number.valid()) continue;
+    NumberFinding better = found.front();
+    better.line = static_cast<int>(i);
+    if (!number.number.valid() || BetterNumberFinding(better, number) ||
+        better.number.categories.size() > number.number.categories.size()) {
+      lines[i] = copy;
+      number = better;
+    }
+  }
+}
+
+// Still nothing: the number line may sit tight under the address or by the lot line, dropped by
+// the page-level pass. Reads the bands there; a line found joins `lines`.
+void ReadDroppedNumberLine(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
+                           NumberFinding& number) {
+  auto dropped = FindDroppedNumberLine(ctx.engine, prep, lines, ctx.models.vocabulary);
+  if (!dropped) return;
+  lines.push_back(std::move(*dropped));
+  number = FindNumberCandidates({lines.back()}, ctx.models.vocabulary).front();
+  number.line = static_cast<int>(lines.size() - 1);
+}
+
+// Reads the number line again in several independent ways and keeps what the reads agree on:
+// valid or invalid only when they agree, unreadable when they do not (number_reads_agreement.h).
+NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
+                           const NumberFinding& first) {
+  const Box band = NumberLineBand(lines, first, prep.gray);
+  auto reads = ReReadNumberBand(
+      ctx.engine, prep, band, ctx.models.vocabulary, {first}, kMaxNumberReReads,
+      [](const std::vector<NumberFinding>& sofar) { return AgreementSettled(AgreeOnNumber(sofar)); },
+      [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-number-" + how, crop); });
+  NumberFinding out = AgreeOnNumber(reads).finding;
+  if (out.line < 0) out.line = first.line;
+  if (out.box.empty()) out.box = first.box;
+  out.labelled |= first.labelled;
+  // All reads agreeing on a number whose categories were cut at the start ("/ AS 455/12") is
+  // agreement on a part: the category may be incomplete, so the number is not certain.
+  if (out.number.status != NumberStatus::Unreadable && out.number.status != NumberStatus::Missing &&
+      first.startCut) {
+    out.number.status = NumberStatus::Unreadable;
+    out.number.canonical.clear();
+    out.number.problems = {"the number could not be read with confidence: the text before it looks cut off (a category may be missing)"};
+    out.confidence = 0;
+  }
+  return out;
+}
+
+// Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
+// front). Reads the blocks of ink that the page-level pass left unread, each turned a quarter
+// either way; appends their lines (in `prep`'s pixels) to `lines` and returns the number found
+// there, verified by re-reads in the turned block, or `none` when there is none.
+NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep, const std::vector<OcrWord>& words,
+                               std::vector<TextLine>& lines, const NumberFinding& none) {
+  for (const Box& block : UnreadInkRegions(prep.gray, words)) {
+    auto reading = ReadTurnedBlock(ctx.firstPass, prep, block);
+    if (!reading) continue;
+    ctx.Debug("2-turned-block", reading->region.image.gray);
+    std::vector<TextLine> turned = BuildLines(reading->words);
+    NumberFinding found = FindNotificationNumber(turned, ctx.models.vocabulary);
+    // As on the upright text: the number line may hide tight under the address or the lot line.
+    if (found.number.status == NumberStatus::Missing) {
+      if (auto dropped = FindDroppedNumberLine(ctx.engine, reading->region.image, turned, ctx.models.vocabulary)) {
+        turned.push_back(std::move(*dropped));
+        found = FindNotificationNumber({turned.back()}, ctx.models.vocabulary);
+        found.line = static_cast<int>(turned.size() - 1);
+      }
+    }
+    if (found.number.status != NumberStatus::Missing) found = VerifyNumber(ctx, reading->region.image, turned, found);
+    const int offset = static_cast<int>(lines.size());
+    for (auto& line : turned) {
+      line.box = ToParent(reading->region, line.box);
+      for (auto& w : line.words) w.box = ToParent(reading->region, w.box);
+      lines.push_back(std::move(line));
+    }
+    if (found.number.status == NumberStatus::Missing) continue;
+    found.box = ToParent(reading->region, found.box);
+    if (found.line >= 0) found.line += offset;
+    return found;
+  }
+  return none;
+}
+
+}  // namespace
+
+NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage& prep,
+                                     const std::vector<OcrWord>& words, std::vector<TextLine>& lines,
+                                     PassTimer& timer) {
+  const auto candidates = FindNumberCandidates(lines, ctx.models.vocabulary);
+  NumberFinding number;
+  if (!candidates.empty()) number = candidates.front();
+  if (!number.number.valid() || number.repaired) {
+    ReReadNumberLines(ctx, prep, lines, number);
+    timer.Mark("number-lines");
+  }
+  if (number.number.status == NumberStatus::Missing) {
+    ReadDroppedNumberLine(ctx, prep, lines, number);
+    timer.Mark("dropped-line");
+  }
+  if (number.number.status != NumberStatus::Missing) {
+    number = VerifyNumber(ctx, prep, lines, number);
+    timer.Mark("verify-number");
+  }
+  if (number.number.status == NumberStatus::Missing) {
+    number = ReadTurnedBlocks(ctx, prep, words, lines, number);
+    timer.Mark("turned-blocks");
+  }
+  return number;
+}
+
+}  // namespace suppcheck

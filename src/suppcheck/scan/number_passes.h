@@ -1,0 +1,24 @@
+#pragma once
+// The notification number of a photo, after the whole-label pass: found in its lines, then, when
+// no clean number was found, looked for harder (short lines re-read enlarged, a line dropped under
+// the address, blocks of text turned a quarter), and verified by independent re-reads of its line.
+
+#include <vector>
+
+#include "suppcheck/extract/number_finder.h"
+#include "suppcheck/extract/text_lines.h"
+#include "suppcheck/image/label_image.h"
+#include "suppcheck/scan/scan_context.h"
+#include "suppcheck/util/pass_timer.h"
+
+namespace suppcheck {
+
+/// The number on the photo (status Missing when none). `lines` may gain lines (a dropped number
+/// line, the lines of a turned block) and have a line replaced by its better re-read; `words`
+/// are the whole-label pass's. Passes "number-lines", "dropped-line", "verify-number" and
+/// "turned-blocks" of the timer, each only when it runs.
+NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage& prep,
+                                     const std::vector<OcrWord>& words, std::vector<TextLine>& lines,
+                                     PassTimer& timer);
+
+}  // namespace suppcheck

@@ -1,0 +1,55 @@
+#include "suppcheck/scan/nutrient_table_reread.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "suppcheck/extract/folded_text.h"
+#include "suppcheck/extract/quantity.h"
+#include "suppcheck/image/region_render.h"
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+// Lines naming a nutrient next to a digit that make a table worth reading again as a block.
+constexpr int kMinTableRows = 3;
+
+}  // namespace
+
+std::vector<TextLine> ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
+                                          const std::vector<TextLine>& lines) {
+  Box region;
+  int rows = 0, lineH = 0;
+  for (const auto& line : lines) {
+    if (line.box.empty()) continue;
+    const FoldedText ft = FoldForMatching(line.text);
+    const auto names = ctx.models.nutrientNames.Find(ft.text);
+    if (std::none_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) || names.empty()) continue;
+    // The names and the percentages, not the whole line: OCR adds noise at a line's ends.
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (const auto& m : names) spans.push_back({m.begin, m.end});
+    for (const auto& p : FindPercents(ft.text)) spans.push_back({p.begin, p.end});
+    for (const auto& [b, e] : spans) {
+      const auto [ob, oe] = ft.OriginalRange(b, e);
+      const Box box = line.BoxOf(ob, oe);
+      if (!box.empty()) region = region.empty() ? box : region.United(box);
+    }
+    lineH = std::max(lineH, line.box.h);
+    ++rows;
+  }
+  if (rows < kMinTableRows || region.empty()) return {};
+  region = PadBox(region, lineH / 2, lineH, prep.gray.size());
+  if (region.empty()) return {};
+  // Table print is often the label's smallest: read it at the re-reads' detail.
+  const double f = prep.detailFactor;
+  const cv::Mat crop = RenderRegion(prep, region, f);
+  ctx.Debug("7-nutrient-table", crop);
+  std::vector<OcrWord> words = ctx.firstPass.Recognize(crop, PageMode::SingleBlock);
+  for (auto& w : words)
+    w.box = {static_cast<int>(w.box.x / f) + region.x, static_cast<int>(w.box.y / f) + region.y,
+             std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+  return BuildLines(words);
+}
+
+}  // namespace suppcheck

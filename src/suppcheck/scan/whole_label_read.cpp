@@ -1,0 +1,105 @@
+#include "suppcheck/scan/whole_label_read.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/ocr/readability.h"
+
+namespace suppcheck {
+
+namespace {
+
+// A first pass this unreadable (confident letters and digits) is retried on the inverted photo.
+constexpr double kInvertBelowReadability = 60;
+// Another whole-label reading (inverted, turned) replaces the first only when it is clearly
+// better: this many times as readable (OCR reads a few confident words in any noise) ...
+constexpr double kClearlyMoreReadable = 1.3;
+// ... and, for the inverted photo, this much more besides: inverting a dark-on-light label turns
+// its background into specks that read as a little text.
+constexpr double kInvertedMargin = 10;
+// The half turn is tried when the first pass is unsure (mean word confidence below this; upside
+// down text still gives words, but doubtful ones) ...
+constexpr double kHalfTurnBelowConfidence = 70;
+// ... or reads fewer confident characters per word than this (specks and fragments).
+constexpr double kHalfTurnBelowReadabilityPerWord = 2.5;
+// So little read that the photo may be sideways (a tube, a layout test that missed): the
+// quarter turns too.
+constexpr double kQuarterTurnsBelowReadability = 40;
+// Words at least this confident are drawn green in the debug image, the others red.
+constexpr float kDebugConfidentWord = 60;
+
+// Almost nothing read: perhaps light text on a dark label (white on colour), which the
+// whole-label pass does not retry inverted. Reads the inverted photo; keeps the better.
+void TryInverted(const ScanContext& ctx, const cv::Mat& bgr, WholeLabelReading& page, PassTimer& timer) {
+  if (Readability(page.words) >= kInvertBelowReadability) return;
+  cv::Mat inverted;
+  cv::bitwise_not(bgr, inverted);
+  PreparedImage other = PrepareImage(inverted, ctx.options.prepare);
+  std::vector<OcrWord> otherWords = ctx.firstPass.Recognize(other.gray, PageMode::Sparse);
+  if (Readability(otherWords) > kClearlyMoreReadable * Readability(page.words) + kInvertedMargin) {
+    page.prep = std::move(other);
+    page.words = std::move(otherWords);
+  }
+  timer.Mark("inverted");
+}
+
+// The wrong way round? Text read upside down gives few confident words: tries the half turn and
+// keeps the better reading. When almost nothing was read (a word printed along a tube, a photo
+// taken sideways that the layout test missed), tries the quarter turns too.
+void TryTurns(const ScanContext& ctx, WholeLabelReading& page, PassTimer& timer) {
+  if (!ctx.options.prepare.fixRotation) return;
+  double best = Readability(page.words);
+  const double confident = page.words.empty() ? 0 : best / static_cast<double>(page.words.size());
+  std::vector<int> turns;
+  if ((MeanConfidence(page.words) < kHalfTurnBelowConfidence || confident < kHalfTurnBelowReadabilityPerWord) &&
+      !ClearlyUpright(page.words))
+    turns.push_back(180);
+  if (best < kQuarterTurnsBelowReadability) turns.insert(turns.end(), {90, 270});
+  std::vector<int> tried;
+  for (int turn : turns) {
+    if (std::find(tried.begin(), tried.end(), turn) != tried.end()) continue;
+    tried.push_back(turn);
+    PreparedImage turned = page.prep;
+    turned.gray = page.prep.gray.clone();
+    RotateWorking(turned, turn);
+    std::vector<OcrWord> other = ctx.firstPass.Recognize(turned.gray, PageMode::Sparse);
+    const double score = Readability(other);
+    if (score > kClearlyMoreReadable * best && score > 0) {
+      best = score;
+      page.prep = std::move(turned);
+      page.words = std::move(other);
+      // Later turns are relative to the image we keep.
+      for (int& t : turns) t = (t - turn + 360) % 360;
+    }
+  }
+  timer.Mark("turns");
+}
+
+// With --debug-dir: the words' boxes on the working image, confident ones green.
+void DebugWordBoxes(const ScanContext& ctx, const WholeLabelReading& page) {
+  if (ctx.options.debugDir.empty()) return;
+  cv::Mat boxes;
+  cv::cvtColor(page.prep.gray, boxes, cv::COLOR_GRAY2BGR);
+  for (const auto& w : page.words)
+    cv::rectangle(boxes, cv::Rect(w.box.x, w.box.y, w.box.w, w.box.h),
+                  w.confidence >= kDebugConfidentWord ? cv::Scalar(0, 160, 0) : cv::Scalar(0, 0, 255), 1);
+  ctx.Debug("2-ocr-words", boxes);
+}
+
+}  // namespace
+
+WholeLabelReading ReadWholeLabel(const ScanContext& ctx, const cv::Mat& bgr, PassTimer& timer) {
+  WholeLabelReading page;
+  page.prep = PrepareImage(bgr, ctx.options.prepare);
+  ctx.Debug("1-working", page.prep.gray);
+  timer.Mark("prepare");
+  page.words = ctx.firstPass.Recognize(page.prep.gray, PageMode::Sparse);
+  timer.Mark("page");
+  TryInverted(ctx, bgr, page, timer);
+  TryTurns(ctx, page, timer);
+  DebugWordBoxes(ctx, page);
+  return page;
+}
+
+}  // namespace suppcheck
