@@ -55,4 +55,9 @@ cv::Mat RenderRegion(const PreparedImage& image, const Box& region, double facto
   return out;
 }
 
+Box FromRendered(const Box& read, const Box& region, double factor, int border) {
+  return {static_cast<int>((read.x - border) / factor) + region.x, static_cast<int>((read.y - border) / factor) + region.y,
+          std::max(1, static_cast<int>(read.w / factor)), std::max(1, static_cast<int>(read.h / factor))};
+}
+
 }  // namespace suppcheck

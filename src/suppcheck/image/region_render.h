@@ -18,4 +18,8 @@ namespace suppcheck {
 /// working image. Empty when the clipped region is empty.
 cv::Mat RenderRegion(const PreparedImage& image, const Box& region, double factor);
 
+/// The way back: a box read on RenderRegion(image, region, factor), framed by `border` pixels on
+/// every side before reading, in working pixels (at least one pixel wide and high).
+Box FromRendered(const Box& read, const Box& region, double factor, int border = 0);
+
 }  // namespace suppcheck

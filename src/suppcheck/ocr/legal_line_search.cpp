@@ -82,8 +82,7 @@ std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const Pre
     cv::copyMakeBorder(crop, crop, border, border, border, border, cv::BORDER_REPLICATE);
     std::vector<OcrWord> words = engine.Recognize(crop, PageMode::SingleLine);
     for (auto& w : words) {
-      w.box = {static_cast<int>((w.box.x - border) / f) + band.x, static_cast<int>((w.box.y - border) / f) + band.y,
-               std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+      w.box = FromRendered(w.box, band, f, border);
       w.lineId = 0;
     }
     auto built = BuildLines(words);

@@ -125,8 +125,7 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const Prepa
     if (sink) sink(v.name, crop);
     std::vector<OcrWord> words = engine.Recognize(crop, v.mode, v.whitelist ? kNumberWhitelist : "");
     for (auto& w : words) {
-      w.box = {static_cast<int>((w.box.x - border) / f) + region.x, static_cast<int>((w.box.y - border) / f) + region.y,
-               std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+      w.box = FromRendered(w.box, region, f, border);
       w.lineId = 0;  // one band, one line
     }
     const auto found = FindNumberCandidates(BuildLines(words), vocab);

@@ -43,8 +43,7 @@ bool ReReadLine(const ScanContext& ctx, const PreparedImage& prep, TextLine& lin
   before /= static_cast<double>(std::max<size_t>(1, line.words.size()));
   for (auto& w : words) {
     after += w.confidence;
-    w.box = {static_cast<int>((w.box.x - kBorder) / f) + region.x, static_cast<int>((w.box.y - kBorder) / f) + region.y,
-             std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+    w.box = FromRendered(w.box, region, f, kBorder);
     w.lineId = 0;
   }
   after /= static_cast<double>(words.size());

@@ -46,9 +46,7 @@ std::vector<TextLine> ReReadNutrientTable(const ScanContext& ctx, const Prepared
   const cv::Mat crop = RenderRegion(prep, region, f);
   ctx.Debug("7-nutrient-table", crop);
   std::vector<OcrWord> words = ctx.firstPass.Recognize(crop, PageMode::SingleBlock);
-  for (auto& w : words)
-    w.box = {static_cast<int>(w.box.x / f) + region.x, static_cast<int>(w.box.y / f) + region.y,
-             std::max(1, static_cast<int>(w.box.w / f)), std::max(1, static_cast<int>(w.box.h / f))};
+  for (auto& w : words) w.box = FromRendered(w.box, region, f);
   return BuildLines(words);
 }
 
