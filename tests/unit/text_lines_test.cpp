@@ -108,3 +108,22 @@ TEST_CASE("plain text: one line per non-blank line, trimmed, no geometry", "[ext
   CHECK(LinesFromText("").empty());
   CHECK(LinesFromText("\n \n").empty());
 }
+
+TEST_CASE("a line is cut into its columns at wide gaps, and a part is a line of its own", "[extract][lines]") {
+  // A table row joined to the legal text beside it: the gap between them is many glyphs wide.
+  const auto lines = BuildLines({Word("Zinc", 0, 100, 40, 20, 50, 1), Word("10", 50, 100, 20, 20, 90, 1),
+                                 Word("mg", 80, 100, 30, 20, 60, 1), Word("Notification", 400, 100, 120, 20, 40, 1),
+                                 Word("number", 530, 100, 80, 20, 40, 1)});
+  REQUIRE(lines.size() == 1);
+  const auto ranges = ColumnRanges(lines[0]);
+  REQUIRE(ranges.size() == 2);
+  const TextLine left = SubLine(lines[0], ranges[0].first, ranges[0].second);
+  const TextLine right = SubLine(lines[0], ranges[1].first, ranges[1].second);
+  CHECK(left.text == "Zinc 10 mg");
+  CHECK(right.text == "Notification number");
+  CHECK(right.box.x == 400);
+  CHECK(right.words.size() == 2);
+  CHECK(right.MeanConfidenceOf(0, right.text.size()) == Approx(40));
+  // Without a wide gap, or without geometry, the line is one part.
+  CHECK(ColumnRanges(LinesFromText("Zinc 10 mg Notification number")[0]).size() == 1);
+}

@@ -221,21 +221,12 @@ size_t FindLabelEnd(const std::string& f, const Vocabulary& vocab) {
   return std::string::npos;
 }
 
-// A gap between two words of a line wider than this many word heights separates columns.
-constexpr double kColumnGapInHeights = 2.5;
-
-// Box of the line's words from the one that ends after byte `begin` on, up to the first column
-// gap; empty without geometry or without words there.
+// Box of the line's words from byte `begin` on, up to the next column gap; empty without
+// geometry or without words there.
 Box WordsAfterUpToGap(const TextLine& line, size_t begin) {
-  Box box;
-  const LineWord* prev = nullptr;
-  for (const auto& w : line.words) {
-    if (w.end <= begin || w.box.empty()) continue;
-    if (prev && w.box.x - prev->box.right() > kColumnGapInHeights * std::max(prev->box.h, w.box.h)) break;
-    box = box.United(w.box);
-    prev = &w;
-  }
-  return box;
+  for (const auto& [from, to] : ColumnRanges(line))
+    if (to > begin) return line.BoxOf(std::max(from, begin), to);
+  return {};
 }
 
 // True when the first character before `begin` that is not a space is a slash.

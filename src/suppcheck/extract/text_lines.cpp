@@ -52,6 +52,33 @@ float TextLine::MeanConfidenceOf(size_t begin, size_t end) const {
   return n ? sum / static_cast<float>(n) : 100.f;
 }
 
+std::vector<std::pair<size_t, size_t>> ColumnRanges(const TextLine& line) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  const LineWord* prev = nullptr;
+  for (const LineWord& w : line.words) {
+    const bool gap = prev && !w.box.empty() && !prev->box.empty() &&
+                     w.box.x - prev->box.right() > kColumnGapInHeights * std::max(prev->box.h, w.box.h);
+    if (ranges.empty() || gap) ranges.emplace_back(w.begin, w.end);
+    ranges.back().second = w.end;
+    prev = &w;
+  }
+  if (ranges.size() <= 1) return {{0, line.text.size()}};
+  return ranges;
+}
+
+TextLine SubLine(const TextLine& line, size_t begin, size_t end) {
+  TextLine part;
+  end = std::min(end, line.text.size());
+  begin = std::min(begin, end);
+  part.text = line.text.substr(begin, end - begin);
+  for (const LineWord& w : line.words) {
+    if (w.begin < begin || w.end > end) continue;
+    part.words.push_back({w.begin - begin, w.end - begin, w.box, w.confidence});
+    part.box = part.box.United(w.box);
+  }
+  return part;
+}
+
 std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
   // 1. Fragments: the engine's lines (words without a line id each make their own).
   std::map<int, Fragment> byId;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "suppcheck/util/box.h"
@@ -35,6 +36,17 @@ struct TextLine {
 /// Groups OCR words into reading-order lines: the engine's lines first, then lines that sit
 /// side by side on the same row (a table row split into columns) are joined left to right.
 std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words);
+
+/// A gap between two words of a line wider than this many word heights separates columns.
+inline constexpr double kColumnGapInHeights = 2.5;
+
+/// Byte ranges [begin, end) of the parts of a line between column gaps (two columns that the OCR
+/// or BuildLines joined into one row: "Magnesium 250 mg 750 mg | Notification number NUT/AS
+/// 5213/1031"). One range, the whole text, for a line without geometry or without such a gap.
+std::vector<std::pair<size_t, size_t>> ColumnRanges(const TextLine& line);
+
+/// The words of `line` in the byte range [begin, end) as a line of their own.
+TextLine SubLine(const TextLine& line, size_t begin, size_t end);
 
 /// One TextLine per line of plain text (no boxes); blank lines are dropped.
 std::vector<TextLine> LinesFromText(std::string_view text);
