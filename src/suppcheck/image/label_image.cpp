@@ -83,20 +83,18 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
   const cv::Rect across = TextRegion(aligned, upright.size());
   const cv::Mat skewArea =
       !across.empty() && across.area() < 0.9 * upright.size().area() ? cv::Mat(upright, across) : upright;
-  // A label warped to its own outline is the label: cropping it to the text found would cut
-  // off what the glyph analysis missed, such as a turned side panel in dim light (hard-0022,
-  // seed 70701, whose legal text was then never read).
-  if (perspective) return skewArea;
   cv::Rect region = WithTurnedPanel(across, glyphs, upright.size());
   // Glyph-like specks of a textured background spread the text region over much of the photo:
   // then keep to the label's pale panel, when there is a clear one and the text region reaches
   // well beyond it (measured on textured-background photos: the text region covered 60-100 %
   // of the photo, the panel 25-35 %, and Tesseract spent 3-12 s reading the texture).
-  // Rows of a few glyphs happen in the texture too; a row of text left out has more.
-  const cv::Rect panel = BrightPanelRegion(upright, TextRows(glyphs, /*minGlyphs=*/7));
-  const bool spread = region.empty() || region.area() >= 0.9 * upright.size().area();
-  constexpr double kBeyondPanel = 1.5;  // text region at least this much larger than the panel
-  if (!panel.empty() && (spread || region.area() > kBeyondPanel * (region & panel).area())) region = panel;
+  if (!perspective) {
+    // Rows of a few glyphs happen in the texture too; a row of text left out has more.
+    const cv::Rect panel = BrightPanelRegion(upright, TextRows(glyphs, /*minGlyphs=*/7));
+    const bool spread = region.empty() || region.area() >= 0.9 * upright.size().area();
+    constexpr double kBeyondPanel = 1.5;  // text region at least this much larger than the panel
+    if (!panel.empty() && (spread || region.area() > kBeyondPanel * (region & panel).area())) region = panel;
+  }
   if (!region.empty() && region.area() < 0.9 * upright.size().area()) {
     copy.Then(Translation(-region.x, -region.y), {static_cast<double>(region.width), static_cast<double>(region.height)});
     upright = upright(region).clone();
