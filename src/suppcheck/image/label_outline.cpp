@@ -8,13 +8,6 @@ namespace suppcheck {
 
 namespace {
 
-// Share of its four-cornered outline a bright region fills to be taken for the label ...
-constexpr double kSolidLabel = 0.93;
-// ... or, when its convex hull is that outline within this factor (four straight sides), with a
-// notch where a dark band reaches the edge: measured on 18 generated phone and hard photos.
-constexpr double kNotchedLabel = 0.88;
-constexpr double kHullOnQuad = 1.015;
-
 // Outlines of the bright regions (a pale label on a darker table), small gaps closed: where the
 // label's outline and its pale panel are looked for.
 std::vector<std::vector<cv::Point>> BrightRegionOutlines(const cv::Mat& gray) {
@@ -80,14 +73,8 @@ bool FindLabelQuad(const cv::Mat& gray, const std::vector<cv::Point2f>& rows, st
     for (double eps = 0.01; eps <= 0.0201 && approx.size() != 4; eps += 0.005)
       cv::approxPolyDP(hull, approx, eps * cv::arcLength(hull, true), true);
     if (approx.size() != 4 || !cv::isContourConvex(approx)) continue;
-    // The region must be mostly the quad (not a blob that happens to have 4 corners). A dark
-    // band printed up to the label's edge (a brand bar) cuts a notch into the bright region:
-    // measured 0.89-0.93 of the quad on phone photos whose outline is otherwise clean. Such a
-    // region is still the label when its hull is the quad itself.
-    const double quadArea = cv::contourArea(approx);
-    const bool solid = area >= kSolidLabel * quadArea;
-    const bool notched = area >= kNotchedLabel * quadArea && cv::contourArea(hull) <= kHullOnQuad * quadArea;
-    if (!solid && !notched) continue;
+    // The region must be mostly the quad (not a blob that happens to have 4 corners).
+    if (area < 0.93 * cv::contourArea(approx)) continue;
     // And the text must be in it: a bordered facts table inside a label is a quad too, and
     // warping to it would cut off the ingredients printed below it.
     size_t outside = 0;
