@@ -213,6 +213,43 @@ TEST_CASE("Photo of a table with left-aligned columns under long headers", "[ext
   CheckDose(all, "selenium", 28, 56);
 }
 
+TEST_CASE("A row read twice: the reading that lost its decimal point or its % RI is checked by the other",
+          "[extract][nutrients]") {
+  // multivitamin-clean-0003 of seed 61001: the whole-label pass read "Beta-carotene 2.01 mg", the
+  // table read again as a block "Betacarotene 201mg. = * |"; the vote of two readings went to the
+  // larger, 201 mg. Below it, a zinc row whose block reading lost its point and its % RI, and a
+  // copper row whose block reading took a speck for an 8 ("3 mg" read "38 mg", no % RI).
+  const int head = 14, row = 18;
+  const auto all = ReadLines({
+      LineAt(335, {{677, "Per daily dose (3 capsules) % RI"}}, head),
+      LineAt(389, {{63, "Beta-carotene"}, {677, "2.01 mg"}}, row),
+      LineAt(440, {{61, "Zinc"}, {677, "1.5 mg 15%"}}, row),
+      LineAt(491, {{61, "Copper"}, {677, "3 mg 300%"}}, row),
+      LineAt(1621, {{61, "Take one capsule 3 times a day."}}, row),
+      LineAt(335, {{677, "Per daily dose (3 capsules) % RI"}}, head),
+      LineAt(390, {{63, "Betacarotene"}, {677, "201mg. = * |"}}, row),
+      LineAt(441, {{61, "Zinc"}, {677, "15 mg"}}, row),
+      LineAt(492, {{61, "Copper"}, {677, "38 mg"}}, row),
+  });
+  CheckDose(all, "beta_carotene", 0.67, 2.01);
+  CheckDose(all, "zinc", 0.5, 1.5);
+  CheckDose(all, "copper", 1, 3);
+}
+
+TEST_CASE("A reading without its column that equals the per-day amount is the per-day amount", "[extract][nutrients]") {
+  // multivitamin-phone-0015 of seed 61001: the table read again as a block lost the per-tablet
+  // amount and the header ("Silicium —~(itomg (20mg"); its 20 mg, taken for one tablet, outvoted
+  // the 10 mg per tablet of the first pass: 20 mg a tablet and 20 mg a day.
+  const auto all = Read(
+      "Pro Tablette Pro Tagesdosis (2 Tabletten) | % NRV\n"
+      "Silicium 10 mg 20 mg\n"
+      "Vanadium 12 ug 24 ug\n"
+      "2x taglich 1 Tablette.\n"
+      "Silicium —~(itomg (20mg\n");
+  CheckDose(all, "silicon", 10, 20);
+  CheckDose(all, "vanadium", 12, 24);
+}
+
 TEST_CASE("OCR spellings of µg on phone photos, for nutrients counted in µg only", "[extract][nutrients]") {
   const auto all = Read(
       "1 gélule par jour.\n"

@@ -1,5 +1,7 @@
 #include "suppcheck/extract/analysed_line.h"
 
+#include "suppcheck/extract/excipient_mentions.h"
+
 namespace suppcheck {
 
 std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const NutrientLexicon& lexicon,
@@ -13,6 +15,7 @@ std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const
     li.percents = FindPercents(li.ft.text);
     li.phrases = FindBasisPhrases(li.ft.text, vocab, maxUnitsPerDay);
   }
+  MarkCutExcipients(info, lexicon);
   return info;
 }
 

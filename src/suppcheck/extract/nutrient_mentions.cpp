@@ -98,6 +98,7 @@ NutrientLexicon LexiconFor(const Vocabulary& vocab, const std::string& nutrient)
   lx.names = &vocab.nutrientNames.at(nutrient);
   lx.compounds = &vocab.salts;
   lx.excipients = &vocab.excipients;
+  lx.excipientClasses = &vocab.excipientClasses;
   lx.otherNutrients = &vocab.otherNutrients;
   return lx;
 }

@@ -31,6 +31,7 @@ struct NutrientLexicon {
   const NutrientNames* names = nullptr;
   const std::vector<SaltInfo>* compounds = nullptr;
   const std::vector<std::string>* excipients = nullptr;
+  const std::vector<std::string>* excipientClasses = nullptr;  ///< "anti-caking agent"
   const std::vector<std::string>* otherNutrients = nullptr;
 };
 

@@ -12,6 +12,7 @@
 #include "suppcheck/extract/analysed_line.h"
 #include "suppcheck/extract/directions.h"
 #include "suppcheck/extract/dose_choice.h"
+#include "suppcheck/extract/nutrient_row_readings.h"
 #include "suppcheck/extract/ri_plausibility.h"
 #include "suppcheck/extract/word_match.h"
 #include "suppcheck/util/text.h"
@@ -239,6 +240,21 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
   }
 }
 
+// A row read twice (the first pass and the table read again): a reading that lost its decimal
+// separator goes, a reading without its % RI takes the other's, a reading without its column takes
+// the basis of the equal reading (extract/nutrient_row_readings).
+void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
+  std::vector<std::string> numbers;
+  for (const auto& note : w.notes) numbers.push_back(note.number);
+  const std::vector<size_t> lost = ReadingsThatLostTheSeparator(w.amounts, numbers, lines);
+  for (auto it = lost.rbegin(); it != lost.rend(); ++it) {
+    w.amounts.erase(w.amounts.begin() + static_cast<long>(*it));
+    w.notes.erase(w.notes.begin() + static_cast<long>(*it));
+  }
+  ShareRiBetweenReadings(w.amounts, lines);
+  TakeBasisOfEqualReadings(w.amounts, limits.doseAgreement);
+}
+
 }  // namespace
 
 std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, const NutrientNameIndex& names,
@@ -399,6 +415,7 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
     if (n.referenceIntake) own.referenceIntakeMg = *n.referenceIntake * MgPerUnitOf(n.unit);
     for (size_t i = 0; i < lines.size(); ++i) info[i].ownedQuantities = w.owned[i];
     AssignBasis(w.amounts, info, lines, vocab, own);
+    CrossCheckRowReadings(w, lines, own);
     TrustAmountsByRi(w, n, directions, lines, own);
     if (w.amounts.empty()) {
       out.push_back(std::move(facts));

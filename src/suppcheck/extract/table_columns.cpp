@@ -46,6 +46,15 @@ bool StandsAbove(const TextLine& header, const TextLine& row) {
   return headerCentre2 <= rowCentre2 - std::min(header.box.h, row.box.h) / 2;
 }
 
+// A line that does not count towards the lines looked up: a row of the table (an amount of another
+// nutrient: a table of thirty rows has its header thirty lines up, not eight) or a speck line (a cell
+// border read as letters, under half a row's height). Text lines, headers and the directions
+// count, so that a header is not taken from an unrelated part of the label.
+bool PartOfTable(const AnalysedLine& h, const TextLine& line, const TextLine& row) {
+  if (!h.quantities.empty()) return true;
+  return !line.box.empty() && !row.box.empty() && 2 * line.box.h < row.box.h;
+}
+
 }  // namespace
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
@@ -54,15 +63,15 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
   const size_t i = static_cast<size_t>(a.line);
   const AnalysedLine& row = info[i];
   // Up the photo: each line looked at stands above the one looked at before, so that a row read
-  // twice counts once towards maxLinesUp.
+  // twice counts once towards maxLinesUp; the table's other rows do not count.
   size_t looked = 0;
   const TextLine* last = &lines[i];
   for (size_t up = 1; looked < maxLinesUp && up <= i; ++up) {
     if (!StandsAbove(lines[i - up], *last)) continue;
     last = &lines[i - up];
-    ++looked;
     const AnalysedLine& h = info[i - up];
     if (!h.ownedQuantities.empty()) break;
+    if (!PartOfTable(h, lines[i - up], lines[i])) ++looked;
     // A pack count ("60 tabletten") is no column header.
     std::vector<BasisPhrase> columns;
     for (const auto& ph : h.phrases)

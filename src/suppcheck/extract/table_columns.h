@@ -14,8 +14,8 @@
 namespace suppcheck {
 
 /// The header phrase over amount `a` (row `a.line`, `rank`-th owned amount of that row), from
-/// the nearest header within `maxLinesUp` lines above; the search stops at a line with an owned
-/// amount. With geometry, only lines standing above the row on the photo count, each above the
+/// the nearest header within `maxLinesUp` lines above, not counting the table's other rows (lines
+/// with amounts) nor speck lines; the search stops at a line with an owned amount. With geometry, only lines standing above the row on the photo count, each above the
 /// one before (a table read again is listed after the whole label, beside the first reading). A table of one nutrient's rows is short; a multivitamin's has thirty rows.
 /// A header has basis phrases, no amounts, and is not a directions sentence.
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,

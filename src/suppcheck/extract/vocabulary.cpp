@@ -45,6 +45,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
       v.salts.push_back(std::move(info));
     }
     v.excipients = Words((*salts)["excipients"]["names"]);
+    v.excipientClasses = Words((*salts).at("excipients").at("classes"));
     v.saltLineStems = Words((*salts).at("line_stems").at("stems"));
     const auto& j = *vocab;
     v.notificationLabels = Words(j.at("notification_labels"));

@@ -46,6 +46,8 @@ struct CoverageWords {
 struct Vocabulary {
   std::vector<SaltInfo> salts;
   std::vector<std::string> excipients;
+  /// salts.json `excipients.classes`: "anti-caking agent" before an additive in an ingredient list.
+  std::vector<std::string> excipientClasses;
   /// salts.json `line_stems`: a line holding one may name magnesium or a salt (re-read for a salt).
   std::vector<std::string> saltLineStems;
   std::vector<std::string> notificationLabels;

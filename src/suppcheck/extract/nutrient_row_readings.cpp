@@ -1,0 +1,88 @@
+#include "suppcheck/extract/nutrient_row_readings.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+Box AmountBox(const NutrientAmount& a, const std::vector<TextLine>& lines) {
+  if (a.line < 0 || static_cast<size_t>(a.line) >= lines.size()) return {};
+  return lines[static_cast<size_t>(a.line)].BoxOf(a.begin, a.end);
+}
+
+std::string DigitsOf(const std::string& number) {
+  std::string d;
+  for (char c : number)
+    if (IsAsciiDigit(c)) d += c;
+  return d;
+}
+
+bool HasSeparator(const std::string& number) { return number.find_first_of(".,") != std::string::npos; }
+
+}  // namespace
+
+bool SameRowReadings(const NutrientAmount& a, const NutrientAmount& b, const std::vector<TextLine>& lines) {
+  if (a.line == b.line) return false;
+  const Box ba = AmountBox(a, lines), bb = AmountBox(b, lines);
+  if (ba.empty() || bb.empty()) return false;
+  // Half the smaller height in common: two rows of a table overlap by a few pixels at most.
+  const bool sameRow = 2 * ba.VerticalOverlap(bb) >= std::min(ba.h, bb.h);
+  const bool sameColumn = std::min(ba.right(), bb.right()) > std::max(ba.x, bb.x);
+  return sameRow && sameColumn;
+}
+
+void TakeBasisOfEqualReadings(std::vector<NutrientAmount>& amounts, double agreement) {
+  const auto equal = [&](const NutrientAmount& a, const NutrientAmount& b) {
+    return a.elemental == b.elemental && std::abs(a.mg - b.mg) <= agreement * std::max(a.mg, b.mg);
+  };
+  for (auto& a : amounts) {
+    if (a.basis != DoseBasis::Unknown) continue;
+    const NutrientAmount* day = nullptr;
+    bool unit = false;
+    for (const auto& b : amounts) {
+      if (&b == &a || b.basis == DoseBasis::Unknown || !equal(a, b)) continue;
+      if (b.basis == DoseBasis::PerDay)
+        day = &b;
+      else
+        unit = true;
+    }
+    if (day && !unit) {
+      a.basis = DoseBasis::PerDay;
+      a.units = day->units;
+    }
+  }
+}
+
+void ShareRiBetweenReadings(std::vector<NutrientAmount>& amounts, const std::vector<TextLine>& lines) {
+  for (auto& a : amounts) {
+    if (a.percentRi || !a.elemental) continue;
+    for (const auto& b : amounts)
+      if (b.percentRi && b.elemental && SameRowReadings(a, b, lines)) {
+        a.percentRi = b.percentRi;
+        break;
+      }
+  }
+}
+
+std::vector<size_t> ReadingsThatLostTheSeparator(const std::vector<NutrientAmount>& amounts,
+                                                 const std::vector<std::string>& numbers,
+                                                 const std::vector<TextLine>& lines) {
+  std::vector<size_t> lost;
+  for (size_t k = 0; k < amounts.size() && k < numbers.size(); ++k) {
+    if (numbers[k].empty() || HasSeparator(numbers[k])) continue;
+    for (size_t j = 0; j < amounts.size() && j < numbers.size(); ++j)
+      if (j != k && HasSeparator(numbers[j]) && DigitsOf(numbers[j]) == numbers[k] &&
+          amounts[j].elemental == amounts[k].elemental && amounts[j].mg < amounts[k].mg &&
+          SameRowReadings(amounts[k], amounts[j], lines)) {
+        lost.push_back(k);
+        break;
+      }
+  }
+  return lost;
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,39 @@
+#pragma once
+// A nutrient table is read twice: by the whole-label pass and again as one block
+// (scanner.cpp, ReReadNutrientTable). Both readings of a row are amounts of the nutrient, and
+// where they disagree one of them is OCR's error: the block reading lost a decimal point ("2.01
+// mg" read "201mg", "1.5" read "15") or the % RI of its row. Two readings of one row check each
+// other: a reading without its % RI takes the % the other reading of the row has, so that the %
+// RI check (extract/ri_plausibility) tests it too; and of two readings with the same digits, one
+// with a decimal separator and one without, the one without lost it (OCR drops a point or a
+// comma far more often than it invents one exactly between two digits).
+
+#include <string>
+#include <vector>
+
+#include "suppcheck/extract/nutrient_amount.h"
+#include "suppcheck/extract/text_lines.h"
+
+namespace suppcheck {
+
+/// Two amounts on different lines that stand at the same place of the photo: the same row read
+/// twice. False without geometry.
+bool SameRowReadings(const NutrientAmount& a, const NutrientAmount& b, const std::vector<TextLine>& lines);
+
+/// An amount whose basis is not known ("(20mg" where the block reading lost the row's per-unit
+/// amount and its header) that equals an amount of the nutrient read as per day, and none read as
+/// per unit: it is that per-day amount read again, not one unit's (the vote took it for one unit,
+/// which outvoted the per-unit column).
+void TakeBasisOfEqualReadings(std::vector<NutrientAmount>& amounts, double agreement);
+
+/// Gives an amount without a % RI the % RI of another reading of its row.
+void ShareRiBetweenReadings(std::vector<NutrientAmount>& amounts, const std::vector<TextLine>& lines);
+
+/// The indexes of the amounts that lost their decimal separator: `numbers[k]` is amount k's number
+/// as printed ("2.01", "201"; empty when not known), and another reading of its row has the same
+/// digits with a separator.
+std::vector<size_t> ReadingsThatLostTheSeparator(const std::vector<NutrientAmount>& amounts,
+                                                 const std::vector<std::string>& numbers,
+                                                 const std::vector<TextLine>& lines);
+
+}  // namespace suppcheck
