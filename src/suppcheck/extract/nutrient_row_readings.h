@@ -26,7 +26,8 @@ bool SameRowReadings(const NutrientAmount& a, const NutrientAmount& b, const std
 /// which outvoted the per-unit column).
 void TakeBasisOfEqualReadings(std::vector<NutrientAmount>& amounts, double agreement);
 
-/// Gives an amount without a % RI the % RI of another reading of its row.
+/// Gives an amount without a % RI the % RI of another reading of its row (call it once the amounts
+/// that do not fit their own % RI are gone, so that only a % that fits is lent).
 void ShareRiBetweenReadings(std::vector<NutrientAmount>& amounts, const std::vector<TextLine>& lines);
 
 /// The indexes of the amounts that lost their decimal separator: `numbers[k]` is amount k's number

@@ -241,8 +241,8 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
 }
 
 // A row read twice (the first pass and the table read again): a reading that lost its decimal
-// separator goes, a reading without its % RI takes the other's, a reading without its column takes
-// the basis of the equal reading (extract/nutrient_row_readings).
+// separator goes, a reading without its column takes the basis of the equal reading
+// (extract/nutrient_row_readings).
 void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
   std::vector<std::string> numbers;
   for (const auto& note : w.notes) numbers.push_back(note.number);
@@ -251,7 +251,6 @@ void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, 
     w.amounts.erase(w.amounts.begin() + static_cast<long>(*it));
     w.notes.erase(w.notes.begin() + static_cast<long>(*it));
   }
-  ShareRiBetweenReadings(w.amounts, lines);
   TakeBasisOfEqualReadings(w.amounts, limits.doseAgreement);
 }
 
@@ -416,6 +415,10 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
     for (size_t i = 0; i < lines.size(); ++i) info[i].ownedQuantities = w.owned[i];
     AssignBasis(w.amounts, info, lines, vocab, own);
     CrossCheckRowReadings(w, lines, own);
+    TrustAmountsByRi(w, n, directions, lines, own);
+    // A reading without its % RI is checked against the % of its row's other reading, once that
+    // reading fits it: a % read wrong ("7S" read "7%" for 78 %) must not take a right amount along.
+    ShareRiBetweenReadings(w.amounts, lines);
     TrustAmountsByRi(w, n, directions, lines, own);
     if (w.amounts.empty()) {
       out.push_back(std::move(facts));
