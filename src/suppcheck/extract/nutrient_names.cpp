@@ -190,6 +190,9 @@ std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) con
         if (e.key.size() > spelled.size() || spelled.compare(0, e.key.size(), e.key) != 0) continue;
         const long last = lastTokenAt(e.key.size());
         if (last < 0 || NumberContinues(f, toks[static_cast<size_t>(last)])) continue;
+        // "Vitamine Bll": the German "Vitamin E" glued is the Dutch and French word "vitamine";
+        // a vitamin word alone names no vitamin (its code was not read).
+        if (!e.stem.empty() && static_cast<size_t>(last) == i && isVitaminWord(toks[i].text, false)) continue;
         out.push_back({e.nutrientId, e.formId, toks[i].begin, toks[static_cast<size_t>(last)].end, damaged});
         i = static_cast<size_t>(last) + 1;
         return true;

@@ -19,15 +19,17 @@ bool Fits(double percent, double mg, const RiReference& ref, const ExtractionLim
 }
 
 // Other readings of printed digits: the decimal point after each digit ("021" -> 0.21, 2.1;
-// "14" -> 1.4), the digits without their separator ("1,4" -> 14), and the first digits alone (a
-// column merged in: "20000" -> 200, 20, 2). A part with a leading zero other than "0." is no number.
+// "14" -> 1.4) and the first digits alone (a column merged in: "20000" -> 200, 20, 2). A part with
+// a leading zero other than "0." is no number. A separator that was read stays: OCR loses a
+// decimal point or comma far more often than it makes one up between two digits, and a % RI read
+// with a digit too many ("4,5 mg 715%" for 75 %) fitted the digits without their comma (45 mg).
 std::vector<double> OtherReadings(std::string_view number) {
   std::string digits;
   for (const char c : number)
     if (IsAsciiDigit(c)) digits += c;
   std::vector<double> out;
   if (digits.empty()) return out;
-  out.push_back(std::stod(digits));
+  if (digits.size() != number.size()) return out;
   for (size_t k = 1; k < digits.size(); ++k) {
     const std::string head = digits.substr(0, k);
     if (head.size() > 1 && head[0] == '0') continue;
