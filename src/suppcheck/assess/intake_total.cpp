@@ -175,6 +175,119 @@ void AssessTotal(NutrientTotal& nt, const NutrientLimits& limits, const AgeProfi
                                                    : "."));
 }
 
+// A product given twice (two runs over the same photos, a results file concatenated with
+// itself) is one product: the later result counts, once.
+void CountEachProductOnce(std::vector<ProductIntake> products, IntakeTotal& t) {
+  std::map<std::string, size_t> seen;
+  for (auto& p : products) {
+    const auto it = seen.find(p.file);
+    if (it == seen.end()) {
+      seen.emplace(p.file, t.products.size());
+      t.products.push_back(std::move(p));
+      continue;
+    }
+    t.messages.push_back(p.file + " appears more than once (" + t.products[it->second].source + " and " + p.source +
+                         "): it is counted once, from the later result.");
+    AddFlag(t.flags, "repeated_product");
+    t.products[it->second] = std::move(p);
+  }
+}
+
+// Every nutrient's amounts a day added up over the products, in the nutrient's unit.
+struct SumsPerNutrient {
+  std::map<std::string, NutrientTotal> totals;
+  std::vector<std::string> firstSeen;                                       ///< ids in the order met
+  std::map<std::string, std::vector<std::pair<double, double>>> ranges;     ///< each product's low-high
+  std::map<std::string, std::set<std::string>> forms;                       ///< the forms named
+};
+
+SumsPerNutrient AddUp(const std::vector<ProductIntake>& products, const NutrientLimits& limits) {
+  SumsPerNutrient s;
+  for (const auto& p : products) {
+    for (const auto& a : p.amounts) {
+      auto [it, fresh] = s.totals.try_emplace(a.id);
+      NutrientTotal& nt = it->second;
+      if (fresh) {
+        s.firstSeen.push_back(a.id);
+        nt.id = a.id;
+        const Nutrient* n = limits.Find(a.id);
+        nt.name = n ? n->name : a.id;
+        nt.unit = n ? n->unit : (a.unit.empty() ? "mg" : a.unit);
+      }
+      NutrientContribution c{p.file, p.source, std::nullopt, a.unknownWhy, false};
+      if (a.perDay) {
+        auto v = ConvertMass(*a.perDay, a.unit, nt.unit);
+        if (v) {
+          c.perDay = *v;
+          const double scale = *a.perDay > 0 ? *v / *a.perDay : 0;
+          s.ranges[a.id].push_back(a.perDayRange ? std::pair{a.perDayRange->first * scale, a.perDayRange->second * scale}
+                                                 : std::pair{*v, *v});
+          if (a.perDayRange) nt.perDayRange = std::pair{0.0, 0.0};  // marks: some part is a range
+        } else {
+          c.why = "its amount (" + Amount(*a.perDay, a.unit) + ") cannot be put in " + nt.unit;
+        }
+      }
+      s.forms[a.id].insert(a.formId);
+      if (c.perDay) {
+        nt.perDay += *c.perDay;
+        nt.anyKnown = true;
+      } else {
+        nt.atLeast = true;
+      }
+      nt.products.push_back(std::move(c));
+    }
+  }
+  return s;
+}
+
+// Each sum assessed like one product's amount, in the order of models/nutrients.json (then the
+// others as met); their flags and the worst level go to `t`.
+void AssessSums(SumsPerNutrient& s, const NutrientLimits& limits, const AgeProfile& who, IntakeTotal& t) {
+  std::vector<std::string> order;
+  for (const auto& n : limits.All())
+    if (s.totals.count(n.id)) order.push_back(n.id);
+  for (const auto& id : s.firstSeen)
+    if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+  std::vector<NutrientAssessment> assessments;
+  for (const auto& id : order) {
+    NutrientTotal& nt = s.totals[id];
+    if (nt.perDayRange) {
+      double lo = 0, hi = 0;
+      for (const auto& [l, h] : s.ranges[id]) lo += l, hi += h;
+      nt.perDayRange = std::pair{lo, hi};
+    }
+    if (s.forms[id].size() == 1) nt.formId = *s.forms[id].begin();
+    AssessTotal(nt, limits, who);
+    for (const auto& f : nt.assessment.flags) AddFlag(t.flags, f);
+    assessments.push_back(nt.assessment);
+    t.nutrients.push_back(std::move(nt));
+  }
+  t.worst = WorstLevel(assessments);
+}
+
+// The products whose contents are not (all) known: named, and the verdict no better than unknown.
+void SayWhatIsNotCounted(IntakeTotal& t) {
+  std::vector<std::string> notRead, magnesiumOnly;
+  for (const auto& p : t.products) {
+    if (p.read == "not_read") notRead.push_back(p.file + " (" + p.notReadWhy + ")");
+    if (p.read == "magnesium_only") magnesiumOnly.push_back(p.file);
+  }
+  if (!notRead.empty()) {
+    AddFlag(t.flags, "contents_unknown");
+    t.messages.push_back("Not counted, because what they contain is not known: " + Files(notRead) +
+                         ". Every total may be higher.");
+  }
+  if (!magnesiumOnly.empty()) {
+    AddFlag(t.flags, "magnesium_only");
+    t.messages.push_back("Only the magnesium of " + Files(magnesiumOnly) +
+                         " is counted: these results carry no list of nutrients (written by a suppcheck that read "
+                         "magnesium only), so their other vitamins and minerals are not known.");
+  }
+  // A one-line verdict may not say "within" over products whose contents are partly unknown.
+  if ((!notRead.empty() || !magnesiumOnly.empty()) && t.worst != NutrientLevel::AboveUpperLevel)
+    t.worst = NutrientLevel::Unknown;
+}
+
 }  // namespace
 
 Expected<ProductIntake> IntakeFromResult(const Json& r, const NutrientLimits& limits, const std::string& source) {
@@ -236,101 +349,10 @@ Expected<ProductIntake> IntakeFromResult(const Json& r, const NutrientLimits& li
 
 IntakeTotal SumIntake(std::vector<ProductIntake> products, const NutrientLimits& limits, const AgeProfile& who) {
   IntakeTotal t;
-  // A product given twice (two runs over the same photos, a results file concatenated with
-  // itself) is one product: the later result counts, once.
-  std::map<std::string, size_t> seen;
-  for (auto& p : products) {
-    const auto it = seen.find(p.file);
-    if (it == seen.end()) {
-      seen.emplace(p.file, t.products.size());
-      t.products.push_back(std::move(p));
-      continue;
-    }
-    t.messages.push_back(p.file + " appears more than once (" + t.products[it->second].source + " and " + p.source +
-                         "): it is counted once, from the later result.");
-    AddFlag(t.flags, "repeated_product");
-    t.products[it->second] = std::move(p);
-  }
-
-  std::map<std::string, NutrientTotal> totals;
-  std::vector<std::string> firstSeen;
-  std::map<std::string, std::vector<std::pair<double, double>>> ranges;
-  std::map<std::string, std::set<std::string>> forms;
-  for (const auto& p : t.products) {
-    for (const auto& a : p.amounts) {
-      auto [it, fresh] = totals.try_emplace(a.id);
-      NutrientTotal& nt = it->second;
-      if (fresh) {
-        firstSeen.push_back(a.id);
-        nt.id = a.id;
-        const Nutrient* n = limits.Find(a.id);
-        nt.name = n ? n->name : a.id;
-        nt.unit = n ? n->unit : (a.unit.empty() ? "mg" : a.unit);
-      }
-      NutrientContribution c{p.file, p.source, std::nullopt, a.unknownWhy, false};
-      if (a.perDay) {
-        auto v = ConvertMass(*a.perDay, a.unit, nt.unit);
-        if (v) {
-          c.perDay = *v;
-          const double scale = *a.perDay > 0 ? *v / *a.perDay : 0;
-          ranges[a.id].push_back(a.perDayRange ? std::pair{a.perDayRange->first * scale, a.perDayRange->second * scale}
-                                               : std::pair{*v, *v});
-          if (a.perDayRange) nt.perDayRange = std::pair{0.0, 0.0};  // marks: some part is a range
-        } else {
-          c.why = "its amount (" + Amount(*a.perDay, a.unit) + ") cannot be put in " + nt.unit;
-        }
-      }
-      forms[a.id].insert(a.formId);
-      if (c.perDay) {
-        nt.perDay += *c.perDay;
-        nt.anyKnown = true;
-      } else {
-        nt.atLeast = true;
-      }
-      nt.products.push_back(std::move(c));
-    }
-  }
-
-  std::vector<std::string> order;
-  for (const auto& n : limits.All())
-    if (totals.count(n.id)) order.push_back(n.id);
-  for (const auto& id : firstSeen)
-    if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
-  std::vector<NutrientAssessment> assessments;
-  for (const auto& id : order) {
-    NutrientTotal& nt = totals[id];
-    if (nt.perDayRange) {
-      double lo = 0, hi = 0;
-      for (const auto& [l, h] : ranges[id]) lo += l, hi += h;
-      nt.perDayRange = std::pair{lo, hi};
-    }
-    if (forms[id].size() == 1) nt.formId = *forms[id].begin();
-    AssessTotal(nt, limits, who);
-    for (const auto& f : nt.assessment.flags) AddFlag(t.flags, f);
-    assessments.push_back(nt.assessment);
-    t.nutrients.push_back(std::move(nt));
-  }
-  t.worst = WorstLevel(assessments);
-
-  std::vector<std::string> notRead, magnesiumOnly;
-  for (const auto& p : t.products) {
-    if (p.read == "not_read") notRead.push_back(p.file + " (" + p.notReadWhy + ")");
-    if (p.read == "magnesium_only") magnesiumOnly.push_back(p.file);
-  }
-  if (!notRead.empty()) {
-    AddFlag(t.flags, "contents_unknown");
-    t.messages.push_back("Not counted, because what they contain is not known: " + Files(notRead) +
-                         ". Every total may be higher.");
-  }
-  if (!magnesiumOnly.empty()) {
-    AddFlag(t.flags, "magnesium_only");
-    t.messages.push_back("Only the magnesium of " + Files(magnesiumOnly) +
-                         " is counted: these results carry no list of nutrients (written by a suppcheck that read "
-                         "magnesium only), so their other vitamins and minerals are not known.");
-  }
-  // A one-line verdict may not say "within" over products whose contents are partly unknown.
-  if ((!notRead.empty() || !magnesiumOnly.empty()) && t.worst != NutrientLevel::AboveUpperLevel)
-    t.worst = NutrientLevel::Unknown;
+  CountEachProductOnce(std::move(products), t);
+  SumsPerNutrient sums = AddUp(t.products, limits);
+  AssessSums(sums, limits, who, t);
+  SayWhatIsNotCounted(t);
   if (t.products.empty()) t.messages.push_back("No product results were given.");
   return t;
 }

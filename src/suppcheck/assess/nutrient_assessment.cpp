@@ -172,6 +172,125 @@ std::string HealthMessage(const Nutrient& n, const AgeProfile& who, const Verdic
          " cannot be judged.";
 }
 
+void Flag(NutrientAssessment& a, const std::string& f) {
+  if (std::find(a.flags.begin(), a.flags.end(), f) == a.flags.end()) a.flags.push_back(f);
+}
+
+bool HasFlag(const NutrientAssessment& a, const std::string& f) {
+  return std::find(a.flags.begin(), a.flags.end(), f) != a.flags.end();
+}
+
+// The level of `a` from the verdicts of every limit that may apply, and its flags; returns the
+// verdict to report: the only one, or the strictest limit with a value.
+const Verdict& CombineVerdicts(const std::vector<Verdict>& verdicts, NutrientAssessment& a) {
+  const auto any = [&](NutrientLevel l) {
+    return std::any_of(verdicts.begin(), verdicts.end(), [l](const Verdict& v) { return v.level == l; });
+  };
+  const bool anyAbove = any(NutrientLevel::AboveUpperLevel);
+  const bool allAbove = std::all_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return v.level == NutrientLevel::AboveUpperLevel; });
+  const Verdict* shown = &verdicts.front();
+  if (verdicts.size() == 1) {
+    a.level = shown->level;
+  } else if (anyAbove && !allAbove) {
+    a.level = NutrientLevel::Unknown;
+    Flag(a, "upper_level_depends_on_form");
+  } else {
+    a.level = allAbove                              ? NutrientLevel::AboveUpperLevel
+              : any(NutrientLevel::Unknown)          ? NutrientLevel::Unknown
+              : any(NutrientLevel::WithinUpperLevel) ? NutrientLevel::WithinUpperLevel
+                                                     : NutrientLevel::NoUpperLevel;
+  }
+  if (verdicts.size() > 1) {
+    for (const auto& v : verdicts)
+      if (v.resolved.type == Resolved::Type::Value &&
+          (shown->resolved.type != Resolved::Type::Value || v.resolved.value < shown->resolved.value))
+        shown = &v;
+  }
+  if (a.level == NutrientLevel::AboveUpperLevel) Flag(a, "above_upper_level");
+  if (a.level == NutrientLevel::NoUpperLevel && shown->resolved.type == Resolved::Type::NoneSet)
+    Flag(a, "no_upper_level_for_age");
+  return *shown;
+}
+
+// The sentences about the health limits, and the flag of an unconfirmed one.
+void HealthMessages(const Nutrient& n, const AgeProfile& who, const std::vector<Verdict>& verdicts, double amount,
+                    const std::string& amountText, NutrientAssessment& a) {
+  if (HasFlag(a, "upper_level_depends_on_form")) {
+    std::vector<std::string> parts;
+    for (const auto& v : verdicts)
+      parts.push_back(FormNames(n, *v.limit) + ": " +
+                      (v.resolved.type == Resolved::Type::Value ? Amount(v.resolved.value, n.unit) : "no value here"));
+    a.messages.push_back("The safe upper level of " + n.name + " depends on its form, which is not known here (" +
+                         Join(parts, "; ") + " for " + who.Label() + "): " + amountText +
+                         " a day is above one and not the other, so it cannot be judged.");
+  } else {
+    for (const auto& v : verdicts) {
+      a.messages.push_back(HealthMessage(n, who, v, amount, amountText));
+      if (verdicts.size() > 1 && v.limit->forms.size()) a.messages.back() = "For " + FormNames(n, *v.limit) + ": " + a.messages.back();
+    }
+  }
+  for (const auto& v : verdicts)
+    if (!v.resolved.confirmed && v.resolved.type != Resolved::Type::Missing) {
+      Flag(a, "limit_unconfirmed");
+      a.messages.push_back("The EFSA value used for " + who.Label() + " is unconfirmed in our data: " + v.resolved.note + ".");
+    }
+}
+
+// The health limit reported beside the level: the shown verdict's, when it has a value or a range.
+std::optional<AppliedUpperLevel> AppliedUpper(const NutrientLimits& limits, const AgeProfile& who, const Nutrient& n,
+                                              const Verdict& shown) {
+  const HealthLimit& h = *shown.limit;
+  if (h.kind == HealthLimit::Kind::None ||
+      (shown.resolved.type != Resolved::Type::Value && shown.resolved.type != Resolved::Type::Range))
+    return std::nullopt;
+  AppliedUpperLevel u;
+  if (shown.resolved.type == Resolved::Type::Value)
+    u.value = shown.resolved.value;
+  else
+    u.range = std::pair{shown.resolved.low, shown.resolved.high};
+  u.unit = n.unit;
+  u.kind = h.kind == HealthLimit::Kind::SafeLevel ? "safe_level" : "UL";
+  u.appliesTo = h.appliesTo;
+  if (const LimitSource* s = limits.Source(h.sourceId)) u.source = s->Cite();
+  u.profile = ProfileKey(who);
+  u.confirmed = shown.resolved.confirmed;
+  return u;
+}
+
+// The Belgian legal maximum: reported when set, flagged when the amount is above it.
+void CheckLegalMax(const NutrientLimits& limits, const Nutrient& n, double amount, const std::string& amountText,
+                   NutrientAssessment& a) {
+  if (!n.legalMax.value) return;
+  AppliedLegalMax l;
+  l.value = *n.legalMax.value;
+  l.unit = n.unit;
+  l.country = n.legalMax.country;
+  if (const LimitSource* s = limits.Source(n.legalMax.sourceId)) l.source = s->Cite();
+  l.confirmed = n.legalMax.confirmed;
+  a.legalMax = l;
+  if (amount <= l.value * (1 + kRelativeTolerance)) return;
+  Flag(a, "above_legal_max");
+  const std::string legal = "the Belgian legal maximum of " + Amount(l.value, n.unit) + " per daily portion";
+  if (a.level == NutrientLevel::AboveUpperLevel && !a.messages.empty())
+    a.messages.front() += " It is also above " + legal + ".";
+  else
+    a.messages.push_back(amountText + " " + n.name + " a day is above " + legal + " for food supplements sold in Belgium.");
+  if (!l.confirmed) {
+    Flag(a, "limit_unconfirmed");
+    a.messages.push_back("The Belgian legal maximum used is unconfirmed: " + n.legalMax.reason + ".");
+  }
+}
+
+// Mandatory warnings: the label must carry them above the threshold.
+void CheckWarnings(const Nutrient& n, std::string_view formId, double amount, NutrientAssessment& a) {
+  for (const auto& w : n.warnings) {
+    const bool formMatches = w.forms.empty() || std::find(w.forms.begin(), w.forms.end(), formId) != w.forms.end();
+    if (!formMatches || amount <= w.above * (1 + kRelativeTolerance)) continue;
+    Flag(a, "warning_required");
+    a.messages.push_back(w.message + (w.confirmed ? "" : " (The threshold of this warning is unconfirmed: " + w.reason + ".)"));
+  }
+}
+
 }  // namespace
 
 std::string_view NutrientLevelName(NutrientLevel level) {
@@ -188,18 +307,15 @@ NutrientAssessment AssessNutrient(const NutrientLimits& limits, const AgeProfile
                                   double amountPerDay, std::string_view unit, std::string_view formId) {
   NutrientAssessment a;
   a.id = std::string(nutrientId);
-  auto flag = [&](const std::string& f) {
-    if (std::find(a.flags.begin(), a.flags.end(), f) == a.flags.end()) a.flags.push_back(f);
-  };
   const Nutrient* n = limits.Find(nutrientId);
   if (!n) {
-    flag("unknown_nutrient");
+    Flag(a, "unknown_nutrient");
     a.messages.push_back("'" + std::string(nutrientId) + "' is not a nutrient with limits in our data.");
     return a;
   }
   const auto converted = ConvertMass(amountPerDay, unit, n->unit);
   if (!converted || !std::isfinite(amountPerDay) || amountPerDay < 0) {
-    flag("bad_unit");
+    Flag(a, "bad_unit");
     a.messages.push_back("The amount of " + n->name + " (" + SanitizeUtf8(Amount(amountPerDay, std::string(unit))) +
                          ") is not a mass in mg or µg, so it cannot be compared with its limits.");
     return a;
@@ -211,102 +327,12 @@ NutrientAssessment AssessNutrient(const NutrientLimits& limits, const AgeProfile
   // form the label does not name).
   std::vector<Verdict> verdicts;
   for (const HealthLimit* h : Candidates(*n, formId)) verdicts.push_back(Judge(*h, who, amount));
-  const bool anyAbove = std::any_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return v.level == NutrientLevel::AboveUpperLevel; });
-  const bool allAbove = std::all_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return v.level == NutrientLevel::AboveUpperLevel; });
-  const bool anyUnknown = std::any_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return v.level == NutrientLevel::Unknown; });
-  const bool anyWithin = std::any_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return v.level == NutrientLevel::WithinUpperLevel; });
-  const Verdict* shown = &verdicts.front();
-  if (verdicts.size() == 1) {
-    a.level = shown->level;
-  } else if (anyAbove && !allAbove) {
-    a.level = NutrientLevel::Unknown;
-    flag("upper_level_depends_on_form");
-  } else {
-    a.level = allAbove ? NutrientLevel::AboveUpperLevel
-              : anyUnknown ? NutrientLevel::Unknown
-              : anyWithin  ? NutrientLevel::WithinUpperLevel
-                           : NutrientLevel::NoUpperLevel;
-  }
-  if (verdicts.size() > 1) {
-    // Report the strictest limit with a value.
-    for (const auto& v : verdicts)
-      if (v.resolved.type == Resolved::Type::Value &&
-          (shown->resolved.type != Resolved::Type::Value || v.resolved.value < shown->resolved.value))
-        shown = &v;
-  }
-
-  if (a.level == NutrientLevel::AboveUpperLevel) flag("above_upper_level");
-  if (a.level == NutrientLevel::NoUpperLevel && shown->resolved.type == Resolved::Type::NoneSet)
-    flag("no_upper_level_for_age");
-
-  if (std::find(a.flags.begin(), a.flags.end(), "upper_level_depends_on_form") != a.flags.end()) {
-    std::vector<std::string> parts;
-    for (const auto& v : verdicts)
-      parts.push_back(FormNames(*n, *v.limit) + ": " +
-                      (v.resolved.type == Resolved::Type::Value ? Amount(v.resolved.value, n->unit) : "no value here"));
-    a.messages.push_back("The safe upper level of " + n->name + " depends on its form, which is not known here (" +
-                         Join(parts, "; ") + " for " + who.Label() + "): " + amountText +
-                         " a day is above one and not the other, so it cannot be judged.");
-  } else {
-    for (const auto& v : verdicts) {
-      a.messages.push_back(HealthMessage(*n, who, v, amount, amountText));
-      if (verdicts.size() > 1 && v.limit->forms.size()) a.messages.back() = "For " + FormNames(*n, *v.limit) + ": " + a.messages.back();
-    }
-  }
-  for (const auto& v : verdicts)
-    if (!v.resolved.confirmed && v.resolved.type != Resolved::Type::Missing) {
-      flag("limit_unconfirmed");
-      a.messages.push_back("The EFSA value used for " + who.Label() + " is unconfirmed in our data: " + v.resolved.note + ".");
-    }
-
-  const HealthLimit& h = *shown->limit;
-  if (h.kind != HealthLimit::Kind::None &&
-      (shown->resolved.type == Resolved::Type::Value || shown->resolved.type == Resolved::Type::Range)) {
-    AppliedUpperLevel u;
-    if (shown->resolved.type == Resolved::Type::Value)
-      u.value = shown->resolved.value;
-    else
-      u.range = std::pair{shown->resolved.low, shown->resolved.high};
-    u.unit = n->unit;
-    u.kind = h.kind == HealthLimit::Kind::SafeLevel ? "safe_level" : "UL";
-    u.appliesTo = h.appliesTo;
-    if (const LimitSource* s = limits.Source(h.sourceId)) u.source = s->Cite();
-    u.profile = ProfileKey(who);
-    u.confirmed = shown->resolved.confirmed;
-    a.upperLevel = u;
-  }
-
+  const Verdict& shown = CombineVerdicts(verdicts, a);
+  HealthMessages(*n, who, verdicts, amount, amountText, a);
+  a.upperLevel = AppliedUpper(limits, who, *n, shown);
   // The legal limit, never merged with the health limit.
-  if (n->legalMax.value) {
-    AppliedLegalMax l;
-    l.value = *n->legalMax.value;
-    l.unit = n->unit;
-    l.country = n->legalMax.country;
-    if (const LimitSource* s = limits.Source(n->legalMax.sourceId)) l.source = s->Cite();
-    l.confirmed = n->legalMax.confirmed;
-    a.legalMax = l;
-    if (amount > l.value * (1 + kRelativeTolerance)) {
-      flag("above_legal_max");
-      const std::string legal = "the Belgian legal maximum of " + Amount(l.value, n->unit) + " per daily portion";
-      if (a.level == NutrientLevel::AboveUpperLevel && !a.messages.empty())
-        a.messages.front() += " It is also above " + legal + ".";
-      else
-        a.messages.push_back(amountText + " " + n->name + " a day is above " + legal +
-                             " for food supplements sold in Belgium.");
-      if (!l.confirmed) {
-        flag("limit_unconfirmed");
-        a.messages.push_back("The Belgian legal maximum used is unconfirmed: " + n->legalMax.reason + ".");
-      }
-    }
-  }
-
-  // Mandatory warnings: the label must carry them above the threshold.
-  for (const auto& w : n->warnings) {
-    const bool formMatches = w.forms.empty() || std::find(w.forms.begin(), w.forms.end(), formId) != w.forms.end();
-    if (!formMatches || amount <= w.above * (1 + kRelativeTolerance)) continue;
-    flag("warning_required");
-    a.messages.push_back(w.message + (w.confirmed ? "" : " (The threshold of this warning is unconfirmed: " + w.reason + ".)"));
-  }
+  CheckLegalMax(limits, *n, amount, amountText, a);
+  CheckWarnings(*n, formId, amount, a);
   return a;
 }
 

@@ -95,6 +95,187 @@ BandLimit ParseBand(const json& v, const std::string& ctx) {
   return b;
 }
 
+using Sources = std::map<std::string, LimitSource, std::less<>>;
+using Masses = std::map<std::string, double, std::less<>>;
+
+Sources ParseSources(const json& doc) {
+  Sources out;
+  for (const auto& [id, s] : doc.items()) {
+    const std::string ctx = "source '" + id + "'";
+    LimitSource src;
+    src.id = id;
+    src.title = Str(s, "title", ctx);
+    src.ref = OptStr(s, "ref");
+    src.doi = OptStr(s, "doi");
+    src.checked = Str(s, "checked", ctx);
+    if (s.contains("year")) src.year = s.at("year").get<int>();
+    out[id] = src;
+  }
+  return out;
+}
+
+// Every value names its source, which must be one of `sources`.
+struct SourceCheck {
+  const Sources& sources;
+  std::string operator()(const json& j, const std::string& ctx) const {
+    const std::string id = Str(j, "source", ctx);
+    if (!sources.count(id)) throw Bad(Where(ctx, "source '" + id + "' is not in 'sources'"));
+    return id;
+  }
+};
+
+Masses ParseAtomicMasses(const json& atomic, const SourceCheck& needSource) {
+  Masses out;
+  needSource(atomic, "atomic_masses");
+  for (const auto& [el, m] : Need(atomic, "values", "atomic_masses").items()) out[el] = Num(m, "atomic_masses." + el);
+  return out;
+}
+
+// "conversion/key" (or "conversion/key/sub" for a table of them) -> factor.
+Masses ParseConversions(const json& conversions, const SourceCheck& needSource) {
+  Masses out;
+  for (const auto& [name, c] : conversions.items()) {
+    const std::string ctx = "conversion '" + name + "'";
+    needSource(c, ctx);
+    for (const auto& [key, v] : c.items()) {
+      if (v.is_number()) out[name + "/" + key] = Num(v, Where(ctx, key));
+      if (v.is_object())
+        for (const auto& [sub, f] : v.items()) out[name + "/" + key + "/" + sub] = Num(f, Where(ctx, key + "." + sub));
+    }
+  }
+  return out;
+}
+
+// The EU reference intake (null: none set) and the US Daily Values, in the nutrient's unit.
+void ParseReferenceValues(const json& j, const std::string& ctx, const SourceCheck& needSource, Nutrient& n) {
+  const json& ri = Need(j, "reference_intake", ctx);
+  if (!ri.is_null()) {
+    const std::string c = Where(ctx, "reference_intake");
+    needSource(ri, c);
+    n.referenceIntake = Num(Need(ri, "value", c), Where(c, "value"));
+    if (Str(ri, "unit", c) != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
+  }
+  if (j.contains("us_daily_values")) {
+    const json& dv = j.at("us_daily_values");
+    const std::string c = Where(ctx, "us_daily_values");
+    needSource(dv, c);
+    const json& values = Need(dv, "values", c);
+    if (!values.is_array()) throw Bad(Where(c, "'values' must be a list"));
+    for (const auto& v : values) n.usDailyValues.push_back(Num(v, Where(c, "value")));
+    if (Str(dv, "unit", c) != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
+  }
+}
+
+HealthLimit ParseUpperLevel(const json& u, const std::string& ctx, const SourceCheck& needSource) {
+  const std::string c = Where(ctx, "upper level");
+  HealthLimit h;
+  const std::string kind = Str(u, "kind", c);
+  if (kind == "UL")
+    h.kind = HealthLimit::Kind::UpperLevel;
+  else if (kind == "safe_level")
+    h.kind = HealthLimit::Kind::SafeLevel;
+  else if (kind == "none")
+    h.kind = HealthLimit::Kind::None;
+  else
+    throw Bad(Where(c, "kind '" + kind + "' is not UL, safe_level or none"));
+  h.sourceId = needSource(u, c);
+  h.note = OptStr(u, "note");
+  if (u.contains("forms"))
+    for (const auto& f : u.at("forms")) h.forms.push_back(f.get<std::string>());
+  if (h.kind == HealthLimit::Kind::None) {
+    if (h.note.empty()) throw Bad(Where(c, "kind 'none' needs a 'note' saying why"));
+    return h;
+  }
+  h.appliesTo = Str(u, "applies_to", c);
+  if (!kAppliesTo.count(h.appliesTo)) throw Bad(Where(c, "applies_to '" + h.appliesTo + "' is unknown"));
+  const json& bands = Need(u, "bands", c);
+  if (!bands.is_object() || bands.empty()) throw Bad(Where(c, "'bands' must hold at least one age band"));
+  for (const auto& [band, v] : bands.items()) {
+    if (!kBandKeys.count(band)) throw Bad(Where(c, "band '" + band + "' is not an EFSA age band"));
+    h.bands[band] = ParseBand(v, Where(c, "band '" + band + "'"));
+  }
+  return h;
+}
+
+LegalLimit ParseLegalMax(const json& legal, const std::string& ctx, const SourceCheck& needSource, const std::string& unit) {
+  const std::string c = Where(ctx, "legal_max");
+  LegalLimit m;
+  m.sourceId = needSource(legal, c);
+  m.country = OptStr(legal, "country");
+  m.reason = OptStr(legal, "reason");
+  m.confirmed = legal.contains("confirmed") && legal.at("confirmed").is_boolean() && legal.at("confirmed").get<bool>();
+  const json& value = Need(legal, "value", c);
+  if (!value.is_null()) {
+    m.value = Num(value, Where(c, "value"));
+    m.unit = Str(legal, "unit", c);
+    if (m.unit != unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + unit));
+    if (!m.confirmed && m.reason.empty()) throw Bad(Where(c, "an unconfirmed value needs a 'reason'"));
+  } else if (m.reason.empty()) {
+    throw Bad(Where(c, "no value: 'reason' must say why there is no maximum"));
+  }
+  return m;
+}
+
+NutrientForm ParseForm(const json& f, const std::string& ctx, const SourceCheck& needSource, const Masses& atomicMasses) {
+  NutrientForm form;
+  form.id = Str(f, "id", Where(ctx, "a form"));
+  const std::string c = Where(ctx, "form '" + form.id + "'");
+  form.names = Names(f, c);
+  form.iuForm = OptStr(f, "iu_form");
+  if (!f.contains("formula")) return form;
+  needSource(f, c);
+  Compound comp;
+  comp.formula = Str(f, "formula", c);
+  comp.molarMass = Num(Need(f, "molar_mass", c), Where(c, "molar_mass"));
+  comp.element = Str(f, "element", c);
+  comp.elementAtoms = Need(f, "element_atoms", c).get<int>();
+  if (comp.molarMass <= 0 || comp.elementAtoms < 1) throw Bad(Where(c, "molar_mass and element_atoms must be positive"));
+  if (!atomicMasses.count(comp.element)) throw Bad(Where(c, "element '" + comp.element + "' has no atomic mass"));
+  if (comp.elementAtoms * atomicMasses.at(comp.element) > comp.molarMass)
+    throw Bad(Where(c, "the element weighs more than the compound"));
+  form.compound = comp;
+  return form;
+}
+
+MandatoryWarning ParseWarning(const json& w, const std::string& ctx, const SourceCheck& needSource, const std::string& unit) {
+  MandatoryWarning m;
+  m.id = Str(w, "id", Where(ctx, "a warning"));
+  const std::string c = Where(ctx, "warning '" + m.id + "'");
+  m.above = Num(Need(w, "above", c), Where(c, "above"));
+  m.unit = Str(w, "unit", c);
+  if (m.unit != unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + unit));
+  m.sourceId = needSource(w, c);
+  m.confirmed = Confirmed(w);
+  m.reason = OptStr(w, "reason");
+  m.message = Str(w, "message", c);
+  if (w.contains("forms"))
+    for (const auto& f : w.at("forms")) m.forms.push_back(f.get<std::string>());
+  return m;
+}
+
+// One entry of 'nutrients'; `seen`: the ids before it (each may be listed once).
+Nutrient ParseNutrient(const json& j, const SourceCheck& needSource, const Masses& atomicMasses,
+                       std::set<std::string>& seen) {
+  Nutrient n;
+  n.id = Str(j, "id", "a nutrient");
+  const std::string ctx = "nutrient '" + n.id + "'";
+  if (!seen.insert(n.id).second) throw Bad(Where(ctx, "listed twice"));
+  n.name = Str(j, "name", ctx);
+  n.unit = Str(j, "unit", ctx);
+  if (!kUnits.count(n.unit)) throw Bad(Where(ctx, "unit '" + n.unit + "' is not mg or µg"));
+  n.names = Names(j, ctx);
+  ParseReferenceValues(j, ctx, needSource, n);
+  const json& uls = Need(j, "upper_levels", ctx);
+  if (!uls.is_array() || uls.empty()) throw Bad(Where(ctx, "'upper_levels' must list at least one entry (kind 'none' when EFSA set none)"));
+  for (const auto& u : uls) n.upperLevels.push_back(ParseUpperLevel(u, ctx, needSource));
+  n.legalMax = ParseLegalMax(Need(j, "legal_max", ctx), ctx, needSource, n.unit);
+  if (j.contains("forms"))
+    for (const auto& f : j.at("forms")) n.forms.push_back(ParseForm(f, ctx, needSource, atomicMasses));
+  if (j.contains("warnings"))
+    for (const auto& w : j.at("warnings")) n.warnings.push_back(ParseWarning(w, ctx, needSource, n.unit));
+  return n;
+}
+
 }  // namespace
 
 std::string LimitSource::Cite() const {
@@ -148,160 +329,14 @@ Expected<NutrientLimits> NutrientLimits::Parse(const std::string& text, const st
   NutrientLimits out;
   try {
     // Sources first: every number below must name one of them.
-    for (const auto& [id, s] : Need(doc, "sources", "").items()) {
-      const std::string ctx = "source '" + id + "'";
-      LimitSource src;
-      src.id = id;
-      src.title = Str(s, "title", ctx);
-      src.ref = OptStr(s, "ref");
-      src.doi = OptStr(s, "doi");
-      src.checked = Str(s, "checked", ctx);
-      if (s.contains("year")) src.year = s.at("year").get<int>();
-      out.sources_[id] = src;
-    }
-    auto needSource = [&](const json& j, const std::string& ctx) {
-      const std::string id = Str(j, "source", ctx);
-      if (!out.sources_.count(id)) throw Bad(Where(ctx, "source '" + id + "' is not in 'sources'"));
-      return id;
-    };
-
-    const json& atomic = Need(doc, "atomic_masses", "");
-    needSource(atomic, "atomic_masses");
-    for (const auto& [el, m] : Need(atomic, "values", "atomic_masses").items())
-      out.atomicMasses_[el] = Num(m, "atomic_masses." + el);
-
-    for (const auto& [name, c] : Need(doc, "conversions", "").items()) {
-      const std::string ctx = "conversion '" + name + "'";
-      needSource(c, ctx);
-      for (const auto& [key, v] : c.items()) {
-        if (v.is_number()) out.factors_[name + "/" + key] = Num(v, Where(ctx, key));
-        if (v.is_object())
-          for (const auto& [sub, f] : v.items()) out.factors_[name + "/" + key + "/" + sub] = Num(f, Where(ctx, key + "." + sub));
-      }
-    }
-
+    out.sources_ = ParseSources(Need(doc, "sources", ""));
+    const SourceCheck sources{out.sources_};
+    out.atomicMasses_ = ParseAtomicMasses(Need(doc, "atomic_masses", ""), sources);
+    out.factors_ = ParseConversions(Need(doc, "conversions", ""), sources);
     const json& list = Need(doc, "nutrients", "");
     if (!list.is_array() || list.empty()) throw Bad("'nutrients' must be a non-empty list");
     std::set<std::string> seen;
-    for (const auto& j : list) {
-      Nutrient n;
-      n.id = Str(j, "id", "a nutrient");
-      const std::string ctx = "nutrient '" + n.id + "'";
-      if (!seen.insert(n.id).second) throw Bad(Where(ctx, "listed twice"));
-      n.name = Str(j, "name", ctx);
-      n.unit = Str(j, "unit", ctx);
-      if (!kUnits.count(n.unit)) throw Bad(Where(ctx, "unit '" + n.unit + "' is not mg or µg"));
-      n.names = Names(j, ctx);
-
-      const json& ri = Need(j, "reference_intake", ctx);
-      if (!ri.is_null()) {
-        const std::string c = Where(ctx, "reference_intake");
-        needSource(ri, c);
-        n.referenceIntake = Num(Need(ri, "value", c), Where(c, "value"));
-        if (Str(ri, "unit", c) != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
-      }
-      if (j.contains("us_daily_values")) {
-        const json& dv = j.at("us_daily_values");
-        const std::string c = Where(ctx, "us_daily_values");
-        needSource(dv, c);
-        const json& values = Need(dv, "values", c);
-        if (!values.is_array()) throw Bad(Where(c, "'values' must be a list"));
-        for (const auto& v : values) n.usDailyValues.push_back(Num(v, Where(c, "value")));
-        if (Str(dv, "unit", c) != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
-      }
-
-      const json& uls = Need(j, "upper_levels", ctx);
-      if (!uls.is_array() || uls.empty()) throw Bad(Where(ctx, "'upper_levels' must list at least one entry (kind 'none' when EFSA set none)"));
-      for (const auto& u : uls) {
-        const std::string c = Where(ctx, "upper level");
-        HealthLimit h;
-        const std::string kind = Str(u, "kind", c);
-        if (kind == "UL")
-          h.kind = HealthLimit::Kind::UpperLevel;
-        else if (kind == "safe_level")
-          h.kind = HealthLimit::Kind::SafeLevel;
-        else if (kind == "none")
-          h.kind = HealthLimit::Kind::None;
-        else
-          throw Bad(Where(c, "kind '" + kind + "' is not UL, safe_level or none"));
-        h.sourceId = needSource(u, c);
-        h.note = OptStr(u, "note");
-        if (u.contains("forms"))
-          for (const auto& f : u.at("forms")) h.forms.push_back(f.get<std::string>());
-        if (h.kind == HealthLimit::Kind::None) {
-          if (h.note.empty()) throw Bad(Where(c, "kind 'none' needs a 'note' saying why"));
-        } else {
-          h.appliesTo = Str(u, "applies_to", c);
-          if (!kAppliesTo.count(h.appliesTo)) throw Bad(Where(c, "applies_to '" + h.appliesTo + "' is unknown"));
-          const json& bands = Need(u, "bands", c);
-          if (!bands.is_object() || bands.empty()) throw Bad(Where(c, "'bands' must hold at least one age band"));
-          for (const auto& [band, v] : bands.items()) {
-            if (!kBandKeys.count(band)) throw Bad(Where(c, "band '" + band + "' is not an EFSA age band"));
-            h.bands[band] = ParseBand(v, Where(c, "band '" + band + "'"));
-          }
-        }
-        n.upperLevels.push_back(std::move(h));
-      }
-
-      const json& legal = Need(j, "legal_max", ctx);
-      {
-        const std::string c = Where(ctx, "legal_max");
-        n.legalMax.sourceId = needSource(legal, c);
-        n.legalMax.country = OptStr(legal, "country");
-        n.legalMax.reason = OptStr(legal, "reason");
-        n.legalMax.confirmed = legal.contains("confirmed") && legal.at("confirmed").is_boolean() && legal.at("confirmed").get<bool>();
-        const json& value = Need(legal, "value", c);
-        if (!value.is_null()) {
-          n.legalMax.value = Num(value, Where(c, "value"));
-          n.legalMax.unit = Str(legal, "unit", c);
-          if (n.legalMax.unit != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
-          if (!n.legalMax.confirmed && n.legalMax.reason.empty()) throw Bad(Where(c, "an unconfirmed value needs a 'reason'"));
-        } else if (n.legalMax.reason.empty()) {
-          throw Bad(Where(c, "no value: 'reason' must say why there is no maximum"));
-        }
-      }
-
-      if (j.contains("forms"))
-        for (const auto& f : j.at("forms")) {
-          NutrientForm form;
-          form.id = Str(f, "id", Where(ctx, "a form"));
-          const std::string c = Where(ctx, "form '" + form.id + "'");
-          form.names = Names(f, c);
-          form.iuForm = OptStr(f, "iu_form");
-          if (f.contains("formula")) {
-            needSource(f, c);
-            Compound comp;
-            comp.formula = Str(f, "formula", c);
-            comp.molarMass = Num(Need(f, "molar_mass", c), Where(c, "molar_mass"));
-            comp.element = Str(f, "element", c);
-            comp.elementAtoms = Need(f, "element_atoms", c).get<int>();
-            if (comp.molarMass <= 0 || comp.elementAtoms < 1) throw Bad(Where(c, "molar_mass and element_atoms must be positive"));
-            if (!out.atomicMasses_.count(comp.element)) throw Bad(Where(c, "element '" + comp.element + "' has no atomic mass"));
-            if (comp.elementAtoms * out.atomicMasses_.at(comp.element) > comp.molarMass)
-              throw Bad(Where(c, "the element weighs more than the compound"));
-            form.compound = comp;
-          }
-          n.forms.push_back(std::move(form));
-        }
-
-      if (j.contains("warnings"))
-        for (const auto& w : j.at("warnings")) {
-          MandatoryWarning m;
-          m.id = Str(w, "id", Where(ctx, "a warning"));
-          const std::string c = Where(ctx, "warning '" + m.id + "'");
-          m.above = Num(Need(w, "above", c), Where(c, "above"));
-          m.unit = Str(w, "unit", c);
-          if (m.unit != n.unit) throw Bad(Where(c, "unit differs from the nutrient's unit " + n.unit));
-          m.sourceId = needSource(w, c);
-          m.confirmed = Confirmed(w);
-          m.reason = OptStr(w, "reason");
-          m.message = Str(w, "message", c);
-          if (w.contains("forms"))
-            for (const auto& f : w.at("forms")) m.forms.push_back(f.get<std::string>());
-          n.warnings.push_back(std::move(m));
-        }
-      out.nutrients_.push_back(std::move(n));
-    }
+    for (const auto& j : list) out.nutrients_.push_back(ParseNutrient(j, sources, out.atomicMasses_, seen));
   } catch (const Bad& e) {
     return MakeError("missing_models", file + ": " + e.what());
   } catch (const std::exception& e) {
