@@ -31,6 +31,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (v && (!std::isfinite(*v) || *v < 0)) std::abort();
     if (n.perDay && n.unit.empty()) std::abort();
   }
-  suppcheck::MayHoldNumber(text);
+  suppcheck::MayHoldNumber(text, models->vocabulary);
   return 0;
 }

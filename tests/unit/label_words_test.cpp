@@ -13,6 +13,7 @@
 #include "support/temp_dir.h"
 #include "suppcheck/assess/rules.h"
 #include "suppcheck/extract/magnesium_extractor.h"
+#include "suppcheck/extract/number_finder.h"
 #include "suppcheck/ocr/legal_line_search.h"
 
 using namespace suppcheck;
@@ -132,6 +133,20 @@ TEST_CASE("the words of a legal-text line come from models/vocabulary.json", "[o
   });
   CHECK(IsLegalTextLine(finnish, edited));
   CHECK_FALSE(IsLegalTextLine("Natura SA, rue de la Loi 12", edited));
+}
+
+TEST_CASE("the words of lines that hold no notification number come from models/vocabulary.json", "[extract][models]") {
+  // With no clean number, the short lines with a "digits/digits" group are read again, but not
+  // the lot, date or telephone lines.
+  const std::string lot = "Lot 84/2749";
+  const std::string datum = "Datum 12/2027";
+  CHECK_FALSE(MayHoldNumber(lot, test::TestModels().vocabulary));
+  CHECK_FALSE(MayHoldNumber(datum, test::TestModels().vocabulary));
+  CHECK(MayHoldNumber("84/2749", test::TestModels().vocabulary));
+  test::TempDir dir;
+  const Vocabulary edited = EditedVocabulary(dir, [](json& v) { Remove(v["number_line_decoys"]["words"], "lot"); });
+  CHECK(MayHoldNumber(lot, edited));
+  CHECK_FALSE(MayHoldNumber(datum, edited));
 }
 
 TEST_CASE("thresholds come from models/rules.json", "[assess][models]") {

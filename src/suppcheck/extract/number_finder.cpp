@@ -256,11 +256,10 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
 
 }  // namespace
 
-bool MayHoldNumber(const std::string& text) {
+bool MayHoldNumber(const std::string& text, const Vocabulary& vocab) {
   const std::string f = FoldForMatching(text).text;
   if (f.size() > 60) return false;
-  for (const char* decoy : {"lot", "tht", "exp", "mhd", "ch.-b", "tel", "avant", "before", "houdbaar", "ten minste",
-                            "date", "datum", "best"})
+  for (const auto& decoy : vocab.numberLineDecoys)
     if (f.find(decoy) != std::string::npos) return false;
   for (size_t p = 0; p < f.size(); ++p) {
     if (!IsAsciiDigit(f[p])) continue;

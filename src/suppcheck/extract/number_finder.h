@@ -37,10 +37,10 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
 /// The best candidate, or a Missing finding.
 NumberFinding FindNotificationNumber(const std::vector<TextLine>& lines, const Vocabulary& vocab);
 
-/// A short line with a "digits/digits" group that is not a lot, date or phone line, or with a
-/// category-like word: worth re-reading when no clean number was found (a category lost to
-/// OCR, as in "84/2749" for "AS 46/2740").
-bool MayHoldNumber(const std::string& lineText);
+/// A short line with a "digits/digits" group that is not a lot, date or phone line (no word of
+/// `vocab.numberLineDecoys`): worth re-reading when no clean number was found (a category lost
+/// to OCR, as in "84/2749" for "AS 46/2740").
+bool MayHoldNumber(const std::string& lineText, const Vocabulary& vocab);
 
 /// Orders candidates: valid before invalid, labelled first, then confidence.
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b);

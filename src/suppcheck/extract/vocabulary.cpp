@@ -89,6 +89,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     const auto& legal = j.at("legal_line_words");
     v.legalAddressWords = Words(legal.at("address_words"));
     v.legalLotWords = Words(legal.at("lot_words"));
+    v.numberLineDecoys = Words(j.at("number_line_decoys").at("words"));
   } catch (const std::exception& e) {
     return MakeError("missing_models", "models in " + dir.string() + " are malformed: " + e.what());
   }

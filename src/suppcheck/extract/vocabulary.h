@@ -71,6 +71,9 @@ struct Vocabulary {
   /// dropped notification number line is looked for (ocr/legal_line_search).
   std::vector<std::string> legalAddressWords;
   std::vector<std::string> legalLotWords;
+  /// vocabulary.json `number_line_decoys`: words of lot, date and telephone lines, whose
+  /// "digits/digits" groups are no notification number (MayHoldNumber).
+  std::vector<std::string> numberLineDecoys;
 
   static Expected<Vocabulary> Load(const std::filesystem::path& modelsDir);
   const SaltInfo* Salt(const std::string& id) const;

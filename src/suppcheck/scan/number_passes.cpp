@@ -21,7 +21,7 @@ constexpr int kMaxNumberReReads = 6;
 void ReReadNumberLines(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
                        NumberFinding& number) {
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!MayHoldNumber(lines[i].text) && static_cast<int>(i) != number.line) continue;
+    if (!MayHoldNumber(lines[i].text, ctx.models.vocabulary) && static_cast<int>(i) != number.line) continue;
     TextLine copy = lines[i];
     if (!ReReadLine(ctx, prep, copy, /*force=*/true)) continue;
     auto found = FindNumberCandidates({copy}, ctx.models.vocabulary);
