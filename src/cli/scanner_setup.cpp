@@ -4,6 +4,22 @@
 
 namespace suppcheck::cli {
 
+namespace {
+
+// The languages the scanner uses without --languages / --first-pass-languages: the models'
+// (vocabulary.json `ocr_languages`), as found without --models, for --help; read once.
+const std::pair<std::string, std::string>& DefaultLanguages() {
+  static const std::pair<std::string, std::string> languages = [] {
+    std::pair<std::string, std::string> l{"the models' ocr_languages", "the models' ocr_languages"};
+    if (auto dir = ResolveModelsDir(""))
+      if (auto vocab = Vocabulary::Load(*dir)) l = {vocab->reReadLanguages, vocab->firstPassLanguages};
+    return l;
+  }();
+  return languages;
+}
+
+}  // namespace
+
 ScannerOptions ScannerSetup::ToScannerOptions(const std::string& profile) const {
   ScannerOptions o;
   o.tessdataDir = tessdata;
@@ -16,9 +32,10 @@ ScannerOptions ScannerSetup::ToScannerOptions(const std::string& profile) const 
 void AddScannerSetup(CLI::App& cmd, ScannerSetup& s) {
   cmd.add_option("--models", s.models, "folder with rules.json, salts.json, vocabulary.json, nutrients.json, nutrient_words.json [default: found next to the program]");
   cmd.add_option("--tessdata", s.tessdata, "Tesseract language data folder [default: Tesseract's own]");
-  cmd.add_option("--languages", s.languages, "Tesseract languages for re-reading the lines that matter [default: nld+fra+deu+eng]");
+  const auto& [reReads, firstPass] = DefaultLanguages();
+  cmd.add_option("--languages", s.languages, "Tesseract languages for re-reading the lines that matter [default: " + reReads + "]");
   cmd.add_option("--first-pass-languages", s.firstPass,
-                 "Tesseract languages for the first pass over the whole label [default: eng, the fastest]");
+                 "Tesseract languages for the first pass over the whole label [default: " + firstPass + ", the fastest]");
 }
 
 Expected<Setup> SetUp(const ScannerSetup& s, const CommonOptions& common) {

@@ -14,8 +14,8 @@ namespace suppcheck::cli {
 struct ScannerSetup {
   std::string models;
   std::string tessdata;
-  std::string languages = "nld+fra+deu+eng";
-  std::string firstPass = "eng";
+  std::string languages;  ///< empty: the models' (vocabulary.json `ocr_languages`)
+  std::string firstPass;
   ScannerOptions ToScannerOptions(const std::string& profile) const;
 };
 

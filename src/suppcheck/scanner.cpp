@@ -100,6 +100,8 @@ Scanner::~Scanner() = default;
 
 Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models> models, ScannerOptions options,
                                                    Registry* registry) {
+  if (options.languages.empty()) options.languages = models->vocabulary.reReadLanguages;
+  if (options.firstPassLanguages.empty()) options.firstPassLanguages = models->vocabulary.firstPassLanguages;
   auto engine = TesseractEngine::Create(options.tessdataDir, options.languages);
   if (!engine) return engine.error();
   std::unique_ptr<TesseractEngine> firstPass;

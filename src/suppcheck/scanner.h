@@ -24,10 +24,10 @@ namespace suppcheck {
 
 struct ScannerOptions {
   std::string tessdataDir;                       ///< empty = Tesseract's default
-  std::string languages = "nld+fra+deu+eng";    ///< for the targeted re-reads of the lines that matter
-  /// For the whole-label first pass: one language is ~2-3x faster on photos, and the words the
-  /// extraction anchors on (NUT, magnesium, mg, digits) read the same in all four.
-  std::string firstPassLanguages = "eng";
+  /// Tesseract languages for the targeted re-reads of the lines that matter, and for the
+  /// whole-label first pass; empty = the models' (vocabulary.json `ocr_languages`).
+  std::string languages;
+  std::string firstPassLanguages;
   std::string profile = "adult";
   PrepareOptions prepare;
   LoadLimits limits;

@@ -14,6 +14,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "support/models.h"
+#include "support/temp_dir.h"
 #include "suppcheck/scanner.h"
 
 using namespace suppcheck;
@@ -154,4 +155,32 @@ TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turn
     CHECK(r.number.box.h > r.number.box.w);  // a line running down the photo
   }
   CHECK(photos == 2);
+}
+
+TEST_CASE("the OCR languages come from models/vocabulary.json", "[blackbox][models]") {
+  // A copy of models/ with other languages for the whole-label pass and the re-reads.
+  const auto scannerWith = [](const test::TempDir& dir, const std::string& firstPass, const std::string& reReads) {
+    for (const auto& e : fs::directory_iterator(suppcheck::test::SourceModelsDir())) fs::copy_file(e.path(), dir / e.path().filename().string());
+    json v = ReadJson(dir / "vocabulary.json");
+    v["ocr_languages"]["first_pass"] = firstPass;
+    v["ocr_languages"]["re_reads"] = reReads;
+    std::ofstream(dir / "vocabulary.json") << v.dump(1);
+    auto models = Models::Load(dir.path());
+    if (!models) throw std::runtime_error(models.error().message);
+    return Scanner::Create(*models, ScannerOptions{});
+  };
+  const fs::path photo = fs::path(suppcheck::test::SourceDir()) / "samples" / "sample-clean-0001.jpg";
+  const ScanResult shipped = SharedScanner().ScanFile(photo);
+  REQUIRE(shipped.ocr);
+  CHECK(shipped.ocr->languages == "eng (re-reads nld+fra+deu+eng)");
+  test::TempDir edited;
+  auto scanner = scannerWith(edited, "deu", "deu+eng");
+  REQUIRE(scanner);
+  const ScanResult r = (*scanner)->ScanFile(photo);
+  REQUIRE(r.ocr);
+  CHECK(r.ocr->languages == "deu (re-reads deu+eng)");
+  test::TempDir missing;
+  auto none = scannerWith(missing, "eng", "nosuchlanguage");
+  REQUIRE_FALSE(none);
+  CHECK(none.error().message.find("nosuchlanguage") != std::string::npos);
 }

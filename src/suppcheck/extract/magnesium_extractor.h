@@ -45,6 +45,6 @@ bool IsDoseOrDirectionsLine(const std::string& text, const Vocabulary& vocab);
 bool MayNameMagnesiumSalt(const std::string& text, const Vocabulary& vocab);
 
 MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabulary& vocab,
-                                const ExtractionLimits& limits = {});
+                                const ExtractionLimits& limits);
 
 }  // namespace suppcheck

@@ -51,6 +51,6 @@ struct NutrientFacts {
 /// `limits` supplies the plausibility bounds and the directions' maximum units a day.
 std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, const NutrientNameIndex& names,
                                             const NutrientLimits& nutrients, const Vocabulary& vocab,
-                                            const ExtractionLimits& limits = {});
+                                            const ExtractionLimits& limits);
 
 }  // namespace suppcheck

@@ -74,6 +74,9 @@ struct Vocabulary {
   /// vocabulary.json `number_line_decoys`: words of lot, date and telephone lines, whose
   /// "digits/digits" groups are no notification number (MayHoldNumber).
   std::vector<std::string> numberLineDecoys;
+  /// vocabulary.json `ocr_languages`: Tesseract codes of the labels' languages, for the re-reads
+  /// of the lines that matter ("nld+fra+deu+eng") and for the whole-label first pass ("eng").
+  std::string reReadLanguages, firstPassLanguages;
 
   static Expected<Vocabulary> Load(const std::filesystem::path& modelsDir);
   const SaltInfo* Salt(const std::string& id) const;
