@@ -42,7 +42,7 @@ void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const std::vector<Te
       UnreadLinesNearLegalText(lines, ctx.models.vocabulary).empty())
     return;
   r.number.number.status = NumberStatus::Unreadable;
-  r.number.number.problems = {"no number was read, but lines next to the lot or the producer's address could not be read: photograph that side closer"};
+  r.number.number.SetProblem(NumberProblemKind::Uncertain, "no number was read, but lines next to the lot or the producer's address could not be read: photograph that side closer");
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, ctx.models.rules, ctx.options.profile);
 }
 

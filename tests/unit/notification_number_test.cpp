@@ -117,3 +117,26 @@ TEST_CASE("text is kept as given and never contains repaired characters", "[noti
   CHECK(n.text == "nut/as162/597");
   CHECK(n.canonical == "NUT/AS 162/597");
 }
+
+// The scanner decides on problem kinds, not on the wording of the sentences: each sentence has
+// its kind, in the same order.
+TEST_CASE("every problem of an invalid number carries its kind", "[notification]") {
+  const std::pair<const char*, NumberProblemKind> cases[] = {
+      {"XYZ 12/3", NumberProblemKind::Category},      {"NUT NUT 12/3", NumberProblemKind::Category},
+      {"12/3", NumberProblemKind::Category},          {"NUT PL 12/3", NumberProblemKind::CategoryJoin},
+      {"NUT-PL 12/3", NumberProblemKind::CategoryJoin}, {"NUT 12345/6", NumberProblemKind::DigitParts},
+      {"AS 409542", NumberProblemKind::DigitParts},   {"NUT 12/3 extra", NumberProblemKind::TrailingText},
+      {"", NumberProblemKind::NothingGiven},
+  };
+  for (const auto& [input, kind] : cases) {
+    INFO(input);
+    const NotificationNumber n = ParseNotificationNumber(input);
+    CHECK(n.status == NumberStatus::Invalid);
+    CHECK(n.problemKinds.size() == n.problems.size());
+    CHECK(n.HasProblem(kind));
+  }
+  // "AS 409542" lost its slash and nothing else: no category problem, which is what lets the
+  // scanner treat such a read as a lost slash rather than evidence of a wrong number.
+  CHECK_FALSE(ParseNotificationNumber("AS 409542").HasProblem(NumberProblemKind::Category));
+  CHECK(ParseNotificationNumber("NUT 12/3").problemKinds.empty());
+}

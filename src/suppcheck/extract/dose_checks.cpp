@@ -51,6 +51,22 @@ std::optional<std::string> UnitsProblem(const DoseChoice& dose, const Extraction
          MgText(fromUnits) + ", but the label states " + MgText(*dose.perDay) + " a day";
 }
 
+namespace {
+
+// Whether `mg` of magnesium can come from a salt mass holding `low` to `high` mg of it: the
+// salt fractions of salts.json, widened by the rounding tolerance labels need.
+bool FitsSaltRange(double mg, double low, double high, const ExtractionLimits& limits) {
+  const double tol = limits.saltFractionTolerance;
+  return mg >= low * (1 - tol) && mg <= high * (1 + tol);
+}
+
+// " (that holds 100 mg to 120 mg)": the range a refused amount was compared with.
+std::string HoldsText(const std::string& what, double low, double high) {
+  return " (" + what + " holds " + MgText(low) + " to " + MgText(high) + ")";
+}
+
+}  // namespace
+
 std::optional<std::string> SaltFractionProblem(const DoseChoice& dose, const std::vector<NutrientAmount>& amounts,
                                                const Vocabulary& vocab, const ExtractionLimits& limits) {
   if (!dose.declared) return std::nullopt;
@@ -72,10 +88,9 @@ std::optional<std::string> SaltFractionProblem(const DoseChoice& dose, const std
       if (saltMass > 0) break;
     }
     if (saltMass <= 0) continue;
-    const double tol = limits.saltFractionTolerance;
-    if (a->mg >= low * (1 - tol) && a->mg <= high * (1 + tol)) continue;
-    return MgText(a->mg) + " of magnesium cannot come from " + MgText(saltMass) + " of its salt (that holds " +
-           MgText(low) + " to " + MgText(high) + ")";
+    if (FitsSaltRange(a->mg, low, high, limits)) continue;
+    return MgText(a->mg) + " of magnesium cannot come from " + MgText(saltMass) + " of its salt" +
+           HoldsText("that", low, high);
   }
   return std::nullopt;
 }
@@ -100,10 +115,9 @@ std::optional<std::string> WholeBeforePartProblem(const DoseChoice& dose, const 
       if (li.ft.OriginalRange(li.quantities[qi].begin, li.quantities[qi].end) != std::pair(a->begin, a->end)) continue;
       const Quantity& whole = li.quantities[qi - 1];
       if (!PartOfItFollows(li, whole, vocab) || whole.mg <= a->mg) break;
-      const double tol = limits.saltFractionTolerance;
-      if (a->mg >= whole.mg * fmin * (1 - tol) && a->mg <= whole.mg * fmax * (1 + tol)) break;
-      return MgText(a->mg) + " of magnesium cannot be part of the " + MgText(whole.mg) + " printed before it (" +
-             "the label's salt holds " + MgText(whole.mg * fmin) + " to " + MgText(whole.mg * fmax) + ")";
+      if (FitsSaltRange(a->mg, whole.mg * fmin, whole.mg * fmax, limits)) break;
+      return MgText(a->mg) + " of magnesium cannot be part of the " + MgText(whole.mg) + " printed before it" +
+             HoldsText("the label's salt", whole.mg * fmin, whole.mg * fmax);
     }
   }
   return std::nullopt;

@@ -340,7 +340,7 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
     NumberFinding n = MakeFinding(lines[li], static_cast<int>(li), ft, c);
     if (n.number.status == NumberStatus::Valid) continue;  // cannot be: it has no category
     if (c.normalized.empty())
-      n.number.problems = {"a notification label was read, but no number after it"};
+      n.number.SetProblem(NumberProblemKind::LabelOnly, "a notification label was read, but no number after it");
     n.labelled = true;
     const size_t afterLabel = n.begin;
     n.number.text = lines[li].text;

@@ -46,8 +46,7 @@ bool SlashLost(const NumberFinding& read) {
   if (n.status != NumberStatus::Invalid || !read.categoryAnchored || !n.producer || n.product) return false;
   const std::string& digits = *n.producer;
   return digits.size() >= 2 && digits.size() <= 8 && std::all_of(digits.begin(), digits.end(), IsAsciiDigit) &&
-         std::none_of(n.problems.begin(), n.problems.end(),
-                      [](const std::string& p) { return p.find("category") != std::string::npos; });
+         !n.HasProblem(NumberProblemKind::Category);
 }
 
 }  // namespace
@@ -59,7 +58,7 @@ std::string AgreementKey(const NumberFinding& read) {
   // A label with words after it but no category ("N° de notification : en cours"): invalid when
   // reads agree on those words; a label with nothing after it is a number the photo lost.
   const bool labelOnly = !read.categoryAnchored;
-  if (labelOnly && (n.problems.empty() || n.problems.front().find("no number after it") != std::string::npos)) return {};
+  if (labelOnly && (n.problems.empty() || n.HasProblem(NumberProblemKind::LabelOnly))) return {};
   if (!labelOnly && (!n.producer || SlashLost(read))) return {};
   std::string key = "invalid:";
   for (char c : AsciiUpper(read.number.text))
@@ -128,7 +127,7 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
   } else if (a.votes < kMinVotes) {
     problem += ": only one read of the line found it";
   }
-  n.problems = {problem};
+  n.SetProblem(NumberProblemKind::Uncertain, problem);
   a.finding.confidence = 0;
   return a;
 }

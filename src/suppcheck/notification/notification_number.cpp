@@ -93,14 +93,14 @@ class Reader {
 };
 
 // Checks one of the two digit parts and records what is wrong with it.
-void CheckDigitPart(std::string_view part, std::string_view name, std::vector<std::string>& problems) {
+void CheckDigitPart(std::string_view part, std::string_view name, NotificationNumber& out) {
   const bool allDigits = std::all_of(part.begin(), part.end(), IsAsciiDigit);
   if (!allDigits) {
-    problems.push_back("the " + std::string(name) + " part " + Quote(part) +
-                       " contains letters; it must be 1 to 4 digits");
+    out.AddProblem(NumberProblemKind::DigitParts, "the " + std::string(name) + " part " + Quote(part) +
+                                                      " contains letters; it must be 1 to 4 digits");
   } else if (part.size() > kMaxDigits) {
-    problems.push_back("the " + std::string(name) + " part has " + std::to_string(part.size()) +
-                       " digits; at most 4 are allowed");
+    out.AddProblem(NumberProblemKind::DigitParts, "the " + std::string(name) + " part has " +
+                                                      std::to_string(part.size()) + " digits; at most 4 are allowed");
   }
 }
 
@@ -108,7 +108,6 @@ void CheckDigitPart(std::string_view part, std::string_view name, std::vector<st
 // Returns whether a '/' followed the last category instead of a space ("NUT/162/597" or
 // "NUT /45"), which step 2 decides on once the digits are read.
 bool ReadCategories(Reader& r, NotificationNumber& out) {
-  std::vector<std::string>& problems = out.problems;
   std::array<bool, 3> seen{};
   bool slashBeforeDigits = false;
   bool anyCategoryWord = false;
@@ -118,10 +117,10 @@ bool ReadCategories(Reader& r, NotificationNumber& out) {
     if (auto c = CategoryFromWord(word)) {
       const auto idx = static_cast<size_t>(*c);
       if (seen[idx])
-        problems.push_back("the category " + word + " is given twice");
+        out.AddProblem(NumberProblemKind::Category, "the category " + word + " is given twice");
       seen[idx] = true;
     } else {
-      problems.push_back(Quote(word) + " is not a category; the categories are NUT, PL and AS");
+      out.AddProblem(NumberProblemKind::Category, Quote(word) + " is not a category; the categories are NUT, PL and AS");
     }
     // What joins this word to the next one?
     const char next = r.PeekAfterSpaces();
@@ -135,15 +134,15 @@ bool ReadCategories(Reader& r, NotificationNumber& out) {
       }
     } else if (IsAsciiAlpha(next)) {
       r.SkipSpaces();
-      problems.push_back("categories must be joined by '/' (as in NUT/PL), not by a space");
+      out.AddProblem(NumberProblemKind::CategoryJoin, "categories must be joined by '/' (as in NUT/PL), not by a space");
     } else if (next == '-' || next == '_' || next == '.') {
       r.SkipSpaces();
       r.Advance();
       r.SkipSpaces();
       if (IsAsciiAlpha(r.Peek())) {
-        problems.push_back(std::string("categories must be joined by '/' (as in NUT/PL), not by '") + next + "'");
+        out.AddProblem(NumberProblemKind::CategoryJoin, std::string("categories must be joined by '/' (as in NUT/PL), not by '") + next + "'");
       } else {
-        problems.push_back(std::string("unexpected '") + next + "' between the categories and the digits");
+        out.AddProblem(NumberProblemKind::CategoryJoin, std::string("unexpected '") + next + "' between the categories and the digits");
         break;
       }
     } else {
@@ -153,13 +152,12 @@ bool ReadCategories(Reader& r, NotificationNumber& out) {
   for (Category c : {Category::Nut, Category::Pl, Category::As})
     if (seen[static_cast<size_t>(c)]) out.categories.push_back(c);
   if (!anyCategoryWord)
-    problems.push_back("no category (NUT, PL or AS) comes before the digits");
+    out.AddProblem(NumberProblemKind::Category, "no category (NUT, PL or AS) comes before the digits");
   return slashBeforeDigits;
 }
 
 // Step 2, producer '/' product: up to two groups of letters/digits and what separates them.
 void ReadDigitParts(Reader& r, bool slashBeforeDigits, NotificationNumber& out) {
-  std::vector<std::string>& problems = out.problems;
   r.SkipSpaces();
   const std::string_view first = r.AlnumAsGiven();
   char sep = '\0';  // '\0' when nothing follows the first group
@@ -178,38 +176,38 @@ void ReadDigitParts(Reader& r, bool slashBeforeDigits, NotificationNumber& out) 
   std::string_view producer = first, product = second;
   if (slashBeforeDigits && !first.empty() && sep == '\0') {
     // "NUT /45": the only digit group follows the slash, so it is the product.
-    problems.push_back("the producer part is missing before '/'");
+    out.AddProblem(NumberProblemKind::DigitParts, "the producer part is missing before '/'");
     producer = {};
     product = first;
   } else if (slashBeforeDigits && !first.empty()) {
-    problems.push_back("a '/' stands between the categories and the digits; expected a space");
+    out.AddProblem(NumberProblemKind::DigitParts, "a '/' stands between the categories and the digits; expected a space");
   }
   if (producer.empty() && product.empty()) {
     if (r.AtEnd() && sep == '\0')
-      problems.push_back("the producer and product digits are missing (expected e.g. 'NUT 123/45')");
+      out.AddProblem(NumberProblemKind::DigitParts, "the producer and product digits are missing (expected e.g. 'NUT 123/45')");
     else if (sep == '/')
-      problems.push_back("the producer part is missing before '/'");
+      out.AddProblem(NumberProblemKind::DigitParts, "the producer part is missing before '/'");
     else
-      problems.push_back("expected the producer digits, found " + Quote(r.RestAsGiven()));
+      out.AddProblem(NumberProblemKind::DigitParts, "expected the producer digits, found " + Quote(r.RestAsGiven()));
   } else if (producer.empty() && !slashBeforeDigits) {
-    problems.push_back("the producer part is missing before '/'");
+    out.AddProblem(NumberProblemKind::DigitParts, "the producer part is missing before '/'");
   }
   if (!first.empty() && !slashBeforeDigits) {
     if (sep == '\0' && r.PeekAfterSpaces() == '\0')  // trailing spaces (a folded U+2002) are not a product
-      problems.push_back("the product part is missing; expected producer/product, e.g. 'NUT 123/45'");
+      out.AddProblem(NumberProblemKind::DigitParts, "the product part is missing; expected producer/product, e.g. 'NUT 123/45'");
     else if (sep == ' ')
-      problems.push_back("producer and product must be separated by '/', not by a space");
+      out.AddProblem(NumberProblemKind::DigitParts, "producer and product must be separated by '/', not by a space");
     else if (sep != '\0' && sep != '/')
-      problems.push_back(std::string("producer and product must be separated by '/', not by '") + sep + "'");
-    if (sep != '\0' && second.empty()) problems.push_back("the product part is missing after '/'");
+      out.AddProblem(NumberProblemKind::DigitParts, std::string("producer and product must be separated by '/', not by '") + sep + "'");
+    if (sep != '\0' && second.empty()) out.AddProblem(NumberProblemKind::DigitParts, "the product part is missing after '/'");
   }
   if (!producer.empty()) {
     out.producer = std::string(producer);
-    CheckDigitPart(producer, "producer", problems);
+    CheckDigitPart(producer, "producer", out);
   }
   if (!product.empty()) {
     out.product = std::string(product);
-    CheckDigitPart(product, "product", problems);
+    CheckDigitPart(product, "product", out);
   }
 }
 
@@ -233,12 +231,11 @@ NotificationNumber ParseNotificationNumber(std::string_view input) {
   NotificationNumber out;
   out.text = std::string(Trim(input));
   out.status = NumberStatus::Invalid;
-  std::vector<std::string>& problems = out.problems;
 
   Reader r(FoldLookAlikes(out.text));
   r.SkipSpaces();
   if (r.AtEnd()) {
-    problems.push_back("nothing was given; a notification number looks like 'NUT 123/45'");
+    out.AddProblem(NumberProblemKind::NothingGiven, "nothing was given; a notification number looks like 'NUT 123/45'");
     return out;
   }
   const bool slashBeforeDigits = ReadCategories(r, out);
@@ -247,13 +244,13 @@ NotificationNumber ParseNotificationNumber(std::string_view input) {
   // Step 3: nothing may follow.
   r.SkipSpaces();
   if (!r.AtEnd() && (out.producer || out.product)) {
-    problems.push_back("unexpected text after the number: " + Quote(r.RestAsGiven()));
+    out.AddProblem(NumberProblemKind::TrailingText, "unexpected text after the number: " + Quote(r.RestAsGiven()));
   }
 
   // Both parts must have been read for a number to be valid, whatever the paths above missed.
-  if (problems.empty() && (!out.producer || !out.product))
-    problems.push_back("the producer/product digits are incomplete (expected e.g. 'NUT 123/45')");
-  if (problems.empty()) {
+  if (out.problems.empty() && (!out.producer || !out.product))
+    out.AddProblem(NumberProblemKind::DigitParts, "the producer/product digits are incomplete (expected e.g. 'NUT 123/45')");
+  if (out.problems.empty()) {
     out.status = NumberStatus::Valid;
     out.canonical = CanonicalText(out);
   }

@@ -36,6 +36,20 @@ enum class NumberStatus {
 /// "missing", "invalid", "valid", "unreadable" or "not_seen".
 std::string_view NumberStatusName(NumberStatus s);
 
+/// What a problem of a number is about. The scanner weighs OCR reads by it (a read that lost
+/// only the slash is no evidence of a wrong number; a label with nothing after it is a number
+/// the photo lost); the sentences in `problems` are for people and may be reworded.
+enum class NumberProblemKind {
+  Category,      ///< no category, an unknown or a repeated one
+  CategoryJoin,  ///< categories joined by a space or a dash, or such a mark before the digits
+  DigitParts,    ///< producer/product missing, badly separated, too long or not digits
+  TrailingText,  ///< text after the number
+  NothingGiven,  ///< empty input
+  LabelOnly,     ///< a notification label was read with no number after it (scanner)
+  Uncertain,     ///< OCR reads did not settle on one number, or none was read (scanner)
+  Conflict,      ///< photos of one product show different numbers
+};
+
 struct NotificationNumber {
   NumberStatus status = NumberStatus::Missing;
   /// Canonical form, only when valid: categories in the order NUT, PL, AS joined by '/',
@@ -50,6 +64,24 @@ struct NotificationNumber {
   std::optional<std::string> product;
   /// Why an invalid number is invalid, one plain sentence per problem.
   std::vector<std::string> problems;
+  /// The kind of each entry of `problems`, in the same order (set through AddProblem).
+  std::vector<NumberProblemKind> problemKinds;
+
+  void AddProblem(NumberProblemKind kind, std::string sentence) {
+    problems.push_back(std::move(sentence));
+    problemKinds.push_back(kind);
+  }
+  /// Replaces all problems by this one.
+  void SetProblem(NumberProblemKind kind, std::string sentence) {
+    problems.clear();
+    problemKinds.clear();
+    AddProblem(kind, std::move(sentence));
+  }
+  bool HasProblem(NumberProblemKind kind) const {
+    for (NumberProblemKind k : problemKinds)
+      if (k == kind) return true;
+    return false;
+  }
 
   bool valid() const { return status == NumberStatus::Valid; }
   /// Nothing was read as a number (missing or not seen).

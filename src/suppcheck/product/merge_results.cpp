@@ -155,7 +155,7 @@ std::string MergeNumber(ScanResult& r, const std::vector<const ScanResult*>& rea
       NotificationNumber& n = r.number.number;
       n.status = NumberStatus::Invalid;
       n.canonical.clear();
-      n.problems = {"the photos show different numbers: " + numberList};
+      n.SetProblem(NumberProblemKind::Conflict, "the photos show different numbers: " + numberList);
       r.registry = RegistryAnswer{};
     }
   }

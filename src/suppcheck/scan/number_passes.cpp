@@ -66,7 +66,8 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
       first.startCut) {
     out.number.status = NumberStatus::Unreadable;
     out.number.canonical.clear();
-    out.number.problems = {"the number could not be read with confidence: the text before it looks cut off (a category may be missing)"};
+    out.number.SetProblem(NumberProblemKind::Uncertain,
+                          "the number could not be read with confidence: the text before it looks cut off (a category may be missing)");
     out.confidence = 0;
   }
   return out;
