@@ -111,34 +111,57 @@ std::vector<cv::Rect> AlignedGlyphs(const Glyphs& g) {
   return out;
 }
 
-// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
-std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs) {
+namespace {
+
+// Chains of at least `minGlyphs` glyphs side by side with similar size: the rows of text.
+std::vector<std::vector<cv::Rect>> RowChains(const Glyphs& g, size_t minGlyphs) {
   std::vector<size_t> parent(g.boxes.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
   std::function<size_t(size_t)> root = [&](size_t i) { return parent[i] == i ? i : parent[i] = root(parent[i]); };
   const std::vector<cv::Rect> boxes = JoinRowNeighbours(g, 1.5, 0.3, [&](size_t i, size_t j) { parent[root(i)] = root(j); });
-  std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < boxes.size(); ++i) groups[root(i)].push_back(i);
-  std::vector<cv::Point2f> rows;
-  for (const auto& [r, members] : groups) {
-    if (members.size() < minGlyphs) continue;
+  std::map<size_t, std::vector<cv::Rect>> groups;
+  for (size_t i = 0; i < boxes.size(); ++i) groups[root(i)].push_back(boxes[i]);
+  std::vector<std::vector<cv::Rect>> rows;
+  for (auto& [r, members] : groups)
+    if (members.size() >= minGlyphs) rows.push_back(std::move(members));
+  return rows;
+}
+
+cv::Rect Transposed(const cv::Rect& r) { return {r.y, r.x, r.height, r.width}; }
+
+}  // namespace
+
+std::vector<cv::Point2f> RowCentres(const std::vector<std::vector<cv::Rect>>& rows) {
+  std::vector<cv::Point2f> centres;
+  for (const auto& members : rows) {
     cv::Point2f c(0, 0);
-    for (size_t m : members)
-      c += cv::Point2f(static_cast<float>(boxes[m].x) + static_cast<float>(boxes[m].width) / 2.f,
-                       static_cast<float>(boxes[m].y) + static_cast<float>(boxes[m].height) / 2.f);
-    rows.push_back(c * (1.f / static_cast<float>(members.size())));
+    for (const auto& b : members)
+      c += cv::Point2f(static_cast<float>(b.x) + static_cast<float>(b.width) / 2.f,
+                       static_cast<float>(b.y) + static_cast<float>(b.height) / 2.f);
+    centres.push_back(c * (1.f / static_cast<float>(members.size())));
   }
+  return centres;
+}
+
+// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
+std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs) { return RowCentres(RowChains(g, minGlyphs)); }
+
+std::vector<std::vector<cv::Rect>> RowsDown(const Glyphs& g, size_t minGlyphs) {
+  Glyphs turned;
+  for (const auto& b : g.boxes) turned.boxes.push_back(Transposed(b));
+  std::vector<std::vector<cv::Rect>> rows = RowChains(turned, minGlyphs);
+  for (auto& row : rows)
+    for (auto& b : row) b = Transposed(b);
   return rows;
 }
 
 // Glyphs in rows running down the label (a side panel printed at 90 degrees, whose text the
 // OCR reads later, turned).
 std::vector<cv::Rect> GlyphsInRowsDown(const Glyphs& g) {
-  auto transpose = [](const cv::Rect& r) { return cv::Rect(r.y, r.x, r.height, r.width); };
   Glyphs turned;
-  for (const auto& b : g.boxes) turned.boxes.push_back(transpose(b));
+  for (const auto& b : g.boxes) turned.boxes.push_back(Transposed(b));
   std::vector<cv::Rect> out;
-  for (const auto& b : AlignedGlyphs(turned)) out.push_back(transpose(b));
+  for (const auto& b : AlignedGlyphs(turned)) out.push_back(Transposed(b));
   return out;
 }
 

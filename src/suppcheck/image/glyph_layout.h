@@ -33,6 +33,13 @@ std::vector<cv::Rect> AlignedGlyphs(const Glyphs& g);
 /// OCR reads later, turned).
 std::vector<cv::Rect> GlyphsInRowsDown(const Glyphs& g);
 
+/// The rows running down the label (chains of at least `minGlyphs` glyphs one under the other,
+/// as a side panel printed at 90 degrees has them), each as its glyphs' boxes.
+std::vector<std::vector<cv::Rect>> RowsDown(const Glyphs& g, size_t minGlyphs = 4);
+
+/// The centres of `rows` (each a row's glyph boxes).
+std::vector<cv::Point2f> RowCentres(const std::vector<std::vector<cv::Rect>>& rows);
+
 /// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
 std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs = 4);
 

@@ -26,17 +26,45 @@ cv::Rect TextRegion(const std::vector<cv::Rect>& glyphs, cv::Size size) {
   return {left, top, right - left, bottom - top};
 }
 
+namespace {
+
+// A row running down that the crop to `region` cuts: most of its glyphs inside, some outside
+// (the first characters of a turned panel's lines at the label's bottom edge, below the text
+// that runs across). Cutting it loses those characters ("NU" of "NUT 252/8209") and the
+// number with them; the region grows to hold the whole row, with a glyph's room around it.
+cv::Rect WithCutRowsDown(cv::Rect region, const Glyphs& g, cv::Size size) {
+  const cv::Rect start = region;
+  for (const auto& row : RowsDown(g)) {
+    size_t inside = 0;
+    cv::Rect box = row.front();
+    std::vector<int> across;  // the glyphs' sizes across the row: its text height
+    for (const auto& b : row) {
+      inside += (b & start) == b;
+      box |= b;
+      across.push_back(b.width);
+    }
+    if (inside == row.size() || 2 * inside < row.size()) continue;
+    std::nth_element(across.begin(), across.begin() + static_cast<long>(across.size() / 2), across.end());
+    const int pad = across[across.size() / 2];
+    region |= cv::Rect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad) & cv::Rect({0, 0}, size);
+  }
+  return region;
+}
+
+}  // namespace
+
 // The crop to the text keeps a turned panel beside the text that runs across: when many glyphs
 // in rows running down lie outside `across`, the region grows to hold them. A few (a barcode's
 // digits, a finger's edge) do not move it: the region decides the scale and what the OCR sees.
+// Rows running down that it keeps mostly but cuts are kept whole.
 cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size) {
   if (across.empty()) return across;
   std::vector<cv::Rect> down;
   for (const auto& b : GlyphsInRowsDown(g))
     if ((b & across).area() < b.area() / 2) down.push_back(b);
   constexpr size_t kTurnedPanelGlyphs = 40;  // a line or two of small print
-  if (down.size() < kTurnedPanelGlyphs) return across;
-  return across | TextRegion(down, size);
+  if (down.size() < kTurnedPanelGlyphs) return WithCutRowsDown(across, g, size);
+  return WithCutRowsDown(across | TextRegion(down, size), g, size);
 }
 
 }  // namespace suppcheck

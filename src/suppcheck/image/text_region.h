@@ -15,7 +15,8 @@ namespace suppcheck {
 cv::Rect TextRegion(const std::vector<cv::Rect>& glyphs, cv::Size size);
 
 /// `across` (the region of the text running across) grown to hold a turned side panel beside it,
-/// when enough of `g`'s glyphs in rows running down lie outside it.
+/// when enough of `g`'s glyphs in rows running down lie outside it, and to hold whole every row
+/// running down that it keeps mostly but cuts (a panel's lines reaching below the text across).
 cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size);
 
 }  // namespace suppcheck
