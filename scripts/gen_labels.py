@@ -508,7 +508,7 @@ def render_column(items, width, st, rng):
             f_row, _, _ = grid_columns(it[1], it[2], st, inner, d)
             heights.append((len(it[2]) + 1) * int(f_row.size * 1.7) + body)
         elif kind == "barcode":
-            heights.append(int(body * 5))
+            heights.append(int(body * (5.3 if tight else 5)))
     height = sum(heights) + 2 * margin
     img = Image.new("RGB", (width, height), st["bg"])
     mask = Image.new("L", (width, height), 0)
@@ -533,12 +533,15 @@ def render_column(items, width, st, rng):
             f = f_legal_bold if st["number_in_legal"] else f_bold
             step = int(f.size * (1.08 if tight else 1.45))
             number_px = f.size
+            pad = max(3, f.size // 4)
+            # A frame is printed round the number, not across the line above it: tight under
+            # that line, the framed line moves down by the frame's room.
+            top = y + (pad if tight and st["number_frame"] == "box" else 0)
             for i, line in enumerate(wrap(it[1], f, inner)):
-                d.text((margin, y + i * step), line, font=f, fill=ink)
-                ImageDraw.Draw(mask).rectangle(d.textbbox((margin, y + i * step), line, font=f), fill=255)
+                d.text((margin, top + i * step), line, font=f, fill=ink)
+                ImageDraw.Draw(mask).rectangle(d.textbbox((margin, top + i * step), line, font=f), fill=255)
                 if st["number_frame"] == "box":
-                    x0, y0, x1, y1 = d.textbbox((margin, y + i * step), line, font=f)
-                    pad = max(3, f.size // 4)
+                    x0, y0, x1, y1 = d.textbbox((margin, top + i * step), line, font=f)
                     d.rectangle([x0 - pad, y0 - pad, x1 + pad, y1 + pad], outline=ink, width=max(1, f.size // 12))
         elif kind == "table":
             cols = [margin, margin + int(inner * 0.30), margin + int(inner * 0.52), margin + int(inner * 0.85)]
@@ -549,12 +552,15 @@ def render_column(items, width, st, rng):
                        f_head=f_head)
         elif kind == "barcode":
             x = margin
+            # Bars are never printed over text: tight under the lot line (whose descenders reach
+            # below its line step), they keep a little clear room above them.
+            top = y + (int(body * 0.3) if tight else 0)
             bits = [rng.random() < 0.5 for _ in range(95)]
             for b in bits:
                 if b:
-                    d.rectangle([x, y, x + 2, y + int(body * 3.2)], fill=ink)
+                    d.rectangle([x, top, x + 2, top + int(body * 3.2)], fill=ink)
                 x += 3
-            d.text((margin, y + int(body * 3.4)), " ".join([it[1][0], it[1][1:7], it[1][7:]]),
+            d.text((margin, top + int(body * 3.4)), " ".join([it[1][0], it[1][1:7], it[1][7:]]),
                    font=font(st["regular"], int(body * 0.9)), fill=ink)
         y += h
     return img, number_px, mask
