@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -149,100 +150,134 @@ bool NumberContinues(const std::string& f, const Token& last) {
 
 }  // namespace
 
-std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) const {
-  std::vector<NutrientNameMatch> out;
-  const std::vector<Token> toks = Tokens(f);
-  auto isVitaminWord = [&](const std::string& t, bool allowDamage) {
-    for (const auto& w : vitaminWords_) {
-      if (t == w) return true;
-      if (allowDamage && w.size() >= oneEdit_ && t.size() + 1 >= w.size() && EditDistance(t, w) <= 1) return true;
-    }
-    return false;
-  };
-  auto codeNutrient = [&](const std::string& code) -> std::string {
-    if (auto it = codeToNutrient_.find(code); it != codeToNutrient_.end()) return it->second;
-    if (auto it = codeAliases_.find(code); it != codeAliases_.end())
-      if (auto n = codeToNutrient_.find(it->second); n != codeToNutrient_.end()) return n->second;
-    return {};
-  };
+// Finds the names of one folded line for NutrientNameIndex::Find, token by token: at each token
+// that starts with a letter, the first of these steps that matches takes the tokens it spells.
+class NameSpotter {
+ public:
+  NameSpotter(const NutrientNameIndex& index, const std::string& f) : x_(index), f_(f), toks_(Tokens(f)) {}
 
-  for (size_t i = 0; i < toks.size();) {
-    if (!IsAsciiAlpha(toks[i].text[0])) {
-      ++i;
-      continue;
-    }
-    // The tokens from i glued together, with the lengths at which a token ends.
-    std::string glued = toks[i].text;
-    std::vector<std::pair<size_t, size_t>> ends = {{glued.size(), i}};  // (glued length, last token)
-    for (size_t k = i + 1; k < toks.size() && k < i + 6 && glued.size() < 48 && Joined(f, toks[k - 1], toks[k]); ++k) {
-      glued += toks[k].text;
-      ends.push_back({glued.size(), k});
-    }
-    auto lastTokenAt = [&](size_t len) -> long {
-      for (const auto& [l, k] : ends)
-        if (l == len) return static_cast<long>(k);
-      return -1;
-    };
-
-    // Exact names, longest first; then with the first letter OCR confuses swapped ("lron").
-    auto exact = [&](const std::string& spelled, bool damaged) {
-      for (const Entry& e : entries_) {
-        if (e.key.size() > spelled.size() || spelled.compare(0, e.key.size(), e.key) != 0) continue;
-        const long last = lastTokenAt(e.key.size());
-        if (last < 0 || NumberContinues(f, toks[static_cast<size_t>(last)])) continue;
-        // "Vitamine Bll": the German "Vitamin E" glued is the Dutch and French word "vitamine";
-        // a vitamin word alone names no vitamin (its code was not read).
-        if (!e.stem.empty() && static_cast<size_t>(last) == i && isVitaminWord(toks[i].text, false)) continue;
-        out.push_back({e.nutrientId, e.formId, toks[i].begin, toks[static_cast<size_t>(last)].end, damaged});
-        i = static_cast<size_t>(last) + 1;
-        return true;
-      }
-      return false;
-    };
-    if (exact(glued, false)) continue;
-    if (auto swap = initialLookalikes_.find(glued[0]); swap != initialLookalikes_.end()) {
-      std::string swapped = glued;
-      swapped[0] = swap->second;
-      if (exact(swapped, true)) continue;
-    }
-
-    // A vitamin word (perhaps damaged) and its code in the next token, or glued to it
-    // ("viaminA"); the code only as printed or as a known OCR alias.
-    const std::string& t = toks[i].text;
-    if (isVitaminWord(t, true) && i + 1 < toks.size() && Joined(f, toks[i], toks[i + 1]) &&
-        !NumberContinues(f, toks[i + 1])) {
-      const std::string id = codeNutrient(toks[i + 1].text);
-      if (!id.empty()) {
-        out.push_back({id, "", toks[i].begin, toks[i + 1].end, true});
-        i += 2;
-        continue;
-      }
-    }
-    if (!isVitaminWord(t, false) && !(t.size() > 1 && t.back() == 's' && isVitaminWord(t.substr(0, t.size() - 1), false))) {
-      std::string id;
-      for (size_t codeLen = 1; codeLen <= 3 && codeLen + 3 <= t.size() && id.empty(); ++codeLen) {
-        const std::string stem = t.substr(0, t.size() - codeLen);
-        if (stem.size() >= 5 && isVitaminWord(stem, true)) id = codeNutrient(t.substr(t.size() - codeLen));
-      }
-      if (!id.empty()) {
-        out.push_back({id, "", toks[i].begin, toks[i].end, true});
+  std::vector<NutrientNameMatch> All() {
+    for (size_t i = 0; i < toks_.size();) {
+      if (!IsAsciiAlpha(toks_[i].text[0])) {
         ++i;
         continue;
       }
+      const Run run = GlueFrom(i);
+      std::optional<size_t> next = Exact(run, run.glued, false);
+      if (!next) next = ExactWithInitialSwapped(run);
+      if (!next) next = VitaminAndCode(i);
+      if (!next) next = VitaminGluedToCode(i);
+      if (!next) next = DamagedName(run);
+      i = next ? *next : i + 1;
     }
+    return std::move(out_);
+  }
 
-    // A nutrient's own name of one or two words, OCR-damaged ("lodine", "Nacin", "Biotn").
-    const Entry* best = nullptr;
+ private:
+  // The tokens from `first` glued together, with the lengths at which a token ends.
+  struct Run {
+    size_t first = 0;
+    std::string glued;
+    std::vector<std::pair<size_t, size_t>> ends;  ///< (glued length, last token)
+  };
+
+  Run GlueFrom(size_t i) const {
+    Run run{i, toks_[i].text, {{toks_[i].text.size(), i}}};
+    for (size_t k = i + 1; k < toks_.size() && k < i + 6 && run.glued.size() < 48 && Joined(f_, toks_[k - 1], toks_[k]);
+         ++k) {
+      run.glued += toks_[k].text;
+      run.ends.push_back({run.glued.size(), k});
+    }
+    return run;
+  }
+
+  static long LastTokenAt(const Run& run, size_t len) {
+    for (const auto& [l, k] : run.ends)
+      if (l == len) return static_cast<long>(k);
+    return -1;
+  }
+
+  bool IsVitaminWord(const std::string& t, bool allowDamage) const {
+    for (const auto& w : x_.vitaminWords_) {
+      if (t == w) return true;
+      if (allowDamage && w.size() >= x_.oneEdit_ && t.size() + 1 >= w.size() && EditDistance(t, w) <= 1) return true;
+    }
+    return false;
+  }
+
+  std::string CodeNutrient(const std::string& code) const {
+    if (auto it = x_.codeToNutrient_.find(code); it != x_.codeToNutrient_.end()) return it->second;
+    if (auto it = x_.codeAliases_.find(code); it != x_.codeAliases_.end())
+      if (auto n = x_.codeToNutrient_.find(it->second); n != x_.codeToNutrient_.end()) return n->second;
+    return {};
+  }
+
+  // Exact names, longest first. Returns the token after the name.
+  std::optional<size_t> Exact(const Run& run, const std::string& spelled, bool damaged) {
+    const size_t i = run.first;
+    for (const auto& e : x_.entries_) {
+      if (e.key.size() > spelled.size() || spelled.compare(0, e.key.size(), e.key) != 0) continue;
+      const long last = LastTokenAt(run, e.key.size());
+      if (last < 0 || NumberContinues(f_, toks_[static_cast<size_t>(last)])) continue;
+      // "Vitamine Bll": the German "Vitamin E" glued is the Dutch and French word "vitamine";
+      // a vitamin word alone names no vitamin (its code was not read).
+      if (!e.stem.empty() && static_cast<size_t>(last) == i && IsVitaminWord(toks_[i].text, false)) continue;
+      out_.push_back({e.nutrientId, e.formId, toks_[i].begin, toks_[static_cast<size_t>(last)].end, damaged});
+      return static_cast<size_t>(last) + 1;
+    }
+    return std::nullopt;
+  }
+
+  // With the first letter OCR confuses swapped ("lron"), when that spells a name exactly.
+  std::optional<size_t> ExactWithInitialSwapped(const Run& run) {
+    const auto swap = x_.initialLookalikes_.find(run.glued[0]);
+    if (swap == x_.initialLookalikes_.end()) return std::nullopt;
+    std::string swapped = run.glued;
+    swapped[0] = swap->second;
+    return Exact(run, swapped, true);
+  }
+
+  // A vitamin word (perhaps damaged) and its code in the next token; the code only as printed
+  // or as a known OCR alias.
+  std::optional<size_t> VitaminAndCode(size_t i) {
+    if (!IsVitaminWord(toks_[i].text, true) || i + 1 >= toks_.size() || !Joined(f_, toks_[i], toks_[i + 1]) ||
+        NumberContinues(f_, toks_[i + 1]))
+      return std::nullopt;
+    const std::string id = CodeNutrient(toks_[i + 1].text);
+    if (id.empty()) return std::nullopt;
+    out_.push_back({id, "", toks_[i].begin, toks_[i + 1].end, true});
+    return i + 2;
+  }
+
+  // The code glued to the vitamin word ("viaminA"); a vitamin word alone or its plural is none.
+  std::optional<size_t> VitaminGluedToCode(size_t i) {
+    const std::string& t = toks_[i].text;
+    if (IsVitaminWord(t, false) || (t.size() > 1 && t.back() == 's' && IsVitaminWord(t.substr(0, t.size() - 1), false)))
+      return std::nullopt;
+    std::string id;
+    for (size_t codeLen = 1; codeLen <= 3 && codeLen + 3 <= t.size() && id.empty(); ++codeLen) {
+      const std::string stem = t.substr(0, t.size() - codeLen);
+      if (stem.size() >= 5 && IsVitaminWord(stem, true)) id = CodeNutrient(t.substr(t.size() - codeLen));
+    }
+    if (id.empty()) return std::nullopt;
+    out_.push_back({id, "", toks_[i].begin, toks_[i].end, true});
+    return i + 1;
+  }
+
+  // A nutrient's own name of one or two words, OCR-damaged ("lodine", "Nacin", "Biotn").
+  std::optional<size_t> DamagedName(const Run& run) {
+    const size_t i = run.first;
+    const NutrientNameIndex::Entry* best = nullptr;
     size_t bestLast = i;
     int bestDistance = 3;
-    for (const Entry& e : entries_) {
+    for (const auto& e : x_.entries_) {
       if (!e.formId.empty() || !e.stem.empty()) continue;
-      const int budget = EditBudget(e.key.size(), oneEdit_, twoEdits_);
+      const int budget = EditBudget(e.key.size(), x_.oneEdit_, x_.twoEdits_);
       if (budget == 0) continue;
-      for (const auto& [len, last] : ends) {
+      for (const auto& [len, last] : run.ends) {
         if (last > i + 1) break;
         if (len + static_cast<size_t>(budget) < e.key.size() || len > e.key.size() + static_cast<size_t>(budget)) continue;
-        const int d = EditDistance(std::string_view(glued).substr(0, len), e.key);
+        const int d = EditDistance(std::string_view(run.glued).substr(0, len), e.key);
         if (d <= budget && d < bestDistance) {
           best = &e;
           bestLast = last;
@@ -250,14 +285,17 @@ std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) con
         }
       }
     }
-    if (best) {
-      out.push_back({best->nutrientId, "", toks[i].begin, toks[bestLast].end, true});
-      i = bestLast + 1;
-      continue;
-    }
-    ++i;
+    if (!best) return std::nullopt;
+    out_.push_back({best->nutrientId, "", toks_[i].begin, toks_[bestLast].end, true});
+    return bestLast + 1;
   }
-  return out;
-}
+
+  const NutrientNameIndex& x_;
+  const std::string& f_;
+  std::vector<Token> toks_;
+  std::vector<NutrientNameMatch> out_;
+};
+
+std::vector<NutrientNameMatch> NutrientNameIndex::Find(const std::string& f) const { return NameSpotter(*this, f).All(); }
 
 }  // namespace suppcheck

@@ -21,6 +21,8 @@
 
 namespace suppcheck {
 
+class NameSpotter;  // extract/nutrient_names.cpp: the matching of Find
+
 struct NutrientNameMatch {
   std::string nutrientId;  ///< "vitamin_b6"
   std::string formId;      ///< a form of models/nutrients.json, empty for the nutrient's own name
@@ -45,6 +47,7 @@ class NutrientNameIndex {
   const std::vector<std::string>& OcrMicrogramWords() const { return ocrMicrogramWords_; }
 
  private:
+  friend class NameSpotter;
   struct Entry {
     std::string key;        ///< the name folded, letters and digits only ("vitaminb6")
     std::string stem, code; ///< a vitamin's name split: "vitamin" + "b6" (empty otherwise)

@@ -1,0 +1,86 @@
+#include "suppcheck/extract/nutrient_amount_checks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <locale>
+#include <sstream>
+#include <string>
+
+#include "suppcheck/extract/nutrient_row_readings.h"
+#include "suppcheck/extract/ri_plausibility.h"
+
+namespace suppcheck {
+
+namespace {
+
+// Another amount of the nutrient on the same row a whole number of units apart ("5 mg 10 mg"):
+// two readings that agree with each other outweigh one % RI that fits neither.
+bool RowAgrees(const NutrientWork& w, size_t k, const ExtractionLimits& limits) {
+  const NutrientAmount& a = w.amounts[k];
+  for (size_t j = 0; j < w.amounts.size(); ++j) {
+    const NutrientAmount& b = w.amounts[j];
+    if (j == k || b.line != a.line || !b.elemental || b.mg <= 0 || a.mg <= 0) continue;
+    const double ratio = std::max(a.mg, b.mg) / std::min(a.mg, b.mg);
+    if (ratio >= 2 - limits.doseAgreement && ratio <= limits.maxUnitsPerDay + limits.doseAgreement &&
+        std::abs(ratio - std::round(ratio)) <= limits.doseAgreement * ratio)
+      return true;
+  }
+  return false;
+}
+
+void EraseAmount(NutrientWork& w, size_t k) {
+  w.amounts.erase(w.amounts.begin() + static_cast<long>(k));
+  w.notes.erase(w.notes.begin() + static_cast<long>(k));
+}
+
+}  // namespace
+
+void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<UnitsPerDay>& directions,
+                      const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
+  RiReference ref;
+  const double toMg = MgPerUnitOf(n.unit);
+  if (n.referenceIntake) ref.hundredPercentMg.push_back(*n.referenceIntake * toMg);
+  for (const double dv : n.usDailyValues) ref.hundredPercentMg.push_back(dv * toMg);
+  if (ref.hundredPercentMg.empty()) return;
+  std::vector<double> units;
+  if (directions && directions->units > 0) units.push_back(directions->units);
+  for (size_t k = 0; k < w.amounts.size();) {
+    const NutrientAmount& a = w.amounts[k];
+    const AmountNote& note = w.notes[k];
+    if (!a.percentRi || !a.elemental || note.converted || note.number.empty() || note.mgPerNumber <= 0) {
+      ++k;
+      continue;
+    }
+    ref.multipliers = {1};
+    for (const double u : units) ref.multipliers.insert(ref.multipliers.end(), {u, 1 / u});
+    if (a.units > 1) ref.multipliers.insert(ref.multipliers.end(), {a.units, 1 / a.units});
+    const RiCheck check = CheckAgainstRi(a.mg, *a.percentRi, note.number, note.mgPerNumber, ref, limits);
+    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, limits)) {
+      ++k;
+      continue;
+    }
+    if (check.verdict == RiCheck::Verdict::Corrected) {
+      w.amounts[k].mg = check.mg;
+    } else {
+      const TextLine& line = lines[static_cast<size_t>(a.line)];
+      std::ostringstream why;
+      why.imbue(std::locale::classic());
+      why << "'" << line.text.substr(a.begin, a.end - a.begin) << "' of " << n.name << " does not fit the "
+          << *a.percentRi << " % RI printed beside it (it would be " << std::round(check.expected) << " %)";
+      w.facts.problems.push_back(why.str());
+      EraseAmount(w, k);
+      continue;
+    }
+    ++k;
+  }
+}
+
+void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
+  std::vector<std::string> numbers;
+  for (const auto& note : w.notes) numbers.push_back(note.number);
+  const std::vector<size_t> lost = ReadingsThatLostTheSeparator(w.amounts, numbers, lines);
+  for (auto it = lost.rbegin(); it != lost.rend(); ++it) EraseAmount(w, *it);
+  TakeBasisOfEqualReadings(w.amounts, limits.doseAgreement);
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,29 @@
+#pragma once
+// The checks that drop or correct the misread amounts of one nutrient before a dose is chosen
+// from them: each amount against the % RI printed on its row (extract/ri_plausibility), and the two
+// readings of a row read twice against each other (extract/nutrient_row_readings). An amount that
+// cannot be trusted goes, with the reason in the nutrient's problems: an amount unknown is better
+// than a wrong one.
+
+#include <optional>
+#include <vector>
+
+#include "suppcheck/assess/nutrient_limits.h"
+#include "suppcheck/extract/directions.h"
+#include "suppcheck/extract/extraction_limits.h"
+#include "suppcheck/extract/nutrient_work.h"
+#include "suppcheck/extract/text_lines.h"
+
+namespace suppcheck {
+
+/// Each declared amount against the % RI printed on its row: kept when it fits, replaced by the
+/// one other reading of its digits that fits, dropped with a reason when nothing fits. The % may be
+/// of the amount, of a day's units of it or of one unit of a per-day amount.
+void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<UnitsPerDay>& directions,
+                      const std::vector<TextLine>& lines, const ExtractionLimits& limits);
+
+/// A row read twice (the first pass and the table read again): a reading that lost its decimal
+/// separator goes, a reading without its column takes the basis of the equal reading.
+void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits);
+
+}  // namespace suppcheck

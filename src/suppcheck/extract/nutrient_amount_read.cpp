@@ -1,0 +1,130 @@
+#include "suppcheck/extract/nutrient_amount_read.h"
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "suppcheck/assess/nutrient_units.h"
+#include "suppcheck/extract/nutrient_amount_owner.h"
+#include "suppcheck/extract/word_match.h"
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+// An amount printed in IU, in the nutrient's unit: [low, high].
+std::optional<std::pair<double, double>> FromIU(const NutrientLimits& limits, const std::string& nutrient, double iu,
+                                                const std::string& form) {
+  if (nutrient == "vitamin_d") {
+    if (auto v = VitaminDMicrogramsFromIU(limits, iu)) return std::pair{*v, *v};
+  } else if (nutrient == "vitamin_e") {
+    if (auto v = VitaminEMilligramsFromIU(limits, iu, form)) return *v;
+  } else if (nutrient == "vitamin_a") {
+    if (auto v = RetinolEquivalentsFromIU(limits, iu)) return std::pair{*v, *v};
+  }
+  return std::nullopt;
+}
+
+// "'8 meg' of Zinc may be ...": the amount as printed, the nutrient and why it gives no dose.
+std::string Problem(const TextLine& line, const LineRead& lr, const Quantity& q, const Nutrient& n,
+                    const std::string& why) {
+  const auto [b, e] = lr.info.ft.OriginalRange(q.begin, q.end);
+  std::string s = "'";
+  s.append(line.text, b, e - b).append("' of ").append(n.name).append(" ").append(why);
+  return s;
+}
+
+// A compound named alone before the amount ("zinkgluconaat 70 mg") makes it the compound's mass,
+// unless the nutrient's name is qualified by it ("Zinc (as zinc gluconate)") or the row says the
+// amount is elemental.
+void MarkCompoundMass(NutrientAmount& a, const LineRead& lr, const Quantity& q, const NutrientNameMatch& owner,
+                      const Nutrient& n, const Vocabulary& vocab) {
+  if (owner.formId.empty() || NameQualifiedBy(lr, owner, vocab)) return;
+  const NutrientForm* form = n.FindForm(owner.formId);
+  const bool elementalMarker =
+      FindAnyWord(lr.info.ft.text, vocab.elementalMarkers, owner.end, q.begin) != std::string::npos;
+  if (form && form->compound && !elementalMarker) {
+    a.elemental = false;
+    a.salt = owner.formId;
+  }
+}
+
+// An amount in IU as a mass; false when it cannot be converted for the nutrient.
+bool ConvertFromIU(NutrientAmount& a, AmountNote& note, const LineRead& lr, const Quantity& q,
+                   const NutrientNameMatch& owner, const Nutrient& n, const NutrientLimits& nutrients) {
+  // The form decides the factor (vitamin E): the one named with the amount on its line.
+  std::string form = owner.formId;
+  for (const auto& m : lr.names)
+    if (form.empty() && m.nutrientId == n.id && !m.formId.empty()) form = m.formId;
+  const auto range = FromIU(nutrients, n.id, q.value, form);
+  if (!range) return false;
+  a.mg = range->second * MgPerUnitOf(n.unit);
+  note.converted = true;
+  note.lowFactor = range->second > 0 ? range->first / range->second : 1;
+  return true;
+}
+
+// A mass as printed: its digits for the % RI check, and whether "DFE" follows it.
+void TakeDeclaredMass(NutrientAmount& a, AmountNote& note, const LineRead& lr, const Quantity& q,
+                      const NutrientNameIndex& names) {
+  const std::string& f = lr.info.ft.text;
+  a.mg = q.mg;
+  size_t numberEnd = q.begin;
+  while (numberEnd < q.end && (IsAsciiDigit(f[numberEnd]) || f[numberEnd] == ',' || f[numberEnd] == '.')) ++numberEnd;
+  note.number = f.substr(q.begin, numberEnd - q.begin);
+  note.mgPerNumber = q.value > 0 ? q.mg / q.value : 0;
+  size_t p = q.end;
+  while (p < f.size() && f[p] == ' ') ++p;
+  note.dfe = FindAnyWord(f, names.DfeWords(), p, p + 4) == p;
+}
+
+// The % printed after amount `qi` on its row, before the next amount or the next nutrient.
+std::optional<double> PercentOfRow(const LineRead& lr, size_t qi, const std::string& nutrientId) {
+  const auto& qs = lr.info.quantities;
+  const Quantity& q = qs[qi];
+  size_t stop = lr.info.ft.text.size();
+  for (size_t k = qi + 1; k < qs.size(); ++k)
+    if (lr.depth[qs[k].begin] <= lr.depth[q.begin]) {
+      stop = qs[k].begin;
+      break;
+    }
+  for (const auto& m : lr.names)
+    if (m.begin >= q.end && m.nutrientId != nutrientId) {
+      stop = std::min(stop, m.begin);
+      break;
+    }
+  for (const auto& pc : lr.info.percents)
+    if (pc.begin >= q.end && pc.begin < stop) return pc.value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<OwnedAmount> ReadOwnedAmount(const TextLine& line, size_t lineIndex, const LineRead& lr, size_t qi,
+                                           const NutrientNameMatch& owner, const Nutrient& n,
+                                           const NutrientWords& words, std::vector<std::string>& problems) {
+  const Quantity& q = lr.info.quantities[qi];
+  OwnedAmount out;
+  NutrientAmount& a = out.amount;
+  a.line = static_cast<int>(lineIndex);
+  std::tie(a.begin, a.end) = lr.info.ft.OriginalRange(q.begin, q.end);
+  a.confidence = line.MinConfidenceOf(a.begin, a.end);
+  MarkCompoundMass(a, lr, q, owner, n, words.vocab);
+  if (q.unit == MassUnit::IU) {
+    if (!ConvertFromIU(a, out.note, lr, q, owner, n, words.nutrients)) {
+      problems.push_back(
+          Problem(line, lr, q, n, "is in international units, which cannot be converted to a mass for it"));
+      return std::nullopt;
+    }
+  } else if (q.ocrMicrograms && CanonicalMassUnit(n.unit) != "\xC2\xB5g") {
+    problems.push_back(Problem(line, lr, q, n, "may be mg or µg (the unit is not clearly printed)"));
+    return std::nullopt;
+  } else {
+    TakeDeclaredMass(a, out.note, lr, q, words.names);
+  }
+  a.percentRi = PercentOfRow(lr, qi, n.id);
+  return out;
+}
+
+}  // namespace suppcheck

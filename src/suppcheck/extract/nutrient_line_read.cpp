@@ -1,0 +1,62 @@
+#include "suppcheck/extract/nutrient_line_read.h"
+
+#include <algorithm>
+
+#include "suppcheck/util/text.h"
+
+namespace suppcheck {
+
+namespace {
+
+// Parenthesis depth at each byte. A '[' closed nowhere on the line is OCR's reading of a table
+// border ("[Calcium (calciumcarbonaat) |240 mg 30 %"), not a bracket: it opens nothing.
+std::vector<int> ParenDepth(const std::string& f) {
+  std::vector<int> d(f.size() + 1, 0);
+  int cur = 0;
+  const size_t lastClose = f.rfind(']');
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] == '(' || (f[i] == '[' && lastClose != std::string::npos && lastClose > i)) ++cur;
+    d[i] = cur;
+    if (f[i] == ')' || f[i] == ']') cur = std::max(0, cur - 1);
+    if (f[i] == '|') cur = 0;
+  }
+  d[f.size()] = cur;
+  return d;
+}
+
+// "Biotn40 mcg", "Vitamin E15.7 mg": OCR glued the name to its amount. A space goes between a
+// word of three letters or more and the digits (never inside a code such as "b12" or "d3").
+// "Vitamin B126 mcg" is vitamin B12, 6 mcg: no vitamin code has three digits.
+void SplitGluedNumbers(FoldedText& ft) {
+  for (size_t i = 3; i < ft.text.size(); ++i) {
+    if (!IsAsciiDigit(ft.text[i])) continue;
+    const bool afterB12 = ft.text.compare(i - 3, 3, "b12") == 0 && (i < 4 || !IsAsciiAlpha(ft.text[i - 4]));
+    if (!afterB12 && !IsAsciiAlpha(ft.text[i - 1])) continue;
+    size_t run = 0;
+    while (run < i && IsAsciiAlpha(ft.text[i - 1 - run])) ++run;
+    if (run < 3 && !afterB12) continue;
+    ft.text.insert(ft.text.begin() + static_cast<long>(i), ' ');
+    ft.origin.insert(ft.origin.begin() + static_cast<long>(i), ft.origin[i]);
+    ++i;
+  }
+}
+
+}  // namespace
+
+LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& names, const Vocabulary& vocab,
+                          double maxUnitsPerDay) {
+  QuantityOptions qopt;
+  qopt.iuWords = &names.IuWords();
+  qopt.ocrMicrogramWords = &names.OcrMicrogramWords();
+  LineRead lr;
+  lr.info.ft = FoldForMatching(text);
+  SplitGluedNumbers(lr.info.ft);
+  lr.info.quantities = FindQuantities(lr.info.ft.text, qopt);
+  lr.info.percents = FindPercents(lr.info.ft.text);
+  lr.info.phrases = FindBasisPhrases(lr.info.ft.text, vocab, maxUnitsPerDay);
+  lr.names = names.Find(lr.info.ft.text);
+  lr.depth = ParenDepth(lr.info.ft.text);
+  return lr;
+}
+
+}  // namespace suppcheck
