@@ -82,3 +82,23 @@ TEST_CASE("ink that no read word covers is found when it runs down the page, not
   InkRow(across, {100, 700}, 50, /*down=*/false);
   CHECK(UnreadInkRegions(across, {}).empty());
 }
+
+TEST_CASE("a tall block the upright pass mostly read is upright text, not a turned panel", "[ocr][turned]") {
+  // A narrow column of table rows: every other row was read (two words each), the rows between
+  // were not (too small, dotted). The unread rows join into one tall block around the read ones,
+  // as on the real US bottle (150 read words in it).
+  cv::Mat page = Page({900, 1000});
+  std::vector<OcrWord> words;
+  for (int y = 60; y < 60 + 13 * 56; y += 56) {
+    InkRow(page, {100, y}, 16, /*down=*/false);       // read
+    InkRow(page, {100, y + 28}, 16, /*down=*/false);  // not read
+    words.push_back({"Riboflavin", 92, {100, y, 8 * 18, 20}, -1});
+    words.push_back({"1,4mg", 88, {100 + 8 * 18, y, 8 * 18, 20}, -1});
+  }
+  // Not read at all, the same ink is one block worth reading turned ...
+  CHECK(UnreadInkRegions(page, {}).size() == 1);
+  // ... and its unread rows alone still make one ...
+  CHECK(UnreadInkRegions(page, {words.begin(), words.begin() + 10}).size() == 1);
+  // ... but with 26 words of it read upright there is no turned text to look for.
+  CHECK(UnreadInkRegions(page, words).empty());
+}

@@ -22,11 +22,39 @@ constexpr double kMinTurnedReadability = 12;
 // The turn kept must beat the other turn by this factor: text read sideways still yields a few
 // confident "words" (I, l, 1), text read upright many more.
 constexpr double kTurnMargin = 1.5;
+// A block in which the upright pass read this many words with confidence, covering this share of
+// it, is upright text that the closing joined up with its unread leftovers (dotted leaders,
+// small print between table rows): a block turned a quarter reads as confetti upright. The
+// blocks that held a turned number had at most 7 such words and 7 % cover (devA, seeds 70701
+// and 70833, the side-panel samples); the real US photos' upright blocks 41-150 words and
+// 27-34 %, whose two quarter-turn reads cost 1.2-3.6 s for nothing.
+constexpr int kUprightBlockWords = 20;
+constexpr double kUprightBlockCover = 0.10;
+
+bool ReadWithConfidence(const OcrWord& w) {
+  return w.confidence >= kReadWordConfidence && w.text.size() >= 2 && !w.box.empty();
+}
+
+// Whether the upright pass read `block` well (see kUprightBlockWords).
+bool MostlyReadUpright(const Box& block, const std::vector<OcrWord>& words) {
+  int count = 0;
+  double covered = 0;
+  for (const auto& w : words) {
+    if (!ReadWithConfidence(w)) continue;
+    const int x0 = std::max(w.box.x, block.x), y0 = std::max(w.box.y, block.y);
+    const int x1 = std::min(w.box.right(), block.right()), y1 = std::min(w.box.bottom(), block.bottom());
+    if (x1 <= x0 || y1 <= y0) continue;
+    ++count;
+    covered += static_cast<double>(x1 - x0) * (y1 - y0);
+  }
+  return count >= kUprightBlockWords &&
+         covered >= kUprightBlockCover * static_cast<double>(block.w) * static_cast<double>(block.h);
+}
 
 int MedianHeight(const std::vector<OcrWord>& words) {
   std::vector<int> hs;
   for (const auto& w : words)
-    if (w.confidence >= kReadWordConfidence && w.text.size() >= 2 && !w.box.empty()) hs.push_back(w.box.h);
+    if (ReadWithConfidence(w)) hs.push_back(w.box.h);
   if (hs.empty()) return 20;  // the working image is scaled for glyphs of about this height
   std::nth_element(hs.begin(), hs.begin() + static_cast<long>(hs.size() / 2), hs.end());
   return std::clamp(hs[hs.size() / 2], 8, 80);
@@ -43,7 +71,7 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
   cv::threshold(edges, edges, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   // What was read is not searched again.
   for (const auto& w : words) {
-    if (w.confidence < kReadWordConfidence || w.text.size() < 2 || w.box.empty()) continue;
+    if (!ReadWithConfidence(w)) continue;
     const cv::Rect r = cv::Rect(w.box.x - h / 2, w.box.y - h / 2, w.box.w + h, w.box.h + h) & cv::Rect(0, 0, gray.cols, gray.rows);
     edges(r).setTo(0);
   }
@@ -70,7 +98,8 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
     if (out.size() >= maxRegions) break;
     // Some room around: the closing may have trimmed the outer glyphs.
     const int x0 = std::max(0, b.x - h), y0 = std::max(0, b.y - h);
-    out.push_back({x0, y0, std::min(gray.cols, b.right() + h) - x0, std::min(gray.rows, b.bottom() + h) - y0});
+    const Box block{x0, y0, std::min(gray.cols, b.right() + h) - x0, std::min(gray.rows, b.bottom() + h) - y0};
+    if (!MostlyReadUpright(block, words)) out.push_back(block);
   }
   return out;
 }

@@ -20,7 +20,8 @@ namespace suppcheck {
 
 /// Blocks of ink in `gray` (working pixels) that hold text-like marks but no word read with
 /// confidence in `words`; largest first, at most `maxRegions`. Small specks, rules and pictures
-/// too thin to hold a line of text are left out.
+/// too thin to hold a line of text are left out, and so are blocks the upright pass mostly read
+/// (upright text that the search joined up with its unread leftovers).
 std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord>& words, size_t maxRegions = 2);
 
 struct TurnedReading {
