@@ -68,8 +68,8 @@ void AddRegistryOptions(CLI::App& cmd, CommonOptions& o) {
 
 void AddProfileOptions(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--profile", o.profile,
-                 "whose limits apply: adult|child-4-10|child-1-3|pregnant|lactating [default: adult]; "
-                 "child-4-10 uses the limits of the EFSA band 4-6 (the lower ones)")
+                 "whose limits apply: " + ProfileNamesJoined("|") +
+                     " [default: adult]; child-4-10 uses the limits of the EFSA band 4-6 (the lower ones)")
       ->check(CLI::IsMember(ProfileNames()));
   cmd.add_option("--age", o.age,
                  "age in YEARS (1 or more): picks the EFSA age band 1-3, 4-6, 7-10, 11-14, 15-17 or adult; "
@@ -97,9 +97,7 @@ Expected<AgeProfile> ResolveProfile(const std::string& profile, bool profileGive
       stage = LifeStage::Lactating;
     else {
       // A named age group given with an age that fits it is the same person, told more precisely.
-      const double from = profile == "child-1-3" ? 1 : profile == "child-4-10" ? 4 : 18;
-      const double to = profile == "child-1-3" ? 4 : profile == "child-4-10" ? 11 : 1e9;
-      if (*years < from || *years >= to)
+      if (!NamedAgeGroupFits(profile, *years))
         return MakeError("bad_age", "--age " + age + " does not fit --profile " + profile +
                                         "; give --age alone, or with --profile pregnant|lactating");
     }

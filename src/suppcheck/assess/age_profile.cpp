@@ -45,9 +45,51 @@ const std::vector<std::string>& AgeBandIds() {
   return ids;
 }
 
+namespace {
+
+// The --profile names, in the order --help lists them, and the ages each one covers (for --age
+// given with it). child-4-10 spans the EFSA bands 4-6 and 7-10 and uses 4-6, whose limits are the
+// lower ones, so no child of 4 to 10 gets a limit too high.
+struct NamedProfile {
+  const char* name;
+  const char* band;
+  LifeStage stage;
+  double ageFrom, ageTo;  // years, from <= age < to; 0 to 0 for the stages (any age from 11)
+};
+constexpr NamedProfile kNamedProfiles[] = {
+    {"adult", "adult", LifeStage::None, 18, 1e9},
+    {"child-4-10", "4-6", LifeStage::None, 4, 11},
+    {"child-1-3", "1-3", LifeStage::None, 1, 4},
+    {"pregnant", "adult", LifeStage::Pregnant, 0, 0},
+    {"lactating", "adult", LifeStage::Lactating, 0, 0},
+};
+
+const NamedProfile* FindNamedProfile(const std::string& name) {
+  for (const auto& p : kNamedProfiles)
+    if (name == p.name) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
 const std::vector<std::string>& ProfileNames() {
-  static const std::vector<std::string> names = {"adult", "child-4-10", "child-1-3", "pregnant", "lactating"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& p : kNamedProfiles) v.emplace_back(p.name);
+    return v;
+  }();
   return names;
+}
+
+std::string ProfileNamesJoined(const std::string& separator) {
+  std::string out;
+  for (const auto& name : ProfileNames()) out += (out.empty() ? "" : separator) + name;
+  return out;
+}
+
+bool NamedAgeGroupFits(const std::string& name, double years) {
+  const NamedProfile* p = FindNamedProfile(name);
+  return p && p->stage == LifeStage::None && years >= p->ageFrom && years < p->ageTo;
 }
 
 std::string AgeProfile::Label() const {
@@ -90,22 +132,14 @@ Expected<double> ParseAgeYears(const std::string& text) {
 }
 
 Expected<AgeProfile> ProfileFromName(const std::string& name) {
+  const NamedProfile* named = FindNamedProfile(name);
+  if (!named)
+    return MakeError("bad_profile", "unknown profile '" + name + "' (known: " + ProfileNamesJoined(", ") +
+                                        "; or --age YEARS)");
   AgeProfile p;
   p.rulesProfileId = name;
-  if (name == "adult") {
-    p.band = "adult";
-  } else if (name == "child-4-10") {
-    p.band = "4-6";
-  } else if (name == "child-1-3") {
-    p.band = "1-3";
-  } else if (name == "pregnant") {
-    p.stage = LifeStage::Pregnant;
-  } else if (name == "lactating") {
-    p.stage = LifeStage::Lactating;
-  } else {
-    return MakeError("bad_profile", "unknown profile '" + name +
-                                        "' (known: adult, child-4-10, child-1-3, pregnant, lactating; or --age YEARS)");
-  }
+  p.band = named->band;
+  p.stage = named->stage;
   return p;
 }
 

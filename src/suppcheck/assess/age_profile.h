@@ -50,5 +50,10 @@ Expected<AgeProfile> ProfileFromId(const std::string& id);
 
 /// The named profiles --profile accepts, in the order --help lists them.
 const std::vector<std::string>& ProfileNames();
+/// The same names joined by `separator` ("adult|child-4-10|..."), for help and error texts.
+std::string ProfileNamesJoined(const std::string& separator);
+/// Whether `years` lies in the ages of a named age group (adult, child-4-10, child-1-3): --age
+/// given with such a --profile must fit it. False for pregnant and lactating, which are no age group.
+bool NamedAgeGroupFits(const std::string& name, double years);
 
 }  // namespace suppcheck
