@@ -49,11 +49,10 @@ void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const std::vector<Te
 // The nutrient table once more as a block; its rows join the first pass's for the nutrients.
 void ReadNutrientTableAgain(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
                             ScanResult& r) {
-  r.tableLines = ReReadNutrientTable(ctx, prep, lines);
+  const NutrientTableReading table = ReReadNutrientTable(ctx, prep, lines);
+  r.tableLines = table.All();
   if (r.tableLines.empty()) return;
-  std::vector<TextLine> all = lines;
-  all.insert(all.end(), r.tableLines.begin(), r.tableLines.end());
-  r.nutrients = ReadAndAssessNutrients(all, r.magnesium, ctx.models, ctx.options.profile);
+  r.nutrients = ReadAndAssessNutrients(WithTableReading(lines, table), r.magnesium, ctx.models, ctx.options.profile);
 }
 
 // Every box of the result, and the lines, from the working image's pixels to the photo's.

@@ -270,6 +270,20 @@ TEST_CASE("OCR spellings of µg on phone photos, for nutrients counted in µg on
   CheckNoDose(all, "zinc");
 }
 
+TEST_CASE("OCR spellings of UI and µg on clean photos: Ul, UQ, Lg", "[extract][nutrients]") {
+  // Clean photos of seed 61250 (tesseract 5.3): the French UI with its I read as an l, µg read as
+  // "UQ" and "Lg". Zinc is counted in mg: "5 Lg" may be mg or µg, no dose.
+  const auto all = Read(
+      "1 gélule par jour.\n"
+      "Vitamine D 76 Ul 38%\n"
+      "Biotine 25 UQ 50 %\n"
+      "Molybdène 38 Lg 76%\n"
+      "Zinc 5 Lg 50%\n");
+  CheckDoses(all, {{"biotin", 25, 25}, {"molybdenum", 38, 38}});
+  CheckDose(all, "vitamin_d", 1.9, 1.9, "converted");
+  CheckNoDose(all, "zinc");
+}
+
 TEST_CASE("An amount the % RI on its row does not support: re-read from its digits, or unknown", "[extract][nutrients]") {
   // As phone photos read them: the decimal comma lost ("0,21 mg" -> "021mg", "1,4 mg" -> "14mg"),
   // a column merged in ("500 mg" -> "50000 mg").

@@ -6,6 +6,7 @@
 #include "suppcheck/extract/folded_text.h"
 #include "suppcheck/extract/quantity.h"
 #include "suppcheck/image/region_render.h"
+#include "suppcheck/scan/nutrient_header_reread.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -17,8 +18,8 @@ constexpr int kMinTableRows = 3;
 
 }  // namespace
 
-std::vector<TextLine> ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
-                                          const std::vector<TextLine>& lines) {
+NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
+                                         const std::vector<TextLine>& lines) {
   Box region;
   int rows = 0, lineH = 0;
   for (const auto& line : lines) {
@@ -39,15 +40,36 @@ std::vector<TextLine> ReReadNutrientTable(const ScanContext& ctx, const Prepared
     ++rows;
   }
   if (rows < kMinTableRows || region.empty()) return {};
+  NutrientTableReading out;
+  out.header = ReReadNutrientTableHeader(ctx, prep, lines, region, lineH);
   region = PadBox(region, lineH / 2, lineH, prep.gray.size());
-  if (region.empty()) return {};
+  if (region.empty()) return out;
   // Table print is often the label's smallest: read it at the re-reads' detail.
   const double f = prep.detailFactor;
   const cv::Mat crop = RenderRegion(prep, region, f);
   ctx.Debug("7-nutrient-table", crop);
   std::vector<OcrWord> words = ctx.firstPass.Recognize(crop, PageMode::SingleBlock);
   for (auto& w : words) w.box = FromRendered(w.box, region, f);
-  return BuildLines(words);
+  for (auto& line : BuildLines(words)) out.rows.push_back(std::move(line));
+  return out;
+}
+
+std::vector<TextLine> NutrientTableReading::All() const {
+  std::vector<TextLine> all = header;
+  all.insert(all.end(), rows.begin(), rows.end());
+  return all;
+}
+
+std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const NutrientTableReading& table) {
+  std::vector<TextLine> all = lines;
+  for (const TextLine& h : table.header) {
+    auto below = std::find_if(all.begin(), all.end(), [&](const TextLine& l) {
+      return !l.box.empty() && l.box.centerY() > h.box.centerY();
+    });
+    all.insert(below, h);
+  }
+  all.insert(all.end(), table.rows.begin(), table.rows.end());
+  return all;
 }
 
 }  // namespace suppcheck

@@ -11,11 +11,23 @@
 
 namespace suppcheck {
 
+struct NutrientTableReading {
+  std::vector<TextLine> header;  ///< a pale header read again (scan/nutrient_header_reread.h)
+  std::vector<TextLine> rows;    ///< the table's block reading
+  /// The header, then the rows.
+  std::vector<TextLine> All() const;
+};
+
 /// The region: the lines that name a nutrient next to a digit, from the first to the last,
 /// widened by a line. Its lines (in `prep`'s pixels) are read beside the first pass's (a row read
 /// in both counts twice in the vote of extract/dose_choice), for the nutrients only: the
 /// magnesium reading keeps to its own lines. Empty when there is no table of three rows.
-std::vector<TextLine> ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
-                                          const std::vector<TextLine>& lines);
+NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
+                                         const std::vector<TextLine>& lines);
+
+/// The lines the nutrients are read from: the first pass's with the header read again in reading
+/// order among them (above the rows it heads: the column search walks up the list from a row, and
+/// the block reading of a boxed table may have no row at all), then the block's rows.
+std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const NutrientTableReading& table);
 
 }  // namespace suppcheck

@@ -1,0 +1,68 @@
+#include "suppcheck/scan/nutrient_header_reread.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/extract/basis_phrases.h"
+#include "suppcheck/extract/folded_text.h"
+#include "suppcheck/image/region_render.h"
+
+namespace suppcheck {
+
+namespace {
+
+// How far above the first row the header may stand, in row heights: a header of two lines
+// ("Per dagdosis" over "(2 tabletten)") and the gap to the rule under it.
+constexpr double kHeaderBandRows = 2.5;
+// How much darker than the paper the pale header's ink is at the least, in grey levels: a header
+// printed at a quarter of the ink's strength on the paper (tinted grey, ~60 levels on white)
+// becomes black; darker print stays black.
+constexpr int kPaleInkContrast = 96;
+
+bool SaysWhatPer(const std::string& text, const Vocabulary& vocab, double maxUnitsPerDay) {
+  return !FindBasisPhrases(FoldForMatching(text).text, vocab, maxUnitsPerDay).empty();
+}
+
+// The paper (the band's median grey) white and everything `kPaleInkContrast` darker black.
+cv::Mat StretchPaleInk(const cv::Mat& gray) {
+  cv::Mat flat = gray.reshape(1, 1).clone();
+  const auto mid = flat.begin<uchar>() + static_cast<long>(flat.total() / 2);
+  std::nth_element(flat.begin<uchar>(), mid, flat.end<uchar>());
+  const int paper = *mid;
+  const int lo = std::max(0, paper - kPaleInkContrast);
+  if (paper - lo < 8) return gray;
+  cv::Mat out;
+  gray.convertTo(out, CV_8U, 255.0 / (paper - lo), -255.0 * lo / (paper - lo));
+  return out;
+}
+
+}  // namespace
+
+std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const PreparedImage& prep,
+                                                const std::vector<TextLine>& lines, const Box& table, int lineH) {
+  const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
+  const int bandH = static_cast<int>(kHeaderBandRows * lineH);
+  Box band{table.x - lineH, table.y - bandH, table.w + 2 * lineH, bandH};
+  band = PadBox(band, 0, 0, prep.gray.size());
+  if (band.empty() || lineH <= 0) return {};
+  for (const auto& line : lines) {
+    if (line.box.empty()) continue;
+    const int middle = line.box.y + line.box.h / 2;
+    if (middle >= band.y && middle < band.y + band.h && SaysWhatPer(line.text, ctx.models.vocabulary, maxUnits))
+      return {};
+  }
+  const double f = prep.detailFactor;
+  cv::Mat crop = RenderRegion(prep, band, f);
+  if (crop.empty() || crop.type() != CV_8UC1) return {};
+  crop = StretchPaleInk(crop);
+  ctx.Debug("7-nutrient-header", crop);
+  std::vector<OcrWord> words = ctx.engine.Recognize(crop, PageMode::SingleBlock);
+  for (auto& w : words) w.box = FromRendered(w.box, band, f);
+  std::vector<TextLine> out;
+  for (auto& line : BuildLines(words))
+    if (SaysWhatPer(line.text, ctx.models.vocabulary, maxUnits)) out.push_back(std::move(line));
+  return out;
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,22 @@
+#pragma once
+// The header of a nutrient table read again, contrast-stretched: labels print the column header
+// ("Per dagdosis (2 tabletten) | % RI") pale and small above dark rows, and the whole-label pass
+// and the table's block reading miss it. Without it every amount of the table is taken for one
+// unit's: a per-day column read as per unit doubles every dose of a "2 a day" product.
+
+#include <vector>
+
+#include "suppcheck/extract/text_lines.h"
+#include "suppcheck/image/label_image.h"
+#include "suppcheck/scan/scan_context.h"
+#include "suppcheck/util/box.h"
+
+namespace suppcheck {
+
+/// The band above the table's first row (`table`: the rows' region in working pixels, `lineH`:
+/// their line height), read when no line of `lines` in it says what the amounts are per. Its
+/// lines that say it ("per tablet", "per dagdosis"), in working pixels; empty otherwise.
+std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const PreparedImage& prep,
+                                                const std::vector<TextLine>& lines, const Box& table, int lineH);
+
+}  // namespace suppcheck
