@@ -63,7 +63,8 @@ TEST_CASE("a header read again stands above the rows it heads", "[scan][nutrient
   REQUIRE(zinc->perUnit);
   CHECK(*zinc->perUnit == Approx(25));
   CHECK(*zinc->perDay == Approx(50));
-  const auto* zincAlone = Get(read(firstPass), "zinc");
+  const auto withoutHeader = read(firstPass);  // kept alive: zincAlone points into it
+  const auto* zincAlone = Get(withoutHeader, "zinc");
   REQUIRE(zincAlone);
   REQUIRE(zincAlone->perUnit);
   CHECK(*zincAlone->perUnit == Approx(50));
