@@ -18,7 +18,7 @@ PACKAGES=(
   libcurl4-openssl-dev ca-certificates libsqlite3-dev nlohmann-json3-dev libcli11-dev libmicrohttpd-dev libcpp-httplib-dev
   # tests and scripts (sample generator, benchmarks)
   catch2 python3 python3-pil python3-numpy python3-opencv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
-  # more typefaces for the label generator (serif, condensed, rounded, heavy): scripts/gen_labels.py
+  # more typefaces for the label generator (serif, condensed, rounded, heavy): scripts/gen/gen_labels.py
   fonts-dejavu-extra fonts-noto-core fonts-crosextra-carlito fonts-crosextra-caladea fonts-urw-base35
   fonts-roboto-unhinted fonts-open-sans fonts-lato fonts-comfortaa fonts-cantarell fonts-linuxlibertine fonts-paratype
   # the Debian package (cpack -G DEB: dpkg-shlibdeps, file) and its test (unshare, mount)

@@ -166,7 +166,7 @@ TEST_CASE("batch: many photos of one product ask the registry once", "[cli][batc
 }
 
 // `batch --products`: a folder per product (photos from samples/products/, made by
-// scripts/gen_products.py), one result per product; shards and --resume count products.
+// scripts/gen/gen_products.py), one result per product; shards and --resume count products.
 TEST_CASE("batch --products: one result per product folder, shards and resume count products", "[cli][batch][product]") {
   TempDir dir;
   const fs::path root = dir / "survey";

@@ -1,5 +1,5 @@
 // `suppcheck scan --product`: several photos of one pack through the real binary. The photos in
-// samples/products/ were made by scripts/gen_products.py (front / back / side of one label) with
+// samples/products/ were made by scripts/gen/gen_products.py (front / back / side of one label) with
 // the truth of the whole label beside them.
 
 #include "support/test_paths.h"

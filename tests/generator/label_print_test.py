@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The generator prints nothing across other print, as no printer would: on the side panel of
-scripts/gen_products.py (legal lines set tight, as on a pack's flank) a frame round the number
+scripts/gen/gen_products.py (legal lines set tight, as on a pack's flank) a frame round the number
 does not run through the address line above it, and a barcode's bars do not touch the lot line
 above them. Both did: Tesseract then read the address, the framed number and the lot as one
 blot, and the benchmark of products measured the overlap, not the scanner.
@@ -14,7 +14,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "gen"))
 try:
     import numpy as np
     import gen_labels as G

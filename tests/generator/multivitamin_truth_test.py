@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The truth scripts/gen_multivitamins.py writes agrees with what its labels print, for 400
+"""The truth scripts/gen/gen_multivitamins.py writes agrees with what its labels print, for 400
 products (their text only: no photo is rendered, so this runs in seconds):
   - per_day = per_unit x units a day; the unit is mg, µg or g
   - the amount stands in the printed row as the language prints it (decimal comma outside
@@ -17,7 +17,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "gen"))
 try:
     import gen_multivitamins as M
     import gen_labels as G

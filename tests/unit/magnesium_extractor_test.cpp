@@ -193,7 +193,7 @@ TEST_CASE("a printed %RI that contradicts the mg is reported", "[extract][magnes
 
 TEST_CASE("an amount right before 'of which' is a whole, not the magnesium in it", "[extract][magnesium]") {
   // OCR cut the salt's name off ("glycérophosphate de magnésium 469 mg, soit magnésium 56,25 mg"
-  // read as below, from a phone photo made by scripts/gen_products.py): 469 mg is the salt.
+  // read as below, from a phone photo made by scripts/gen/gen_products.py): 469 mg is the salt.
   for (const char* text : {"Yo : ate de magnesium 469 mg, soit\nPosologie : 1 comprimé par jour.",
                            "Per tablet: magnesium 469 mg, waarvan mag\nNeem dagelijks 1 tablet met water.",
                            "1 Kapsel: Magnesium 469 mg (davon\nTäglich 1 Kapsel."}) {

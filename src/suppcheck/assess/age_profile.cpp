@@ -49,7 +49,9 @@ namespace {
 
 // The --profile names, in the order --help lists them, and the ages each one covers (for --age
 // given with it). child-4-10 spans the EFSA bands 4-6 and 7-10 and uses 4-6, whose limits are the
-// lower ones, so no child of 4 to 10 gets a limit too high.
+// lower ones, so no child of 4 to 10 gets a limit too high. The names are code, not models/ data:
+// ../shared/spec/cli.md fixes them and scripts pass them; every limit they select lives in
+// models/rules.json and models/nutrients.json.
 struct NamedProfile {
   const char* name;
   const char* band;

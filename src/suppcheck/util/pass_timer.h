@@ -1,7 +1,7 @@
 #pragma once
 // Where the time of one scan goes: the passes of the scanner, each with the milliseconds it
 // took (a pass that runs several times is summed). Printed by `--verbose`; read by the speed
-// work (scripts/bench_scan.py --passes) to know which pass to make cheaper.
+// work (scripts/bench/bench_scan.py --passes) to know which pass to make cheaper.
 
 #include <chrono>
 #include <string>

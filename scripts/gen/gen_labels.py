@@ -631,9 +631,9 @@ def label_style(p, rng):
 def build_label(p, rng, keep=None, items_of=None):
     """Renders the flat label; returns a PIL image (RGB). The printed size of the number line (font
     pixels on the flat label) is left in p["number_font_px"] for the truth. `keep(item)`, when
-    given, chooses the blocks to render (one side of a pack: scripts/gen_products.py).
+    given, chooses the blocks to render (one side of a pack: scripts/gen/gen_products.py).
     `items_of(p, rng)` makes the label's (items, legal) blocks; default: a magnesium label
-    (label_items); scripts/gen_multivitamins.py passes its own."""
+    (label_items); scripts/gen/gen_multivitamins.py passes its own."""
     st = label_style(p, rng)
     p["font"] = os.path.basename(st["regular"])
     p["font_kind"] = st["font_kind"]

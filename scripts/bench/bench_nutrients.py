@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Benchmark of the nutrient table reading: every vitamin and mineral of multivitamin and
-single-nutrient labels (scripts/gen_multivitamins.py) against their truth.
+single-nutrient labels (scripts/gen/gen_multivitamins.py) against their truth.
 
 Runs `suppcheck scan --format jsonl` over all photos in one process on one core (as
-scripts/bench_scan.py does) and prints per tier:
+scripts/bench/bench_scan.py does) and prints per tier:
   amounts    % of the truth's nutrients reported with the right id, per_unit and unit (within 1 %,
              units converted: g, mg, µg/mcg)
   per_day    % with the right per_day
@@ -33,7 +33,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import bench_scan as B  # noqa: E402
 
@@ -145,7 +145,7 @@ def main():
         tmp = tempfile.TemporaryDirectory(prefix="suppcheck-nutrient-bench-")
         args.dir = tmp.name
         print(f"generating {args.count} photos per tier with seed {args.seed} ...", file=sys.stderr)
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_multivitamins.py"), "--out", args.dir,
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen", "gen_multivitamins.py"), "--out", args.dir,
                         "--count", str(args.count), "--seed", str(args.seed)], check=True)
     items = [t for t in B.load_truth(args.dir) if "nutrients" in t]
     if not items:

@@ -18,7 +18,7 @@ real US photo alone against the tesseract command on it. Peak memory.
 --dump-failures DIR writes, for every photo whose number status or number is wrong, a crop of
 the number line (from the truth's number_box) with the verdict in the name, to look at.
 
-Photos come from a folder made by scripts/gen_labels.py (with *.truth.json beside each photo),
+Photos come from a folder made by scripts/gen/gen_labels.py (with *.truth.json beside each photo),
 or are generated fresh: by default a new set with a seed this script never used for tuning.
 
 Usage: bench_scan.py [--dir DIR | --count N --seed S] [--binary build/suppcheck] [--no-baseline]
@@ -35,7 +35,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 TIERS = ["clean", "phone", "hard", "real"]
 
 
@@ -299,7 +299,7 @@ def main():
         tmp = tempfile.TemporaryDirectory(prefix="suppcheck-scan-bench-")
         args.dir = tmp.name
         print(f"generating {args.count} photos per tier with seed {args.seed} ...", file=sys.stderr)
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_labels.py"), "--out", args.dir, "--count", str(args.count),
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen", "gen_labels.py"), "--out", args.dir, "--count", str(args.count),
                         "--seed", str(args.seed)], check=True)
     judged = {}
     if args.legibility:

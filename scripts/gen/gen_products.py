@@ -2,7 +2,7 @@
 """Products whose label is split over two or three photos, as people photograph a pack: the
 front (brand, "Magnesium", "food supplement"), the back (ingredients, the dose, the directions,
 the warnings) and the side (the notification number in small print with the lot, the date and
-the producer's address). Uses the labels and photo effects of scripts/gen_labels.py.
+the producer's address). Uses the labels and photo effects of scripts/gen/gen_labels.py.
 
 For every product: a folder OUT/NAME/ with its photos (1-front, 2-back, 3-side; or two photos,
 one of them holding two sides), the whole label as one photo OUT/NAME.label.EXT for comparison,

@@ -6,7 +6,7 @@ Every figure is printed beside a baseline run in the same invocation (a plain Py
 implementation: a regular expression for the format, a dict built with the csv module for the
 snapshot), so the ratios mean something on any machine.
 
-Usage: scripts/bench_number.py [--rows 1000000] [--numbers 200000] [--binary build/suppcheck]
+Usage: scripts/bench/bench_number.py [--rows 1000000] [--numbers 200000] [--binary build/suppcheck]
 """
 import argparse
 import csv
@@ -20,7 +20,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 
 CATS = ["NUT", "PL", "AS", "NUT/PL", "NUT/AS", "PL/AS", "NUT/PL/AS"]
 

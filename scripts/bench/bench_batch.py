@@ -2,7 +2,7 @@
 """Benchmark of `suppcheck batch`: photos per second with --jobs 1 and --jobs 2 on the same set,
 the speed-up, and peak memory (total and per worker), in one invocation.
 
-The set is generated fresh by scripts/gen_labels.py (phone-photo tier by default) unless --dir
+The set is generated fresh by scripts/gen/gen_labels.py (phone-photo tier by default) unless --dir
 is given. Memory is the peak resident set of the whole process, read from the kernel when it
 exits; per worker = (peak with 2 jobs - peak with 1 job), the cost of one more warm engine.
 
@@ -16,7 +16,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def run(binary, folder, jobs):
@@ -47,7 +47,7 @@ def main():
         tmp = tempfile.TemporaryDirectory(prefix="suppcheck-batch-bench-")
         args.dir = tmp.name
         print(f"generating {args.count} photos ({args.tiers}) with seed {args.seed} ...", file=sys.stderr)
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_labels.py"), "--out", args.dir, "--count",
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen", "gen_labels.py"), "--out", args.dir, "--count",
                         str(args.count), "--seed", str(args.seed), "--tiers", args.tiers], check=True)
     n1, t1, m1 = run(args.binary, args.dir, 1)
     n2, t2, m2 = run(args.binary, args.dir, 2)

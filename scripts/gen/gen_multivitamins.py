@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generates photos of multivitamin and single-nutrient labels with exact ground truth.
 
-The labels of scripts/gen_labels.py (fonts, layouts, notification numbers, decoys, the photo tiers
+The labels of scripts/gen/gen_labels.py (fonts, layouts, notification numbers, decoys, the photo tiers
 clean / phone / hard and their effects are the same, imported from it), with other contents:
 
   multivitamin  a nutrient table of 5 to 30 rows in models/nutrients.json order: per-unit and
@@ -38,7 +38,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_labels as G  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGS = ["nl", "fr", "de", "en"]
 
 WORDS = {

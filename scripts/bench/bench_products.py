@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Products split over several photos against the same label in one photo (issue 11).
 
-Makes products with scripts/gen_products.py (front / back / side, or two photos), reads them all
+Makes products with scripts/gen/gen_products.py (front / back / side, or two photos), reads them all
 with one `suppcheck batch --products` run (a product folder is one result; the whole label and the
 front alone lie loose in the folder, so each is a product of one photo), and prints per tier:
   agree    the split product gives the same number status, number, magnesium presence, salts,
@@ -23,7 +23,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def fields(r):
@@ -61,7 +61,7 @@ def main():
     ap.add_argument("--keep", help="generate into this folder and keep it (the results in FOLDER.results.jsonl)")
     args = ap.parse_args()
     d = args.keep or tempfile.mkdtemp(prefix="suppcheck-products-")
-    subprocess.run([sys.executable, os.path.join(HERE, "gen_products.py"), "--out", d, "--count", str(args.count),
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen", "gen_products.py"), "--out", d, "--count", str(args.count),
                     "--seed", str(args.seed), "--tiers", args.tiers, "--fronts"], check=True)
     truths = {}
     for name in sorted(os.listdir(d)):
