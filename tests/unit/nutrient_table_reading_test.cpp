@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "support/models.h"
+#include "suppcheck/conclude.h"
 #include "suppcheck/extract/nutrient_rows.h"
 #include "suppcheck/scan/nutrient_table_reread.h"
 
@@ -68,4 +69,55 @@ TEST_CASE("a header read again stands above the rows it heads", "[scan][nutrient
   REQUIRE(zincAlone);
   REQUIRE(zincAlone->perUnit);
   CHECK(*zincAlone->perUnit == Approx(50));
+}
+
+TEST_CASE("a garbled block reading of the header does not hide the first pass reading of it", "[scan][nutrients]") {
+  // Phone photo of seed 62417 (phone-0008): the first pass split the vitamin K row ("75 ug" a line
+  // of its own, no name), so only the block reading owns the amount; its way up to the header met
+  // the block's own, garbled reading of the header line first, and the first pass's reading at the
+  // same height was skipped as not above it: 75 µg a day were read as one tablet's, 225 µg a day.
+  const std::vector<TextLine> firstPass = {At(100, "Complexe multivitaminé"),
+                                           At(350, "Par dose journalière (3 comprimés) % AR"),
+                                           At(400, "Vitamine C 60 mg 75 %"), At(440, "Vitamine K1 (phylloquinone) 100 %"),
+                                           At(441, "75 µg"), At(700, "Trois comprimés par jour.")};
+  NutrientTableReading table;
+  table.rows = {At(352, "POR GOSe OUMNGReTS (ov COMpPnes; 6 6© AK"), At(401, "Vitamine C 60 mg 75 %"),
+                At(442, "Vitamine K1 (phylloquinone) 75 µg 100 %")};
+  const Models& m = TestModels();
+  const auto facts =
+      ExtractNutrients(WithTableReading(firstPass, table), m.nutrientNames, m.nutrients, m.vocabulary, m.rules.Limits());
+  const auto* k = Get(facts, "vitamin_k");
+  REQUIRE(k);
+  REQUIRE(k->perDay);
+  CHECK(*k->perDay == Approx(75));
+  REQUIRE(k->perUnit);
+  CHECK(*k->perUnit == Approx(25));
+}
+
+TEST_CASE("the magnesium reading takes the header read again as the other nutrients do", "[scan][nutrients]") {
+  // Clean photo of seed 62417 (clean-0003): the pale "Per daily dose (3 capsules)" was read only by
+  // the header re-read; the nutrients took it, magnesium did not: 186 mg a day were one capsule's,
+  // 558 mg a day, above 250 mg where the label says 186.
+  const std::vector<TextLine> firstPass = {At(100, "Vitamins & Minerals"), At(400, "Calcium 81 mg 10 %"),
+                                           At(450, "Magnesium (magnesium citrate) 186 mg 50%"),
+                                           At(500, "Zinc (zinc citrate) 15 mg 150 %"),
+                                           At(700, "Adults: 3 capsules a day.")};
+  const Models& m = TestModels();
+  ScanResult r;
+  Conclude(r, firstPass, m, "adult", nullptr, nullptr);
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*r.magnesium.mgPerDay == Approx(558));  // what the lines without their header say
+  NutrientTableReading none;
+  CHECK_FALSE(ConcludeWithTableHeader(r, firstPass, none, m, "adult", nullptr));
+
+  NutrientTableReading table;
+  table.header = {At(350, "Per daily dose (3 capsules) % RI")};
+  CHECK(ConcludeWithTableHeader(r, firstPass, table, m, "adult", nullptr));
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*r.magnesium.mgPerDay == Approx(186));
+  REQUIRE(r.magnesium.mgPerUnit);
+  CHECK(*r.magnesium.mgPerUnit == Approx(62));
+  CHECK(r.assessment.level == Level::WithinNoael);
+  // Nothing changes a second time.
+  CHECK_FALSE(ConcludeWithTableHeader(r, firstPass, table, m, "adult", nullptr));
 }

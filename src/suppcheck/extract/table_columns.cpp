@@ -67,11 +67,17 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
   size_t looked = 0;
   const TextLine* last = &lines[i];
   for (size_t up = 1; looked < maxLinesUp && up <= i; ++up) {
-    if (!StandsAbove(lines[i - up], *last)) continue;
-    last = &lines[i - up];
     const AnalysedLine& h = info[i - up];
-    if (!h.ownedQuantities.empty()) break;
-    if (!PartOfTable(h, lines[i - up], lines[i])) ++looked;
+    if (!StandsAbove(lines[i - up], *last)) {
+      // Another reading of a line already looked at, not of the row itself: a table read twice
+      // reads its header twice, and a garbled block reading of it ("POR GOSe OUMNGReTS") must not
+      // hide the first pass's "Par dose journalière (3 comprimés)" at the same height.
+      if (last == &lines[i] || StandsAbove(*last, lines[i - up]) || !h.ownedQuantities.empty()) continue;
+    } else {
+      last = &lines[i - up];
+      if (!h.ownedQuantities.empty()) break;
+      if (!PartOfTable(h, lines[i - up], lines[i])) ++looked;
+    }
     // A pack count ("60 tabletten") is no column header.
     std::vector<BasisPhrase> columns;
     for (const auto& ph : h.phrases)
