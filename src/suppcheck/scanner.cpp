@@ -46,12 +46,14 @@ void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const std::vector<Te
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, ctx.models.rules, ctx.options.profile);
 }
 
-// The nutrient table once more as a block; its rows join the first pass's for the nutrients.
+// The nutrient table once more as a block; its rows join the first pass's for the nutrients, its
+// header read again heads the magnesium row too.
 void ReadNutrientTableAgain(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
                             ScanResult& r) {
   const NutrientTableReading table = ReReadNutrientTable(ctx, prep, lines);
   r.tableLines = table.All();
   if (r.tableLines.empty()) return;
+  ConcludeWithTableHeader(r, lines, table, ctx.models, ctx.options.profile, ctx.registry);
   r.nutrients = ReadAndAssessNutrients(WithTableReading(lines, table), r.magnesium, ctx.models, ctx.options.profile);
 }
 
@@ -82,14 +84,18 @@ OcrInfo DescribeOcr(const ScanContext& ctx, const WholeLabelReading& page) {
   return info;
 }
 
-// With --debug-dir: the lines read (one per line: its box in photo pixels, then the text) and the
-// annotated photo.
+// With --debug-dir: the lines read (one per line: its box in photo pixels, then the text), the nutrient
+// table's second reading, and the annotated photo.
 void DebugResult(const ScanContext& ctx, const cv::Mat& bgr, const ScanResult& r) {
   if (ctx.options.debugDir.empty()) return;
   const std::string stem = ScanContext::SafeStem(ctx.name);
   std::ofstream txt(ctx.options.debugDir / (stem + ".4-lines.txt"));
   for (const auto& line : r.lines)
     txt << line.box.x << "," << line.box.y << "," << line.box.w << "," << line.box.h << "\t" << line.text << "\n";
+  // The nutrient table's second reading (its header re-read, then its rows), in the same form.
+  std::ofstream table(ctx.options.debugDir / (stem + ".4-table-lines.txt"));
+  for (const auto& line : r.tableLines)
+    table << line.box.x << "," << line.box.y << "," << line.box.w << "," << line.box.h << "\t" << line.text << "\n";
   cv::imwrite((ctx.options.debugDir / (stem + ".5-annotated.png")).string(), Annotate(bgr, r));
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "suppcheck/conclude.h"
 #include "suppcheck/extract/folded_text.h"
 #include "suppcheck/extract/quantity.h"
 #include "suppcheck/image/region_render.h"
@@ -70,6 +71,20 @@ std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const
   }
   all.insert(all.end(), table.rows.begin(), table.rows.end());
   return all;
+}
+
+bool ConcludeWithTableHeader(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
+                             const Models& models, const std::string& profile, Registry* registry) {
+  if (table.header.empty()) return false;
+  NutrientTableReading headerOnly;
+  headerOnly.header = table.header;
+  const std::vector<TextLine> withHeader = WithTableReading(lines, headerOnly);
+  const MagnesiumFacts m = ExtractMagnesium(withHeader, models.vocabulary, models.rules.Limits());
+  if (m.mgPerUnit == r.magnesium.mgPerUnit && m.mgPerDay == r.magnesium.mgPerDay &&
+      m.doseProblems == r.magnesium.doseProblems)
+    return false;
+  Conclude(r, withHeader, models, profile, registry, &r.number);
+  return true;
 }
 
 }  // namespace suppcheck

@@ -3,11 +3,13 @@
 // whole-label pass reads sparse text and loses rows whose name, dot leaders and amount it takes
 // for separate pieces.
 
+#include <string>
 #include <vector>
 
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/image/label_image.h"
 #include "suppcheck/scan/scan_context.h"
+#include "suppcheck/scan_result.h"
 
 namespace suppcheck {
 
@@ -29,5 +31,12 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
 /// order among them (above the rows it heads: the column search walks up the list from a row, and
 /// the block reading of a boxed table may have no row at all), then the block's rows.
 std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const NutrientTableReading& table);
+
+/// The magnesium reading with the header read again among `lines` (as WithTableReading puts it):
+/// when it changes the dose, `r` is concluded again on those lines. Without it magnesium took a
+/// per-day column for one unit's (186 mg a day "per capsule": 558 mg a day) while the other
+/// nutrients of the same table did not. True when `r` changed.
+bool ConcludeWithTableHeader(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
+                             const Models& models, const std::string& profile, Registry* registry);
 
 }  // namespace suppcheck
