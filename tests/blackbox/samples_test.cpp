@@ -80,6 +80,28 @@ Verdict Check(const json& truth, const ScanResult& r) {
   return v;
 }
 
+// Scans every photo of samples/FOLDER that has a NAME.truth.json ("file" names the photo), checks
+// the number's status and canonical form against the truth, then hands the rest to `more`.
+// Returns how many photos were read.
+template <typename More>
+int ForEachSample(const std::string& folder, More more) {
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / folder;
+  int photos = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (!e.path().string().ends_with(".truth.json")) continue;
+    ++photos;
+    const json truth = ReadJson(e.path());
+    const fs::path photo = dir / truth["file"].get<std::string>();
+    const ScanResult r = SharedScanner().ScanFile(photo);
+    INFO(photo.filename().string());
+    REQUIRE(r.ok);
+    CHECK(NumberStatusName(r.number.number.status) == truth["notification"]["status"].get<std::string>());
+    CHECK(r.number.number.canonical == truth["notification"]["number"].get<std::string>());
+    more(truth, photo, r);
+  }
+  return photos;
+}
+
 }  // namespace
 
 TEST_CASE("sample photos are read as their truth says", "[blackbox]") {
@@ -136,26 +158,23 @@ TEST_CASE("boxes of the evidence lie inside the photo", "[blackbox]") {
 // and the evidence box must lie on the panel, right of the front's text. The panel's lines may
 // begin below the text that runs across (side-panel-edge): the crop keeps their first characters.
 TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turned]") {
-  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "side-panel";
-  int photos = 0;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (!e.path().string().ends_with(".truth.json")) continue;
-    ++photos;
-    const json truth = ReadJson(e.path());
+  const int photos = ForEachSample("side-panel", [](const json& truth, const fs::path& photo, const ScanResult& r) {
     REQUIRE(truth["layout"] == "side_panel");
-    const fs::path photo = dir / truth["file"].get<std::string>();
-    const ScanResult r = SharedScanner().ScanFile(photo);
-    INFO(photo.filename().string());
-    REQUIRE(r.ok);
-    CHECK(NumberStatusName(r.number.number.status) == truth["notification"]["status"].get<std::string>());
-    CHECK(r.number.number.canonical == truth["notification"]["number"].get<std::string>());
     CHECK(r.coverage.legalText);
     // The panel stands right of the front: the number's box lies in the right half of the photo.
     const cv::Size size = cv::imread(photo.string()).size();
     CHECK(r.number.box.x > size.width / 2);
     CHECK(r.number.box.h > r.number.box.w);  // a line running down the photo
-  }
+  });
   CHECK(photos == 3);
+}
+
+// Legal text with tight leading (samples/number-tight/): the number line in a box right under
+// the address, or the address's g reaching down between the digits. The band re-read for the
+// number is fitted to the number's own row of ink: it once held (part of) the address line, every
+// re-read read that line, and the number a person reads at once was unreadable.
+TEST_CASE("a number line tight under the address or in a box is read", "[blackbox][number]") {
+  CHECK(ForEachSample("number-tight", [](const json&, const fs::path&, const ScanResult&) {}) == 2);
 }
 
 TEST_CASE("the OCR languages come from models/vocabulary.json", "[blackbox][models]") {

@@ -21,7 +21,9 @@ namespace suppcheck {
 
 /// The band to re-read for a finding on `lines[finding.line]`: one line high, without the lines
 /// above and below, from a little left of the number (or its label) to the right end of the
-/// text block. Working-image pixels (`gray` gives the limits); empty when there is no geometry.
+/// text block. Fitted to the ink of `gray` in the number's columns: the text row with the most
+/// ink, without a frame round it or the neighbouring lines' ink (tight leading), and ending where
+/// a wide gap follows the line's last ink. Working-image pixels; empty when there is no geometry.
 Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Mat& gray);
 
 /// Called with each read crop (for --debug-dir): a short name and the image.
