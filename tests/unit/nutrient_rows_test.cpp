@@ -284,6 +284,20 @@ TEST_CASE("OCR spellings of UI and µg on clean photos: Ul, UQ, Lg", "[extract][
   CheckNoDose(all, "zinc");
 }
 
+TEST_CASE("The German I.E. read with its I as an L: LE.", "[extract][nutrients]") {
+  // multivitamin-clean-0001 of seed 61333 (tesseract 5.3): "48 I.E." and "4 I.E." came back as
+  // "48 LE." and "4LE.": both vitamins were missed.
+  const auto all = Read(
+      "Pro Tagesdosis (1 Tablette) % NRV\n"
+      "Vitamin D 48 LE. 24 %\n"
+      "Vitamin E (D-alpha-Tocopherol) 4LE. 25%\n"
+      "1 Tablette täglich.\n");
+  CheckDose(all, "vitamin_d", 1.2, 1.2, "converted");
+  REQUIRE(Get(all, "vitamin_e"));
+  REQUIRE(Get(all, "vitamin_e")->perDay);
+  CHECK(Get(all, "vitamin_e")->basis == DoseSource::kConverted);
+}
+
 TEST_CASE("An amount the % RI on its row does not support: re-read from its digits, or unknown", "[extract][nutrients]") {
   // As phone photos read them: the decimal comma lost ("0,21 mg" -> "021mg", "1,4 mg" -> "14mg"),
   // a column merged in ("500 mg" -> "50000 mg").
