@@ -323,6 +323,22 @@ TEST_CASE("An amount the % RI on its row does not support: re-read from its digi
   CheckDose(all, "pantothenic_acid", std::nullopt, std::nullopt);
 }
 
+TEST_CASE("A lost decimal sign is not assumed where the amount read may be above a health limit", "[extract][nutrients]") {
+  // The % RI may be the misread one ("18 µg 33%" read "18 pg 3%" on phone-0006 of seed 61250 gave
+  // 1.8 µg of selenium). A decimal sign put in makes the dose smaller: 75 mg of zinc a day (above
+  // its 25 mg) must not become 7.5 mg (within) on the strength of the % alone.
+  const auto all = Read(
+      "Par gélule % AR\n"
+      "Zinc 75 mg 75 %\n"
+      "Riboflavine 14mg 100 %\n"
+      "1 gélule par jour.\n");
+  CheckNoDose(all, "zinc");
+  REQUIRE_FALSE(Get(all, "zinc")->problems.empty());
+  CHECK(Get(all, "zinc")->problems.front().find("not assumed") != std::string::npos);
+  // Riboflavin has no health limit: its lost comma is still read back (1,4 mg).
+  CheckDose(all, "riboflavin", 1.4, 1.4);
+}
+
 TEST_CASE("The % RI check: % of the day's dose, US % DV, and two columns that agree", "[extract][nutrients]") {
   const auto all = Read(
       "Per tablet | Per dagdosis (2 tabletten) | % RI\n"

@@ -33,6 +33,33 @@ void EraseAmount(NutrientWork& w, size_t k) {
   w.notes.erase(w.notes.begin() + static_cast<long>(k));
 }
 
+// The lowest health limit of any age band, in mg; none when the nutrient has none.
+std::optional<double> LowestHealthLimitMg(const Nutrient& n) {
+  std::optional<double> lowest;
+  for (const HealthLimit& h : n.upperLevels) {
+    if (h.kind == HealthLimit::Kind::None) continue;
+    for (const auto& [band, limit] : h.bands) {
+      if (limit.type == BandLimit::Type::NoneSet) continue;
+      const double v = (limit.type == BandLimit::Type::Range ? limit.low : limit.value) * MgPerUnitOf(n.unit);
+      if (v > 0 && (!lowest || v < *lowest)) lowest = v;
+    }
+  }
+  return lowest;
+}
+
+// A decimal sign put into the digits read makes the dose smaller than read: never where the
+// amount read could be above a health limit (of the youngest band, as many units a day as the
+// label may mean). There the % RI alone, which may be the misread one, does not turn an amount
+// above a limit into one within it: the amount is unknown.
+bool SmallerDoseNotAssumed(const NutrientAmount& a, const RiCheck& check, const Nutrient& n,
+                           const std::vector<double>& units) {
+  if (check.verdict != RiCheck::Verdict::Corrected || !check.decimalInserted || check.mg >= a.mg) return false;
+  const std::optional<double> lowest = LowestHealthLimitMg(n);
+  double most = std::max(1.0, a.units);
+  for (const double u : units) most = std::max(most, u);
+  return lowest && a.mg * most > *lowest;
+}
+
 }  // namespace
 
 void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<UnitsPerDay>& directions,
@@ -59,14 +86,20 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
       ++k;
       continue;
     }
-    if (check.verdict == RiCheck::Verdict::Corrected) {
+    const bool refused = SmallerDoseNotAssumed(a, check, n, units);
+    if (check.verdict == RiCheck::Verdict::Corrected && !refused) {
       w.amounts[k].mg = check.mg;
     } else {
       const TextLine& line = lines[static_cast<size_t>(a.line)];
       std::ostringstream why;
       why.imbue(std::locale::classic());
       why << "'" << line.text.substr(a.begin, a.end - a.begin) << "' of " << n.name << " does not fit the "
-          << *a.percentRi << " % RI printed beside it (it would be " << std::round(check.expected) << " %)";
+          << *a.percentRi << " % RI printed beside it";
+      if (refused)
+        why << " (with a lost decimal sign it would: " << check.mg / MgPerUnitOf(n.unit) << " " << n.unit
+            << "; a smaller dose than read is not assumed where the amount read may be above a health limit)";
+      else
+        why << " (it would be " << std::round(check.expected) << " %)";
       w.facts.problems.push_back(why.str());
       EraseAmount(w, k);
       continue;

@@ -23,18 +23,23 @@ bool Fits(double percent, double mg, const RiReference& ref, const ExtractionLim
 // a leading zero other than "0." is no number. A separator that was read stays: OCR loses a
 // decimal point or comma far more often than it makes one up between two digits, and a % RI read
 // with a digit too many ("4,5 mg 715%" for 75 %) fitted the digits without their comma (45 mg).
-std::vector<double> OtherReadings(std::string_view number) {
+struct OtherReading {
+  double value = 0;
+  bool decimal = false;  // a decimal sign put in, not digits dropped
+};
+
+std::vector<OtherReading> OtherReadings(std::string_view number) {
   std::string digits;
   for (const char c : number)
     if (IsAsciiDigit(c)) digits += c;
-  std::vector<double> out;
+  std::vector<OtherReading> out;
   if (digits.empty()) return out;
   if (digits.size() != number.size()) return out;
   for (size_t k = 1; k < digits.size(); ++k) {
     const std::string head = digits.substr(0, k);
     if (head.size() > 1 && head[0] == '0') continue;
-    out.push_back(std::stod(head + "." + digits.substr(k)));
-    out.push_back(std::stod(head));
+    out.push_back({std::stod(head + "." + digits.substr(k)), true});
+    out.push_back({std::stod(head), false});
   }
   return out;
 }
@@ -49,17 +54,23 @@ RiCheck CheckAgainstRi(double mg, double percent, std::string_view number, doubl
   ExtractionLimits close = limits;
   close.riTolerancePoints = limits.riReadingTolerancePoints;
   close.riToleranceRelative = limits.riReadingToleranceRelative;
-  std::vector<double> fitting;
-  for (const double v : OtherReadings(number)) {
-    const double cand = v * mgPerNumber;
+  std::vector<OtherReading> fitting;
+  for (const OtherReading& o : OtherReadings(number)) {
+    const double cand = o.value * mgPerNumber;
     if (cand <= 0 || std::abs(cand - mg) <= 1e-9 * std::max(cand, mg) || !Fits(percent, cand, ref, close)) continue;
-    if (std::none_of(fitting.begin(), fitting.end(),
-                     [&](double f) { return std::abs(f - cand) <= 1e-9 * std::max(f, cand); }))
-      fitting.push_back(cand);
+    // "50000" -> 500.00 or 500: a decimal sign only when no dropped digits explain the same value.
+    auto same = std::find_if(fitting.begin(), fitting.end(), [&](const OtherReading& f) {
+      return std::abs(f.value - cand) <= 1e-9 * std::max(f.value, cand);
+    });
+    if (same == fitting.end())
+      fitting.push_back({cand, o.decimal});
+    else
+      same->decimal = same->decimal && o.decimal;
   }
   if (fitting.size() == 1) {
     r.verdict = RiCheck::Verdict::Corrected;
-    r.mg = fitting.front();
+    r.mg = fitting.front().value;
+    r.decimalInserted = fitting.front().decimal;
     return r;
   }
   r.verdict = RiCheck::Verdict::Disagrees;

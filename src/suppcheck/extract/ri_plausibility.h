@@ -23,6 +23,7 @@ struct RiCheck {
     Disagrees,  ///< neither the amount nor any single other reading fits
   } verdict = Verdict::Fits;
   double mg = 0;        ///< Corrected: the amount the % RI supports
+  bool decimalInserted = false;  ///< Corrected: by a decimal sign OCR lost ("14" -> 1.4), not by merged digits dropped
   double expected = 0;  ///< Disagrees: the % the amount read would be (of the first reference)
 };
 
