@@ -216,3 +216,28 @@ TEST_CASE("the OCR languages come from models/vocabulary.json", "[blackbox][mode
   REQUIRE_FALSE(none);
   CHECK(none.error().message.find("nosuchlanguage") != std::string::npos);
 }
+
+// samples/multivitamin/multivitamin-no-ri-column: multivitamin-clean-0005 of seed 61250
+// (scripts/gen/gen_multivitamins.py, re-saved as JPEG, quality 92), a German table with one amount
+// column ("Pro Kapsel") and no % column. The table's block reading was cut to the names and the
+// percentages, so it held no amount at all: vitamin B12's "0,25 µg", read "0,25 pe" by the first
+// pass, was missed. Now the block reads the amounts too.
+TEST_CASE("a nutrient table without a % column is read again with its amounts", "[blackbox][nutrients]") {
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "multivitamin";
+  const json truth = ReadJson(dir / "multivitamin-no-ri-column.truth.json");
+  const ScanResult r = SharedScanner().ScanFile(dir / truth["file"].get<std::string>());
+  REQUIRE(r.ok);
+  int amounts = 0;
+  for (const auto& line : r.tableLines)
+    if (line.text.find(" mg") != std::string::npos || line.text.find(" pg") != std::string::npos ||
+        line.text.find(" µg") != std::string::npos)
+      ++amounts;
+  CHECK(amounts >= 20);
+  const NutrientResult* b12 = nullptr;
+  for (const auto& n : r.nutrients)
+    if (n.facts.id == "vitamin_b12") b12 = &n;
+  REQUIRE(b12);
+  REQUIRE(b12->facts.perUnit);
+  CHECK(*b12->facts.perUnit == Approx(0.25));
+  CHECK(*b12->facts.perDay == Approx(0.75));
+}

@@ -37,6 +37,12 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
       const Box box = line.BoxOf(ob, oe);
       if (!box.empty()) region = region.empty() ? box : region.United(box);
     }
+    // And the amounts: a table without a % column ("Pro Kapsel" only) has its amounts right of
+    // every name, and a region of names alone cut them off (clean-0005 of seed 61250).
+    for (const auto& w : line.words)
+      if (!w.box.empty() && std::any_of(line.text.begin() + static_cast<long>(w.begin),
+                                        line.text.begin() + static_cast<long>(w.end), IsAsciiDigit))
+        region = region.empty() ? w.box : region.United(w.box);
     lineH = std::max(lineH, line.box.h);
     ++rows;
   }
