@@ -121,3 +121,28 @@ TEST_CASE("the magnesium reading takes the header read again as the other nutrie
   // Nothing changes a second time.
   CHECK_FALSE(ConcludeWithTableHeader(r, firstPass, table, m, "adult", nullptr));
 }
+
+TEST_CASE("the header the block reading misreads does not set the units a day", "[scan][nutrients]") {
+  // Phone photo of seed 62417 (phone-0008), once the block reached the amounts: it read the header
+  // too, "(3 comprimés)" as "(5 comprimes)", and the largest count read was taken: every amount of
+  // the per-day column was divided by 5 for one tablet's.
+  const std::vector<TextLine> firstPass = {At(350, "Par dose journalière (3 comprimés) % AR"),
+                                           At(400, "Vitamine C 60 mg 75 %"), At(440, "Vitamine K1 (phylloquinone) 100 %"),
+                                           At(441, "75 µg"), At(700, "Trois comprimés par jour.")};
+  NutrientTableReading table;
+  table.rows = RowsOfTableReading({At(351, "Par Gose journaliere (5 comprimes) 9% AR"), At(401, "Vitamine C 60 mg 75 %"),
+                                   At(442, "Vitamine K1 (phylloquinone) 75 µg 100 %")},
+                                  TestModels());
+  CHECK(table.rows.size() == 2);
+  const Models& m = TestModels();
+  const auto facts =
+      ExtractNutrients(WithTableReading(firstPass, table), m.nutrientNames, m.nutrients, m.vocabulary, m.rules.Limits());
+  for (const auto& [id, day] : {std::pair{"vitamin_k", 75.0}, {"vitamin_c", 60.0}}) {
+    const auto* n = Get(facts, id);
+    REQUIRE(n);
+    REQUIRE(n->perDay);
+    CHECK(*n->perDay == Approx(day));
+    REQUIRE(n->perUnit);
+    CHECK(*n->perUnit == Approx(day / 3));
+  }
+}

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "suppcheck/conclude.h"
+#include "suppcheck/extract/basis_phrases.h"
 #include "suppcheck/extract/folded_text.h"
 #include "suppcheck/extract/quantity.h"
 #include "suppcheck/image/region_render.h"
@@ -57,8 +58,17 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
   ctx.Debug("7-nutrient-table", crop);
   std::vector<OcrWord> words = ctx.firstPass.Recognize(crop, PageMode::SingleBlock);
   for (auto& w : words) w.box = FromRendered(w.box, region, f);
-  for (auto& line : BuildLines(words)) out.rows.push_back(std::move(line));
+  out.rows = RowsOfTableReading(BuildLines(words), ctx.models);
   return out;
+}
+
+std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Models& models) {
+  const double maxUnits = models.rules.Limits().maxUnitsPerDay;
+  std::erase_if(block, [&](const TextLine& line) {
+    const FoldedText ft = FoldForMatching(line.text);
+    return !FindBasisPhrases(ft.text, models.vocabulary, maxUnits).empty() && models.nutrientNames.Find(ft.text).empty();
+  });
+  return block;
 }
 
 std::vector<TextLine> NutrientTableReading::All() const {

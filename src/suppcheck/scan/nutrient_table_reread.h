@@ -27,6 +27,12 @@ struct NutrientTableReading {
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
                                          const std::vector<TextLine>& lines);
 
+/// The rows of the table's block reading: not a header line it read too (a line that says what the
+/// amounts are per and names no nutrient). The header has its own readings (the first pass's, the
+/// re-read of a pale one); the block's, made for rows, misreads its count ("(3 comprimés)" read
+/// "(5 comprimes)") and the largest count read becomes the units a day.
+std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Models& models);
+
 /// The lines the nutrients are read from: the first pass's with the header read again in reading
 /// order among them (above the rows it heads: the column search walks up the list from a row, and
 /// the block reading of a boxed table may have no row at all), then the block's rows.
