@@ -9,7 +9,6 @@
 #include "suppcheck/ocr/readability.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/report/annotated_image.h"
-#include "suppcheck/scan/legal_text_reread.h"
 #include "suppcheck/scan/magnesium_rereads.h"
 #include "suppcheck/scan/number_passes.h"
 #include "suppcheck/scan/nutrient_table_reread.h"
@@ -164,7 +163,6 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     timer.Mark("extract");
     ReReadDoseLines(ctx, prep, lines, r, timer);
     ReReadSaltLines(ctx, prep, lines, r, timer);
-    ReReadLegalCueLines(ctx, prep, lines, r, timer);
     NoAbsenceBesideUnreadLegalText(ctx, lines, r);
     timer.Mark("legal-text");
     ReadNutrientTableAgain(ctx, prep, lines, r);

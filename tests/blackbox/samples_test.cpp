@@ -177,18 +177,6 @@ TEST_CASE("a number line tight under the address or in a box is read", "[blackbo
   CHECK(ForEachSample("number-tight", [](const json&, const fs::path&, const ScanResult&) {}) == 2);
 }
 
-// The side without a number (samples/legal-text/): its lot line read by the first pass without
-// its first letter ("ot 6723/632 THT 10/2028") left one legal-text cue of the two `missing`
-// needs, and the photo said not_seen. The cue lines are read again with room at both ends.
-TEST_CASE("a lot line that lost its first letter still shows the legal text", "[blackbox][coverage]") {
-  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "legal-text";
-  const json truth = ReadJson(dir / "lot-first-letter.truth.json");
-  const ScanResult r = SharedScanner().ScanFile(dir / truth["file"].get<std::string>());
-  REQUIRE(r.ok);
-  CHECK(r.coverage.legalText);
-  CHECK(NumberStatusName(r.number.number.status) == truth["notification"]["status"].get<std::string>());
-}
-
 TEST_CASE("the OCR languages come from models/vocabulary.json", "[blackbox][models]") {
   // A copy of models/ with other languages for the whole-label pass and the re-reads.
   const auto scannerWith = [](const test::TempDir& dir, const std::string& firstPass, const std::string& reReads) {
