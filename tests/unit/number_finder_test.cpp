@@ -84,6 +84,36 @@ TEST_CASE("a number read from the middle of its categories is noticed", "[number
   }
 }
 
+TEST_CASE("categories whose slash OCR lost stay one block", "[extract][number]") {
+  // A blurred "NUT/PL" read as "NUT PL": the number has both categories, never "PL" alone.
+  for (const char* text : {"NUT PL 739/534", "Notificatienummer: NUT PL 739/534", "NUT/PL AS 9/61"}) {
+    const NumberFinding f = Find(text);
+    INFO(text);
+    CHECK(f.number.categories.size() >= 2);
+    CHECK(f.repaired);
+  }
+  CHECK(Find("NUT PL 739/534").number.canonical == "NUT/PL 739/534");
+  // "as" in running text is no category joined to the one before.
+  CHECK(Find("NUT as 12/3").number.canonical != "NUT/AS 12/3");
+}
+
+TEST_CASE("a misread category before the number makes the read uncertain", "[extract][number]") {
+  // The first category misread ("SUT", "NLT") and its slash lost: the read may lack a category.
+  for (const char* text : {"SUT PL 739/534", "Notificatienummer: NLT PL 739/534", "NUI AS 12/3"}) {
+    const NumberFinding f = Find(text);
+    INFO(text);
+    REQUIRE(f.number.producer.has_value());
+    CHECK(f.startCut);
+  }
+  // Words before a number that are no category: not cut.
+  for (const char* text : {"Nr PL 739/534", "EU: PL 739/534", "Notification no. AS 12/3", "Plus AS 12/3"}) {
+    const NumberFinding f = Find(text);
+    INFO(text);
+    REQUIRE(f.number.producer.has_value());
+    CHECK_FALSE(f.startCut);
+  }
+}
+
 TEST_CASE("the edges of a frame around the number are not part of it", "[extract][number]") {
   // Re-reads of a boxed "NUT 7/198" (product-clean-0023, seed 7311): the left edge glued to the
   // category as a capital I or an l, the right edge glued to the last digit as a bar.

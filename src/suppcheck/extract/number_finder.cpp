@@ -125,6 +125,18 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
         continue;
       }
     }
+    // Two categories with only a space between: the slash of "NUT / PL" or of a blurred
+    // "NUT/PL" was lost (seed 91001 hard-0001: every read gave "NUT PL 739/534"). Reading on
+    // from "PL" alone would report a valid number with a category missing. The second word must
+    // be printed in capitals and end there ("NUT plus" is no category).
+    if (q > pos && q < f.size()) {
+      if (auto next = MatchCategory(f, q); next && original[ft.origin[q]] >= 'A' && original[ft.origin[q]] <= 'Z' &&
+                                           !(q + next->second < f.size() && IsAsciiAlpha(f[q + next->second]))) {
+        c.repaired = true;
+        pos = q;
+        continue;
+      }
+    }
     break;
   }
   if (cats.empty()) return std::nullopt;
@@ -239,6 +251,25 @@ bool SlashBefore(const std::string& text, size_t begin) {
   return false;
 }
 
+// True when the word ending at folded position `end` (spaces before `end` already skipped) is
+// two or three capitals one edit from NUT, PL or AS, and is not a category itself.
+bool MisreadCategoryBefore(const FoldedText& ft, const std::string& original, size_t end) {
+  if (end == 0 || (end < ft.text.size() && ft.text[end] != ' ')) return false;
+  size_t begin = end;
+  while (begin > 0 && IsAsciiAlpha(ft.text[begin - 1])) --begin;
+  const size_t len = end - begin;
+  if (len < 2 || len > 3 || (begin > 0 && IsAlnum(ft.text[begin - 1]))) return false;
+  for (size_t k = begin; k < end; ++k) {
+    const char o = original[ft.origin[k]];
+    if (o < 'A' || o > 'Z') return false;
+  }
+  const std::string word = ft.text.substr(begin, len);
+  if (MatchCategory(word, 0)) return false;
+  for (const char* cat : {"nut", "pl", "as"})
+    if (EditDistance(word, cat) <= 1) return true;
+  return false;
+}
+
 NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText& ft, const RawCandidate& c) {
   NumberFinding n;
   const auto [ob, oe] = ft.OriginalRange(c.begin, c.end);
@@ -313,6 +344,10 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
       size_t before = raw->begin;
       while (before > 0 && f[before - 1] == ' ') --before;
       if (before > 0 && (f[before - 1] == '/' || f[before - 1] == '|')) n.repaired = true;
+      // "SUT PL 739/534", "NLT PL ...": a capitalised word one letter from a category stands
+      // right before it, a category OCR misread whose slash it also lost. The read may lack that
+      // category, exactly as when it starts after a slash.
+      if (MisreadCategoryBefore(ft, lines[li].text, before)) n.startCut = true;
       // Labelled: a label before it on its line, or ending the line above ("Notificatienummer:").
       n.labelled = (labelEnds[li] != std::string::npos && labelEnds[li] <= raw->begin) ||
                    (li > 0 && labelEnds[li - 1] != std::string::npos &&
