@@ -96,7 +96,8 @@ int ForEachSample(const std::string& folder, More more) {
     INFO(photo.filename().string());
     REQUIRE(r.ok);
     CHECK(NumberStatusName(r.number.number.status) == truth["notification"]["status"].get<std::string>());
-    CHECK(r.number.number.canonical == truth["notification"]["number"].get<std::string>());
+    const json& number = truth["notification"]["number"];  // null for an invalid or missing one
+    CHECK(r.number.number.canonical == (number.is_string() ? number.get<std::string>() : std::string()));
     more(truth, photo, r);
   }
   return photos;
@@ -175,6 +176,19 @@ TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turn
 // re-read read that line, and the number a person reads at once was unreadable.
 TEST_CASE("a number line tight under the address or in a box is read", "[blackbox][number]") {
   CHECK(ForEachSample("number-tight", [](const json&, const fs::path&, const ScanResult&) {}) == 2);
+}
+
+// A number printed in a box (samples/framed/): the sparse page-level pass takes the closed
+// frame for a picture and returns nothing inside it, and the label's legal text was read, so the
+// number used to be reported `missing`, a false accusation on a sharp, large print. The inside of
+// the frame is read as one line; re-reads stay inside it (a barcode beside the box once made
+// them disagree). One is valid on a label photographed turned, one invalid (5 producer digits).
+TEST_CASE("a number printed in a box is read", "[blackbox][framed]") {
+  const int photos = ForEachSample("framed", [](const json& truth, const fs::path&, const ScanResult& r) {
+    CHECK(truth["number_frame"] == "box");
+    CHECK(r.number.number.text.find(truth["printed_number"].get<std::string>()) != std::string::npos);
+  });
+  CHECK(photos == 2);
 }
 
 TEST_CASE("the OCR languages come from models/vocabulary.json", "[blackbox][models]") {

@@ -28,6 +28,9 @@ struct NumberFinding {
   /// "NUT/PL 8420/5", "/ AS 455/12" at the edge of a turned panel): the read began inside the
   /// categories, so it may lack some; it says nothing about which ones.
   bool startCut = false;
+  /// The inside of a frame printed round it (working pixels): its re-reads stay inside, away from
+  /// the frame and whatever stands beside it. Empty when it has none.
+  Box frame;
   std::string file;           ///< the photo it was read on, for a product of several photos (empty: the result's file)
 };
 

@@ -74,7 +74,14 @@ std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const c
 
 std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const PreparedImage& image,
                                               const std::vector<TextLine>& lines, const Vocabulary& vocab) {
-  for (const Box& band : BandsNearLegalLines(lines, image.gray.size(), vocab)) {
+  auto found = ReadNumberLineInBands(engine, image, BandsNearLegalLines(lines, image.gray.size(), vocab), vocab);
+  if (!found) return std::nullopt;
+  return std::move(found->line);
+}
+
+std::optional<BandLine> ReadNumberLineInBands(TesseractEngine& engine, const PreparedImage& image,
+                                              const std::vector<Box>& bands, const Vocabulary& vocab) {
+  for (const Box& band : bands) {
     const double f = std::clamp(64.0 / band.h, 0.5, 4.0);  // the band is 1.5 glyphs high: glyphs near 40 px
     cv::Mat crop = RenderRegion(image, band, f);
     if (crop.empty()) continue;
@@ -88,7 +95,7 @@ std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const Pre
     auto built = BuildLines(words);
     if (built.size() != 1) continue;
     const auto found = FindNumberCandidates(built, vocab);
-    if (!found.empty() && found.front().categoryAnchored) return built.front();
+    if (!found.empty() && found.front().categoryAnchored) return BandLine{built.front(), band};
   }
   return std::nullopt;
 }

@@ -28,4 +28,16 @@ std::vector<Box> BandsNearLegalLines(const std::vector<TextLine>& lines, const c
 std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const PreparedImage& image,
                                               const std::vector<TextLine>& lines, const Vocabulary& vocab);
 
+/// A line read in one of several bands, and that band.
+struct BandLine {
+  TextLine line;
+  Box band;
+};
+
+/// Reads each band as one line (PSM 7, enlarged so that its glyphs are near 40 px) and returns
+/// the first line that holds a notification number anchored on its categories, its words in
+/// `image.gray`'s pixels; nothing when none does.
+std::optional<BandLine> ReadNumberLineInBands(TesseractEngine& engine, const PreparedImage& image,
+                                              const std::vector<Box>& bands, const Vocabulary& vocab);
+
 }  // namespace suppcheck

@@ -143,6 +143,9 @@ void FitBandToInk(const cv::Mat& gray, const Box& base, int& x1, int& y0, int& y
 Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Mat& gray) {
   const cv::Size limit = gray.size();
   if (finding.line < 0 || static_cast<size_t>(finding.line) >= lines.size()) return {};
+  // A framed number is read inside its frame: the frame's edges and the columns beside it are
+  // no part of the line (a barcode beside the box read as 'WII').
+  if (!finding.frame.empty()) return finding.frame;
   const TextLine& line = lines[static_cast<size_t>(finding.line)];
   Box base = finding.box.empty() ? line.box : finding.box;
   if (base.empty()) return {};

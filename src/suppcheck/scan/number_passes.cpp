@@ -3,6 +3,7 @@
 #include <string>
 
 #include "suppcheck/extract/number_reads_agreement.h"
+#include "suppcheck/image/text_frames.h"
 #include "suppcheck/image/working_region.h"
 #include "suppcheck/ocr/legal_line_search.h"
 #include "suppcheck/ocr/number_line_reads.h"
@@ -47,6 +48,20 @@ void ReadDroppedNumberLine(const ScanContext& ctx, const PreparedImage& prep, st
   number.line = static_cast<int>(lines.size() - 1);
 }
 
+// Still nothing: a number printed in a box, which the sparse page pass takes for a picture and
+// skips (image/text_frames.h). Reads the inside of each frame as one line; a line found joins
+// `lines`.
+void ReadFramedNumberLine(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
+                          NumberFinding& number) {
+  const int textHeight = static_cast<int>(prep.glyphHeight > 0 ? prep.glyphHeight : 20);
+  auto framed = ReadNumberLineInBands(ctx.engine, prep, FindTextFrames(prep.gray, textHeight), ctx.models.vocabulary);
+  if (!framed) return;
+  lines.push_back(std::move(framed->line));
+  number = FindNumberCandidates({lines.back()}, ctx.models.vocabulary).front();
+  number.line = static_cast<int>(lines.size() - 1);
+  number.frame = framed->band;
+}
+
 // Reads the number line again in several independent ways and keeps what the reads agree on:
 // valid or invalid only when they agree, unreadable when they do not (number_reads_agreement.h).
 NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
@@ -61,9 +76,11 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   if (out.box.empty()) out.box = first.box;
   out.labelled |= first.labelled;
   // All reads agreeing on a number whose categories were cut at the start ("/ AS 455/12") is
-  // agreement on a part: the category may be incomplete, so the number is not certain.
+  // agreement on a part: the category may be incomplete, so the number is not certain. Unless
+  // the reads found more categories than the cut read had: they saw the start it missed
+  // ("SUT PL739534" on the page, "NUT/PL 739/534" in every re-read).
   if (out.number.status != NumberStatus::Unreadable && out.number.status != NumberStatus::Missing &&
-      first.startCut) {
+      first.startCut && out.number.categories.size() <= first.number.categories.size()) {
     out.number.status = NumberStatus::Unreadable;
     out.number.canonical.clear();
     out.number.SetProblem(NumberProblemKind::Uncertain,
@@ -85,14 +102,10 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     ctx.Debug("2-turned-block", reading->region.image.gray);
     std::vector<TextLine> turned = BuildLines(reading->words);
     NumberFinding found = FindNotificationNumber(turned, ctx.models.vocabulary);
-    // As on the upright text: the number line may hide tight under the address or the lot line.
-    if (found.number.status == NumberStatus::Missing) {
-      if (auto dropped = FindDroppedNumberLine(ctx.engine, reading->region.image, turned, ctx.models.vocabulary)) {
-        turned.push_back(std::move(*dropped));
-        found = FindNotificationNumber({turned.back()}, ctx.models.vocabulary);
-        found.line = static_cast<int>(turned.size() - 1);
-      }
-    }
+    // As on the upright text: the number line may hide tight under the address or the lot line,
+    // or in a box.
+    if (found.number.status == NumberStatus::Missing) ReadDroppedNumberLine(ctx, reading->region.image, turned, found);
+    if (found.number.status == NumberStatus::Missing) ReadFramedNumberLine(ctx, reading->region.image, turned, found);
     if (found.number.status != NumberStatus::Missing) found = VerifyNumber(ctx, reading->region.image, turned, found);
     const int offset = static_cast<int>(lines.size());
     for (auto& line : turned) {
@@ -123,6 +136,10 @@ NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage
   if (number.number.status == NumberStatus::Missing) {
     ReadDroppedNumberLine(ctx, prep, lines, number);
     timer.Mark("dropped-line");
+  }
+  if (number.number.status == NumberStatus::Missing) {
+    ReadFramedNumberLine(ctx, prep, lines, number);
+    timer.Mark("framed-line");
   }
   if (number.number.status != NumberStatus::Missing) {
     number = VerifyNumber(ctx, prep, lines, number);

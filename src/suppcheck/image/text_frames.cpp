@@ -1,0 +1,84 @@
+#include "suppcheck/image/text_frames.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+namespace suppcheck {
+
+namespace {
+
+// A line of text in a frame: the frame is this many times wider than high at least (one word
+// of 3 characters with its margins) and at most (a long sentence in a box).
+constexpr double kMinAspect = 2.2;
+constexpr double kMaxAspect = 30;
+// Its inside is between this many text heights high: one line with a margin, up to two lines
+// of print twice the label's usual size.
+constexpr double kMinHeightInText = 0.9;
+constexpr double kMaxHeightInText = 6;
+// The frame's outer edge fills its bounding box this well: a rectangle, perhaps slightly bent
+// by a curved pack or tilted by a perspective left over (0.84 on seed 70701 hard-0027).
+constexpr double kMinOuterFill = 0.75;
+// The hole inside takes this share of the frame's box at least: a frame, not a blob or a bar
+// with a letter's hole in it. Letters touching the frame carve into the hole's outline but
+// hardly change its box (0.78-0.84 on the boxed numbers of seeds 70701 and 91001).
+constexpr double kMinHoleShare = 0.6;
+// Share of dark pixels inside a frame that holds text (a line of print: 0.35-0.48 measured on
+// boxed numbers, seeds 70701 and 91001).
+constexpr double kMinInk = 0.05;
+// Two outlines whose boxes overlap this much are the outer and inner edge of one frame line.
+constexpr double kSameFrameOverlap = 0.7;
+
+double Overlap(const cv::Rect& a, const cv::Rect& b) {
+  const double inter = (a & b).area();
+  return inter / std::min(a.area(), b.area());
+}
+
+}  // namespace
+
+std::vector<Box> FindTextFrames(const cv::Mat& gray, int textHeight, size_t maxFrames) {
+  if (gray.empty() || textHeight <= 0) return {};
+  cv::Mat bin;
+  // Dark lines on a lighter ground, whatever the light across the label.
+  const int block = std::max(15, (textHeight * 2) | 1);
+  cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, 10);
+  std::vector<std::vector<cv::Point>> contours;
+  std::vector<cv::Vec4i> hierarchy;
+  cv::findContours(bin, contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
+
+  std::vector<cv::Rect> frames;
+  for (size_t i = 0; i < contours.size(); ++i) {
+    // The inner edge of a frame line is a hole (it has a parent, the frame's outer edge): what
+    // lies inside it is the text.
+    if (hierarchy[i][3] < 0) continue;
+    const cv::Rect r = cv::boundingRect(contours[i]);
+    const double aspect = static_cast<double>(r.width) / std::max(1, r.height);
+    if (aspect < kMinAspect || aspect > kMaxAspect) continue;
+    if (r.height < kMinHeightInText * textHeight || r.height > kMaxHeightInText * textHeight) continue;
+    const auto& outer = contours[static_cast<size_t>(hierarchy[i][3])];
+    const cv::Rect o = cv::boundingRect(outer);
+    if (std::fabs(cv::contourArea(outer)) < kMinOuterFill * o.area() || r.area() < kMinHoleShare * o.area()) continue;
+    // Text must stand inside: a hole with nothing in it is an empty box or the gap between two
+    // rules. The hole's outline runs on the frame's inner pixels: they are left out.
+    const int inset = std::max(2, r.height / 10);
+    const cv::Rect core(r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset);
+    if (core.width <= 0 || core.height <= 0) continue;
+    const double ink = cv::countNonZero(bin(core)) / static_cast<double>(core.area());
+    if (ink < kMinInk) continue;
+    frames.push_back(r);
+  }
+  std::sort(frames.begin(), frames.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
+  std::vector<Box> out;
+  std::vector<cv::Rect> kept;
+  for (const cv::Rect& r : frames) {
+    if (std::any_of(kept.begin(), kept.end(), [&](const cv::Rect& k) { return Overlap(k, r) > kSameFrameOverlap; }))
+      continue;
+    kept.push_back(r);
+    out.push_back({r.x, r.y, r.width, r.height});
+    if (out.size() >= maxFrames) break;
+  }
+  return out;
+}
+
+}  // namespace suppcheck

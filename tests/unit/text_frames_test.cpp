@@ -1,0 +1,53 @@
+// Frames round a line of text are found, with their insides; text without a frame, rules and
+// filled bars are not frames.
+
+#include <catch2/catch.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/image/text_frames.h"
+
+using namespace suppcheck;
+
+namespace {
+
+// A light page with print about 20 px high, as the working image has it.
+cv::Mat Page() { return cv::Mat(400, 900, CV_8UC1, cv::Scalar(235)); }
+
+void Print(cv::Mat& page, const std::string& text, cv::Point at) {
+  cv::putText(page, text, at, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(30), 2, cv::LINE_AA);
+}
+
+}  // namespace
+
+TEST_CASE("the inside of a box printed round a number is found", "[image][frames]") {
+  cv::Mat page = Page();
+  Print(page, "Ingredients: magnesium citrate", {40, 60});
+  cv::rectangle(page, cv::Rect(40, 150, 200, 44), cv::Scalar(30), 2);
+  Print(page, "NUT 40/311", {52, 182});
+  const auto frames = FindTextFrames(page, 20);
+  REQUIRE(frames.size() == 1);
+  const Box& f = frames.front();
+  // The inside: within the drawn rectangle, and most of it.
+  CHECK(f.x >= 40);
+  CHECK(f.right() <= 240);
+  CHECK(f.y >= 150);
+  CHECK(f.bottom() <= 194);
+  CHECK(f.w > 180);
+  CHECK(f.h > 30);
+}
+
+TEST_CASE("text without a frame, rules and bars are no text frames", "[image][frames]") {
+  cv::Mat page = Page();
+  Print(page, "Ingredients: magnesium citrate", {40, 60});
+  Print(page, "NUT 40/311", {40, 120});
+  cv::line(page, {40, 150}, {800, 150}, cv::Scalar(30), 2);          // a rule under a table header
+  cv::rectangle(page, cv::Rect(40, 200, 700, 40), cv::Scalar(60), cv::FILLED);  // a dark bar
+  cv::putText(page, "VitaPlus", {60, 230}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(240), 2);
+  cv::rectangle(page, cv::Rect(40, 300, 200, 44), cv::Scalar(30), 2);  // an empty box: nothing in it
+  const auto frames = FindTextFrames(page, 20);
+  std::string found;
+  for (const Box& f : frames) found += std::to_string(f.x) + "," + std::to_string(f.y) + " " + std::to_string(f.w) + "x" + std::to_string(f.h) + "; ";
+  INFO(found);
+  CHECK(frames.empty());
+}
