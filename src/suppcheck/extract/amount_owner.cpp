@@ -11,6 +11,10 @@ namespace suppcheck {
 
 namespace {
 
+// How many listed lines either side may belong to other columns before the amount's own
+// neighbour (two columns interleave one or two lines; a barcode adds one).
+constexpr int kColumnLookaround = 4;
+
 bool IsNutrientOrCompound(const Mention& m) { return m.kind == MentionKind::Target || m.kind == MentionKind::Compound; }
 
 // "Magnesium (as magnesium oxide) 100 mg": the nutrient's word shortly before the compound name
@@ -81,15 +85,39 @@ const Mention* OwnerOf(const AnalysedLine& li, const Quantity& q, const Vocabula
 const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
                                    size_t i) {
   if (!info[i].mentions.empty()) return nullptr;
+  const bool geometry = !lines[i].box.empty();
+  // The neighbours in the amount's own column: on a two-column label the OCR line list interleaves
+  // the columns, and the line listed next to "900 mg" can be the other column's barcode, which made
+  // the next "Ingrédients: malate de magnésium" the owner instead of the "Magnésium" right above
+  // (an elemental 900 mg a day read as salt mass: a false all-clear, seed 81234 clean-0011).
+  // A line beside it counts only when it lies to its left and names something: a bent table row
+  // ("Magnesium" left, "75 mg 75 mg" right, on two lines); names never follow their amounts there.
+  auto neighbourInColumn = [&](size_t j) {
+    const Box& a = lines[i].box;
+    const Box& b = lines[j].box;
+    if (std::min(a.right(), b.right()) > std::max(a.x, b.x)) return true;
+    return b.right() <= a.x && !info[j].mentions.empty();
+  };
+  std::vector<size_t> neighbours;
+  if (!geometry) {
+    if (i > 0) neighbours.push_back(i - 1);  // without geometry only the line above is trusted
+  } else {
+    for (const long step : {-1L, 1L}) {
+      for (long j = static_cast<long>(i) + step, k = 0; k < kColumnLookaround; j += step, ++k) {
+        if (j < 0 || j >= static_cast<long>(info.size())) break;
+        const size_t n = static_cast<size_t>(j);
+        if (lines[n].box.empty() || !neighbourInColumn(n)) continue;
+        neighbours.push_back(n);
+        break;
+      }
+    }
+  }
   const Mention* best = nullptr;
   int bestDistance = 1 << 30;
-  for (const size_t j : {i - 1, i + 1}) {
-    if (j >= info.size()) continue;  // i - 1 wraps around for i == 0
+  for (const size_t j : neighbours) {
     const AnalysedLine& n = info[j];
     if (n.mentions.empty() || !n.quantities.empty()) continue;
-    const bool geometry = !lines[i].box.empty() && !lines[j].box.empty();
-    // Without geometry only the line above is trusted (a name, then its amounts).
-    const int distance = geometry ? std::abs(lines[i].box.centerY() - lines[j].box.centerY()) : (j < i ? 0 : 1 << 29);
+    const int distance = geometry ? std::abs(lines[i].box.centerY() - lines[j].box.centerY()) : 0;
     if (geometry && distance > 2 * std::max(lines[i].box.h, lines[j].box.h)) continue;
     if (distance < bestDistance) {
       bestDistance = distance;

@@ -27,7 +27,8 @@ bool PartOfItFollows(const AnalysedLine& line, const Quantity& q, const Vocabula
 
 /// A table row bent by a curved pack: the name ("Magnesium") and its amounts ("75 mg 75 mg")
 /// land on two lines. Amounts with no name on line i belong to the name on the line next to it
-/// that has a name and no amounts of its own; the closer one (by height) wins.
+/// that has a name and no amounts of its own; the closer one (by height) wins. "Next to it" is
+/// in its own column: lines of another column listed between are skipped.
 const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
                                    size_t i);
 
