@@ -14,6 +14,10 @@ namespace suppcheck {
 
 namespace {
 
+// How far (in heights of the amount read) another amount may stand above or below it and still be
+// in its table row, or the row a slight skew mixes it with.
+constexpr double kRowNeighbourhood = 1.5;
+
 bool Near(double a, double b, double relative) { return std::abs(a - b) <= relative * std::max(a, b); }
 
 }  // namespace
@@ -118,6 +122,40 @@ std::optional<std::string> WholeBeforePartProblem(const DoseChoice& dose, const 
       if (FitsSaltRange(a->mg, whole.mg * fmin, whole.mg * fmax, limits)) break;
       return MgText(a->mg) + " of magnesium cannot be part of the " + MgText(whole.mg) + " printed before it" +
              HoldsText("the label's salt", whole.mg * fmin, whole.mg * fmax);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, const std::vector<AnalysedLine>& info,
+                                                    const std::vector<TextLine>& lines,
+                                                    const ExtractionLimits& limits) {
+  double largest = 0;
+  for (const auto& v : {dose.perUnit, dose.perDay})
+    if (v) largest = std::max(largest, *v);
+  for (const auto* a : {dose.unitAmount, dose.dayAmount})
+    if (a) largest = std::max(largest, a->mg);
+  if (largest <= 0) return std::nullopt;
+  // Where a quantity was printed: its words' box, else its line's.
+  auto placeOf = [&](size_t line, size_t begin, size_t end) {
+    const Box words = lines[line].BoxOf(begin, end);
+    return words.empty() ? lines[line].box : words;
+  };
+  for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
+    if (!a || a->line < 0 || static_cast<size_t>(a->line) >= lines.size()) continue;
+    const Box at = placeOf(static_cast<size_t>(a->line), a->begin, a->end);
+    if (at.empty()) continue;
+    for (size_t j = 0; j < lines.size() && j < info.size(); ++j) {
+      if (static_cast<int>(j) == a->line || lines[j].box.empty() || !info[j].mentions.empty()) continue;
+      for (const auto& q : info[j].quantities) {
+        if (q.mg <= largest * (1 + limits.doseAgreement)) continue;
+        const auto [qb, qe] = info[j].ft.OriginalRange(q.begin, q.end);
+        const Box there = placeOf(j, qb, qe);
+        // Its own row or the one next to it: a skewed photo moves a row's amounts half a row.
+        if (std::abs(there.centerY() - at.centerY()) > kRowNeighbourhood * std::max(at.h, there.h)) continue;
+        return "the table row also shows " + MgText(q.mg) + " beside it, more than the " + MgText(largest) +
+               " read as the dose";
+      }
     }
   }
   return std::nullopt;

@@ -5,6 +5,7 @@
 //   - per unit × units a day against a per-day statement;
 //   - a salt's mass against the elemental amount printed with it (the salt's fraction, salts.json),
 //     also when only the label's other lines name the salt ("2492 mg, waarvan magnesium 107,5 mg");
+//   - a larger amount in the dose's own table row that the dose does not explain;
 //   - the number in the product's name ("Magnesium 450") against the dose found.
 
 #include <optional>
@@ -36,6 +37,14 @@ std::optional<std::string> SaltFractionProblem(const DoseChoice& dose, const std
 std::optional<std::string> WholeBeforePartProblem(const DoseChoice& dose, const std::vector<AnalysedLine>& info,
                                                   const std::vector<std::string>& labelSalts, const Vocabulary& vocab,
                                                   const ExtractionLimits& limits);
+
+/// Amounts printed in or next to the chosen dose's row (on lines that name no nutrient: a table
+/// row OCR split into pieces, "Magnésium 15 mg" | "150mg" | "450 mg 120 %", where a skew put the
+/// zinc row's 15 mg on magnesium's line) that are larger than every value the dose was read as:
+/// the row was misread somewhere, and the smaller reading could be a false all-clear.
+std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, const std::vector<AnalysedLine>& info,
+                                                    const std::vector<TextLine>& lines,
+                                                    const ExtractionLimits& limits);
 
 /// The numbers in the product's name against the elemental dose per unit or per day (mg); a
 /// reason when none of them fits.

@@ -67,7 +67,8 @@ bool SetElementalDose(MagnesiumFacts& facts, const DoseChoice& dose, const Vocab
 // The cross-checks of extract/dose_checks.h. A dose that fails one is not reported: a wrong number
 // could be a false all-clear; the reasons are, for the person to read the label themselves.
 void RefuseIfInconsistent(MagnesiumFacts& facts, const DoseChoice& dose, const std::vector<AnalysedLine>& info,
-                          const Vocabulary& vocab, const ExtractionLimits& limits) {
+                          const std::vector<TextLine>& lines, const Vocabulary& vocab,
+                          const ExtractionLimits& limits) {
   std::vector<std::string>& why = facts.doseProblems;
   if (facts.riMismatch)
     why.push_back("the printed " + NumberText(facts.riMismatch->first) + " % of the reference intake does not fit " +
@@ -77,6 +78,7 @@ void RefuseIfInconsistent(MagnesiumFacts& facts, const DoseChoice& dose, const s
     why.push_back(*p);
   else if (auto q = WholeBeforePartProblem(dose, info, facts.salts, vocab, limits))
     why.push_back(*q);
+  if (auto p = LargerAmountInRowProblem(dose, info, lines, limits)) why.push_back(*p);
   if (auto p = TitleProblem(TitleNumbers(info), facts.mgPerUnit, facts.mgPerDay, "Magnesium", limits))
     why.push_back(*p);
   if (why.empty()) return;
@@ -132,7 +134,7 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
     if (a) AddEvidence(facts, lines[static_cast<size_t>(a->line)], EvidenceRole::kDose);
   addDirections();
   facts.riMismatch = RiMismatch(*dose, limits);
-  RefuseIfInconsistent(facts, *dose, info, vocab, limits);
+  RefuseIfInconsistent(facts, *dose, info, lines, vocab, limits);
   return facts;
 }
 
