@@ -49,6 +49,16 @@ bool SlashLost(const NumberFinding& read) {
          !n.HasProblem(NumberProblemKind::Category);
 }
 
+// "NUT 3 /": the categories, the producer and the slash, then nothing. On a photo the product's
+// digits were lost, not left unprinted: the label ran off the image edge (seed 93001 clean-0010, a
+// turned side panel cut at the top) or they were squeezed on a curve. No evidence of a wrong number.
+bool ProductLost(const NumberFinding& read) {
+  const NotificationNumber& n = read.number;
+  return n.status == NumberStatus::Invalid && read.categoryAnchored && n.producer && !n.product &&
+         !n.HasProblem(NumberProblemKind::Category) && n.text.find('/') != std::string::npos &&
+         n.text.find_last_not_of(" /") < n.text.rfind('/');
+}
+
 }  // namespace
 
 std::string AgreementKey(const NumberFinding& read) {
@@ -59,7 +69,7 @@ std::string AgreementKey(const NumberFinding& read) {
   // reads agree on those words; a label with nothing after it is a number the photo lost.
   const bool labelOnly = !read.categoryAnchored;
   if (labelOnly && (n.problems.empty() || n.HasProblem(NumberProblemKind::LabelOnly))) return {};
-  if (!labelOnly && (!n.producer || SlashLost(read))) return {};
+  if (!labelOnly && (!n.producer || SlashLost(read) || ProductLost(read))) return {};
   std::string key = "invalid:";
   for (char c : AsciiUpper(read.number.text))
     if (c != ' ') key += c;
@@ -122,6 +132,8 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     problem += ")";
   } else if (votes.empty() && std::any_of(reads.begin(), reads.end(), SlashLost)) {
     problem += ": the slash between the producer's and the product's digits was not read";
+  } else if (votes.empty() && std::any_of(reads.begin(), reads.end(), ProductLost)) {
+    problem += ": nothing was read after the slash (the product's digits may be cut off by the photo's edge)";
   } else if (votes.empty() && cut) {
     problem += ": the text before it looks cut off (a category may be missing)";
   } else if (a.votes < kMinVotes) {
