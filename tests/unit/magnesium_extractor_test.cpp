@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 #include "support/models.h"
@@ -208,4 +209,69 @@ TEST_CASE("an amount right before 'of which' is a whole, not the magnesium in it
   CHECK(Near(Extract("Per tablet: magnesium 469 mg, waarvan magnesium 56,25 mg\nNeem 1 tablet per dag.").mgPerDay, 56.25));
   CHECK(Near(Extract("Per tablet: magnesium 300 mg (= 12,3 mmol)\nNeem 1 tablet per dag.").mgPerDay, 300));
   CHECK(Near(Extract("Per tablet: magnesium 300 mg, dosis niet overschrijden\nNeem 1 tablet per dag.").mgPerDay, 300));
+}
+
+namespace {
+
+// Lines with their boxes, as the OCR lists them ("x,y,w,h<TAB>text", the --debug-dir lines file).
+std::vector<TextLine> PlacedLines(const std::string& listing) {
+  std::vector<TextLine> lines;
+  for (const TextLine& raw : LinesFromText(listing)) {
+    const size_t tab = raw.text.find('\t');
+    TextLine line;
+    line.text = raw.text.substr(tab + 1);
+    std::sscanf(raw.text.c_str(), "%d,%d,%d,%d", &line.box.x, &line.box.y, &line.box.w, &line.box.h);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+MagnesiumFacts ExtractPlaced(const std::string& listing) {
+  return ExtractMagnesium(PlacedLines(listing), TestModels().vocabulary, TestModels().rules.Limits());
+}
+
+}  // namespace
+
+TEST_CASE("an amount on its own line belongs to the name above it in its column", "[extract][magnesium]") {
+  // Seed 81234 clean-0011, two columns: "Magnésium" ends a line, "900 mg" starts the next; the
+  // other column's barcode is listed between them and the salt's name follows below. 900 mg is
+  // elemental magnesium a day (above 250), not a mass of malate (140 mg).
+  const std::string listing =
+      "57,516,392,30\tIngrediënten: magnesiummalaat,\n"
+      "57,618,441,30\tNeem dagelijks 3 sachets met water.\n"
+      "57,875,537,39\tPar dose journalière (3 sachets): Magnésium\n"
+      "716,886,254,100\t| | | | | | |\n"
+      "56,924,89,30\t900 mg\n"
+      "57,982,841,34\tIngrédients: malate de magnésium, 4964993 028015\n";
+  const MagnesiumFacts m = ExtractPlaced(listing);
+  CHECK(m.basis == DoseSource::kDeclared);
+  CHECK(Near(m.mgPerDay, 900));
+  // Without the name above, the salt below owns it (a salt mass): the column rule changes only whose
+  // line is next.
+  std::string noName = listing;
+  noName.replace(noName.find("Magnésium\n"), 9, "");
+  CHECK(ExtractPlaced(noName).basis == DoseSource::kFromSaltMass);
+}
+
+TEST_CASE("a larger amount in the dose's table row makes the dose unknown", "[extract][magnesium]") {
+  // Seed 81234 phone-0029, a skewed table read in pieces: "150 mg" per capsule read "15 mg", the
+  // 150 and 450 of the row on lines of their own. 15 x 3 = 45 mg a day would be a false all-clear.
+  const std::string listing =
+      "536,898,1278,111\tMagnésium 15 mg Par dose journalière 3 gélules)\n"
+      "1443,935,692,69\t45 mg %6 AR\n"
+      "1047,996,102,42\t150mg\n"
+      "1439,975,1108,83\t450 mg 132 % ge =\n"
+      "531,1027,580,104\tIngrédients Malate de Magnésium cellulose\n"
+      "526,1095,383,78\tPrendre 2 à 3 gélules par jour.\n";
+  const MagnesiumFacts m = ExtractPlaced(listing);
+  CHECK_FALSE(m.mgPerDay);
+  REQUIRE_FALSE(m.doseProblems.empty());
+  CHECK(m.doseProblems.back().find("table row also shows") != std::string::npos);
+  // The row's own per-day amount beside the per-unit one is no problem.
+  const MagnesiumFacts ok = ExtractPlaced(
+      "100,400,500,30\tMagnesium 150 mg\n"
+      "700,402,300,30\t450 mg 120 %\n"
+      "100,500,600,30\tNeem dagelijks 3 capsules.\n");
+  CHECK(ok.doseProblems.empty());
+  CHECK(Near(ok.mgPerDay, 450));
 }

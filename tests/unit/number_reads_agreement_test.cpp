@@ -98,3 +98,14 @@ TEST_CASE("reads that all lost the slash between producer and product are not an
   // So does a wrong category, even without the slash.
   CHECK(Agree({"NUT/PX 409542", "NUT/PX 409542", "NUT/PX 409542"}).finding.number.status == NumberStatus::Invalid);
 }
+
+TEST_CASE("a number whose product part was lost after the slash is unreadable, not invalid", "[extract][number][agreement]") {
+  // Seed 93001 clean-0010: a turned side panel cut by the photo's top edge, every read "NUT 3 /".
+  // The number command calls that text invalid; on a photo the digits are off the image.
+  const auto a = Agree({"Notification number: NUT 3 /", "NUT 3 /", "NUT 3/"});
+  CHECK(a.finding.number.status == NumberStatus::Unreadable);
+  REQUIRE_FALSE(a.finding.number.problems.empty());
+  CHECK(a.finding.number.problems.front().find("after the slash") != std::string::npos);
+  // A wrong category stays invalid even without the product part.
+  CHECK(Agree({"NUT/PX 3/", "NUT/PX 3/", "NUT/PX 3/"}).finding.number.status == NumberStatus::Invalid);
+}
