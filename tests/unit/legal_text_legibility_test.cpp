@@ -67,3 +67,19 @@ TEST_CASE("text without OCR confidences is never doubted", "[legal-text]") {
   const auto lines = LinesFromText("Herbalis NV, Kerkstraat 33, 1300 Wavre\nLot 4328/203 EXP 08/2027\narmen IN ay 7 me 200 &");
   CHECK(UnreadLinesNearLegalText(lines, TestModels().vocabulary).empty());
 }
+
+TEST_CASE("a garbled line of letters between the address and the lot may be the number", "[legal-text]") {
+  // Seed 70701 hard-0021, motion blur: "N° notif. : AS 2/5" read "NN' nti. «AB VS" between the
+  // address and the lot line; with no digit left it was not doubted, and the report said 'missing'.
+  std::vector<OcrWord> words;
+  for (auto part : {Line("Natura NV, Kerkstraat 127, 1000 Brussel", 100, 500, 20, 80, 0),
+                    Line("NN' nti. «AB VS", 100, 530, 20, 30, 1), Line("Lot 1065/129 THT 11/2029", 100, 560, 20, 70, 2)})
+    words.insert(words.end(), part.begin(), part.end());
+  const auto lines = BuildLines(words);
+  const auto unread = UnreadLinesNearLegalText(lines, TestModels().vocabulary);
+  REQUIRE(unread.size() == 1);
+  CHECK(lines[unread.front()].text == "NN' nti. «AB VS");
+  // Below both legal lines it is not between them: specks under the lot line still do not count
+  // (the barcode case above).
+  CHECK(UnreadLinesNearLegalText(Panel("NN' nti. «AB VS", 560, 30), TestModels().vocabulary).empty());
+}

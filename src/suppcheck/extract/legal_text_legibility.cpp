@@ -25,6 +25,15 @@ bool Unread(const TextLine& line) {
   return digits >= 2 && line.MeanConfidenceOf(0, line.text.size()) < kUnreadLineConfidence;
 }
 
+// A garbled line of any characters (at least this many letters or digits) read at low confidence.
+constexpr long kMinGarbledChars = 4;
+
+bool Garbled(const TextLine& line) {
+  if (line.box.empty() || line.words.empty()) return false;
+  const auto chars = std::count_if(line.text.begin(), line.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  return chars >= kMinGarbledChars && line.MeanConfidenceOf(0, line.text.size()) < kUnreadLineConfidence;
+}
+
 // Lines read from a turned side panel keep their boxes in the photo's pixels: they run down.
 bool RunsDown(const Box& b) { return b.h > b.w; }
 Box Transposed(const Box& b) { return {b.y, b.x, b.h, b.w}; }
@@ -46,6 +55,21 @@ bool Near(Box cue, Box other) {
   return other.x < cue.right() + slack && other.right() > cue.x - slack;
 }
 
+// `middle` stands between two legal-text lines of its column (the address above, the lot below):
+// where the number is printed on most labels.
+bool BetweenCues(const std::vector<TextLine>& lines, const std::vector<size_t>& cues, size_t middle) {
+  const Box& m = lines[middle].box;
+  bool above = false, below = false;
+  for (const size_t c : cues) {
+    const Box& b = lines[c].box;
+    if (b.empty() || RunsDown(b) != RunsDown(m) || !Near(b, m)) continue;
+    const Box cb = RunsDown(b) ? Transposed(b) : b, mb = RunsDown(m) ? Transposed(m) : m;
+    if (cb.bottom() <= mb.centerY() && mb.y - cb.bottom() <= 2 * mb.h) above = true;
+    if (cb.y >= mb.centerY() && cb.y - mb.bottom() <= 2 * mb.h) below = true;
+  }
+  return above && below;
+}
+
 }  // namespace
 
 std::vector<size_t> UnreadLinesNearLegalText(const std::vector<TextLine>& lines, const Vocabulary& vocab) {
@@ -53,7 +77,16 @@ std::vector<size_t> UnreadLinesNearLegalText(const std::vector<TextLine>& lines,
   const std::vector<size_t> cues = LegalTextLines(lines, vocab);
   for (size_t i = 0; i < lines.size(); ++i) {
     // A line recognised as the lot or the address was read well enough to be that line.
-    if (!Unread(lines[i]) || std::find(cues.begin(), cues.end(), i) != cues.end()) continue;
+    if (std::find(cues.begin(), cues.end(), i) != cues.end()) continue;
+    // A line without digits counts only between two legal lines: letters alone near the lot are
+    // often barcode bars or background specks (3 of 8 numberless dev photos), but a garbled line
+    // between the address and the lot is where a motion-blurred "N° notif. : AS 2/5" was read
+    // "NN' nti. «AB VS" (seed 70701 hard-0021, a false 'missing' on a number a person reads).
+    if (Garbled(lines[i]) && BetweenCues(lines, cues, i)) {
+      out.push_back(i);
+      continue;
+    }
+    if (!Unread(lines[i])) continue;
     if (std::any_of(cues.begin(), cues.end(), [&](size_t c) { return !lines[c].box.empty() && Near(lines[c].box, lines[i].box); }))
       out.push_back(i);
   }
