@@ -82,6 +82,16 @@ struct RawCandidate {
   bool repaired = false;
 };
 
+// The folded range [begin, end) was printed in capital letters (categories are; "as", "plus" are
+// words).
+bool PrintedInCapitals(const FoldedText& ft, const std::string& original, size_t begin, size_t end) {
+  for (size_t k = begin; k < end; ++k) {
+    const char o = original[ft.origin[k]];
+    if (o < 'A' || o > 'Z') return false;
+  }
+  return begin < end;
+}
+
 // Length of a category-like word that is not a category, joined by '/' at folded position p
 // ("/PX" in "NUT/PX 12/3"): one to three letters printed in capitals, then no letter. 0 if none.
 size_t UnknownCategoryAfter(const FoldedText& ft, const std::string& original, size_t p) {
@@ -92,11 +102,7 @@ size_t UnknownCategoryAfter(const FoldedText& ft, const std::string& original, s
   SkipSpaces(f, p);
   size_t q = p;
   while (q < f.size() && IsAsciiAlpha(f[q])) ++q;
-  if (q == p || q - p > 3 || MatchCategory(f, p)) return 0;
-  for (size_t k = p; k < q; ++k) {
-    const char o = original[ft.origin[k]];
-    if (o < 'A' || o > 'Z') return 0;
-  }
+  if (q == p || q - p > 3 || MatchCategory(f, p) || !PrintedInCapitals(ft, original, p, q)) return 0;
   return q - p;
 }
 
@@ -130,7 +136,7 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
     // from "PL" alone would report a valid number with a category missing. The second word must
     // be printed in capitals and end there ("NUT plus" is no category).
     if (q > pos && q < f.size()) {
-      if (auto next = MatchCategory(f, q); next && original[ft.origin[q]] >= 'A' && original[ft.origin[q]] <= 'Z' &&
+      if (auto next = MatchCategory(f, q); next && PrintedInCapitals(ft, original, q, q + 1) &&
                                            !(q + next->second < f.size() && IsAsciiAlpha(f[q + next->second]))) {
         c.repaired = true;
         pos = q;
@@ -142,7 +148,7 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
   if (cats.empty()) return std::nullopt;
   if (pos < f.size() && IsAsciiAlpha(f[pos])) return std::nullopt;  // "nutrition", "plus", "base"
   // A lone "as" is an English word; take it only when printed in capitals.
-  if (cats.size() == 1 && cats[0] == "AS" && !(original[ft.origin[p]] == 'A')) return std::nullopt;
+  if (cats.size() == 1 && cats[0] == "AS" && !PrintedInCapitals(ft, original, p, p + 1)) return std::nullopt;
 
   std::string norm;
   for (size_t i = 0; i < cats.size(); ++i) {
@@ -258,11 +264,8 @@ bool MisreadCategoryBefore(const FoldedText& ft, const std::string& original, si
   size_t begin = end;
   while (begin > 0 && IsAsciiAlpha(ft.text[begin - 1])) --begin;
   const size_t len = end - begin;
-  if (len < 2 || len > 3 || (begin > 0 && IsAlnum(ft.text[begin - 1]))) return false;
-  for (size_t k = begin; k < end; ++k) {
-    const char o = original[ft.origin[k]];
-    if (o < 'A' || o > 'Z') return false;
-  }
+  if (len < 2 || len > 3 || (begin > 0 && IsAlnum(ft.text[begin - 1])) || !PrintedInCapitals(ft, original, begin, end))
+    return false;
   const std::string word = ft.text.substr(begin, len);
   if (MatchCategory(word, 0)) return false;
   for (const char* cat : {"nut", "pl", "as"})

@@ -27,7 +27,8 @@ constexpr double kMinHoleShare = 0.6;
 // Share of dark pixels inside a frame that holds text (a line of print: 0.35-0.48 measured on
 // boxed numbers, seeds 70701 and 91001).
 constexpr double kMinInk = 0.05;
-// Two outlines whose boxes overlap this much are the outer and inner edge of one frame line.
+// A hole whose box overlaps an already kept (larger) one this much is the same frame again (the
+// inner edge of a thick frame line) or a hole nested inside it (a letter's counter): dropped.
 constexpr double kSameFrameOverlap = 0.7;
 
 double Overlap(const cv::Rect& a, const cv::Rect& b) {

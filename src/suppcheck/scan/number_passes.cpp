@@ -115,6 +115,9 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     }
     if (found.number.status == NumberStatus::Missing) continue;
     found.box = ToParent(reading->region, found.box);
+    // The frame is in the turned block's pixels, which nothing after this pass works in: dropped,
+    // so that no later re-read looks for it in the upright image.
+    found.frame = {};
     if (found.line >= 0) found.line += offset;
     return found;
   }
