@@ -84,18 +84,21 @@ OcrInfo DescribeOcr(const ScanContext& ctx, const WholeLabelReading& page) {
   return info;
 }
 
-// With --debug-dir: the lines read (one per line: its box in photo pixels, then the text), the nutrient
-// table's second reading, and the annotated photo.
+// With --debug-dir: the lines read (one per line: its box in photo pixels and the mean OCR confidence
+// of its words, "x,y,w,h,confidence", a tab, then the text), the nutrient table's second reading,
+// and the annotated photo.
 void DebugResult(const ScanContext& ctx, const cv::Mat& bgr, const ScanResult& r) {
   if (ctx.options.debugDir.empty()) return;
   const std::string stem = ScanContext::SafeStem(ctx.name);
   std::ofstream txt(ctx.options.debugDir / (stem + ".4-lines.txt"));
-  for (const auto& line : r.lines)
-    txt << line.box.x << "," << line.box.y << "," << line.box.w << "," << line.box.h << "\t" << line.text << "\n";
+  auto write = [](std::ofstream& out, const TextLine& line) {
+    out << line.box.x << "," << line.box.y << "," << line.box.w << "," << line.box.h << ","
+        << static_cast<int>(line.MeanConfidenceOf(0, line.text.size())) << "\t" << line.text << "\n";
+  };
+  for (const auto& line : r.lines) write(txt, line);
   // The nutrient table's second reading (its header re-read, then its rows), in the same form.
   std::ofstream table(ctx.options.debugDir / (stem + ".4-table-lines.txt"));
-  for (const auto& line : r.tableLines)
-    table << line.box.x << "," << line.box.y << "," << line.box.w << "," << line.box.h << "\t" << line.text << "\n";
+  for (const auto& line : r.tableLines) write(table, line);
   cv::imwrite((ctx.options.debugDir / (stem + ".5-annotated.png")).string(), Annotate(bgr, r));
 }
 
