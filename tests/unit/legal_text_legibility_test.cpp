@@ -83,3 +83,23 @@ TEST_CASE("a garbled line of letters between the address and the lot may be the 
   // (the barcode case above).
   CHECK(UnreadLinesNearLegalText(Panel("NN' nti. «AB VS", 560, 30), TestModels().vocabulary).empty());
 }
+
+TEST_CASE("a legal line itself read as guesswork may hide the number merged into it", "[legal-text]") {
+  // Seed 81234 phone-0022: tight small print on a tilted pack, the number line and the lot line read
+  // as one line, "co eaves SV7 THT cae", at confidence 23. Its "THT" makes it legal text; the
+  // number in it was not read.
+  std::vector<OcrWord> words;
+  for (auto part : {Line("VitaPlus NV, Kerkstraat 136, 1000 Brussel", 100, 500, 20, 80, 0),
+                    Line("co eaves SV7 THT cae", 100, 530, 20, 23, 1)})
+    words.insert(words.end(), part.begin(), part.end());
+  const auto lines = BuildLines(words);
+  const auto unread = UnreadLinesNearLegalText(lines, TestModels().vocabulary);
+  REQUIRE(unread.size() == 1);
+  CHECK(lines[unread.front()].text == "co eaves SV7 THT cae");
+  // The same lot line read with some confidence is read text, not doubt.
+  words.clear();
+  for (auto part : {Line("VitaPlus NV, Kerkstraat 136, 1000 Brussel", 100, 500, 20, 80, 0),
+                    Line("Lot 7553/517 THT 10/2026", 100, 530, 20, 45, 1)})
+    words.insert(words.end(), part.begin(), part.end());
+  CHECK(UnreadLinesNearLegalText(BuildLines(words), TestModels().vocabulary).empty());
+}

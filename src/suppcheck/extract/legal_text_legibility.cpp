@@ -12,6 +12,10 @@ namespace {
 // A line read at a mean word confidence below this is not text a person could check against the
 // photo: on generated hard photos the garbled lines read at 10-45, clean small print at 75-96.
 constexpr float kUnreadLineConfidence = 50;
+// A legal-text line itself read below this is mostly guesswork: its "THT" or "Tel" was recognised,
+// but a number line merged into it would not be (seed 81234 phone-0022, tight small print on a
+// tilted pack: the number and lot lines read as one, "co eaves SV7 THT cae" at 23).
+constexpr float kGuessedCueConfidence = 35;
 // How far from a legal-text line the number stands: the lines right above and below the lot or
 // the address (a block of small print), measured in that line's heights.
 constexpr int kNeighbourhoodLines = 4;
@@ -77,7 +81,11 @@ std::vector<size_t> UnreadLinesNearLegalText(const std::vector<TextLine>& lines,
   const std::vector<size_t> cues = LegalTextLines(lines, vocab);
   for (size_t i = 0; i < lines.size(); ++i) {
     // A line recognised as the lot or the address was read well enough to be that line.
-    if (std::find(cues.begin(), cues.end(), i) != cues.end()) continue;
+    if (std::find(cues.begin(), cues.end(), i) != cues.end()) {
+      if (!lines[i].words.empty() && lines[i].MeanConfidenceOf(0, lines[i].text.size()) < kGuessedCueConfidence)
+        out.push_back(i);
+      continue;
+    }
     // A line without digits counts only between two legal lines: letters alone near the lot are
     // often barcode bars or background specks (3 of 8 numberless dev photos), but a garbled line
     // between the address and the lot is where a motion-blurred "N° notif. : AS 2/5" was read

@@ -14,8 +14,9 @@ namespace suppcheck {
 
 /// The unread lines in the neighbourhood of the legal-text lines (lot, best-before, address):
 /// lines with digits that OCR read with low confidence, in the same column within a few line
-/// heights. Empty when the legal text was read cleanly, or for text
-/// without OCR confidences.
+/// heights; garbled lines of any characters standing between two legal lines; and legal lines
+/// themselves read as guesswork (a number line may be merged into them). Empty when the legal
+/// text was read cleanly, or for text without OCR confidences.
 std::vector<size_t> UnreadLinesNearLegalText(const std::vector<TextLine>& lines, const Vocabulary& vocab);
 
 }  // namespace suppcheck
