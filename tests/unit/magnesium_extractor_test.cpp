@@ -251,6 +251,15 @@ TEST_CASE("an amount on its own line belongs to the name above it in its column"
   std::string noName = listing;
   noName.replace(noName.find("Magnésium\n"), 9, "");
   CHECK(ExtractPlaced(noName).basis == DoseSource::kFromSaltMass);
+  // Seed 81234 clean-0004: the line above names the salt as the form of magnesium; 187.5 mg is
+  // elemental magnesium per tablet (375 a day), not lactate holding 22.5 mg.
+  const MagnesiumFacts form = ExtractPlaced(
+      "59,405,568,29\tPer tablet: Magnesium (magnesiumlactaat)\n"
+      "781,407,280,90\t| I | |\n"
+      "63,445,122,27\t187,5 mg\n"
+      "59,497,935,28\tGebruik: 2 tabletten per dag. 7 090283 823870\n");
+  CHECK(form.basis == DoseSource::kDeclared);
+  CHECK(Near(form.mgPerDay, 375));
 }
 
 TEST_CASE("a larger amount in the dose's table row makes the dose unknown", "[extract][magnesium]") {

@@ -83,7 +83,7 @@ const Mention* OwnerOf(const AnalysedLine& li, const Quantity& q, const Vocabula
 }
 
 const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
-                                   size_t i) {
+                                   size_t i, const Vocabulary& vocab) {
   if (!info[i].mentions.empty()) return nullptr;
   const bool geometry = !lines[i].box.empty();
   // The neighbours in the amount's own column: on a two-column label the OCR line list interleaves
@@ -122,6 +122,11 @@ const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const 
     if (distance < bestDistance) {
       bestDistance = distance;
       best = &n.mentions.back();
+      // "Per tablet: Magnesium (magnesiumlactaat)" above "187,5 mg": the compound is the form of
+      // the nutrient named before it, whose amount this is (seed 81234 clean-0004).
+      if (best->kind == MentionKind::Compound && CompoundIsForm(n, *best, vocab))
+        for (const auto& m : n.mentions)
+          if (m.kind == MentionKind::Target && m.end <= best->begin) best = &m;
     }
   }
   return best;
@@ -136,7 +141,7 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
       const Quantity& q = li.quantities[qi];
       bool after = false;
       const Mention* owner = OwnerOf(li, q, vocab, &after);
-      if (!owner) owner = OwnerOnNeighbourRow(info, lines, i);
+      if (!owner) owner = OwnerOnNeighbourRow(info, lines, i, vocab);
       if (!owner || !IsNutrientOrCompound(*owner)) continue;
       if (owner->kind == MentionKind::Target && !after && PartOfItFollows(li, q, vocab)) continue;
       NutrientAmount a;

@@ -28,9 +28,10 @@ bool PartOfItFollows(const AnalysedLine& line, const Quantity& q, const Vocabula
 /// A table row bent by a curved pack: the name ("Magnesium") and its amounts ("75 mg 75 mg")
 /// land on two lines. Amounts with no name on line i belong to the name on the line next to it
 /// that has a name and no amounts of its own; the closer one (by height) wins. "Next to it" is
-/// in its own column: lines of another column listed between are skipped.
+/// in its own column: lines of another column listed between are skipped. A compound named as the
+/// form of the nutrient before it ("Magnesium (magnesium lactate)") gives the nutrient.
 const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
-                                   size_t i);
+                                   size_t i, const Vocabulary& vocab);
 
 /// Every amount owned by the nutrient or its compounds, line by line; records on each line
 /// which of its quantities they are (AnalysedLine::ownedQuantities). Elemental amounts above
