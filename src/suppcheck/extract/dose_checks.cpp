@@ -136,6 +136,14 @@ std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, cons
   for (const auto* a : {dose.unitAmount, dose.dayAmount})
     if (a) largest = std::max(largest, a->mg);
   if (largest <= 0) return std::nullopt;
+  // A printed % RI that fits the dose ties the amounts to magnesium's row: the larger amounts
+  // beside it are another row whose name OCR lost ("200 mg 600 mg 187 %" under "Magnesium 120 mg
+  // 360 mg 96 %", seed 93001 hard-0036).
+  for (const auto* a : {dose.unitAmount, dose.dayAmount})
+    if (a && a->percentRi &&
+        (RiFits(*a->percentRi, a->mg, limits) ||
+         (a == dose.unitAmount && dose.unitsPerDay && RiFits(*a->percentRi, a->mg * *dose.unitsPerDay, limits))))
+      return std::nullopt;
   // Where a quantity was printed: its words' box, else its line's.
   auto placeOf = [&](size_t line, size_t begin, size_t end) {
     const Box words = lines[line].BoxOf(begin, end);

@@ -41,7 +41,8 @@ std::optional<std::string> WholeBeforePartProblem(const DoseChoice& dose, const 
 /// Amounts printed in or next to the chosen dose's row (on lines that name no nutrient: a table
 /// row OCR split into pieces, "Magnésium 15 mg" | "150mg" | "450 mg 120 %", where a skew put the
 /// zinc row's 15 mg on magnesium's line) that are larger than every value the dose was read as:
-/// the row was misread somewhere, and the smaller reading could be a false all-clear.
+/// the row was misread somewhere, and the smaller reading could be a false all-clear. Not when a
+/// printed % RI beside the dose fits it (the row is magnesium's; the other amounts another row's).
 std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, const std::vector<AnalysedLine>& info,
                                                     const std::vector<TextLine>& lines,
                                                     const ExtractionLimits& limits);
