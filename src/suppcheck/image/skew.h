@@ -7,7 +7,9 @@
 namespace suppcheck {
 
 /// The skew of text lines in degrees (positive = lines rise to the right), from blobs of text
-/// lines whose glyphs are about `glyphHeight` tall; 0 when there is no clear common angle.
+/// lines whose glyphs are about `glyphHeight` tall; 0 when there is no clear common angle. The
+/// angle is checked against where the feet of the glyphs line up best (a textured background
+/// makes blobs of its own): more than a degree off, that angle wins, or 0 if it is no clearer than level.
 double EstimateSkew(const cv::Mat& gray, double glyphHeight);
 
 }  // namespace suppcheck
