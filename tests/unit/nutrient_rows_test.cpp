@@ -241,6 +241,30 @@ TEST_CASE("A row read twice: the reading that lost its decimal point or its % RI
   CheckDose(all, "manganese", 0.6, 1.8);
 }
 
+TEST_CASE("Two readings of one row that disagree and no % RI to settle them: the amount is unknown", "[extract][nutrients]") {
+  // Rows without a % RI (no reference intake): the first pass read "Vanadium 12 µg", the table
+  // read again as a block "Vanadium 17 µg" at the same place. Nothing tells which is right; a vote
+  // took the larger (or the first) and reported it as read. Readings that agree keep their dose,
+  // and so does a row read once.
+  const int head = 14, row = 18;
+  const auto all = ReadLines({
+      LineAt(335, {{677, "Per tablet"}}, head),
+      LineAt(389, {{61, "Vanadium"}, {677, "12 µg"}}, row),
+      LineAt(440, {{61, "Silicon"}, {677, "10 mg"}}, row),
+      LineAt(491, {{61, "Boron"}, {677, "2,01 mg"}}, row),
+      LineAt(543, {{61, "Nickel"}, {677, "5 µg"}}, row),
+      LineAt(900, {{61, "Take one tablet a day."}}, row),
+      LineAt(390, {{61, "Vanadium"}, {677, "17 µg"}}, row),
+      LineAt(441, {{61, "Silicon"}, {677, "10 mg"}}, row),
+      LineAt(492, {{61, "Boron"}, {677, "2,61 mg"}}, row),
+  });
+  CheckNoDose(all, "vanadium");
+  CHECK(Get(all, "vanadium")->problems.back().find("'12 µg' and '17 µg'") != std::string::npos);
+  CheckNoDose(all, "boron");
+  CheckDose(all, "silicon", 10, 10);
+  CheckDose(all, "nickel", 5, 5);
+}
+
 TEST_CASE("A reading without its column that equals the per-day amount is the per-day amount", "[extract][nutrients]") {
   // multivitamin-phone-0015 of seed 61001: the table read again as a block lost the per-tablet
   // amount and the header ("Silicium —~(itomg (20mg"); its 20 mg, taken for one tablet, outvoted

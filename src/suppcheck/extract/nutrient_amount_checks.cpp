@@ -116,4 +116,24 @@ void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, 
   TakeBasisOfEqualReadings(w.amounts, limits.doseAgreement);
 }
 
+void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                                const ExtractionLimits& limits) {
+  std::vector<bool> comparable;
+  for (const auto& note : w.notes) comparable.push_back(!note.converted);
+  const auto pairs = DisagreeingRowReadings(w.amounts, comparable, lines, limits.doseAgreement);
+  if (pairs.empty()) return;
+  std::vector<bool> drop(w.amounts.size(), false);
+  const auto printed = [&](size_t k) {
+    const NutrientAmount& a = w.amounts[k];
+    return "'" + lines[static_cast<size_t>(a.line)].text.substr(a.begin, a.end - a.begin) + "'";
+  };
+  for (const auto& [k, j] : pairs) {
+    drop[k] = drop[j] = true;
+    w.facts.problems.push_back("the same row of " + n.name + " was read twice as " + printed(k) + " and " +
+                               printed(j) + ": one of them is misread, and nothing on the label tells which");
+  }
+  for (size_t k = w.amounts.size(); k-- > 0;)
+    if (drop[k]) EraseAmount(w, k);
+}
+
 }  // namespace suppcheck

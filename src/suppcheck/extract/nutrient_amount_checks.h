@@ -26,4 +26,11 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
 /// separator goes, a reading without its column takes the basis of the equal reading.
 void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits);
 
+/// Two readings of one row (the first pass and the table read again) that still disagree once the
+/// % RI and a lost separator have settled what they can: neither is kept, the reason goes to the
+/// problems. A vote between two readings would take the larger or the first, and either may be the
+/// misread one ("1,6" read "16" where no % RI stands beside it): the amount is unknown instead.
+void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                                const ExtractionLimits& limits);
+
 }  // namespace suppcheck

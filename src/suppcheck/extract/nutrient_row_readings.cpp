@@ -85,4 +85,19 @@ std::vector<size_t> ReadingsThatLostTheSeparator(const std::vector<NutrientAmoun
   return lost;
 }
 
+std::vector<std::pair<size_t, size_t>> DisagreeingRowReadings(const std::vector<NutrientAmount>& amounts,
+                                                              const std::vector<bool>& comparable,
+                                                              const std::vector<TextLine>& lines, double agreement) {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  for (size_t k = 0; k < amounts.size() && k < comparable.size(); ++k)
+    for (size_t j = k + 1; j < amounts.size() && j < comparable.size(); ++j) {
+      const NutrientAmount& a = amounts[k];
+      const NutrientAmount& b = amounts[j];
+      if (!comparable[k] || !comparable[j] || a.elemental != b.elemental || a.salt != b.salt) continue;
+      if (std::abs(a.mg - b.mg) <= agreement * std::max(a.mg, b.mg)) continue;
+      if (SameRowReadings(a, b, lines)) pairs.emplace_back(k, j);
+    }
+  return pairs;
+}
+
 }  // namespace suppcheck

@@ -9,6 +9,7 @@
 // comma far more often than it invents one exactly between two digits).
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "suppcheck/extract/nutrient_amount.h"
@@ -36,5 +37,13 @@ void ShareRiBetweenReadings(std::vector<NutrientAmount>& amounts, const std::vec
 std::vector<size_t> ReadingsThatLostTheSeparator(const std::vector<NutrientAmount>& amounts,
                                                  const std::vector<std::string>& numbers,
                                                  const std::vector<TextLine>& lines);
+
+/// The pairs of amounts (indexes, first < second) that are the same row read twice with different
+/// values: one of the two is OCR's error and nothing tells which (the ones the % RI or a lost
+/// separator settle are gone by then). `comparable[k]` says whether amount k may be compared
+/// (an amount converted from IU depends on the form named, not only on what was read).
+std::vector<std::pair<size_t, size_t>> DisagreeingRowReadings(const std::vector<NutrientAmount>& amounts,
+                                                              const std::vector<bool>& comparable,
+                                                              const std::vector<TextLine>& lines, double agreement);
 
 }  // namespace suppcheck

@@ -101,7 +101,8 @@ void CollectForms(const std::vector<LineRead>& read, Nutrients& found) {
 }
 
 // The magnesium reading's steps for one nutrient, with its own reference intake for the % RI:
-// what each amount is per, then the checks that drop misread amounts.
+// what each amount is per, then the checks that drop misread amounts; two readings of a row
+// that none of them settles leave the row's amount unknown.
 void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>& info,
                    const std::optional<UnitsPerDay>& directions, const std::vector<TextLine>& lines,
                    const Vocabulary& vocab, const ExtractionLimits& own) {
@@ -113,6 +114,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   // reading fits it: a % read wrong ("7S" read "7%" for 78 %) must not take a right amount along.
   ShareRiBetweenReadings(w.amounts, lines);
   TrustAmountsByRi(w, n, directions, lines, own);
+  DropDisagreeingRowReadings(w, n, lines, own);
 }
 
 // The dose chosen from the amounts, in the nutrient's unit, into the facts to report.
