@@ -241,6 +241,33 @@ TEST_CASE("A row read twice: the reading that lost its decimal point or its % RI
   CheckDose(all, "manganese", 0.6, 1.8);
 }
 
+TEST_CASE("An amount under a header cell whose phrase OCR lost is not the other cell's", "[extract][nutrients]") {
+  // single-phone-0016 of seed 73519 (tesseract 5.3): "Per 1 tablet | Per daily dose (2 tablets)"
+  // came back "Per Atablet | Per daily dose (2 tablets)", the row split in two lines; the only
+  // phrase read, the per-day one, headed the 20 mg under "Per Atablet": 10 mg of iron a tablet
+  // and 20 mg a day for the 40 mg printed, a smaller dose than printed.
+  const int head = 14, row = 18;
+  for (const char* rule : {"|", ""}) {
+    INFO(rule);
+    const auto all = ReadLines({
+        LineAt(1148, {{319, std::string("Per Atablet ") + rule}, {700, "Per daily dose (2 tablets)"}, {1250, "% RI"}},
+               head),
+        LineAt(1202, {{700, "40 mg | 286%"}}, row),
+        LineAt(1212, {{61, "Iron"}, {327, "20 mg,"}}, row),
+        LineAt(1323, {{61, "Take 2 tablets daily with water."}}, row),
+    });
+    CheckDose(all, "iron", 20, 40);
+  }
+  // One header cell of words with ordinary spaces: the amount under its first word is still the
+  // day's.
+  const auto all = ReadLines({
+      LineAt(1148, {{319, "Amount per daily dose (2 tablets)"}}, head),
+      LineAt(1212, {{61, "Iron"}, {327, "40 mg"}}, row),
+      LineAt(1323, {{61, "Take 2 tablets daily with water."}}, row),
+  });
+  CheckDose(all, "iron", 20, 40);
+}
+
 TEST_CASE("Two readings of one row that disagree and no % RI to settle them: the amount is unknown", "[extract][nutrients]") {
   // Rows without a % RI (no reference intake): the first pass read "Vanadium 12 µg", the table
   // read again as a block "Vanadium 17 µg" at the same place. Nothing tells which is right; a vote

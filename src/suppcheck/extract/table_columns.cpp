@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 
 namespace suppcheck {
 
@@ -32,6 +33,36 @@ const BasisPhrase* ColumnOver(const AnalysedLine& header, const std::vector<Basi
     }
   }
   return overlapping ? overlapping : nearest;
+}
+
+int HorizontalOverlap(const Box& a, const Box& b) { return std::min(a.right(), b.right()) - std::max(a.x, b.x); }
+
+// The one basis phrase read on a header line does not head an amount that stands under another
+// cell of that header: a word of the header over the amount, apart from the phrase by a column
+// rule ('|') or a gap as wide as the line is high, while the phrase itself is not over it. OCR
+// lost that cell's phrase ("Per Atablet | Per daily dose (2 tablets)": the 20 mg under "Per
+// Atablet" was taken for the day's dose of 2 tablets, half the iron printed a tablet).
+bool UnderAnotherCell(const AnalysedLine& header, const BasisPhrase& phrase, const TextLine& headerLine,
+                      const Box& amountBox) {
+  const auto [pb, pe] = header.ft.OriginalRange(phrase.begin, phrase.end);
+  const Box phraseBox = headerLine.BoxOf(pb, pe);
+  if (phraseBox.empty() || amountBox.empty() || HorizontalOverlap(phraseBox, amountBox) > 0) return false;
+  const auto& words = headerLine.words;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const LineWord& w = words[k];
+    if ((w.end > pb && w.begin < pe) || HorizontalOverlap(w.box, amountBox) <= 0) continue;
+    // The words from this one to the phrase: a rule or a wide gap between them parts the cells.
+    const bool before = w.end <= pb;
+    for (size_t j = k; before ? j + 1 < words.size() && words[j].end <= pb : j > 0 && words[j].begin >= pe;
+         before ? ++j : --j) {
+      const LineWord& a = words[j];
+      const LineWord& b = before ? words[j + 1] : words[j - 1];
+      const std::string text = headerLine.text.substr(a.begin, a.end - a.begin);
+      const int gap = before ? b.box.x - a.box.right() : a.box.x - b.box.right();
+      if (text == "|" || gap >= std::max(a.box.h, b.box.h)) return true;
+    }
+  }
+  return false;
 }
 
 // A header stands above its rows on the photo. A table read a second time comes after the whole
@@ -90,6 +121,9 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
     } else if (columns.size() >= 2 && row.ownedQuantities.size() >= 2) {
       return columns[std::min(rank, columns.size() - 1)];
     } else {
+      if (geometry && columns.size() == 1 &&
+          UnderAnotherCell(h, columns.front(), lines[i - up], lines[i].BoxOf(a.begin, a.end)))
+        return std::nullopt;
       return columns.back();
     }
   }
