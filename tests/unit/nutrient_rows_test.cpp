@@ -268,6 +268,25 @@ TEST_CASE("An amount under a header cell whose phrase OCR lost is not the other 
   CheckDose(all, "iron", 20, 40);
 }
 
+TEST_CASE("An amount far above anything a label prints for the nutrient is a misreading", "[extract][nutrients]") {
+  // multivitamin-phone-0015 of seed 44127: "Vitamine K | 75 µg | 150 µg | 200 %" came back
+  // "Vitamine K 40mg" (no % read): 40 000 µg a day, 190 times the Belgian legal maximum of 210 µg
+  // (vitamin K has no EFSA upper level). Boron "2,01 mg" read "2010 mg" without its comma: 201
+  // times its 10 mg upper level. Neither is reported as an amount; ordinary amounts and nutrients
+  // without any limit (vitamin B12) are.
+  const auto all = Read(
+      "Per tablet\n"
+      "Vitamin K 40mg\n"
+      "Boron 2010 mg\n"
+      "Selenium 55 µg\n"
+      "Vitamin B12 5000 µg\n"
+      "Take one tablet a day.\n");
+  CheckNoDose(all, "vitamin_k");
+  CHECK(Get(all, "vitamin_k")->problems.back().find("'40mg'") != std::string::npos);
+  CheckNoDose(all, "boron");
+  CheckDoses(all, {{"selenium", 55, 55}, {"vitamin_b12", 5000, 5000}});
+}
+
 TEST_CASE("Two readings of one row that disagree and no % RI to settle them: the amount is unknown", "[extract][nutrients]") {
   // Rows without a % RI (no reference intake): the first pass read "Vanadium 12 µg", the table
   // read again as a block "Vanadium 17 µg" at the same place. Nothing tells which is right; a vote

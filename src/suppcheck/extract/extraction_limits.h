@@ -10,6 +10,8 @@ namespace suppcheck {
 struct ExtractionLimits {
   double maxMgPerUnit = 0;  ///< larger elemental amounts per unit are misreadings
   double maxUnitsPerDay = 0;
+  /// A nutrient amount above this many times the nutrient's highest limit is a misreading.
+  double implausibleTimesLimit = 0;
   double referenceIntakeMg = 0;
   double riTolerancePoints = 0;
   double riToleranceRelative = 0;

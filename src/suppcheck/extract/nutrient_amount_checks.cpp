@@ -47,6 +47,24 @@ std::optional<double> LowestHealthLimitMg(const Nutrient& n) {
   return lowest;
 }
 
+// The highest limit of any age band, form or kind (health or Belgian legal), in mg; none when the
+// nutrient has none.
+std::optional<double> HighestLimitMg(const Nutrient& n) {
+  std::optional<double> highest;
+  const auto take = [&](double v) {
+    if (v > 0 && (!highest || v > *highest)) highest = v;
+  };
+  for (const HealthLimit& h : n.upperLevels) {
+    if (h.kind == HealthLimit::Kind::None) continue;
+    for (const auto& [band, limit] : h.bands) {
+      if (limit.type == BandLimit::Type::NoneSet) continue;
+      take((limit.type == BandLimit::Type::Range ? limit.high : limit.value) * MgPerUnitOf(n.unit));
+    }
+  }
+  if (n.legalMax.value) take(*n.legalMax.value * MgPerUnitOf(n.legalMax.unit.empty() ? n.unit : n.legalMax.unit));
+  return highest;
+}
+
 // A decimal sign put into the digits read makes the dose smaller than read: never where the
 // amount read could be above a health limit (of the youngest band, as many units a day as the
 // label may mean). There the % RI alone, which may be the misread one, does not turn an amount
@@ -114,6 +132,25 @@ void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, 
   const std::vector<size_t> lost = ReadingsThatLostTheSeparator(w.amounts, numbers, lines);
   for (auto it = lost.rbegin(); it != lost.rend(); ++it) EraseAmount(w, *it);
   TakeBasisOfEqualReadings(w.amounts, limits.doseAgreement);
+}
+
+void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                            const ExtractionLimits& limits) {
+  const std::optional<double> highest = HighestLimitMg(n);
+  if (!highest || limits.implausibleTimesLimit <= 0) return;
+  const double ceiling = *highest * limits.implausibleTimesLimit;
+  for (size_t k = w.amounts.size(); k-- > 0;) {
+    const NutrientAmount& a = w.amounts[k];
+    if (!a.elemental || a.mg <= ceiling) continue;
+    std::ostringstream why;
+    why.imbue(std::locale::classic());
+    why << "'" << lines[static_cast<size_t>(a.line)].text.substr(a.begin, a.end - a.begin) << "' of " << n.name
+        << " is more than " << limits.implausibleTimesLimit << " times the highest limit set for it ("
+        << *highest / MgPerUnitOf(n.unit) << " " << n.unit
+        << " a day): a misreading (a lost decimal sign?), not an amount a label prints";
+    w.facts.problems.push_back(why.str());
+    EraseAmount(w, k);
+  }
 }
 
 void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,

@@ -26,6 +26,13 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
 /// separator goes, a reading without its column takes the basis of the equal reading.
 void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits);
 
+/// Amounts far above anything a label prints for the nutrient (rules.json,
+/// implausible_nutrient_amount: that many times its highest limit, health or legal) go, with the
+/// reason in the problems: a lost decimal sign ("2,01 mg" read "201 mg") where no % RI stands
+/// beside the amount to tell. Nutrients without any limit are not checked.
+void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                            const ExtractionLimits& limits);
+
 /// Two readings of one row (the first pass and the table read again) that still disagree once the
 /// % RI and a lost separator have settled what they can: neither is kept, the reason goes to the
 /// problems. A vote between two readings would take the larger or the first, and either may be the

@@ -114,6 +114,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   // reading fits it: a % read wrong ("7S" read "7%" for 78 %) must not take a right amount along.
   ShareRiBetweenReadings(w.amounts, lines);
   TrustAmountsByRi(w, n, directions, lines, own);
+  DropImplausibleAmounts(w, n, lines, own);
   DropDisagreeingRowReadings(w, n, lines, own);
 }
 
