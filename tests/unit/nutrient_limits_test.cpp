@@ -13,8 +13,10 @@
 
 #include "support/models.h"
 #include "support/nutrient_limits.h"
+#include "suppcheck/assess/label_nutrients.h"
 #include "suppcheck/assess/nutrient_assessment.h"
 #include "suppcheck/assess/nutrient_limits.h"
+#include "suppcheck/extract/nutrient_rows.h"
 
 using namespace suppcheck;
 
@@ -194,6 +196,29 @@ TEST_CASE("a limit that depends on the form is not guessed", "[assess][nutrients
   CHECK(Has(acid.flags, "warning_required"));
   // Both forms within: no doubt left.
   CHECK(AssessNutrient(Limits(), Person("adult"), "niacin", 8, "mg").level == NutrientLevel::WithinUpperLevel);
+}
+
+TEST_CASE("a label naming two forms with different limits is judged by both", "[assess][nutrients]") {
+  // multivitamin-phone-0011 of seed 44127: "Nicotinamide (acide nicotinique) | 12 mg | 75 %",
+  // 12 mg a day. The first form named, nicotinamide (900 mg), made it within; as nicotinic acid
+  // (10 mg) it is above. Which one the tablet holds is not sure: unknown, never within.
+  const Models& m = test::TestModels();
+  const auto read = [&](const std::string& row) {
+    const auto facts = ExtractNutrients(LinesFromText("Par comprimé\n" + row + "\n1 comprimé par jour.\n"),
+                                        m.nutrientNames, m.nutrients, m.vocabulary, m.rules.Limits());
+    for (const auto& r : AssessNutrients(facts, m.nutrients, Person("adult")))
+      if (r.facts.id == "niacin") return r;
+    FAIL("niacin not read");
+    return NutrientResult{};
+  };
+  const NutrientResult both = read("Nicotinamide (acide nicotinique) 12 mg 75 %");
+  REQUIRE(both.facts.perDay);
+  CHECK(*both.facts.perDay == Approx(12));
+  CHECK(both.assessment.level == NutrientLevel::Unknown);
+  CHECK(Has(both.assessment.flags, "upper_level_depends_on_form"));
+  // One form named: its own limit.
+  CHECK(read("Niacine (nicotinamide) 12 mg 75 %").assessment.level == NutrientLevel::WithinUpperLevel);
+  CHECK(read("Niacine (acide nicotinique) 12 mg 75 %").assessment.level == NutrientLevel::AboveUpperLevel);
 }
 
 TEST_CASE("mandatory Belgian warnings start just above their threshold", "[assess][nutrients]") {

@@ -57,6 +57,26 @@ std::string AmountText(double v) {
   return s.str();
 }
 
+// The form the health limits are looked up for: the first form the label names, unless it names
+// forms with different limits ("Nicotinamide (acide nicotinique)": 900 mg or 10 mg). Then none,
+// so that every limit is judged and a dose above one and not the other is unknown, not judged by
+// the more lenient one.
+std::string FormForLimits(const NutrientFacts& f, const Nutrient* n) {
+  if (f.forms.empty()) return "";
+  if (!n) return f.forms.front();
+  const auto limitOf = [&](const std::string& form) -> long {
+    for (size_t k = 0; k < n->upperLevels.size(); ++k) {
+      const auto& forms = n->upperLevels[k].forms;
+      if (std::find(forms.begin(), forms.end(), form) != forms.end()) return static_cast<long>(k);
+    }
+    return -1;
+  };
+  const long first = limitOf(f.forms.front());
+  for (const auto& form : f.forms)
+    if (limitOf(form) != first) return "";
+  return f.forms.front();
+}
+
 // Folate printed in µg DFE: the folic acid a day its limits apply to, as printed beside it
 // ("(400 mcg folic acid)") or computed from the DFE.
 std::optional<double> FolicAcidPerDay(const NutrientFacts& f, const NutrientLimits& limits) {
@@ -74,7 +94,7 @@ std::vector<NutrientResult> AssessNutrients(std::vector<NutrientFacts> nutrients
   std::vector<NutrientResult> out;
   for (auto& f : nutrients) {
     NutrientResult r;
-    const std::string form = f.forms.empty() ? "" : f.forms.front();
+    const std::string form = FormForLimits(f, limits.Find(f.id));
     if (const auto folicAcid = FolicAcidPerDay(f, limits)) {
       // The limits of folate are for folic acid (and methylfolate), not for dietary folate
       // equivalents, which count folic acid 1.7 times.
