@@ -292,3 +292,15 @@ TEST_CASE("a larger amount in the dose's table row makes the dose unknown", "[ex
   CHECK(tied.doseProblems.empty());
   CHECK(Near(tied.mgPerDay, 360));
 }
+
+TEST_CASE("an amount with digits a space before it is not trusted", "[extract][magnesium]") {
+  // Seed 48213 phone-0011: "Magnesium 375 mg" read "M agnesium 37 5 mg"; 5 mg x 2 = 10 mg a day
+  // was reported within the limit for 750.
+  const MagnesiumFacts split = Extract("Pro Tagesdosis (2 Beutel): Magnesium 37 5 mg\n");
+  CHECK_FALSE(split.mgPerDay);
+  REQUIRE_FALSE(split.doseProblems.empty());
+  CHECK(split.doseProblems.front().find("split by a space") != std::string::npos);
+  // Digits separated by a word or a unit are other numbers, as printed.
+  CHECK(Near(Extract("Pro Tagesdosis (2 Beutel): Magnesium 375 mg\n").mgPerDay, 375));
+  CHECK(Near(Extract("Magnesium 300 mg 900 mg\nNeem dagelijks 3 tabletten.").mgPerDay, 900));
+}

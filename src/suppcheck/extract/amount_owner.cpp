@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "suppcheck/extract/word_match.h"
+#include "suppcheck/util/text.h"
 
 namespace suppcheck {
 
@@ -149,6 +150,7 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
       a.line = static_cast<int>(i);
       std::tie(a.begin, a.end) = li.ft.OriginalRange(q.begin, q.end);
       a.confidence = lines[i].MinConfidenceOf(a.begin, a.end);
+      a.digitsBefore = q.begin >= 2 && li.ft.text[q.begin - 1] == ' ' && IsAsciiDigit(li.ft.text[q.begin - 2]);
       if (owner->kind == MentionKind::Target) {
         a.elemental = true;
       } else if (after) {

@@ -21,6 +21,9 @@ struct NutrientAmount {
   size_t begin = 0, end = 0;  ///< byte range in the line
   std::optional<double> percentRi;  ///< a %RI printed after it on the same row
   float confidence = 100;
+  /// Digits stand one space before it ("Magnesium 37 5 mg"): OCR may have split one number, and
+  /// the amount may be 375 mg, not 5.
+  bool digitsBefore = false;
 };
 
 /// Magnesium's amounts are nutrient amounts; the name stays for the report and the tests.
