@@ -20,6 +20,13 @@ constexpr double kRowNeighbourhood = 1.5;
 
 bool Near(double a, double b, double relative) { return std::abs(a - b) <= relative * std::max(a, b); }
 
+// The % RI printed beside amount `a` (which has one) fits it, or, for the per-unit amount, the
+// day's units of it ("150 mg 80 %" at 2 a day).
+bool PrintedRiFits(const NutrientAmount& a, const DoseChoice& dose, const ExtractionLimits& limits) {
+  return RiFits(*a.percentRi, a.mg, limits) ||
+         (&a == dose.unitAmount && dose.unitsPerDay && RiFits(*a.percentRi, a.mg * *dose.unitsPerDay, limits));
+}
+
 }  // namespace
 
 std::string NumberText(double v) {
@@ -38,10 +45,7 @@ std::optional<std::pair<double, double>> RiMismatch(const DoseChoice& dose, cons
   if (!dose.declared) return std::nullopt;
   for (const auto* a : {dose.dayAmount, dose.unitAmount}) {
     if (!a || !a->percentRi) continue;
-    if (RiFits(*a->percentRi, a->mg, limits)) return std::nullopt;
-    // A per-unit amount with the % of the daily dose beside it ("150 mg 80 %" at 2 a day).
-    if (a == dose.unitAmount && dose.unitsPerDay && RiFits(*a->percentRi, a->mg * *dose.unitsPerDay, limits))
-      return std::nullopt;
+    if (PrintedRiFits(*a, dose, limits)) return std::nullopt;
     return std::pair(*a->percentRi, a->mg);
   }
   return std::nullopt;
@@ -140,10 +144,7 @@ std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, cons
   // beside it are another row whose name OCR lost ("200 mg 600 mg 187 %" under "Magnesium 120 mg
   // 360 mg 96 %", seed 93001 hard-0036).
   for (const auto* a : {dose.unitAmount, dose.dayAmount})
-    if (a && a->percentRi &&
-        (RiFits(*a->percentRi, a->mg, limits) ||
-         (a == dose.unitAmount && dose.unitsPerDay && RiFits(*a->percentRi, a->mg * *dose.unitsPerDay, limits))))
-      return std::nullopt;
+    if (a && a->percentRi && PrintedRiFits(*a, dose, limits)) return std::nullopt;
   // Where a quantity was printed: its words' box, else its line's.
   auto placeOf = [&](size_t line, size_t begin, size_t end) {
     const Box words = lines[line].BoxOf(begin, end);
@@ -166,6 +167,14 @@ std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, cons
       }
     }
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> SplitNumberProblem(const DoseChoice& dose) {
+  for (const auto* a : {dose.unitAmount, dose.dayAmount})
+    if (a && a->digitsBefore)
+      return "digits stand right before the amount read (" + MgText(a->mg) +
+             "): one number split by a space in the reading, perhaps";
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 //   - a salt's mass against the elemental amount printed with it (the salt's fraction, salts.json),
 //     also when only the label's other lines name the salt ("2492 mg, waarvan magnesium 107,5 mg");
 //   - a larger amount in the dose's own table row that the dose does not explain;
+//   - digits a space before the amount ("37 5 mg");
 //   - the number in the product's name ("Magnesium 450") against the dose found.
 
 #include <optional>
@@ -46,6 +47,11 @@ std::optional<std::string> WholeBeforePartProblem(const DoseChoice& dose, const 
 std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, const std::vector<AnalysedLine>& info,
                                                     const std::vector<TextLine>& lines,
                                                     const ExtractionLimits& limits);
+
+/// "Magnesium 37 5 mg" (seed 48213 phone-0011, printed 375 mg): the chosen amount has digits one
+/// space before it, and a number split by a space cannot be told from two numbers; the smaller
+/// reading could be a false all-clear. A reason when so.
+std::optional<std::string> SplitNumberProblem(const DoseChoice& dose);
 
 /// The numbers in the product's name against the elemental dose per unit or per day (mg); a
 /// reason when none of them fits.

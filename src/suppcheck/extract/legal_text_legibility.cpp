@@ -20,22 +20,26 @@ constexpr float kGuessedCueConfidence = 35;
 // the address (a block of small print), measured in that line's heights.
 constexpr int kNeighbourhoodLines = 4;
 
+// The line was OCR'd (given text has no words: nothing to doubt) at a mean word confidence below
+// `confidence`.
+bool ReadBelow(const TextLine& line, float confidence) {
+  return !line.box.empty() && !line.words.empty() && line.MeanConfidenceOf(0, line.text.size()) < confidence;
+}
+
 // A line that may be the number misread: digits in it (a notification number has at least two),
 // read at low confidence. Barcode bars and background specks read as letters do not count
 // (measured: counting lines of letters too turned 3 of 8 numberless dev photos unreadable).
 bool Unread(const TextLine& line) {
-  if (line.box.empty() || line.words.empty()) return false;  // given text: nothing to doubt
   const auto digits = std::count_if(line.text.begin(), line.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  return digits >= 2 && line.MeanConfidenceOf(0, line.text.size()) < kUnreadLineConfidence;
+  return digits >= 2 && ReadBelow(line, kUnreadLineConfidence);
 }
 
 // A garbled line of any characters (at least this many letters or digits) read at low confidence.
 constexpr long kMinGarbledChars = 4;
 
 bool Garbled(const TextLine& line) {
-  if (line.box.empty() || line.words.empty()) return false;
   const auto chars = std::count_if(line.text.begin(), line.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-  return chars >= kMinGarbledChars && line.MeanConfidenceOf(0, line.text.size()) < kUnreadLineConfidence;
+  return chars >= kMinGarbledChars && ReadBelow(line, kUnreadLineConfidence);
 }
 
 // Lines read from a turned side panel keep their boxes in the photo's pixels: they run down.
@@ -82,8 +86,7 @@ std::vector<size_t> UnreadLinesNearLegalText(const std::vector<TextLine>& lines,
   for (size_t i = 0; i < lines.size(); ++i) {
     // A line recognised as the lot or the address was read well enough to be that line.
     if (std::find(cues.begin(), cues.end(), i) != cues.end()) {
-      if (!lines[i].words.empty() && lines[i].MeanConfidenceOf(0, lines[i].text.size()) < kGuessedCueConfidence)
-        out.push_back(i);
+      if (ReadBelow(lines[i], kGuessedCueConfidence)) out.push_back(i);
       continue;
     }
     // A line without digits counts only between two legal lines: letters alone near the lot are

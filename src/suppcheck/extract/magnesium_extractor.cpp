@@ -74,14 +74,7 @@ void RefuseIfInconsistent(MagnesiumFacts& facts, const DoseChoice& dose, const s
     why.push_back("the printed " + NumberText(facts.riMismatch->first) + " % of the reference intake does not fit " +
                   MgText(facts.riMismatch->second));
   if (auto p = UnitsProblem(dose, limits)) why.push_back(*p);
-  // "Magnesium 37 5 mg" (seed 48213 phone-0011): read as 5 mg, printed 375 mg. A number split by a
-  // space cannot be told from two numbers; the smaller reading could be a false all-clear.
-  for (const auto* a : {dose.unitAmount, dose.dayAmount})
-    if (a && a->digitsBefore) {
-      why.push_back("digits stand right before the amount read (" + MgText(a->mg) +
-                    "): one number split by a space in the reading, perhaps");
-      break;
-    }
+  if (auto p = SplitNumberProblem(dose)) why.push_back(*p);
   if (auto p = SaltFractionProblem(dose, facts.amounts, vocab, limits))
     why.push_back(*p);
   else if (auto q = WholeBeforePartProblem(dose, info, facts.salts, vocab, limits))
