@@ -19,6 +19,14 @@ constexpr double kHeaderBandRows = 2.5;
 // printed at a quarter of the ink's strength on the paper (tinted grey, ~60 levels on white)
 // becomes black; darker print stays black.
 constexpr int kPaleInkContrast = 96;
+// A run of ink longer than this many rendered line heights (across) or line heights (down) is a
+// table rule, not a glyph: the header cell's frame. Left in, the rules made Tesseract's block
+// segmentation read "Per daily dose (2 capsules) | % RI" as "DNA ON OE EN" (multivitamin-clean-0009
+// of tuning seed 52907: a boxed table, its per-day column taken for one capsule's).
+constexpr double kRuleAcrossLineHeights = 3.0;
+constexpr double kRuleDownLineHeights = 1.0;
+// Ink, on the stretched band: darker than half way to the paper.
+constexpr int kInkBelow = 128;
 
 bool SaysWhatPer(const std::string& text, const Vocabulary& vocab, double maxUnitsPerDay) {
   return !FindBasisPhrases(FoldForMatching(text).text, vocab, maxUnitsPerDay).empty();
@@ -39,6 +47,23 @@ cv::Mat StretchPaleInk(const cv::Mat& gray) {
 
 }  // namespace
 
+cv::Mat EraseTableRules(const cv::Mat& gray, int lineH) {
+  if (gray.empty() || gray.type() != CV_8UC1 || lineH <= 0) return gray;
+  cv::Mat ink;
+  cv::threshold(gray, ink, kInkBelow - 1, 255, cv::THRESH_BINARY_INV);
+  const int across = std::max(2, static_cast<int>(kRuleAcrossLineHeights * lineH));
+  const int down = std::max(2, static_cast<int>(kRuleDownLineHeights * lineH));
+  cv::Mat lines, vertical;
+  cv::morphologyEx(ink, lines, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {across, 1}));
+  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, down}));
+  lines |= vertical;
+  // The rule's anti-aliased edge too.
+  cv::dilate(lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  cv::Mat out = gray.clone();
+  out.setTo(255, lines);
+  return out;
+}
+
 std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const PreparedImage& prep,
                                                 const std::vector<TextLine>& lines, const Box& table, int lineH) {
   const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
@@ -55,7 +80,7 @@ std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const Pr
   const double f = prep.detailFactor;
   cv::Mat crop = RenderRegion(prep, band, f);
   if (crop.empty() || crop.type() != CV_8UC1) return {};
-  crop = StretchPaleInk(crop);
+  crop = EraseTableRules(StretchPaleInk(crop), static_cast<int>(lineH * f));
   ctx.Debug("7-nutrient-header", crop);
   std::vector<OcrWord> words = ctx.engine.Recognize(crop, PageMode::SingleBlock);
   for (auto& w : words) w.box = FromRendered(w.box, band, f);

@@ -6,12 +6,19 @@
 
 #include <vector>
 
+#include <opencv2/core.hpp>
+
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/image/label_image.h"
 #include "suppcheck/scan/scan_context.h"
 #include "suppcheck/util/box.h"
 
 namespace suppcheck {
+
+/// `gray` with its table rules made paper: runs of ink (darker than mid-grey) at least 3 line
+/// heights across or one line height down (`lineH` in `gray`'s pixels), and their edges.
+/// Glyphs are shorter and narrower and stay.
+cv::Mat EraseTableRules(const cv::Mat& gray, int lineH);
 
 /// The band above the table's first row (`table`: the rows' region in working pixels, `lineH`:
 /// their line height), read when no line of `lines` in it says what the amounts are per. Its
