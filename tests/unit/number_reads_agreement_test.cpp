@@ -109,3 +109,26 @@ TEST_CASE("a number whose product part was lost after the slash is unreadable, n
   // A wrong category stays invalid even without the product part.
   CHECK(Agree({"NUT/PX 3/", "NUT/PX 3/", "NUT/PX 3/"}).finding.number.status == NumberStatus::Invalid);
 }
+
+TEST_CASE("a product part split by a space in some reads is joined only where other reads back it", "[extract][number][agreement]") {
+  // Seed 48213 clean-0011 (products), the side panel: the page read and two re-reads gave
+  // "NUT/PL 5349/93113", four re-reads split the wide serif digits "931 13".
+  const NumberFinding split = Read("r: NUT/PL 5349/931 13|");
+  CHECK(split.digitsAfter == "13");
+  CHECK(split.number.canonical == "NUT/PL 5349/931");
+  const auto a = Agree({"|Notifizierungsnummer: NUT/PL 5349/93113", "r: NUT/PL 5349/93113|", "r: NUT/PL 5349/931 13]",
+                        "r: NUT/PL 5349/931 13|", "r: NUT/PL 5349/931 13|", "cr: NUT/PL 5349/931 13|", "r: NUT/PL 5349/93113|"});
+  CHECK(a.finding.number.status == NumberStatus::Invalid);
+  CHECK(a.finding.number.product == "93113");
+  // Split reads alone say neither number: five of them never make "5349/931" valid.
+  const auto b = Agree({"NUT/PL 5349/931 13", "NUT/PL 5349/931 13", "NUT/PL 5349/931 13|", "NUT/PL 5349/931 13", "NUT/PL 5349/931 13"});
+  CHECK(b.finding.number.status == NumberStatus::Unreadable);
+  // Nor do they let two agreeing misreads win: they stand against them.
+  CHECK(Agree({"NUT 12/3 4", "NUT 12/3 4", "NUT 12/3 4", "NUT 12/39", "NUT 12/39"}).finding.number.status ==
+        NumberStatus::Unreadable);
+  // Digits followed by a word, a slash or a decimal sign are something else.
+  CHECK(Read("NUT 1234/56 2 tabletten").digitsAfter.empty());
+  CHECK(Read("NUT 1234/56 12/2028").digitsAfter.empty());
+  CHECK(Read("NUT 1234/56 1,5").digitsAfter.empty());
+  CHECK(Agree({"NUT 1234/56 2 tabletten", "NUT 1234/56", "NUT 1234/56"}).finding.number.canonical == "NUT 1234/56");
+}

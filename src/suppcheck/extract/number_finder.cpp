@@ -80,7 +80,24 @@ struct RawCandidate {
   std::string normalized;  // what goes to the parser
   size_t begin = 0, end = 0;
   bool repaired = false;
+  std::string digitsAfter;  // digits a space after the product part, alone up to the line's end
 };
+
+// Digits standing a space after the product part with nothing after them but the line's end,
+// spaces or a bar or bracket (a frame's edge): "13" in "5349/931 13|". A wider font's letter
+// spacing makes OCR split the product's digits there (seed 48213 clean-0011: four of six re-reads
+// of "NUT/PL 5349/93113"). A word, a slash or a decimal sign after them makes them something else
+// (a date, a lot, an amount). Empty when there are none.
+std::string DigitsAfterProduct(const std::string& f, size_t p) {
+  if (p >= f.size() || f[p] != ' ') return {};
+  SkipSpaces(f, p);
+  size_t q = p;
+  while (q < f.size() && IsAsciiDigit(f[q])) ++q;
+  if (q == p || q - p > 4) return {};
+  for (size_t r = q; r < f.size(); ++r)
+    if (f[r] != ' ' && f[r] != '|' && f[r] != ']' && f[r] != ')') return {};
+  return f.substr(p, q - p);
+}
 
 // The folded range [begin, end) was printed in capital letters (categories are; "as", "plus" are
 // words).
@@ -190,6 +207,7 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
     norm += '/' + g2.text;
     c.repaired |= g2.repaired;
     c.end = g2.text.empty() ? r : g2.end;
+    if (!g2.text.empty()) c.digitsAfter = DigitsAfterProduct(f, g2.end);
   }
   c.normalized = norm;
   return c;
@@ -284,6 +302,7 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
   n.box = line.BoxOf(ob, oe);
   n.repaired = c.repaired;
   n.startCut = SlashBefore(line.text, ob);
+  n.digitsAfter = c.digitsAfter;
   n.confidence = line.MeanConfidenceOf(ob, oe) / 100.0 * (c.repaired ? 0.85 : 1.0);
   return n;
 }

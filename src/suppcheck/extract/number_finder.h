@@ -28,6 +28,10 @@ struct NumberFinding {
   /// "NUT/PL 8420/5", "/ AS 455/12" at the edge of a turned panel): the read began inside the
   /// categories, so it may lack some; it says nothing about which ones.
   bool startCut = false;
+  /// Digits a space after the product part, then nothing but the line's end or a bar
+  /// ("NUT/PL 5349/931 13|" read from "NUT/PL 5349/93113"): OCR may have split the product's
+  /// digits, so the read says neither "931" nor "93113" for sure. Empty when none.
+  std::string digitsAfter;
   /// The inside of a frame printed round it (working pixels): its re-reads stay inside, away from
   /// the frame and whatever stands beside it. Empty when it has none.
   Box frame;

@@ -59,6 +59,17 @@ bool ProductLost(const NumberFinding& read) {
          n.text.find_last_not_of(" /") < n.text.rfind('/');
 }
 
+// The key of a read whose product's digits OCR split with a space ("NUT/PL 5349/931 13"), the
+// digits joined: "invalid:NUT/PL5349/93113".
+std::string JoinedKey(const NumberFinding& read) {
+  const NotificationNumber& n = read.number;
+  NumberFinding joined = read;
+  joined.digitsAfter.clear();
+  joined.number = ParseNotificationNumber((n.valid() ? n.canonical : n.text) + read.digitsAfter);
+  joined.number.text = (n.valid() ? n.canonical : n.text) + read.digitsAfter;
+  return AgreementKey(joined);
+}
+
 }  // namespace
 
 std::string AgreementKey(const NumberFinding& read) {
@@ -86,10 +97,28 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     ++a.reads;
     if (!anything) anything = &r;
     cut |= r.startCut;
-    const std::string key = r.startCut ? std::string() : AgreementKey(r);
+    const std::string key = r.startCut || !r.digitsAfter.empty() ? std::string() : AgreementKey(r);
     if (!key.empty()) ++votes[key];
   }
   if (!anything) return a;  // Missing
+  // A read whose product's digits may have been split by a space ("5349/931 13") backs the
+  // digits joined when another read gave them so; otherwise it says neither number and stands
+  // against whichever wins (five such reads must not make "5349/931" valid).
+  int splitReads = 0;
+  std::vector<std::string> splitSeen;
+  {
+    std::map<std::string, int> joinedVotes;
+    for (const auto& r : reads) {
+      if (r.number.status == NumberStatus::Missing || r.startCut || r.digitsAfter.empty()) continue;
+      if (const std::string key = JoinedKey(r); !key.empty() && votes.count(key)) {
+        ++joinedVotes[key];
+      } else {
+        ++splitReads;
+        splitSeen.push_back(r.number.text + " " + r.digitsAfter);
+      }
+    }
+    for (const auto& [key, v] : joinedVotes) votes[key] += v;
+  }
   AddCutReads(reads, votes);
   std::string best;
   for (const auto& [key, v] : votes)
@@ -99,12 +128,13 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     }
   for (const auto& [key, v] : votes)
     if (key != best) a.rivals = std::max(a.rivals, v);
+  a.rivals = std::max(a.rivals, splitReads);
 
   if (!best.empty() && a.votes >= kMinVotes && a.votes > kMargin * a.rivals) {
     // The first read that gave the winner carries its box and text; its confidence rises with
     // the share of reads that agree.
     for (const auto& r : reads)
-      if (!r.startCut && AgreementKey(r) == best) {
+      if (!r.startCut && r.digitsAfter.empty() && AgreementKey(r) == best) {
         a.finding = r;
         break;
       }
@@ -125,6 +155,8 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
   n.canonical.clear();
   std::vector<std::string> seen;
   for (const auto& [key, v] : votes) seen.push_back(key.rfind("invalid:", 0) == 0 ? key.substr(8) : key);
+  for (const auto& s : splitSeen)
+    if (std::find(seen.begin(), seen.end(), s) == seen.end()) seen.push_back(s);
   std::string problem = "the number could not be read with confidence";
   if (seen.size() > 1) {
     problem += ": reads of the line disagree (";
