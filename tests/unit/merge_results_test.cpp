@@ -180,3 +180,23 @@ TEST_CASE("merge: a number in a wrong format with other digits beside a well-for
   // A photo without a number line adds nothing.
   CHECK(Merge({Scan("side-a.jpg", "Notificatienummer: NUT 476/12"), Scan("back.jpg", kBack)}).number.number.valid());
 }
+
+TEST_CASE("merge: a number line read without its digits on both sides shows another number by its categories or producer", "[merge]") {
+  // Last session's unflagged conflict (seed 48213, phone-0012 and phone-0015 of a run of 8): one side
+  // read without digits on both sides of the slash, under other categories than the other side's
+  // well-formed number; the well-formed one was taken.
+  const ScanResult a = Scan("side-a.jpg", "Notificatienummer: PL/AS 7473/7");
+  for (const char* other : {"Notificatienummer: NUT/PL 6161/", "Notificatienummer: AS 6161/", "Notificatienummer: NUT"}) {
+    const ScanResult b = Scan("side-b.jpg", other);
+    REQUIRE_FALSE(b.number.number.valid());
+    const ScanResult r = Merge({a, b});
+    CHECK_FALSE(r.number.number.valid());
+    CHECK(HasFlag(r, "photos_disagree"));
+  }
+  // The same number read from its last category on and cut after the slash: no second number.
+  for (const char* same : {"Notificatienummer: AS 7473/", "AS 7478/"}) {
+    const ScanResult r = Merge({a, Scan("side-b.jpg", same)});
+    CHECK(r.number.number.canonical == "PL/AS 7473/7");
+    CHECK_FALSE(HasFlag(r, "photos_disagree"));
+  }
+}

@@ -53,15 +53,30 @@ std::string DigitsOf(const NotificationNumber& n) {
   return digits(n.producer) && digits(n.product) ? *n.producer + "/" + *n.product : std::string();
 }
 
+// A number read without digits on both sides of the slash ("AS 6161/", "PL/AS") that may still
+// be `valid`'s: its categories are the last of `valid`'s (a read that lost the first ones), and
+// the producer's digits, when read, are at most one OCR slip from `valid`'s.
+bool MayBePartOf(const NotificationNumber& part, const NotificationNumber& valid) {
+  const auto& a = part.categories;
+  const auto& b = valid.categories;
+  if (a.size() > b.size() || !std::equal(a.rbegin(), a.rend(), b.rbegin())) return false;
+  return !part.producer || part.producer->empty() || !valid.producer || EditDistance(*part.producer, *valid.producer) <= 1;
+}
+
 // A number line on `p` read without confidence or in a wrong format (categories or a label
-// before it, digits on both sides of the slash) whose digits are more than one OCR slip away
-// from every well-formed number of the other photos: that photo shows another number, and
-// taking the well-formed one would resolve the conflict silently.
+// before it) that shows another number than every well-formed one of the other photos: its
+// digits on both sides of the slash more than one OCR slip away, or, without those digits, other
+// categories or another producer (not a read that began inside the categories). Taking the
+// well-formed one would resolve the conflict silently.
 bool ShowsAnotherNumber(const ScanResult& p, const std::vector<const ScanResult*>& validOn) {
   const NumberFinding& f = p.number;
   if (f.number.valid() || f.number.absent() || !(f.labelled || f.categoryAnchored)) return false;
   const std::string digits = DigitsOf(f.number);
-  return !digits.empty() && std::all_of(validOn.begin(), validOn.end(), [&](const ScanResult* o) {
+  if (digits.empty())
+    return f.categoryAnchored && !f.startCut && !f.number.categories.empty() &&
+           std::none_of(validOn.begin(), validOn.end(),
+                        [&](const ScanResult* o) { return MayBePartOf(f.number, o->number.number); });
+  return std::all_of(validOn.begin(), validOn.end(), [&](const ScanResult* o) {
     return EditDistance(digits, DigitsOf(o->number.number)) > 1;
   });
 }
