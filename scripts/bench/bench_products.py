@@ -92,10 +92,12 @@ def main():
     valid = [k for k, t in truths.items() if t["notification"]["status"] == "valid"
              and any("side" in f for f in t["files"][-1:])]
     conflicts = 0
+    conflict_parts = {}
     for a, b in zip(valid[0::2], valid[1::2]):
         if truths[a]["notification"]["number"] == truths[b]["notification"]["number"]:
             continue
         folder = os.path.join(d, f"conflict-{a}-{b}")
+        conflict_parts[f"conflict-{a}-{b}"] = (a, b)
         os.makedirs(folder, exist_ok=True)
         for i, k in enumerate((a, b)):
             src = os.path.join(d, truths[k]["files"][-1])
@@ -152,6 +154,7 @@ def main():
             s["fronts_ok"] += f["status"] == "not_seen" and f["level"] == "unknown"
     disagree = 0
     unflagged = []
+    unseen_side = []  # unflagged conflicts where one side's own product did not see its number
     for k, r in sorted(results.items()):
         if not k.startswith("conflict-"):
             continue
@@ -163,7 +166,16 @@ def main():
             disagree += 1
         else:
             unflagged.append(os.path.dirname(k))
-            print(f"  not flagged {os.path.dirname(k)}: number {n.get('status')} {n.get('number') or n.get('text')}", file=sys.stderr)
+            # Which kind of failure: a side whose number its own product did not see at all leaves
+            # the merge one number to report (a misread of that photo, counted under differ too);
+            # both seen and one taken is the merge resolving a conflict silently.
+            unseen = [p for p in conflict_parts.get(os.path.dirname(k), ())
+                      if ((results.get(truths[p]["files"][0]) or {}).get("notification") or {}).get("status") in ("not_seen", "missing")]
+            if unseen:
+                unseen_side.append(os.path.dirname(k))
+            why = f" (number not seen on the side of {', '.join(unseen)})" if unseen else " (both numbers seen: the merge)"
+            print(f"  not flagged {os.path.dirname(k)}: number {n.get('status')} {n.get('number') or n.get('text')}{why}",
+                  file=sys.stderr)
     print(f"{'tier':8} {'products':>8} {'agree':>12} {'split right':>12} {'label right':>12} {'fronts ok':>10}"
           f"  differ: split right / label right / neither")
     for tier, s in total.items():
@@ -171,7 +183,8 @@ def main():
         print(f"{tier:8} {s['n']:8} {s['agree']:5} ({100 * s['agree'] / s['n']:5.1f} %) {s['split_right']:12} "
               f"{s['label_right']:12} {s['fronts_ok']:4}/{s['fronts']}  {dif['split']:6} / {dif['label']:6} / {dif['neither']:4}")
     print(f"conflicting photos (two numbers): {disagree} of {conflicts} flagged photos_disagree, {len(unflagged)} unflagged, "
-          f"{len(hard['conflict_valid'])} reported valid")
+          f"{len(hard['conflict_valid'])} reported valid; of the unflagged, {len(unseen_side)} with a side whose number its own "
+          f"product did not see (a misread), {len(unflagged) - len(unseen_side)} with both seen (the merge)")
     print(f"hard rules: wrong-valid {len(hard['wrong_valid'])}, above reported within {len(hard['above_within'])}")
     if not args.keep:
         shutil.rmtree(d)
