@@ -159,21 +159,21 @@ def main():
         if not k.startswith("conflict-"):
             continue
         n = r.get("notification") or {}
+        # Which kind of failure: a side whose number its own product did not see at all leaves
+        # the merge one number to report (a misread of that photo, counted under differ too);
+        # both seen and one taken is the merge resolving a conflict silently.
+        unseen = [p for p in conflict_parts.get(os.path.dirname(k), ())
+                  if ((results.get(truths[p]["files"][0]) or {}).get("notification") or {}).get("status") in ("not_seen", "missing")]
+        why = f" (number not seen on the side of {', '.join(unseen)})" if unseen else " (both numbers seen: the merge)"
         if n.get("status") == "valid":  # two numbers shown: any one reported valid is a guess
             hard["conflict_valid"].append(os.path.dirname(k))
-            print(f"  conflict reported valid {os.path.dirname(k)}: {n.get('number')}", file=sys.stderr)
+            print(f"  conflict reported valid {os.path.dirname(k)}: {n.get('number')}{why}", file=sys.stderr)
         if "photos_disagree" in ((r.get("assessment") or {}).get("flags") or []):
             disagree += 1
         else:
             unflagged.append(os.path.dirname(k))
-            # Which kind of failure: a side whose number its own product did not see at all leaves
-            # the merge one number to report (a misread of that photo, counted under differ too);
-            # both seen and one taken is the merge resolving a conflict silently.
-            unseen = [p for p in conflict_parts.get(os.path.dirname(k), ())
-                      if ((results.get(truths[p]["files"][0]) or {}).get("notification") or {}).get("status") in ("not_seen", "missing")]
             if unseen:
                 unseen_side.append(os.path.dirname(k))
-            why = f" (number not seen on the side of {', '.join(unseen)})" if unseen else " (both numbers seen: the merge)"
             print(f"  not flagged {os.path.dirname(k)}: number {n.get('status')} {n.get('number') or n.get('text')}{why}",
                   file=sys.stderr)
     print(f"{'tier':8} {'products':>8} {'agree':>12} {'split right':>12} {'label right':>12} {'fronts ok':>10}"
