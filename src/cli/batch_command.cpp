@@ -139,8 +139,7 @@ int RunBatch(const BatchArgs& args) {
                             [&](const ScanResult& r, const ProductItem& item) {
                               if (args.common.verbose && r.ocr) {
                                 progress.Clear();
-                                PrintScanDetail(r.file, r.ocr->ms, r.ocr->rotation, r.ocr->scale, r.ocr->perspective,
-                                                r.ocr->unwrapped, r.ocr->meanConfidence);
+                                PrintScanDetail(r.file, *r.ocr);
                                 PrintPassTimes(r.file, r.ocr->passes);
                               }
                               progress.Done(item.folder);

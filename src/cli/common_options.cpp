@@ -121,11 +121,11 @@ Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions&
   return OpenRegistry(spec, http);
 }
 
-void PrintScanDetail(const std::string& file, double ms, int rotation, double scale, bool perspective, bool unwrapped,
-                     double meanConfidence) {
-  std::fprintf(stderr, "suppcheck: %s: read in %.0f ms (turned %d deg, scaled x%.2f%s%s, mean OCR confidence %.0f)\n",
-               file.c_str(), ms, rotation, scale, perspective ? ", perspective undone" : "",
-               unwrapped ? ", unrolled from a bottle" : "", meanConfidence);
+void PrintScanDetail(const std::string& file, const OcrInfo& ocr) {
+  std::fprintf(stderr, "suppcheck: %s: read in %.0f ms (turned %d deg, scaled x%.2f%s%s%s, mean OCR confidence %.0f)\n",
+               file.c_str(), ocr.ms, ocr.rotation, ocr.scale, ocr.perspective ? ", perspective undone" : "",
+               ocr.unwrapped ? ", unrolled from a bottle" : "",
+               ocr.textureRemoved ? ", background texture painted out" : "", ocr.meanConfidence);
 }
 
 void PrintPassTimes(const std::string& file, const std::vector<PassTime>& passes) {

@@ -11,6 +11,7 @@
 #include "suppcheck/assess/age_profile.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/report/output_format.h"
+#include "suppcheck/scan_result.h"
 #include "suppcheck/util/expected.h"
 #include "suppcheck/util/pass_timer.h"
 
@@ -50,8 +51,7 @@ Expected<AgeProfile> ResolveProfile(const std::string& profile, bool profileGive
 Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions& o);
 
 /// With --verbose: one line on stderr about how an input was read (time, turn, scale, ...).
-void PrintScanDetail(const std::string& file, double ms, int rotation, double scale, bool perspective, bool unwrapped,
-                     double meanConfidence);
+void PrintScanDetail(const std::string& file, const OcrInfo& ocr);
 
 /// With --verbose: where the time of one scan went, pass by pass (the scanner's PassTimer).
 void PrintPassTimes(const std::string& file, const std::vector<PassTime>& passes);

@@ -63,8 +63,7 @@ ScanResult ScanProduct(Scanner& scanner, const Models& models, const ScanArgs& a
       if (!args.common.quiet) PrintError(p.error.message);
     }
     if (args.common.verbose && p.ocr)
-      PrintScanDetail(p.file, p.ocr->ms, p.ocr->rotation, p.ocr->scale, p.ocr->perspective, p.ocr->unwrapped,
-                      p.ocr->meanConfidence);
+      PrintScanDetail(p.file, *p.ocr);
   }
   return MergeProductResults(photos, models, args.common.profile);
 }
@@ -119,8 +118,7 @@ int RunScan(const ScanArgs& args) {
     }
     flagged |= r.flagged();
     if (args.common.verbose && r.ocr) {
-      PrintScanDetail(r.file, r.ocr->ms, r.ocr->rotation, r.ocr->scale, r.ocr->perspective, r.ocr->unwrapped,
-                      r.ocr->meanConfidence);
+      PrintScanDetail(r.file, *r.ocr);
       PrintPassTimes(r.file, r.ocr->passes);
     }
     (*writer)->Write(ScanResultJson(r));

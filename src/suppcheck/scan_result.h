@@ -29,6 +29,7 @@ struct OcrInfo {
   double scale = 1;
   bool perspective = false;
   bool unwrapped = false;
+  bool textureRemoved = false;  ///< the texture around the label's paper painted out
   double skewDegrees = 0;
   std::vector<PassTime> passes;  ///< where `ms` went, pass by pass (for --verbose)
 };

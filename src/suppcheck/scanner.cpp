@@ -80,6 +80,7 @@ OcrInfo DescribeOcr(const ScanContext& ctx, const WholeLabelReading& page) {
   info.scale = page.prep.scale;
   info.perspective = page.prep.perspective;
   info.unwrapped = page.prep.unwrapped;
+  info.textureRemoved = page.prep.paperOnly;
   info.skewDegrees = page.prep.skewDegrees;
   return info;
 }

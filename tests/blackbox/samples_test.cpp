@@ -197,6 +197,21 @@ TEST_CASE("the skew of a label on a textured background follows its text lines",
   CHECK(photos == 2);
 }
 
+// Labels lying on a textured table (samples/texture/): Tesseract read the texture as words of
+// noise for most of its time, those words hid the turned side panel holding the number, and the
+// texture's specks pulled the skew off the label's own. The texture around the label's paper is
+// painted out before anything is measured or read.
+TEST_CASE("the texture around a label is painted out and its side panel read", "[blackbox][texture]") {
+  const int photos = ForEachSample("texture", [](const json& truth, const fs::path&, const ScanResult& r) {
+    REQUIRE(r.ocr);
+    CHECK(r.ocr->textureRemoved);
+    REQUIRE(r.magnesium.mgPerDay);
+    CHECK(*r.magnesium.mgPerDay == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));
+    CHECK(std::string(LevelName(r.assessment.level)) == truth["level"].get<std::string>());
+  });
+  CHECK(photos == 2);
+}
+
 // A number printed in a box (samples/framed/): the sparse page-level pass takes the closed
 // frame for a picture and returns nothing inside it, and the label's legal text was read, so the
 // number used to be reported `missing`, a false accusation on a sharp, large print. The inside of

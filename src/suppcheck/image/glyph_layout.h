@@ -40,6 +40,9 @@ std::vector<std::vector<cv::Rect>> RowsDown(const Glyphs& g, size_t minGlyphs = 
 /// The centres of `rows` (each a row's glyph boxes).
 std::vector<cv::Point2f> RowCentres(const std::vector<std::vector<cv::Rect>>& rows);
 
+/// The rows of text across the label: chains of at least `minGlyphs` glyphs side by side with
+/// similar size, each as its glyphs' boxes.
+std::vector<std::vector<cv::Rect>> RowsAcross(const Glyphs& g, size_t minGlyphs = 4);
 /// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
 std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs = 4);
 

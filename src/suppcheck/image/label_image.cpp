@@ -10,6 +10,7 @@
 #include "suppcheck/image/flatten_light.h"
 #include "suppcheck/image/glyph_layout.h"
 #include "suppcheck/image/label_outline.h"
+#include "suppcheck/image/paper_mask.h"
 #include "suppcheck/image/plane_geometry.h"
 #include "suppcheck/image/skew.h"
 #include "suppcheck/image/text_region.h"
@@ -35,6 +36,10 @@ struct AnalysisCopy {
   double factor = 1;  ///< small copy / photo
   cv::Matx33d geometry = cv::Matx33d::eye();
   cv::Size2d size;
+  // The label's paper when it lies on a textured background (image/paper_mask.h), in the frame
+  // of `paperFrame` (the geometry when it was found). Empty when there is none.
+  cv::Mat paperMask;
+  cv::Matx33d paperFrame = cv::Matx33d::eye();
 
   // One more step of geometry, drawn on a canvas of `newSize`.
   void Then(const cv::Matx33d& step, cv::Size2d newSize) {
@@ -72,28 +77,62 @@ bool TurnUpright(AnalysisCopy& copy, cv::Mat& upright, Glyphs& glyphs) {
   return true;
 }
 
+// The texture around the label's paper (copy.paperMask) painted out on the working image `gray`
+// (`k` working pixels per copy pixel).
+void PaintAroundPaper(const AnalysisCopy& copy, double k, cv::Mat& gray) {
+  if (copy.paperMask.empty()) return;
+  const cv::Matx33d toWorking = Scaling(k) * copy.geometry * copy.paperFrame.inv();
+  cv::Mat mask;
+  cv::warpPerspective(copy.paperMask, mask, cv::Mat(toWorking), gray.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
+  PaintOutsideMask(gray, mask);
+}
+
+// A label on a textured background (a tablecloth, a wooden table): glyph-like specks of the
+// texture spread the text region over much of the photo. When the label's pale panel is clear
+// and the text region reaches well beyond it (measured on textured-background photos: the text
+// region covered 60-100 % of the photo, the panel 25-35 %, and Tesseract spent 3-12 s reading the
+// texture), the texture around the paper is painted out in the analysis copy, before anything
+// else is measured on it (the turn, the text region, the skew, the small print), and later in the
+// working image. Returns whether it did.
+bool KeepToPaper(AnalysisCopy& copy) {
+  const Glyphs glyphs = FindGlyphs(copy.small);
+  // Rows of a few glyphs happen in the texture too; a row of text left out has more.
+  const BrightPanel panel = FindBrightPanel(copy.small, TextRows(glyphs, /*minGlyphs=*/7));
+  if (panel.region.empty()) return false;
+  const cv::Size size = copy.small.size();
+  const cv::Rect region = WithTurnedPanel(TextRegion(AlignedGlyphs(glyphs), size), glyphs, size);
+  const bool spread = region.empty() || region.area() >= 0.9 * size.area();
+  constexpr double kBeyondPanel = 1.5;  // text region at least this much larger than the panel
+  if (!spread && region.area() <= kBeyondPanel * (region & panel.region).area()) return false;
+  copy.paperMask = PaperMask(panel, glyphs, size);
+  copy.paperFrame = copy.geometry;
+  copy.small = copy.small.clone();  // it may share its pixels with the caller's photo
+  PaintOutsideMask(copy.small, copy.paperMask);
+  return true;
+}
+
 // Keeps only the region with text: background texture costs OCR time and reads as noise. Crops
 // `upright` and the copy's geometry to it (sets `cropped`); returns the part of the uncropped
 // `upright` where the skew is to be measured.
 cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, const std::vector<cv::Rect>& aligned,
-                   bool perspective, bool& cropped) {
+                   bool& cropped) {
   // The skew is measured where the text runs across, as before rows down the label were kept:
   // a larger crop (a hand, a barcode beside the panel) moved it by fractions of a degree and
   // cost the rows of a real facts panel.
   const cv::Rect across = TextRegion(aligned, upright.size());
-  const cv::Mat skewArea =
+  cv::Mat skewArea =
       !across.empty() && across.area() < 0.9 * upright.size().area() ? cv::Mat(upright, across) : upright;
   cv::Rect region = WithTurnedPanel(across, glyphs, upright.size());
-  // Glyph-like specks of a textured background spread the text region over much of the photo:
-  // then keep to the label's pale panel, when there is a clear one and the text region reaches
-  // well beyond it (measured on textured-background photos: the text region covered 60-100 %
-  // of the photo, the panel 25-35 %, and Tesseract spent 3-12 s reading the texture).
-  if (!perspective) {
-    // Rows of a few glyphs happen in the texture too; a row of text left out has more.
-    const cv::Rect panel = BrightPanelRegion(upright, TextRows(glyphs, /*minGlyphs=*/7));
-    const bool spread = region.empty() || region.area() >= 0.9 * upright.size().area();
-    constexpr double kBeyondPanel = 1.5;  // text region at least this much larger than the panel
-    if (!panel.empty() && (spread || region.area() > kBeyondPanel * (region & panel).area())) region = panel;
+  // On a textured background, the label's paper is known: all of it is kept (the glyph rows of a
+  // turned side panel's small print are not always found, and a crop to the text cut one off),
+  // and the skew is measured across it (the text region of a label mostly turned, with an
+  // upright panel, gave a skew of 25 degrees; the paper's box, the label's own).
+  if (!copy.paperMask.empty()) {
+    cv::Mat paper;
+    cv::warpPerspective(copy.paperMask, paper, cv::Mat(copy.geometry * copy.paperFrame.inv()), upright.size(),
+                        cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
+    region = cv::boundingRect(paper);
+    if (!region.empty()) skewArea = cv::Mat(upright, region);
   }
   if (!region.empty() && region.area() < 0.9 * upright.size().area()) {
     copy.Then(Translation(-region.x, -region.y), {static_cast<double>(region.width), static_cast<double>(region.height)});
@@ -162,11 +201,12 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   // 1. Analyse the layout on a small copy.
   AnalysisCopy copy = MakeAnalysisCopy(gray);
   if (options.fixPerspective) out.perspective = UndoPerspective(copy);
+  if (!out.perspective) out.paperOnly = KeepToPaper(copy);
   cv::Mat upright = IsIdentity(copy.geometry) ? copy.small : copy.Render();
   Glyphs glyphs = FindGlyphs(upright);
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, out.perspective, out.cropped);
+  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, out.cropped);
   const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
   out.skewDegrees = Deskew(copy, skewArea, glyphSmall);
   // A label on a bottle: fit the cylinder on the upright copy (unrolled after rendering).
@@ -183,6 +223,7 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
 
   // 3. Render the working image, and unroll the bottle.
   const double k = RenderWorking(gray, copy, s, out);
+  PaintAroundPaper(copy, k, out.gray);
   if (cylinder.found) out.unwrapped = UnrollCylinder(cylinder, k, out.gray, out.unwrapColumns);
 
   // 4. Light.

@@ -48,6 +48,7 @@ struct PreparedImage {
   double textHeight = 0; ///< estimated small-print glyph height in photo pixels (0 = unknown)
   bool perspective = false;
   bool cropped = false;  ///< cut to the region with text
+  bool paperOnly = false;  ///< the texture around the label's paper painted out (image/paper_mask.h)
   bool unwrapped = false;  ///< a cylinder (bottle) was unrolled
 };
 

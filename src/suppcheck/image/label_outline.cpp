@@ -28,7 +28,7 @@ std::vector<std::vector<cv::Point>> BrightRegionOutlines(const cv::Mat& gray) {
 // none, or when text rows stand outside it (the bright region is then a part of the label, such
 // as a facts table, not the label). Cropping to it keeps Tesseract off the texture, where it
 // spends most of its time reading noise into confetti words.
-cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& rows) {
+BrightPanel FindBrightPanel(const cv::Mat& gray, const std::vector<cv::Point2f>& rows) {
   const std::vector<std::vector<cv::Point>> contours = BrightRegionOutlines(gray);
   const double imageArea = static_cast<double>(gray.cols) * gray.rows;
   const std::vector<cv::Point>* best = nullptr;
@@ -51,7 +51,9 @@ cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& 
   size_t outside = 0;
   for (const auto& p : rows) outside += !region.contains(cv::Point(static_cast<int>(p.x), static_cast<int>(p.y)));
   if (outside >= 2) return {};
-  return region;
+  BrightPanel panel{region, {}};
+  cv::convexHull(*best, panel.outline);
+  return panel;
 }
 
 // The label's outline when a clear, large, four-cornered bright region stands on a darker

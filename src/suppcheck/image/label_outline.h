@@ -19,9 +19,15 @@ bool FindLabelQuad(const cv::Mat& gray, const std::vector<cv::Point2f>& rows, st
 /// as large as its longer sides; sets `size` to that rectangle's.
 cv::Matx33d QuadToRectangle(const std::vector<cv::Point2f>& quad, cv::Size2d& size);
 
+/// The pale panel of a label lying on a textured background.
+struct BrightPanel {
+  cv::Rect region;                 ///< its bounding box with a margin (empty: no panel)
+  std::vector<cv::Point> outline;  ///< the convex hull of the bright region itself
+};
+
 /// The pale panel of the label on a textured background (a tablecloth, a wooden table) when no
-/// clean outline was found: the bounding box of the largest bright region, with a margin. Empty
-/// when there is none, or when text `rows` stand outside it.
-cv::Rect BrightPanelRegion(const cv::Mat& gray, const std::vector<cv::Point2f>& rows);
+/// clean outline was found: the largest bright region. Empty when there is none, or when text
+/// `rows` stand outside it.
+BrightPanel FindBrightPanel(const cv::Mat& gray, const std::vector<cv::Point2f>& rows);
 
 }  // namespace suppcheck

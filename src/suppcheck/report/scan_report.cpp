@@ -150,7 +150,8 @@ Json ScanResultJson(const ScanResult& r) {
                     {"scale", std::round(r.ocr->scale * 1000) / 1000},
                     {"skew_degrees", std::round(r.ocr->skewDegrees * 10) / 10},
                     {"perspective", r.ocr->perspective},
-                    {"unwrapped", r.ocr->unwrapped}};
+                    {"unwrapped", r.ocr->unwrapped},
+                    {"texture_removed", r.ocr->textureRemoved}};
   } else {
     j["ocr"] = nullptr;
   }

@@ -1,0 +1,77 @@
+#include "suppcheck/image/paper_mask.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+namespace suppcheck {
+
+namespace {
+
+// Margins, as fractions of the image's long side. Kept around the paper's outline and around the
+// text: a blurred edge, text printed right at it.
+constexpr double kEdgeMargin = 0.0;
+// A row of text, not a chance alignment of texture specks, has at least this many glyphs.
+constexpr size_t kRowGlyphs = 7;
+
+// A convex outline widened by `margin` pixels, drawn into `mask` (a thick pen along a convex
+// outline widens it by half the pen).
+void DrawWidened(cv::Mat& mask, const std::vector<cv::Point>& outline, double margin) {
+  cv::fillConvexPoly(mask, outline, 255);
+  cv::polylines(mask, outline, true, 255, std::max(1, static_cast<int>(2 * margin)));
+}
+
+// The convex hull of the rows of text (across and down) whose centres lie in `region`.
+std::vector<cv::Point> TextHull(const Glyphs& glyphs, const cv::Rect& region) {
+  std::vector<cv::Point> points;
+  auto add = [&](const std::vector<std::vector<cv::Rect>>& rows) {
+    for (const auto& row : rows) {
+      cv::Rect box;
+      for (const auto& b : row) box |= b;
+      if (!region.contains((box.tl() + box.br()) / 2)) continue;
+      for (const cv::Point& p : {box.tl(), box.br(), cv::Point(box.x, box.br().y), cv::Point(box.br().x, box.y)})
+        points.push_back(p);
+    }
+  };
+  add(RowsAcross(glyphs, kRowGlyphs));
+  add(RowsDown(glyphs, kRowGlyphs));
+  std::vector<cv::Point> hull;
+  if (points.size() >= 3) cv::convexHull(points, hull);
+  return hull;
+}
+
+}  // namespace
+
+cv::Mat PaperMask(const BrightPanel& panel, const Glyphs& glyphs, cv::Size size) {
+  const double side = std::max(size.width, size.height);
+  cv::Mat mask = cv::Mat::zeros(size, CV_8U);
+  if (panel.outline.size() >= 3) DrawWidened(mask, panel.outline, kEdgeMargin * side);
+  // Not cut to the text's own hull: short cells (a % column, "96 %") stand beyond the rows of
+  // text, and were lost when the outline was kept near the rows (a patch of glare on the table
+  // beside the label, which is bright too, stays in: slower, not wrong).
+  const std::vector<cv::Point> text = TextHull(glyphs, panel.region);
+  if (text.size() >= 3) DrawWidened(mask, text, kEdgeMargin * side);
+  return mask;
+}
+
+void PaintOutsideMask(cv::Mat& gray, const cv::Mat& mask) {
+  int histSize = 256;
+  float range[] = {0, 256};
+  const float* ranges[] = {range};
+  cv::Mat hist;
+  cv::calcHist(&gray, 1, nullptr, mask, hist, 1, &histSize, ranges);
+  const double inside = cv::sum(hist)[0];
+  if (inside <= 0) return;
+  double seen = 0;
+  int paperGrey = 255;
+  for (int v = 0; v < 256; ++v) {
+    seen += hist.at<float>(v);
+    if (seen >= inside / 2) {
+      paperGrey = v;
+      break;
+    }
+  }
+  gray.setTo(paperGrey, mask == 0);
+}
+
+}  // namespace suppcheck

@@ -1,0 +1,71 @@
+// The label's paper on a textured background (image/paper_mask.h, image/label_outline.h): the
+// texture is found and painted out around the label, never over it, and a label on a plain
+// background is left alone.
+
+#include <catch2/catch.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/image/glyph_layout.h"
+#include "suppcheck/image/label_image.h"
+#include "suppcheck/image/label_outline.h"
+#include "suppcheck/image/paper_mask.h"
+
+using namespace suppcheck;
+
+namespace {
+
+// A pale label with rows of text, turned a few degrees, on a background of grey noise (a
+// tablecloth) or a plain grey one.
+cv::Mat LabelOnTable(bool textured) {
+  cv::Mat table(1200, 1600, CV_8UC3, cv::Scalar(110, 110, 110));
+  if (textured) {
+    // Blotches a few pixels across, as a cloth or a wooden table shows them, and grain.
+    cv::Mat blotches(table.rows / 8 + 1, table.cols / 8 + 1, CV_32FC1), grain(table.size(), CV_32FC1), noise;
+    cv::randn(blotches, 110, 14);
+    cv::resize(blotches, noise, table.size(), 0, 0, cv::INTER_CUBIC);
+    cv::randn(grain, 0, 4);
+    noise += grain;
+    noise.convertTo(noise, CV_8UC1);
+    cv::cvtColor(noise, table, cv::COLOR_GRAY2BGR);
+  }
+  cv::Mat label(500, 800, CV_8UC3, cv::Scalar(245, 245, 245));
+  for (int y = 60; y < 470; y += 34)
+    cv::putText(label, "Magnesium 187,5 mg per tablet NUT 12/34", {30, y}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
+                cv::Scalar(20, 20, 20), 2, cv::LINE_AA);
+  // Turned 4 degrees and placed in the middle of the table.
+  const cv::Mat r = cv::getRotationMatrix2D({400, 250}, 4, 1.0);
+  cv::Mat turned, mask;
+  cv::warpAffine(label, turned, r, label.size() + cv::Size(200, 200), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0, 0, 0));
+  cv::warpAffine(cv::Mat(label.size(), CV_8UC1, cv::Scalar(255)), mask, r, label.size() + cv::Size(200, 200));
+  turned.copyTo(table(cv::Rect(400, 300, turned.cols, turned.rows)), mask);
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("the paper mask holds the label and not the texture around it", "[image][texture]") {
+  cv::Mat gray;
+  cv::cvtColor(LabelOnTable(true), gray, cv::COLOR_BGR2GRAY);
+  const Glyphs glyphs = FindGlyphs(gray);
+  const BrightPanel panel = FindBrightPanel(gray, TextRows(glyphs, 7));
+  REQUIRE(!panel.region.empty());
+  const cv::Mat mask = PaperMask(panel, glyphs, gray.size());
+  CHECK(mask.at<uchar>(550, 800) == 255);  // the label's middle
+  CHECK(mask.at<uchar>(330, 460) == 255);  // near its top-left corner, inside it
+  CHECK(mask.at<uchar>(50, 50) == 0);      // the table's corner
+  CHECK(mask.at<uchar>(1150, 1550) == 0);
+  cv::Mat painted = gray.clone();
+  PaintOutsideMask(painted, mask);
+  cv::Scalar mean, dev;
+  cv::meanStdDev(painted(cv::Rect(0, 0, 300, 200)), mean, dev);
+  CHECK(dev[0] < 1.0);     // the texture is gone ...
+  CHECK(mean[0] > 200.0);  // ... painted in the paper's grey
+}
+
+TEST_CASE("preparation paints the texture out around a label, and only then", "[image][texture]") {
+  const PreparedImage onTexture = PrepareImage(LabelOnTable(true));
+  CHECK(onTexture.paperOnly);
+  const PreparedImage onPlain = PrepareImage(LabelOnTable(false));
+  CHECK_FALSE(onPlain.paperOnly);
+}
