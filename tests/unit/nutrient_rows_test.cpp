@@ -565,3 +565,15 @@ TEST_CASE("Phone photos' spellings of µg, IU and vitamin B5", "[extract][nutrie
   CheckDose(codes, "thiamin", 1.1, 1.1);
   CHECK_FALSE(Get(codes, "vitamin_e"));
 }
+
+TEST_CASE("More OCR spellings of µg: tg, yug, ppg", "[extract][nutrients]") {
+  // multivitamin-clean-0007 of tuning seed 44127 ("450 tg" and "450yug" for 450 µg of iodine) and
+  // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%").
+  const auto all = Read(
+      "1 gélule par jour.\n"
+      "Jodium (natriumjodide) 450 tg 300 %\n"
+      "Molybdéne 300 ppg, 600%\n"
+      "Zinc 5 tg 50%\n");
+  CheckDoses(all, {{"iodine", 450, 450}, {"molybdenum", 300, 300}});
+  CheckNoDose(all, "zinc");
+}
