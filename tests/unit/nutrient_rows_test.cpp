@@ -566,6 +566,23 @@ TEST_CASE("Phone photos' spellings of µg, IU and vitamin B5", "[extract][nutrie
   CHECK_FALSE(Get(codes, "vitamin_e"));
 }
 
+TEST_CASE("A 1 read as I or l before the unit counts only where the % RI confirms it", "[extract][nutrients]") {
+  // Tuning seeds 44127 (multivitamin-phone-0021: "Cuivre Img 100%") and 52907
+  // (multivitamin-clean-0009: "Potassium lg 50%", "Beta-carotene lmg" with no RI): the 1 of
+  // "1 mg" and "1 g" read as a letter, the row missed.
+  const auto all = Read(
+      "1 gélule par jour.\n"
+      "Cuivre Img 100%\n"
+      "Potassium lg 50%\n"
+      "Beta-carotene lmg\n"
+      "Zinc Img 100%\n");
+  CheckDoses(all, {{"copper", 1, 1}, {"potassium", 1000, 1000}});
+  // No % RI beside it: "lmg" may be 1 mg, nothing confirms it.
+  CheckNoDose(all, "beta_carotene");
+  // 1 mg of zinc is 10 % RI, not 100 %: the I is not a 1 there.
+  CheckNoDose(all, "zinc");
+}
+
 TEST_CASE("More OCR spellings of µg: tg, yug, ppg", "[extract][nutrients]") {
   // multivitamin-clean-0007 of tuning seed 44127 ("450 tg" and "450yug" for 450 µg of iodine) and
   // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%").

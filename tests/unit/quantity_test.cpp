@@ -48,3 +48,19 @@ TEST_CASE("a leading zero is a decimal separator OCR lost", "[extract][quantity]
   REQUIRE(ug.size() == 1);
   CHECK(ug[0].value == Approx(0.75));
 }
+
+TEST_CASE("a 1 read as I or l before a unit, only when asked for", "[extract][quantity]") {
+  QuantityOptions opt;
+  opt.letterOne = true;
+  const auto q = FindQuantities("cuivre img 100%", opt);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].letterOne);
+  CHECK(q[0].mg == Approx(1));
+  const auto g = FindQuantities("potassium lg 50%", opt);
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].mg == Approx(1000));
+  // Not inside a word, not after a number's digits, and not without the option (magnesium).
+  CHECK(FindQuantities("calcium 800mg", opt).size() == 1);
+  CHECK(FindQuantities("mail mg", opt).empty());
+  CHECK(FindQuantities("cuivre img 100%").empty());
+}

@@ -124,6 +124,15 @@ std::optional<OwnedAmount> ReadOwnedAmount(const TextLine& line, size_t lineInde
     TakeDeclaredMass(a, out.note, lr, q, words.names);
   }
   a.percentRi = PercentOfRow(lr, qi, n.id);
+  if (q.letterOne) {
+    // A 1 read as a letter is taken only where the % RI beside it can check it (TrustAmountsByRi
+    // checks the digit "1"): without one, "Img" is a guess.
+    if (!a.percentRi || (!n.referenceIntake && n.usDailyValues.empty())) {
+      problems.push_back(Problem(line, lr, q, n, "may be a 1 read as a letter, and no % RI beside it confirms it"));
+      return std::nullopt;
+    }
+    out.note.number.assign(1, '1');  // assign(count, char): GCC 12 -Wrestrict false alarm on = "1"
+  }
   return out;
 }
 

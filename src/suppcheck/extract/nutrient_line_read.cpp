@@ -48,6 +48,7 @@ LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& name
   QuantityOptions qopt;
   qopt.iuWords = &names.IuWords();
   qopt.ocrMicrogramWords = &names.OcrMicrogramWords();
+  qopt.letterOne = true;
   LineRead lr;
   lr.info.ft = FoldForMatching(text);
   SplitGluedNumbers(lr.info.ft);

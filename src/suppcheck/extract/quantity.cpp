@@ -58,6 +58,23 @@ double WithLostDecimal(std::string_view digits, double value) {
   return value;
 }
 
+// "img", "lmg", "lg", "l mg" at s[i]: a 1 read as a letter, standing alone (nothing of a word or a
+// number before it) right before a mass unit that ends its word. The unit and its end, or npos.
+size_t LetterOneEnd(std::string_view s, size_t i, MassUnit& unit) {
+  if ((s[i] != 'i' && s[i] != 'l') || (i > 0 && (IsWordChar(s[i - 1]) || s[i - 1] == ',' || s[i - 1] == '.')))
+    return std::string_view::npos;
+  size_t u = i + 1;
+  if (u < s.size() && s[u] == ' ') ++u;
+  for (const std::string_view spelling : {"mcg", "mg", "ug", "g"}) {
+    if (s.substr(u, spelling.size()) != spelling) continue;
+    const size_t e = u + spelling.size();
+    if (e < s.size() && IsAsciiAlpha(s[e])) return std::string_view::npos;
+    unit = spelling == "mg" ? MassUnit::Mg : spelling == "g" ? MassUnit::G : MassUnit::Ug;
+    return e;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool ParseLabelNumber(std::string_view s, bool thousandsOk, double& value) {
@@ -80,6 +97,21 @@ bool ParseLabelNumber(std::string_view s, bool thousandsOk, double& value) {
 std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& options) {
   std::vector<Quantity> out;
   for (size_t i = 0; i < s.size(); ++i) {
+    MassUnit letterUnit = MassUnit::Mg;
+    if (options.letterOne) {
+      if (const size_t e = LetterOneEnd(s, i, letterUnit); e != std::string_view::npos) {
+        Quantity q;
+        q.value = 1;
+        q.unit = letterUnit;
+        q.mg = letterUnit == MassUnit::G ? 1000 : letterUnit == MassUnit::Mg ? 1 : 0.001;
+        q.letterOne = true;
+        q.begin = i;
+        q.end = e;
+        out.push_back(q);
+        i = e - 1;
+        continue;
+      }
+    }
     if (!IsAsciiDigit(s[i]) || (i > 0 && (IsWordChar(s[i - 1]) || ((s[i - 1] == ',' || s[i - 1] == '.') && i > 1 &&
                                                                      IsAsciiDigit(s[i - 2])))))
       continue;

@@ -18,6 +18,9 @@ struct Quantity {
   double mg = 0;      ///< converted to mg (mmol as magnesium: 24.305 mg); 0 for IU
   /// Read from an OCR spelling of "mcg" ("meg", "mog"): µg only where the nutrient is counted in µg.
   bool ocrMicrograms = false;
+  /// "Img", "lmg", "lg": the digit 1 read as a capital I or a lower-case l (sans-serif fonts draw
+  /// them alike), value 1. Only with QuantityOptions::letterOne; its reader confirms it (a % RI).
+  bool letterOne = false;
   size_t begin = 0;   ///< byte range in the folded text
   size_t end = 0;
 };
@@ -34,6 +37,9 @@ struct QuantityOptions {
   /// OCR spellings of µg / mcg ("meg", "yg", "hq"), read as µg and marked ocrMicrograms: only a
   /// nutrient counted in µg takes them.
   const std::vector<std::string>* ocrMicrogramWords = nullptr;
+  /// An I or l standing alone right before mg, g, µg or mcg ("Cuivre Img 100%") read as 1, marked
+  /// letterOne.
+  bool letterOne = false;
 };
 
 /// Masses with a unit, left to right.
