@@ -25,8 +25,11 @@ constexpr int kPaleInkContrast = 96;
 // of tuning seed 52907: a boxed table, its per-day column taken for one capsule's).
 constexpr double kRuleAcrossLineHeights = 3.0;
 constexpr double kRuleDownLineHeights = 1.0;
-// Ink, on the stretched band: darker than half way to the paper.
-constexpr int kInkBelow = 128;
+// How far a rule may drift across its direction within the kernel, in pixels (each side: 2).
+constexpr int kRuleTiltPixels = 5;
+// Ink: darker by this many grey levels than the mean of its neighbourhood (a square two line
+// heights wide), so that a shadow over part of a phone photo is not one block of "ink".
+constexpr double kInkBelowLocalMean = 24;
 
 bool SaysWhatPer(const std::string& text, const Vocabulary& vocab, double maxUnitsPerDay) {
   return !FindBasisPhrases(FoldForMatching(text).text, vocab, maxUnitsPerDay).empty();
@@ -50,12 +53,17 @@ cv::Mat StretchPaleInk(const cv::Mat& gray) {
 cv::Mat EraseTableRules(const cv::Mat& gray, int lineH) {
   if (gray.empty() || gray.type() != CV_8UC1 || lineH <= 0) return gray;
   cv::Mat ink;
-  cv::threshold(gray, ink, kInkBelow - 1, 255, cv::THRESH_BINARY_INV);
+  const int block = 2 * lineH + 1;
+  cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, kInkBelowLocalMean);
   const int across = std::max(2, static_cast<int>(kRuleAcrossLineHeights * lineH));
   const int down = std::max(2, static_cast<int>(kRuleDownLineHeights * lineH));
-  cv::Mat lines, vertical;
-  cv::morphologyEx(ink, lines, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {across, 1}));
-  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, down}));
+  // The ink thickened across a rule's direction first: a rule tilted by a degree or two (a phone
+  // photo's perspective left over) drifts by a pixel or two along the kernel and would break it.
+  cv::Mat tallInk, wideInk, lines, vertical;
+  cv::dilate(ink, tallInk, cv::getStructuringElement(cv::MORPH_RECT, {1, kRuleTiltPixels}));
+  cv::dilate(ink, wideInk, cv::getStructuringElement(cv::MORPH_RECT, {kRuleTiltPixels, 1}));
+  cv::morphologyEx(tallInk, lines, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {across, 1}));
+  cv::morphologyEx(wideInk, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, down}));
   lines |= vertical;
   // The rule's anti-aliased edge too.
   cv::dilate(lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));

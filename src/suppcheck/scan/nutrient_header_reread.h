@@ -15,7 +15,7 @@
 
 namespace suppcheck {
 
-/// `gray` with its table rules made paper: runs of ink (darker than mid-grey) at least 3 line
+/// `gray` with its table rules made paper: runs of ink (darker than their surroundings) at least 3 line
 /// heights across or one line height down (`lineH` in `gray`'s pixels), and their edges.
 /// Glyphs are shorter and narrower and stay.
 cv::Mat EraseTableRules(const cv::Mat& gray, int lineH);
