@@ -18,6 +18,16 @@ namespace {
 // Lines naming a nutrient next to a digit that make a table worth reading again as a block.
 constexpr int kMinTableRows = 3;
 
+// Lines that name a nutrient next to a digit: a table's rows.
+int NutrientRowCount(const std::vector<TextLine>& lines, const Models& models) {
+  int rows = 0;
+  for (const auto& line : lines) {
+    const FoldedText ft = FoldForMatching(line.text);
+    if (std::any_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) && !models.nutrientNames.Find(ft.text).empty()) ++rows;
+  }
+  return rows;
+}
+
 }  // namespace
 
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
@@ -54,13 +64,27 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
   if (region.empty()) return out;
   // Table print is often the label's smallest: read it at the re-reads' detail.
   const double f = prep.detailFactor;
-  // A boxed table's grid made Tesseract's block segmentation lose the rows ("Beacrotne mg" for a
-  // table of ten: multivitamin-clean-0007 of tuning seed 52907): its rules are erased first.
-  const cv::Mat crop = EraseTableRules(RenderRegion(prep, region, f), static_cast<int>(lineH * f));
+  const cv::Mat crop = RenderRegion(prep, region, f);
   ctx.Debug("7-nutrient-table", crop);
-  std::vector<OcrWord> words = ctx.firstPass.Recognize(crop, PageMode::SingleBlock);
-  for (auto& w : words) w.box = FromRendered(w.box, region, f);
-  out.rows = RowsOfTableReading(BuildLines(words), ctx.models);
+  const auto read = [&](const cv::Mat& image) {
+    std::vector<OcrWord> words = ctx.firstPass.Recognize(image, PageMode::SingleBlock);
+    for (auto& w : words) w.box = FromRendered(w.box, region, f);
+    return RowsOfTableReading(BuildLines(words), ctx.models);
+  };
+  out.rows = read(crop);
+  // A boxed table's grid can make Tesseract's block segmentation lose the rows: the ten rows of
+  // multivitamin-clean-0007 of tuning seed 52907 came back as "Beacrotne mg" alone. When the
+  // block read fewer than half the rows the first pass did, it is read again with the table's
+  // rules erased, and that reading kept when it has more rows. Not always: on the US panel of
+  // ../shared/data/real, ruled between its rows, erasing cut digits touching the rules ("150 mcg"
+  // of iodine read "15 mcg" on the bottle photo).
+  if (2 * NutrientRowCount(out.rows, ctx.models) < rows) {
+    const int renderedLineH = static_cast<int>(lineH * f);
+    const cv::Mat erased = EraseTableRules(crop, renderedLineH);
+    ctx.Debug("7-nutrient-table-erased", erased);
+    std::vector<TextLine> again = read(erased);
+    if (NutrientRowCount(again, ctx.models) > NutrientRowCount(out.rows, ctx.models)) out.rows = std::move(again);
+  }
   return out;
 }
 
