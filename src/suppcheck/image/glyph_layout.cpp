@@ -143,9 +143,9 @@ std::vector<cv::Point2f> RowCentres(const std::vector<std::vector<cv::Rect>>& ro
   return centres;
 }
 
-// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
 std::vector<std::vector<cv::Rect>> RowsAcross(const Glyphs& g, size_t minGlyphs) { return RowChains(g, minGlyphs); }
 
+// Centres of text rows: chains of at least `minGlyphs` glyphs side by side with similar size.
 std::vector<cv::Point2f> TextRows(const Glyphs& g, size_t minGlyphs) { return RowCentres(RowChains(g, minGlyphs)); }
 
 std::vector<std::vector<cv::Rect>> RowsDown(const Glyphs& g, size_t minGlyphs) {

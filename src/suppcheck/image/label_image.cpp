@@ -93,9 +93,10 @@ void PaintAroundPaper(const AnalysisCopy& copy, double k, cv::Mat& gray) {
 // region covered 60-100 % of the photo, the panel 25-35 %, and Tesseract spent 3-12 s reading the
 // texture), the texture around the paper is painted out in the analysis copy, before anything
 // else is measured on it (the turn, the text region, the skew, the small print), and later in the
-// working image. Returns whether it did.
-bool KeepToPaper(AnalysisCopy& copy) {
-  const Glyphs glyphs = FindGlyphs(copy.small);
+// working image. Returns whether it did; sets `glyphs` to those of the copy before any painting
+// (still the copy's own when nothing was painted: they need not be found again).
+bool KeepToPaper(AnalysisCopy& copy, Glyphs& glyphs) {
+  glyphs = FindGlyphs(copy.small);
   // Rows of a few glyphs happen in the texture too; a row of text left out has more.
   const BrightPanel panel = FindBrightPanel(copy.small, TextRows(glyphs, /*minGlyphs=*/7));
   if (panel.region.empty()) return false;
@@ -201,9 +202,11 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   // 1. Analyse the layout on a small copy.
   AnalysisCopy copy = MakeAnalysisCopy(gray);
   if (options.fixPerspective) out.perspective = UndoPerspective(copy);
-  if (!out.perspective) out.paperOnly = KeepToPaper(copy);
+  Glyphs glyphs;
+  if (!out.perspective) out.paperOnly = KeepToPaper(copy, glyphs);
   cv::Mat upright = IsIdentity(copy.geometry) ? copy.small : copy.Render();
-  Glyphs glyphs = FindGlyphs(upright);
+  // Without a perspective warp or painting, `upright` is the copy whose glyphs KeepToPaper found.
+  if (out.perspective || out.paperOnly) glyphs = FindGlyphs(upright);
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
   const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, out.cropped);

@@ -1,25 +1,15 @@
 #include "suppcheck/image/paper_mask.h"
 
-#include <algorithm>
-
 #include <opencv2/imgproc.hpp>
 
 namespace suppcheck {
 
 namespace {
 
-// Margins, as fractions of the image's long side. Kept around the paper's outline and around the
-// text: a blurred edge, text printed right at it.
-constexpr double kEdgeMargin = 0.0;
+// No margin of texture is kept around the paper: a band of it closed with a turned side panel
+// into one ring-shaped blob, and the unread-ink pass never read the panel (seed 81234 phone-0025).
 // A row of text, not a chance alignment of texture specks, has at least this many glyphs.
 constexpr size_t kRowGlyphs = 7;
-
-// A convex outline widened by `margin` pixels, drawn into `mask` (a thick pen along a convex
-// outline widens it by half the pen).
-void DrawWidened(cv::Mat& mask, const std::vector<cv::Point>& outline, double margin) {
-  cv::fillConvexPoly(mask, outline, 255);
-  cv::polylines(mask, outline, true, 255, std::max(1, static_cast<int>(2 * margin)));
-}
 
 // The convex hull of the rows of text (across and down) whose centres lie in `region`.
 std::vector<cv::Point> TextHull(const Glyphs& glyphs, const cv::Rect& region) {
@@ -43,14 +33,13 @@ std::vector<cv::Point> TextHull(const Glyphs& glyphs, const cv::Rect& region) {
 }  // namespace
 
 cv::Mat PaperMask(const BrightPanel& panel, const Glyphs& glyphs, cv::Size size) {
-  const double side = std::max(size.width, size.height);
   cv::Mat mask = cv::Mat::zeros(size, CV_8U);
-  if (panel.outline.size() >= 3) DrawWidened(mask, panel.outline, kEdgeMargin * side);
+  if (panel.outline.size() >= 3) cv::fillConvexPoly(mask, panel.outline, 255);
   // Not cut to the text's own hull: short cells (a % column, "96 %") stand beyond the rows of
   // text, and were lost when the outline was kept near the rows (a patch of glare on the table
   // beside the label, which is bright too, stays in: slower, not wrong).
   const std::vector<cv::Point> text = TextHull(glyphs, panel.region);
-  if (text.size() >= 3) DrawWidened(mask, text, kEdgeMargin * side);
+  if (text.size() >= 3) cv::fillConvexPoly(mask, text, 255);
   return mask;
 }
 
