@@ -304,3 +304,14 @@ TEST_CASE("an amount with digits a space before it is not trusted", "[extract][m
   CHECK(Near(Extract("Pro Tagesdosis (2 Beutel): Magnesium 375 mg\n").mgPerDay, 375));
   CHECK(Near(Extract("Magnesium 300 mg 900 mg\nNeem dagelijks 3 tabletten.").mgPerDay, 900));
 }
+
+TEST_CASE("an amount with a quote mark glued before it is not trusted", "[extract][magnesium]") {
+  // Seed 40961 hard-0029 (strong curvature): "168,75 mg" squeezed at the label's left edge read
+  // "‘875mg"; under "Pro Tagesdosis (3 Tabletten): Magnesium" that was 875 mg a day, above, for 168.75.
+  const MagnesiumFacts squeezed = Extract("_ hoTegesdosis (3 Tabletten): Magnesium\n\u2018875mg\n"
+                                          "liten: Meeresmagnesium, maltodextrine.\n");
+  CHECK_FALSE(squeezed.mgPerDay);
+  REQUIRE_FALSE(squeezed.doseProblems.empty());
+  CHECK(squeezed.doseProblems.front().find("quote mark") != std::string::npos);
+  CHECK(Near(Extract("Pro Tagesdosis (3 Tabletten): Magnesium\n168,75 mg\n").mgPerDay, 168.75));
+}

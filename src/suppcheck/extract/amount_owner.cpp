@@ -151,6 +151,8 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
       std::tie(a.begin, a.end) = li.ft.OriginalRange(q.begin, q.end);
       a.confidence = lines[i].MinConfidenceOf(a.begin, a.end);
       a.digitsBefore = q.begin >= 2 && li.ft.text[q.begin - 1] == ' ' && IsAsciiDigit(li.ft.text[q.begin - 2]);
+      a.markBefore = q.begin >= 1 && (li.ft.text[q.begin - 1] == '\'' || li.ft.text[q.begin - 1] == '`' ||
+                                      li.ft.text[q.begin - 1] == '"');
       if (owner->kind == MentionKind::Target) {
         a.elemental = true;
       } else if (after) {

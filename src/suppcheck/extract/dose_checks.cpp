@@ -171,10 +171,14 @@ std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, cons
 }
 
 std::optional<std::string> SplitNumberProblem(const DoseChoice& dose) {
-  for (const auto* a : {dose.unitAmount, dose.dayAmount})
+  for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
     if (a && a->digitsBefore)
       return "digits stand right before the amount read (" + MgText(a->mg) +
              "): one number split by a space in the reading, perhaps";
+    if (a && a->markBefore)
+      return "a quote mark is glued to the amount read (" + MgText(a->mg) +
+             "): digits squeezed at the label's edge may be lost before it";
+  }
   return std::nullopt;
 }
 

@@ -24,6 +24,9 @@ struct NutrientAmount {
   /// Digits stand one space before it ("Magnesium 37 5 mg"): OCR may have split one number, and
   /// the amount may be 375 mg, not 5.
   bool digitsBefore = false;
+  /// A quote mark is glued to its first digit ("‘875mg" for "168,75 mg" squeezed at a curved
+  /// label's edge): digits before it may be lost.
+  bool markBefore = false;
 };
 
 /// Magnesium's amounts are nutrient amounts; the name stays for the report and the tests.
