@@ -102,3 +102,83 @@ TEST_CASE("a tall block the upright pass mostly read is upright text, not a turn
   // ... but with 26 words of it read upright there is no turned text to look for.
   CHECK(UnreadInkRegions(page, words).empty());
 }
+
+namespace {
+
+void Write(cv::Mat& page, const std::string& text, cv::Point at) {
+  cv::putText(page, text, at, cv::FONT_HERSHEY_SIMPLEX, 0.7, cv::Scalar(20), 2, cv::LINE_AA);
+}
+
+// Four lines of legal text, turned to read bottom to top, as a box's flank shows them.
+cv::Mat TurnedLegalText() {
+  cv::Mat patch(170, 560, CV_8UC1, cv::Scalar(255));
+  Write(patch, "PharmaLine NV, Kerkstraat 124, Wavre", {10, 30});
+  Write(patch, "Tel. 02/157 79 83", {10, 70});
+  Write(patch, "N notif.: NUT/PL 14/2", {10, 110});
+  Write(patch, "Lot 8387/336  best before 01/2030", {10, 150});
+  cv::Mat turned;
+  cv::rotate(patch, turned, cv::ROTATE_90_COUNTERCLOCKWISE);
+  return turned;
+}
+
+}  // namespace
+
+TEST_CASE("a turned panel is searched although the upright pass read confetti words in it", "[ocr][turned]") {
+  cv::Mat page = Page({1200, 800});
+  std::vector<OcrWord> words;
+  for (int y = 60; y < 600; y += 50) {
+    InkRow(page, {40, y}, 30, /*down=*/false);
+    words.push_back({"Magnesium", 90, {40, y, 30 * 18, 20}, -1});
+  }
+  const cv::Mat panel = TurnedLegalText();
+  const cv::Rect at(900, 120, panel.cols, panel.rows);
+  panel.copyTo(page(at));
+  // What the upright pass makes of lying letters: short "words" read with confidence across the
+  // panel ("Noo" 93, "Or" 83), a band every 120 px, which cut its ink into pieces shorter than wide.
+  for (int y = at.y + 60; y < at.br().y; y += 120) words.push_back({"Noo", 93, {at.x - 10, y, at.width + 20, 24}, -1});
+  const auto regions = UnreadInkRegions(page, words);
+  REQUIRE_FALSE(regions.empty());
+  // The region holds the panel's ink: its four lines from end to end (a few letters' slack).
+  const cv::Rect ink = cv::boundingRect(panel < 128) + at.tl();
+  const Box& r = regions.front();
+  CHECK(r.x <= ink.x);
+  CHECK(r.right() >= ink.br().x);
+  CHECK(r.y <= ink.y + 40);
+  CHECK(r.bottom() >= ink.br().y);
+  CHECK(r.x > 40 + 30 * 18);  // nothing of the upright text
+
+  // Read over most of its area, the panel is not searched again.
+  words.push_back({"Notificatienummer", 90, {at.x, at.y, at.width, at.height}, -1});
+  CHECK(UnreadInkRegions(page, words).empty());
+}
+
+TEST_CASE("a cut-out whose lines run a few degrees off level is levelled, its boxes still map back", "[ocr][turned]") {
+  // Lines at 8 degrees, as a flank photographed in perspective shows them once turned a quarter.
+  cv::Mat text(300, 700, CV_8UC1, cv::Scalar(255));
+  for (int y = 60; y < 280; y += 40) Write(text, "Lot 8387/336 NUT/PL 14/2 Wavre", {30, y});
+  cv::Mat tilted;
+  cv::warpAffine(text, tilted, cv::getRotationMatrix2D({350, 150}, 8, 1.0), text.size(), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, cv::Scalar(255));
+  PreparedImage parent;
+  parent.gray = Page({1000, 600});
+  parent.originalSize = parent.gray.size();
+  parent.glyphHeight = 16;
+  const Box block{150, 100, 700, 300};
+  tilted.copyTo(parent.gray(cv::Rect(block.x, block.y, block.w, block.h)));
+
+  WorkingRegion r = CutWorkingRegion(parent, block, 0);
+  const double skew = LevelRegion(r);
+  CHECK(std::abs(skew) == Approx(8).margin(1.5));
+  // The levelled cut-out is larger (the turned canvas), and its middle is still the block's middle.
+  CHECK(r.image.gray.cols >= block.w);
+  const Box centre = ToParent(r, {r.image.gray.cols / 2 - 1, r.image.gray.rows / 2 - 1, 2, 2});
+  CHECK(std::abs(centre.x + centre.w / 2 - (block.x + block.w / 2)) <= 3);
+  CHECK(std::abs(centre.y + centre.h / 2 - (block.y + block.h / 2)) <= 3);
+  // Level lines are left alone.
+  PreparedImage flat = parent;
+  flat.gray = Page({1000, 600});
+  text.copyTo(flat.gray(cv::Rect(block.x, block.y, block.w, block.h)));
+  WorkingRegion f = CutWorkingRegion(flat, block, 0);
+  CHECK(LevelRegion(f) == 0);
+  CHECK(f.image.gray.cols == block.w);
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 
 #include <opencv2/imgproc.hpp>
@@ -155,6 +156,114 @@ std::vector<std::vector<cv::Rect>> RowsDown(const Glyphs& g, size_t minGlyphs) {
   for (auto& row : rows)
     for (auto& b : row) b = Transposed(b);
   return rows;
+}
+
+namespace {
+
+// Whether most glyphs of `row` (a chain running down, sorted top to bottom) have a glyph of `g`
+// closer beside them than their neighbours in the chain: then the chain is a column of upright
+// text (the "M" of every row of a tight table, over its twin 8 px below, has its "a" 2 px to its
+// right), not a line lying on its side, whose neighbours beside it are the next lines, a
+// line's leading away.
+bool BesideCloser(const Glyphs& g, const std::vector<cv::Rect>& row) {
+  int beside = 0;
+  for (size_t i = 0; i < row.size(); ++i) {
+    const cv::Rect& a = row[i];
+    int along = std::numeric_limits<int>::max();
+    if (i > 0) along = std::min(along, a.y - row[i - 1].br().y);
+    if (i + 1 < row.size()) along = std::min(along, row[i + 1].y - a.br().y);
+    along = std::max(along, 0);
+    int across = std::numeric_limits<int>::max();
+    for (const cv::Rect& b : g.boxes) {
+      if (b == a) continue;
+      const int overlap = std::min(a.br().y, b.br().y) - std::max(a.y, b.y);
+      if (2 * overlap < std::min(a.height, b.height)) continue;  // not beside it
+      const int gapX = b.x >= a.br().x ? b.x - a.br().x : a.x >= b.br().x ? a.x - b.br().x : -1;
+      if (gapX >= 0) across = std::min(across, gapX);
+    }
+    if (across < along) ++beside;
+  }
+  return 2 * beside > static_cast<int>(row.size());
+}
+
+// Whether `row` is one glyph printed again and again, one under the other: the "mg" of every
+// row of a table (each 28 x 18 px, 8 px apart in a tight one). The letters of a line differ in
+// size ("i" and "m" lying have different lengths).
+bool SameGlyphStacked(const std::vector<cv::Rect>& row) {
+  std::vector<int> w, h;
+  for (const auto& b : row) {
+    w.push_back(b.width);
+    h.push_back(b.height);
+  }
+  std::nth_element(w.begin(), w.begin() + static_cast<long>(w.size() / 2), w.end());
+  std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
+  const int mw = w[w.size() / 2], mh = h[h.size() / 2];
+  size_t twins = 0;
+  for (const auto& b : row) twins += std::abs(b.width - mw) <= 1 && std::abs(b.height - mh) <= 1;
+  return 5 * twins >= 4 * row.size();
+}
+
+}  // namespace
+
+std::vector<cv::Rect> TurnedTextBlocks(const Glyphs& g, size_t minGlyphs) {
+  // A row running down the label is turned text only when its glyphs lie on their side and
+  // follow each other closely. Upright text has chains down it too (a column of digits, the "m"
+  // of "mg" in every row of a table), but of glyphs taller than wide, or a line's leading apart.
+  // Lying letters, digits and capitals are 1.3-2.5 times wider than tall, round lower-case
+  // letters about square (a bold lower-case line lying: median 1.13), upright digits and capitals
+  // 0.5-0.8; letters in a word stand a fraction of their size apart, lines of text (upright
+  // lower case stacked) at least their leading. The row's medians tell.
+  constexpr double kLyingAspect = 1.05;
+  constexpr double kMaxLetterGap = 0.6;  // of a glyph's length along the row
+  const auto median = [](std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
+  struct Row {
+    cv::Rect box;
+    size_t glyphs;
+  };
+  std::vector<Row> rows;
+  for (auto& row : RowsDown(g, 5)) {
+    std::sort(row.begin(), row.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
+    std::vector<double> aspect, length, gap;
+    cv::Rect box = row.front();
+    for (size_t i = 0; i < row.size(); ++i) {
+      aspect.push_back(static_cast<double>(row[i].width) / row[i].height);
+      length.push_back(row[i].height);
+      if (i > 0) gap.push_back(std::max(0, row[i].y - row[i - 1].br().y));
+      box |= row[i];
+    }
+    if (median(aspect) >= kLyingAspect && median(gap) <= kMaxLetterGap * median(length) && !BesideCloser(g, row) &&
+        !SameGlyphStacked(row))
+      rows.push_back({box, row.size()});
+  }
+  // The lines of a turned block stand side by side, up to one and a half line heights (its
+  // row's width) apart.
+  std::vector<size_t> parent(rows.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  std::function<size_t(size_t)> root = [&](size_t i) { return parent[i] == i ? i : parent[i] = root(parent[i]); };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const cv::Rect& a = rows[i].box;
+    const cv::Rect grown(a.x - 3 * a.width / 2, a.y - a.width, 4 * a.width, a.height + 2 * a.width);
+    for (size_t j = i + 1; j < rows.size(); ++j)
+      if ((grown & rows[j].box).area() > 0) parent[root(i)] = root(j);
+  }
+  std::map<size_t, Row> blocks;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    auto [it, fresh] = blocks.try_emplace(root(i), rows[i]);
+    if (!fresh) {
+      it->second.box |= rows[i].box;
+      it->second.glyphs += rows[i].glyphs;
+    }
+  }
+  std::vector<Row> kept;
+  for (const auto& [r, block] : blocks)
+    if (block.glyphs >= minGlyphs) kept.push_back(block);
+  std::sort(kept.begin(), kept.end(), [](const Row& a, const Row& b) { return a.glyphs > b.glyphs; });
+  std::vector<cv::Rect> out;
+  for (const auto& block : kept) out.push_back(block.box);
+  return out;
 }
 
 // Glyphs in rows running down the label (a side panel printed at 90 degrees, whose text the

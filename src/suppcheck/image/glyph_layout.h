@@ -37,6 +37,11 @@ std::vector<cv::Rect> GlyphsInRowsDown(const Glyphs& g);
 /// as a side panel printed at 90 degrees has them), each as its glyphs' boxes.
 std::vector<std::vector<cv::Rect>> RowsDown(const Glyphs& g, size_t minGlyphs = 4);
 
+/// Blocks of text printed at 90 degrees to the rest (a box's flank photographed with its front):
+/// rows running down whose glyphs lie on their side (wider than tall), joined with the rows beside
+/// them; each block holds at least `minGlyphs` such glyphs. Largest first.
+std::vector<cv::Rect> TurnedTextBlocks(const Glyphs& g, size_t minGlyphs = 12);
+
 /// The centres of `rows` (each a row's glyph boxes).
 std::vector<cv::Point2f> RowCentres(const std::vector<std::vector<cv::Rect>>& rows);
 

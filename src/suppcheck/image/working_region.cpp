@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "suppcheck/image/plane_geometry.h"
 #include "suppcheck/image/region_render.h"
+#include "suppcheck/image/skew.h"
 
 namespace suppcheck {
 
@@ -26,6 +28,21 @@ WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, i
   // RotateWorking composed its own step onto the transform: recover that step for `toParent`.
   out.toParent = shift * (beforeTurn.inv() * out.image.workToUnwrapped);
   return out;
+}
+
+double LevelRegion(WorkingRegion& region) {
+  cv::Mat& gray = region.image.gray;
+  if (gray.empty()) return 0;
+  const double skew = EstimateSkew(gray, region.image.glyphHeight);
+  if (!(std::abs(skew) >= 2 && std::abs(skew) <= 20)) return 0;
+  cv::Size2d size;
+  const cv::Matx33d rotate = RotationAbout(gray.cols, gray.rows, -skew, size);  // old -> new pixels
+  const cv::Size canvas(static_cast<int>(std::lround(size.width)), static_cast<int>(std::lround(size.height)));
+  gray = ApplyGeometry(gray, rotate, canvas);
+  const cv::Matx33d back = rotate.inv();
+  region.image.workToUnwrapped = region.image.workToUnwrapped * back;
+  region.toParent = region.toParent * back;
+  return skew;
 }
 
 Box ToParent(const WorkingRegion& region, const Box& b) {

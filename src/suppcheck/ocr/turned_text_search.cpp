@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/image/glyph_layout.h"
 #include "suppcheck/ocr/readability.h"
 
 namespace suppcheck {
@@ -30,25 +31,40 @@ constexpr double kTurnMargin = 1.5;
 // 27-34 %, whose two quarter-turn reads cost 1.2-3.6 s for nothing.
 constexpr int kUprightBlockWords = 20;
 constexpr double kUprightBlockCover = 0.10;
+// A block of lying glyphs is searched unless words read with confidence cover this share of it:
+// the upright pass reads a few confetti "words" in a turned panel ("Noo" 93, "Or" 83: a fifth of
+// the flank of seed 40961 phone-0014), never most of it.
+constexpr double kLyingBlockReadShare = 0.4;
 
 bool ReadWithConfidence(const OcrWord& w) {
   return w.confidence >= kReadWordConfidence && w.text.size() >= 2 && !w.box.empty();
 }
 
-// Whether the upright pass read `block` well (see kUprightBlockWords).
-bool MostlyReadUpright(const Box& block, const std::vector<OcrWord>& words) {
-  int count = 0;
+struct ReadCover {
+  int words = 0;
+  double share = 0;  // of the block's area
+};
+
+// The words read with confidence in `block`, and the share of it they cover.
+ReadCover ReadCoverOf(const Box& block, const std::vector<OcrWord>& words) {
+  ReadCover c;
   double covered = 0;
   for (const auto& w : words) {
     if (!ReadWithConfidence(w)) continue;
     const int x0 = std::max(w.box.x, block.x), y0 = std::max(w.box.y, block.y);
     const int x1 = std::min(w.box.right(), block.right()), y1 = std::min(w.box.bottom(), block.bottom());
     if (x1 <= x0 || y1 <= y0) continue;
-    ++count;
+    ++c.words;
     covered += static_cast<double>(x1 - x0) * (y1 - y0);
   }
-  return count >= kUprightBlockWords &&
-         covered >= kUprightBlockCover * static_cast<double>(block.w) * static_cast<double>(block.h);
+  c.share = block.empty() ? 0 : covered / (static_cast<double>(block.w) * static_cast<double>(block.h));
+  return c;
+}
+
+// Whether the upright pass read `block` well (see kUprightBlockWords).
+bool MostlyReadUpright(const Box& block, const std::vector<OcrWord>& words) {
+  const ReadCover c = ReadCoverOf(block, words);
+  return c.words >= kUprightBlockWords && c.share >= kUprightBlockCover;
 }
 
 int MedianHeight(const std::vector<OcrWord>& words) {
@@ -93,9 +109,37 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
     found.emplace_back(stats.at<int>(i, cv::CC_STAT_AREA), b);
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  // First the blocks whose glyphs lie on their side in rows running down: the surest sign of a
+  // turned panel. The upright pass may have read "words" with confidence in such a panel
+  // ("Noo" 93, "Or" 83 on a flank photographed in perspective), which cut the ink search's blob
+  // into pieces too short to hold a line. Such a block is a seed: the unread ink blobs it
+  // touches belong to the same panel (lines whose glyphs merged, a bold face's round letters).
+  const auto overlap = [](const Box& a, const Box& b) {
+    const int ix = std::min(a.right(), b.right()) - std::max(a.x, b.x), iy = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+    return ix > 0 && iy > 0 ? static_cast<double>(ix) * iy : 0.0;
+  };
+  std::vector<Box> candidates;
+  std::vector<bool> joined(found.size(), false);
+  for (const cv::Rect& r : TurnedTextBlocks(FindGlyphs(gray))) {
+    Box b{r.x, r.y, r.width, r.height};
+    if (ReadCoverOf(b, words).share >= kLyingBlockReadShare) continue;
+    for (size_t i = 0; i < found.size(); ++i) {
+      if (overlap(found[i].second, b) <= 0) continue;
+      joined[i] = true;
+      const Box& ink = found[i].second;
+      const int x0 = std::min(b.x, ink.x), y0 = std::min(b.y, ink.y);
+      b = {x0, y0, std::max(b.right(), ink.right()) - x0, std::max(b.bottom(), ink.bottom()) - y0};
+    }
+    candidates.push_back(b);
+  }
+  for (size_t i = 0; i < found.size(); ++i)
+    if (!joined[i]) candidates.push_back(found[i].second);
   std::vector<Box> out;
-  for (const auto& [area, b] : found) {
-    if (out.size() >= maxRegions) break;
+  for (size_t c = 0; c < candidates.size() && out.size() < maxRegions; ++c) {
+    const Box& b = candidates[c];
+    bool repeated = false;  // two seeds in one ink blob
+    for (size_t p = 0; p < c; ++p) repeated = repeated || overlap(b, candidates[p]) > 0.7 * b.w * b.h;
+    if (repeated) continue;
     // Some room around: the closing may have trimmed the outer glyphs.
     const int x0 = std::max(0, b.x - h), y0 = std::max(0, b.y - h);
     const Box block{x0, y0, std::min(gray.cols, b.right() + h) - x0, std::min(gray.rows, b.bottom() + h) - y0};
@@ -104,12 +148,15 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
   return out;
 }
 
-std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block) {
+std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block,
+                                             bool level) {
   std::optional<TurnedReading> best;
   double bestScore = 0, otherScore = 0;
   for (int turn : {90, 270}) {
     TurnedReading reading{CutWorkingRegion(parent, block, turn, parent.detailFactor), {}};
     if (reading.region.image.gray.empty()) return std::nullopt;
+    // Lines already level would only be read again.
+    if (level && LevelRegion(reading.region) == 0) return std::nullopt;
     reading.words = engine.Recognize(reading.region.image.gray, PageMode::Sparse);
     const double score = Readability(reading.words);
     if (score > bestScore) {

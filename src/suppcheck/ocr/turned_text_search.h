@@ -18,10 +18,13 @@
 
 namespace suppcheck {
 
-/// Blocks of ink in `gray` (working pixels) that hold text-like marks but no word read with
-/// confidence in `words`; largest first, at most `maxRegions`. Small specks, rules and pictures
-/// too thin to hold a line of text are left out, and so are blocks the upright pass mostly read
-/// (upright text that the search joined up with its unread leftovers).
+/// Blocks of `gray` (working pixels) that may hold turned text, at most `maxRegions`: first the
+/// blocks of glyphs lying on their side in rows running down (image/glyph_layout.h), unless words
+/// read with confidence cover much of them, each joined with the unread ink it touches; then the
+/// blocks of ink that hold text-like marks but no word read with confidence in `words`, largest
+/// first. Small specks, rules and pictures too thin to hold a line of text are left out, and so
+/// are blocks the upright pass mostly read (upright text that the search joined up with its
+/// unread leftovers).
 std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord>& words, size_t maxRegions = 2);
 
 struct TurnedReading {
@@ -31,6 +34,8 @@ struct TurnedReading {
 
 /// Reads `block` of `parent` turned by 90 and by 270 degrees and returns the reading that looks
 /// like text (clearly more readable than the other turn and than a minimum); nothing otherwise.
-std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block);
+/// With `level`, each turned cut is first levelled (LevelRegion); nothing when it is level already.
+std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block,
+                                             bool level = false);
 
 }  // namespace suppcheck

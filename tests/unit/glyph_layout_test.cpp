@@ -1,0 +1,57 @@
+// What the arrangement of glyphs says about a label (image/glyph_layout.h): here, where text is
+// printed at 90 degrees to the rest (a box's flank photographed with its front), and that upright
+// text, even a table whose identical rows stack the same letters in columns, is not.
+
+#include <catch2/catch.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include "suppcheck/image/glyph_layout.h"
+
+using namespace suppcheck;
+
+namespace {
+
+void Write(cv::Mat& page, const std::string& text, cv::Point at) {
+  cv::putText(page, text, at, cv::FONT_HERSHEY_SIMPLEX, 0.7, cv::Scalar(20), 2, cv::LINE_AA);
+}
+
+// A white page with a paragraph and a table of identical rows, upright, on its left part.
+cv::Mat UprightPage() {
+  cv::Mat page(900, 1400, CV_8UC1, cv::Scalar(245));
+  for (int y = 60; y < 300; y += 34) Write(page, "Ingredients: magnesium citrate, cellulose, stearate", {40, y});
+  // Rows 26 px apart: every "m" of "mg" and every digit stands over its twin in the next row.
+  for (int y = 360; y < 360 + 14 * 26; y += 26) Write(page, "Magnesium   150 mg   40 %", {40, y});
+  return page;
+}
+
+// Three lines of legal text written across a patch, then turned so that they read bottom to top.
+cv::Mat TurnedPanel() {
+  cv::Mat patch(130, 560, CV_8UC1, cv::Scalar(245));
+  Write(patch, "PharmaLine NV, Kerkstraat 124, Wavre", {10, 30});
+  Write(patch, "N notif.: NUT/PL 14/2", {10, 70});
+  Write(patch, "Lot 8387/336  best before 01/2030", {10, 110});
+  cv::Mat turned;
+  cv::rotate(patch, turned, cv::ROTATE_90_COUNTERCLOCKWISE);
+  return turned;
+}
+
+}  // namespace
+
+TEST_CASE("lines printed at 90 degrees make one turned block, upright text none", "[image][glyphs]") {
+  cv::Mat page = UprightPage();
+  CHECK(TurnedTextBlocks(FindGlyphs(page)).empty());
+
+  const cv::Mat panel = TurnedPanel();
+  const cv::Rect at(1150, 150, panel.cols, panel.rows);
+  panel.copyTo(page(at));
+  const auto blocks = TurnedTextBlocks(FindGlyphs(page));
+  REQUIRE(blocks.size() == 1);
+  // The block holds the panel's three lines, and nothing of the upright text left of it.
+  const cv::Rect& b = blocks[0];
+  CHECK(b.x >= at.x);
+  CHECK(b.x <= at.x + 20);
+  CHECK(b.br().x >= at.br().x - 20);
+  CHECK(b.height >= at.height * 6 / 10);
+  CHECK((b & at) == b);
+}
