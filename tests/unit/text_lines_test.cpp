@@ -127,3 +127,28 @@ TEST_CASE("a line is cut into its columns at wide gaps, and a part is a line of 
   // Without a wide gap, or without geometry, the line is one part.
   CHECK(ColumnRanges(LinesFromText("Zinc 10 mg Notification number")[0]).size() == 1);
 }
+
+TEST_CASE("a unit wrapped to the start of the next line goes back to its amount", "[extract][lines]") {
+  // "Par sachet: bisglycinate de magnésium 1151" over "mg": the paragraph's line wrapped before
+  // the unit (seed 40961 clean-0003); the right column beside it is another text.
+  const std::vector<OcrWord> words = {
+      Word("Par", 66, 498, 40, 34, 93, 1), Word("sachet:", 112, 498, 90, 34, 93, 1),
+      Word("magnésium", 400, 498, 200, 34, 93, 1), Word("1151", 610, 498, 79, 34, 93, 1),
+      Word("enfants.", 866, 531, 112, 25, 96, 2),
+      Word("mg", 66, 557, 43, 24, 89, 3),
+      Word("NUT", 66, 617, 60, 25, 96, 4), Word("244/381", 130, 617, 130, 25, 96, 4),
+  };
+  const auto lines = BuildLines(words);
+  CHECK(Texts(lines) == std::vector<std::string>{"Par sachet: magnésium 1151 mg", "enfants.", "NUT 244/381"});
+  // The unit keeps its own box: the evidence shows where it stands.
+  CHECK(lines[0].BoxOf(lines[0].text.size() - 2, lines[0].text.size()).y == 557);
+
+  // A unit that starts a line elsewhere (another column, or far below) stays where it is.
+  const std::vector<OcrWord> apart = {
+      Word("Magnesium", 66, 498, 200, 34, 93, 1), Word("1151", 280, 498, 79, 34, 93, 1),
+      Word("mg", 400, 557, 43, 24, 89, 2),
+      Word("Zinc", 66, 700, 80, 34, 93, 3), Word("10", 160, 700, 40, 34, 93, 3),
+      Word("mg", 66, 800, 43, 34, 89, 4),
+  };
+  CHECK(Texts(BuildLines(apart)) == std::vector<std::string>{"Magnesium 1151", "mg", "Zinc 10", "mg"});
+}

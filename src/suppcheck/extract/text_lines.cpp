@@ -1,6 +1,7 @@
 #include "suppcheck/extract/text_lines.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "suppcheck/util/text.h"
@@ -26,6 +27,42 @@ int MedianHeight(const std::vector<Fragment>& frags) {
   if (h.empty()) return 0;
   std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
   return h[h.size() / 2];
+}
+
+bool IsAmount(std::string_view t) {
+  if (t.empty() || !IsAsciiDigit(t.front())) return false;
+  return std::all_of(t.begin(), t.end(), [](char c) { return IsAsciiDigit(c) || c == ',' || c == '.'; });
+}
+
+// The units an amount is given in, as they begin a line when they wrap.
+bool IsUnitWord(std::string_view t) {
+  while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ';' || t.back() == ')')) t.remove_suffix(1);
+  const std::string u = AsciiLower(t);
+  return u == "mg" || u == "g" || u == "mcg" || u == "\u00b5g" || u == "\u03bcg" || u == "ug" || u == "mmol" || u == "iu";
+}
+
+// A line that ends with an amount whose unit wrapped to the start of the next line of the same
+// paragraph ("Par sachet: bisglycinate de magnésium 1151" over "mg", seed 40961 clean-0003):
+// the unit goes back to its amount, as a person reads it. The next line must begin under the
+// line's start (a paragraph's margin), at most one line's height below.
+void JoinWrappedUnits(std::vector<Fragment>& rows) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Fragment& line = rows[i];
+    if (line.words.empty() || !IsAmount(Trim(line.words.back()->text))) continue;
+    for (size_t j = i + 1; j < rows.size(); ++j) {
+      Fragment& next = rows[j];
+      if (next.words.empty() || next.box.y < line.box.bottom() - line.box.h / 4) continue;
+      if (next.box.y - line.box.bottom() > line.box.h) break;
+      if (std::abs(next.box.x - line.box.x) > line.box.h || !IsUnitWord(Trim(next.words.front()->text))) continue;
+      line.words.push_back(next.words.front());
+      line.box = line.box.United(next.words.front()->box);
+      next.words.erase(next.words.begin());
+      next.box = {};
+      for (const OcrWord* w : next.words) next.box = next.box.United(w->box);
+      break;
+    }
+  }
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Fragment& f) { return f.words.empty(); }), rows.end());
 }
 
 }  // namespace
@@ -130,6 +167,7 @@ std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
   std::sort(rows.begin(), rows.end(), [](const Fragment& a, const Fragment& b) {
     return std::pair(a.box.centerY(), a.box.x) < std::pair(b.box.centerY(), b.box.x);
   });
+  JoinWrappedUnits(rows);
 
   std::vector<TextLine> lines;
   for (const Fragment& row : rows) {
