@@ -134,12 +134,15 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     // quarter, are 10 degrees off level and read as confetti (seed 40961 phone-0014). Levelled
     // and read again, but only then: the sparse pass's layout analysis is not steadier on a
     // levelled block in general (a barcode beside the lines made it lose them, 93001 phone-0016).
-    if (!reading || found.number.status == NumberStatus::Missing) {
+    // A number read but not valid ("NUT/PL7AS G51") may be the skew's doing too.
+    if (!reading || !found.number.valid()) {
       auto levelled = ReadTurnedBlock(ctx.firstPass, prep, block, /*level=*/true);
       std::vector<TextLine> again;
       NumberFinding second;
       if (levelled) second = FindInTurnedReading(ctx, *levelled, again);
-      if (levelled && (!reading || second.number.status != NumberStatus::Missing)) {
+      const bool better = found.number.status == NumberStatus::Missing ? second.number.status != NumberStatus::Missing
+                                                                       : second.number.valid();
+      if (levelled && (!reading || better)) {
         reading = std::move(levelled);
         turned = std::move(again);
         found = second;
