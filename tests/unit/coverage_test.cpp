@@ -130,3 +130,33 @@ TEST_CASE("coverage of several photos adds up, missing then needs the legal text
   CHECK(ApplyCoverageToNumber(n, front));
   CHECK(n.number.status == NumberStatus::NotSeen);
 }
+
+TEST_CASE("a best-before phrase wrapped onto the next line of its column counts", "[coverage]") {
+  // Seed 40961 clean-0005 as the OCR reads it: two columns interleave in reading order, and the
+  // right column's "A consommer de préférence" continues two lines down, "avant 11/2029".
+  const auto word = [](const std::string& text, int x, int y, int w, int lineId) {
+    OcrWord o;
+    o.text = text;
+    o.confidence = 95;
+    o.box = {x, y, w, 30};
+    o.lineId = lineId;
+    return o;
+  };
+  const std::vector<OcrWord> words = {
+      word("Posologie", 60, 100, 150, 1),   word(":", 215, 100, 10, 1),     word("1", 230, 100, 15, 1),
+      word("comprimé", 250, 100, 140, 1),   word("Lot", 860, 125, 50, 2),   word("2870/863", 920, 125, 130, 2),
+      word("A", 1060, 125, 20, 2),          word("consommer", 1090, 125, 160, 2),
+      word("de", 1260, 125, 30, 2),         word("préférence", 1300, 125, 160, 2),
+      word("verre", 60, 150, 80, 3),        word("d'eau.", 150, 150, 90, 3),
+      word("avant", 860, 180, 90, 4),       word("11/2029", 960, 180, 120, 4),
+  };
+  const auto lines = BuildLines(words);
+  REQUIRE(lines.size() == 4);
+  const auto mg = ExtractMagnesium(lines, TestModels().vocabulary, TestModels().rules.Limits());
+  const auto number = FindNotificationNumber(lines, TestModels().vocabulary);
+  CHECK(DecideCoverage(lines, TestModels().vocabulary, mg, number).legalText);
+  // The lot line alone is one cue: not the legal text.
+  const std::vector<OcrWord> lotOnly(words.begin(), words.begin() + 12);
+  const auto some = BuildLines(lotOnly);
+  CHECK_FALSE(DecideCoverage(some, TestModels().vocabulary, mg, number).legalText);
+}

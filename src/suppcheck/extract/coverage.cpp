@@ -121,6 +121,13 @@ bool IsBestBeforeCue(const std::string& f, const Vocabulary& vocab) {
   return false;
 }
 
+// A best-before phrase wrapped at the line's end ("Lot 2870/863 A consommer de préférence" over
+// "avant 11/2029", seed 40961 clean-0005): the phrase read across the two lines, and not found on
+// the line alone.
+bool IsWrappedBestBeforeCue(const std::string& f, const std::string& next, const Vocabulary& vocab) {
+  return !next.empty() && !IsBestBeforeCue(next, vocab) && IsBestBeforeCue(f + " " + next, vocab);
+}
+
 bool IsAddressCue(const std::string& f, const std::string& next, const Vocabulary& vocab) {
   if (HasWord(f, vocab.coverage.producerWords)) return true;
   // "Natura NV, Kerkstraat 12, 9000 Gent": a company form with a postcode on its line or the next.
@@ -153,14 +160,15 @@ Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vo
   bool lot = false, bestBefore = false, address = false, notificationLabel = false;
   for (size_t i = 0; i < folded.size(); ++i) {
     const std::string& f = folded[i];
-    const std::string& next = i + 1 < folded.size() ? folded[i + 1] : std::string();
+    const auto below = NextLineOfParagraph(lines, i);
+    const std::string next = below ? folded[*below] : std::string();
     c.ingredients |= IsIngredientsHeading(f, vocab.coverage.ingredientsHeadings);
     const bool row = IsNutrientRow(f, vocab);
     rows += row;
     if (!row && IsTableHeader(f, vocab)) ++headerRows;
     c.dose |= IsDoseStatement(f, vocab);
     lot |= IsLotCue(f, vocab);
-    bestBefore |= IsBestBeforeCue(f, vocab);
+    bestBefore |= IsBestBeforeCue(f, vocab) || IsWrappedBestBeforeCue(f, next, vocab);
     address |= IsAddressCue(f, next, vocab);
     notificationLabel |= HasWord(f, vocab.notificationLabels);
   }
@@ -179,8 +187,10 @@ std::vector<size_t> LegalTextLines(const std::vector<TextLine>& lines, const Voc
   std::vector<size_t> out;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string f = FoldForMatching(lines[i].text).text;
-    const std::string next = i + 1 < lines.size() ? FoldForMatching(lines[i + 1].text).text : std::string();
-    if (IsLotCue(f, vocab) || IsBestBeforeCue(f, vocab) || IsAddressCue(f, next, vocab) ||
+    const auto below = NextLineOfParagraph(lines, i);
+    const std::string next = below ? FoldForMatching(lines[*below].text).text : std::string();
+    if (IsLotCue(f, vocab) || IsBestBeforeCue(f, vocab) || IsWrappedBestBeforeCue(f, next, vocab) ||
+        IsAddressCue(f, next, vocab) ||
         HasWord(f, vocab.notificationLabels))
       out.push_back(i);
   }

@@ -189,6 +189,19 @@ std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
   return lines;
 }
 
+std::optional<size_t> NextLineOfParagraph(const std::vector<TextLine>& lines, size_t i) {
+  if (i + 1 >= lines.size()) return std::nullopt;
+  const Box& line = lines[i].box;
+  if (line.empty()) return i + 1;
+  for (size_t j = i + 1; j < lines.size(); ++j) {
+    const Box& next = lines[j].box;
+    if (next.empty() || next.y < line.bottom() - line.h / 4) continue;
+    if (next.y - line.bottom() > line.h) break;
+    if (std::min(next.right(), line.right()) > std::max(next.x, line.x)) return j;
+  }
+  return std::nullopt;
+}
+
 std::vector<TextLine> LinesFromText(std::string_view text) {
   std::vector<TextLine> lines;
   for (std::string_view raw : Split(text, '\n')) {

@@ -48,6 +48,13 @@ std::vector<std::pair<size_t, size_t>> ColumnRanges(const TextLine& line);
 /// The words of `line` in the byte range [begin, end) as a line of their own.
 TextLine SubLine(const TextLine& line, size_t begin, size_t end);
 
+/// The index of the line that continues line `i`'s paragraph: the first line after it (in
+/// reading order) that stands under it (their spans across overlap), at most a line's height
+/// below (a centred paragraph's lines start at different places). Two columns
+/// interleave in reading order, so this is not always `i + 1`; for lines without geometry it
+/// is. Nothing when there is none.
+std::optional<size_t> NextLineOfParagraph(const std::vector<TextLine>& lines, size_t i);
+
 /// One TextLine per line of plain text (no boxes); blank lines are dropped.
 std::vector<TextLine> LinesFromText(std::string_view text);
 
