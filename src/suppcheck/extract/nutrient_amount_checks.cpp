@@ -47,8 +47,8 @@ std::optional<double> LowestHealthLimitMg(const Nutrient& n) {
   return lowest;
 }
 
-// The highest limit of any age band, form or kind (health or Belgian legal), in mg; none when the
-// nutrient has none.
+}  // namespace
+
 std::optional<double> HighestLimitMg(const Nutrient& n) {
   std::optional<double> highest;
   const auto take = [&](double v) {
@@ -64,6 +64,8 @@ std::optional<double> HighestLimitMg(const Nutrient& n) {
   if (n.legalMax.value) take(*n.legalMax.value * MgPerUnitOf(n.legalMax.unit.empty() ? n.unit : n.legalMax.unit));
   return highest;
 }
+
+namespace {
 
 // A decimal sign put into the digits read makes the dose smaller than read: never where the
 // amount read could be above a health limit (of the youngest band, as many units a day as the
@@ -89,6 +91,9 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
   if (ref.hundredPercentMg.empty()) return;
   std::vector<double> units;
   if (directions && directions->units > 0) units.push_back(directions->units);
+  // Amounts the % RI beside them confirmed, and the lines whose % RI refused an amount.
+  std::vector<bool> confirmed(w.amounts.size(), false);
+  std::vector<int> refusedLines;
   for (size_t k = 0; k < w.amounts.size();) {
     const NutrientAmount& a = w.amounts[k];
     const AmountNote& note = w.notes[k];
@@ -101,13 +106,16 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
     if (a.units > 1) ref.multipliers.insert(ref.multipliers.end(), {a.units, 1 / a.units});
     const RiCheck check = CheckAgainstRi(a.mg, *a.percentRi, note.number, note.mgPerNumber, ref, limits);
     if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, limits)) {
+      confirmed[k] = check.verdict == RiCheck::Verdict::Fits;
       ++k;
       continue;
     }
     const bool refused = SmallerDoseNotAssumed(a, check, n, units);
     if (check.verdict == RiCheck::Verdict::Corrected && !refused) {
       w.amounts[k].mg = check.mg;
+      confirmed[k] = true;
     } else {
+      refusedLines.push_back(a.line);
       const TextLine& line = lines[static_cast<size_t>(a.line)];
       std::ostringstream why;
       why.imbue(std::locale::classic());
@@ -120,9 +128,23 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
         why << " (it would be " << std::round(check.expected) << " %)";
       w.facts.problems.push_back(why.str());
       EraseAmount(w, k);
+      confirmed.erase(confirmed.begin() + static_cast<long>(k));
       continue;
     }
     ++k;
+  }
+  // The row's other amounts, which no % RI of their own confirmed, go with the refused one: the
+  // row was misread, and its other column read on the same line is no safer ("Vitamin D Jo,83 µg
+  // 2 49 µg 150 %", printed "0,83 µg 2,49 µg 50 %": the per-day 49 µg refused, the per-unit 83 µg
+  // made 249 µg a day). A row read again elsewhere still gives its amounts.
+  for (size_t k = w.amounts.size(); k-- > 0;) {
+    const NutrientAmount& a = w.amounts[k];
+    if (confirmed[k] || std::find(refusedLines.begin(), refusedLines.end(), a.line) == refusedLines.end()) continue;
+    std::string why = "'";
+    why.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
+    why += "' of " + n.name + " stands in a row whose % RI refused another amount read on it";
+    w.facts.problems.push_back(why);
+    EraseAmount(w, k);
   }
 }
 
@@ -132,6 +154,20 @@ void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, 
   const std::vector<size_t> lost = ReadingsThatLostTheSeparator(w.amounts, numbers, lines);
   for (auto it = lost.rbegin(); it != lost.rend(); ++it) EraseAmount(w, *it);
   TakeBasisOfEqualReadings(w.amounts, limits.doseAgreement);
+}
+
+void DropGramsThatLostTheirMicro(NutrientWork& w, const Nutrient& n) {
+  if (MgPerUnitOf(n.unit) >= 1) return;  // a nutrient counted in mg or g
+  const auto grams = [&](size_t k) { return std::abs(w.notes[k].mgPerNumber - 1000) < 1e-6; };
+  const auto micrograms = [&](size_t k) { return std::abs(w.notes[k].mgPerNumber - 0.001) < 1e-9; };
+  for (size_t k = w.amounts.size(); k-- > 0;) {
+    if (!grams(k) || w.notes[k].number.empty()) continue;
+    bool same = false;
+    for (size_t j = 0; j < w.amounts.size() && !same; ++j)
+      same = j != k && micrograms(j) && w.amounts[j].line != w.amounts[k].line &&
+             w.notes[j].number == w.notes[k].number;
+    if (same) EraseAmount(w, k);
+  }
 }
 
 void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
@@ -173,6 +209,24 @@ void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::v
     drop[k] = drop[j] = true;
     w.facts.problems.push_back("the same row of " + n.name + " was read twice as " + printed(k) + " and " +
                                printed(j) + ": one of them is misread, and nothing on the label tells which");
+  }
+  // The other amounts read on a misread row's line go too, unless a reading on another line gives
+  // the same amount: "Vitamin D Jo,83 µg 49 µg" (printed "0,83 µg 2,49 µg") lost its per-day 49 µg
+  // to the re-read's 2,49 µg, and its per-unit 83 µg alone made 249 µg a day.
+  std::vector<int> misreadLines;
+  for (size_t k = 0; k < drop.size(); ++k)
+    if (drop[k]) misreadLines.push_back(w.amounts[k].line);
+  for (size_t k = 0; k < w.amounts.size(); ++k) {
+    const NutrientAmount& a = w.amounts[k];
+    if (drop[k] || std::find(misreadLines.begin(), misreadLines.end(), a.line) == misreadLines.end()) continue;
+    const bool readElsewhere = std::any_of(w.amounts.begin(), w.amounts.end(), [&](const NutrientAmount& b) {
+      return b.line != a.line && b.elemental == a.elemental && b.mg > 0 &&
+             std::abs(b.mg - a.mg) <= limits.doseAgreement * std::max(a.mg, b.mg);
+    });
+    if (readElsewhere) continue;
+    drop[k] = true;
+    w.facts.problems.push_back(printed(k) + " of " + n.name +
+                               " was read on a row misread elsewhere, and no other reading gives it");
   }
   for (size_t k = w.amounts.size(); k-- > 0;)
     if (drop[k]) EraseAmount(w, k);

@@ -16,6 +16,10 @@
 
 namespace suppcheck {
 
+/// The highest limit of any age band, form or kind (health or Belgian legal), in mg; none when the
+/// nutrient has none.
+std::optional<double> HighestLimitMg(const Nutrient& n);
+
 /// Each declared amount against the % RI printed on its row: kept when it fits, replaced by the
 /// one other reading of its digits that fits, dropped with a reason when nothing fits. The % may be
 /// of the amount, of a day's units of it or of one unit of a per-day amount.
@@ -25,6 +29,10 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
 /// A row read twice (the first pass and the table read again): a reading that lost its decimal
 /// separator goes, a reading without its column takes the basis of the equal reading.
 void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits);
+
+/// For a nutrient counted in µg, an amount read in g whose digits another reading of the row gives
+/// in µg ("Nikkel 5g" and "Nikkel 5 ug"): OCR lost the µ; the gram reading goes.
+void DropGramsThatLostTheirMicro(NutrientWork& w, const Nutrient& n);
 
 /// Amounts far above anything a label prints for the nutrient (rules.json,
 /// implausible_nutrient_amount: that many times its highest limit, health or legal) go, with the

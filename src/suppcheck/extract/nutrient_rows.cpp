@@ -1,11 +1,15 @@
 #include "suppcheck/extract/nutrient_rows.h"
 
 #include <algorithm>
+#include <iomanip>
+#include <locale>
 #include <map>
+#include <sstream>
 
 #include "suppcheck/extract/amount_basis.h"
 #include "suppcheck/extract/analysed_line.h"
 #include "suppcheck/extract/directions.h"
+#include "suppcheck/extract/dose_checks.h"
 #include "suppcheck/extract/dose_choice.h"
 #include "suppcheck/extract/nutrient_amount_checks.h"
 #include "suppcheck/extract/nutrient_amount_owner.h"
@@ -109,6 +113,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   for (size_t i = 0; i < lines.size(); ++i) info[i].ownedQuantities = w.owned[i];
   AssignBasis(w.amounts, info, lines, vocab, own);
   CrossCheckRowReadings(w, lines, own);
+  DropGramsThatLostTheirMicro(w, n);
   TrustAmountsByRi(w, n, directions, lines, own);
   // A reading without its % RI is checked against the % of its row's other reading, once that
   // reading fits it: a % read wrong ("7S" read "7%" for 78 %) must not take a right amount along.
@@ -118,10 +123,34 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   DropDisagreeingRowReadings(w, n, lines, own);
 }
 
+// Per unit times the units a day against the per-day amount printed, for every nutrient as for
+// magnesium: a row whose two columns disagree with the directions was misread in one of them
+// ("Vita in B12 0,42 µg 11,26 µg" at 3 a day), and which one is not known: no dose, the reason
+// said. The amounts in the nutrient's unit, as the label prints it.
+std::optional<std::string> UnitsDisagree(const DoseChoice& dose, const Nutrient& n, const ExtractionLimits& limits) {
+  if (!dose.unitAmount || !dose.dayAmount || !dose.perUnit || !dose.unitsPerDay || !dose.perDay) return std::nullopt;
+  if (!UnitsProblem(dose, limits)) return std::nullopt;
+  const double toUnit = 1.0 / MgPerUnitOf(n.unit);
+  const auto amount = [&](double mg) {
+    std::ostringstream out;
+    out.imbue(std::locale::classic());
+    out << std::setprecision(4) << mg * toUnit << " " << n.unit;
+    return out.str();
+  };
+  return "per unit " + amount(*dose.perUnit) + " times " + NumberText(*dose.unitsPerDay) + " a day is " +
+         amount(*dose.perUnit * *dose.unitsPerDay) + ", but the label was read as " + amount(*dose.perDay) +
+         " a day: one of the two is misread";
+}
+
 // The dose chosen from the amounts, in the nutrient's unit, into the facts to report.
 void ReportDose(NutrientWork& w, const Nutrient& n, const DoseChoice& dose, const NutrientLimits& nutrients,
-                const std::optional<UnitsPerDay>& directions, const std::vector<TextLine>& lines) {
+                const std::optional<UnitsPerDay>& directions, const std::vector<TextLine>& lines,
+                const ExtractionLimits& limits) {
   NutrientFacts& facts = w.facts;
+  if (auto why = UnitsDisagree(dose, n, limits)) {
+    facts.problems.push_back(*why);
+    return;
+  }
   const double toUnit = 1.0 / MgPerUnitOf(n.unit);
   double fraction = 1;
   const NutrientAmount* any = dose.unitAmount ? dose.unitAmount : dose.dayAmount;
@@ -185,10 +214,14 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
       own.headerSearchLines = kHeaderSearchLines;
       own.otherReferenceIntakesMg.clear();
       if (n.referenceIntake) own.referenceIntakeMg = *n.referenceIntake * MgPerUnitOf(n.unit);
+      // The bound on one unit's amount is magnesium's (2 g); a nutrient with limits has its own,
+      // DropImplausibleAmounts' ceiling (2500 mg of calcium a tablet was silently dropped).
+      if (const auto highest = HighestLimitMg(n); highest && own.implausibleTimesLimit > 0)
+        own.maxMgPerUnit = std::max(own.maxMgPerUnit, *highest * own.implausibleTimesLimit);
       SettleAmounts(*w, n, info, directions, lines, vocab, own);
       if (!w->amounts.empty())
         if (const std::optional<DoseChoice> dose = ChooseDose(w->amounts, directions, own))
-          ReportDose(*w, n, *dose, nutrients, directions, lines);
+          ReportDose(*w, n, *dose, nutrients, directions, lines, own);
     }
     out.push_back(std::move(w->facts));
   }
