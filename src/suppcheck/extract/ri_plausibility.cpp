@@ -11,6 +11,9 @@ namespace suppcheck {
 
 namespace {
 
+// A printed % is the amount's share rounded to a whole percent: within this many points.
+constexpr double kRoundingPoints = 1.0;
+
 bool Fits(double percent, double mg, const RiReference& ref, const ExtractionLimits& limits) {
   for (const double hundred : ref.hundredPercentMg)
     for (const double m : ref.multipliers)
@@ -66,6 +69,17 @@ RiCheck CheckAgainstRi(double mg, double percent, std::string_view number, doubl
       fitting.push_back({cand, o.decimal});
     else
       same->decimal = same->decimal && o.decimal;
+  }
+  // Several readings fit: the one the % is the rounding of ("75 µg 300 %" of vitamin B12: 7,5 µg
+  // is 300 % of 2,5 µg exactly; 7 µg fits only the US value loosely, 292 % of 2,4 µg).
+  if (fitting.size() > 1) {
+    ExtractionLimits rounding = limits;
+    rounding.riTolerancePoints = kRoundingPoints;
+    rounding.riToleranceRelative = 0;
+    std::vector<OtherReading> exact;
+    for (const OtherReading& f : fitting)
+      if (Fits(percent, f.value, ref, rounding)) exact.push_back(f);
+    if (exact.size() == 1) fitting = exact;
   }
   if (fitting.size() == 1) {
     r.verdict = RiCheck::Verdict::Corrected;
