@@ -109,6 +109,7 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
     // "vitamin b6": a vitamin word and a short code.
     const std::string folded = FoldForMatching(name).text;
     const auto toks = Tokens(folded);
+    e.endsInCode = form.empty() && toks.size() >= 2 && toks.back().text.size() <= 3;
     if (form.empty() && toks.size() == 2 && toks[1].text.size() <= 3 &&
         std::find(x.vitaminWords_.begin(), x.vitaminWords_.end(), toks[0].text) != x.vitaminWords_.end()) {
       e.stem = toks[0].text;
@@ -222,10 +223,23 @@ class NameSpotter {
       // "Vitamine Bll": the German "Vitamin E" glued is the Dutch and French word "vitamine";
       // a vitamin word alone names no vitamin (its code was not read).
       if (!e.stem.empty() && static_cast<size_t>(last) == i && IsVitaminWord(toks_[i].text, false)) continue;
+      // "Vita in B12": one word spelling a name that ends in a code ("vit. A" glued: "vita") is a
+      // vitamin word cut short when another vitamin's code follows it; that code names the vitamin.
+      if (e.endsInCode && static_cast<size_t>(last) == i && i + 1 < toks_.size()) {
+        const std::string coded = CodeAfter(i + 1);
+        if (!coded.empty() && coded != e.nutrientId) continue;
+      }
       out_.push_back({e.nutrientId, e.formId, toks_[i].begin, toks_[static_cast<size_t>(last)].end, damaged});
       return static_cast<size_t>(last) + 1;
     }
     return std::nullopt;
+  }
+
+  // The vitamin whose code ("b12", "d3") stands at token `k` or the one after it ("Vita in B12").
+  std::string CodeAfter(size_t k) const {
+    for (size_t j = k; j < toks_.size() && j <= k + 1; ++j)
+      if (std::string id = CodeNutrient(toks_[j].text); !id.empty()) return id;
+    return {};
   }
 
   // With the first letter OCR confuses swapped ("lron"), when that spells a name exactly.

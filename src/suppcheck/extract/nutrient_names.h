@@ -52,6 +52,8 @@ class NutrientNameIndex {
     std::string key;        ///< the name folded, letters and digits only ("vitaminb6")
     std::string stem, code; ///< a vitamin's name split: "vitamin" + "b6" (empty otherwise)
     std::string nutrientId, formId;
+    /// The name ends in a code of its own word ("vit. A": "vit" + "a"), glued in `key`.
+    bool endsInCode = false;
   };
   std::vector<Entry> entries_;  ///< longest key first
   std::vector<std::string> vitaminWords_;
