@@ -14,7 +14,8 @@
 namespace suppcheck {
 
 /// The insides of the rectangular frames in `gray` (a working image: label upright, perspective
-/// undone) that are shaped to hold one line of text, largest first, at most `maxFrames`.
+/// undone) that are shaped to hold one line of text, largest first, at most `maxFrames`; each
+/// without the frame line's inner edge, so that a read of it sees the text alone.
 /// `textHeight` is the label's typical glyph height in pixels (frames far smaller or taller than
 /// a line of that print are no text frames).
 std::vector<Box> FindTextFrames(const cv::Mat& gray, int textHeight, size_t maxFrames = 4);
