@@ -123,3 +123,16 @@ TEST_CASE("scan --product --annotate: one annotated image per photo, a bad photo
   CHECK(fs::exists(out / "3-side.annotated.png"));
   CHECK_FALSE(fs::exists(out / "back.annotated.png"));
 }
+
+TEST_CASE("scan: directions whose range lost its space ('1 a3 comprimés') give the upper end", "[cli][product]") {
+  // samples/products/range-glued/2-back.jpg: 'Prendre 1 à 3 comprimés par jour' is read with the
+  // space before the 3 lost; the dose of the product is 3 times 150 mg, not unknown.
+  const json truth = Truth("range-glued");
+  const auto r = Suppcheck({"scan", Photo("range-glued", "2-back.jpg"), "--format", "json"});
+  const json j = json::parse(r.out);
+  REQUIRE(j.is_object());
+  CHECK(j["magnesium"]["units_per_day"] == truth["magnesium"]["units_per_day"]);
+  REQUIRE(j["magnesium"]["mg_per_day"].is_number());
+  CHECK(j["magnesium"]["mg_per_day"].get<double>() == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));
+  CHECK(j["assessment"]["level"] == truth["level"]);
+}

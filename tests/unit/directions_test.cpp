@@ -27,6 +27,9 @@ TEST_CASE("the daily intake in Dutch, French, German and English, the upper end 
       {"Zweimal täglich 1 Messlöffel.", 2},
       {"6 à 8 comprimés par jour à répartir en 2 ou 3 prises.", 8},
       {"Take 2 capsules twice a day.", 4},
+      // OCR dropped the space of "1 à 3" (products seed 58111 phone-0022).
+      {"Prendre 1 a3 comprimés par jour.", 3},
+      {"Neem 1 tot2 tabletten per dag.", 2},
   };
   for (const auto& [text, units] : cases) {
     INFO(text);
@@ -70,6 +73,8 @@ TEST_CASE("no directions: a pack size, a count without a daily word, implausible
   CHECK_FALSE(Units("Bevat 2 tabletten van 500 mg."));            // no daily word
   CHECK_FALSE(Units("Neem 30 tabletten per dag."));                // more than 12 a day is a misreading
   CHECK_FALSE(Units("Magnesium 250 mg per dag"));                  // no unit word
+  CHECK_FALSE(Units("Neem B2 tabletten per dag."));                // letters glued to digits: no count
+  CHECK_FALSE(Units("Neem ta2 tabletten per dag."));               // a range word's letters ending a word
   CHECK_FALSE(Units(""));
 }
 

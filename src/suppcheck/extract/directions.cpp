@@ -12,6 +12,24 @@ namespace suppcheck {
 namespace {
 
 // A number or number word ending right before `end` (spaces skipped): its value and start.
+double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab, size_t* start);
+
+// The digits at `b` follow a range word glued to them, itself after a number: OCR dropped the
+// space of "1 à 3" ("Prendre 1 a3 comprimés par jour", products seed 58111 phone-0022: no units a
+// day, no dose). Letters glued to digits are otherwise no count ("B12", "D3").
+bool AfterGluedRangeWord(const std::string& f, size_t b, const Vocabulary& vocab) {
+  for (const auto& rw : vocab.rangeWords) {
+    if (rw.empty() || !IsAsciiAlpha(rw.back()) || rw.size() > b || f.compare(b - rw.size(), rw.size(), rw) != 0 ||
+        !IsWordStart(f, b - rw.size()))
+      continue;
+    size_t lowStart = 0;
+    size_t w = b - rw.size();
+    if (w == 0 || f[w - 1] != ' ') continue;  // "1 a3", not "1a3"
+    if (NumberEndingAt(f, w, vocab, &lowStart) > 0) return true;
+  }
+  return false;
+}
+
 double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab, size_t* start) {
   size_t e = end;
   while (e > 0 && f[e - 1] == ' ') --e;
@@ -19,7 +37,7 @@ double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab,
   while (b > 0 && (IsAsciiDigit(f[b - 1]) || f[b - 1] == ',' || f[b - 1] == '.')) --b;
   if (b < e && IsAsciiDigit(f[b])) {
     double v = 0;
-    if (b > 0 && IsAsciiAlpha(f[b - 1])) return 0;
+    if (b > 0 && IsAsciiAlpha(f[b - 1]) && !AfterGluedRangeWord(f, b, vocab)) return 0;
     if (ParseLabelNumber(std::string_view(f).substr(b, e - b), false, v)) {
       *start = b;
       return v;
