@@ -29,6 +29,14 @@ int MedianHeight(const std::vector<Fragment>& frags) {
   return h[h.size() / 2];
 }
 
+// Where `next` stands below `line` in reading order: still on its height (a line beside it),
+// at most a line's height under it (the next line of a paragraph), or further down.
+enum class Below { Beside, Next, Further };
+Below WhereBelow(const Box& line, const Box& next) {
+  if (next.y < line.bottom() - line.h / 4) return Below::Beside;
+  return next.y - line.bottom() > line.h ? Below::Further : Below::Next;
+}
+
 bool IsAmount(std::string_view t) {
   if (t.empty() || !IsAsciiDigit(t.front())) return false;
   return std::all_of(t.begin(), t.end(), [](char c) { return IsAsciiDigit(c) || c == ',' || c == '.'; });
@@ -51,8 +59,10 @@ void JoinWrappedUnits(std::vector<Fragment>& rows) {
     if (line.words.empty() || !IsAmount(Trim(line.words.back()->text))) continue;
     for (size_t j = i + 1; j < rows.size(); ++j) {
       Fragment& next = rows[j];
-      if (next.words.empty() || next.box.y < line.box.bottom() - line.box.h / 4) continue;
-      if (next.box.y - line.box.bottom() > line.box.h) break;
+      if (next.words.empty()) continue;
+      const Below where = WhereBelow(line.box, next.box);
+      if (where == Below::Beside) continue;
+      if (where == Below::Further) break;
       if (std::abs(next.box.x - line.box.x) > line.box.h || !IsUnitWord(Trim(next.words.front()->text))) continue;
       line.words.push_back(next.words.front());
       line.box = line.box.United(next.words.front()->box);
@@ -195,8 +205,10 @@ std::optional<size_t> NextLineOfParagraph(const std::vector<TextLine>& lines, si
   if (line.empty()) return i + 1;
   for (size_t j = i + 1; j < lines.size(); ++j) {
     const Box& next = lines[j].box;
-    if (next.empty() || next.y < line.bottom() - line.h / 4) continue;
-    if (next.y - line.bottom() > line.h) break;
+    if (next.empty()) continue;
+    const Below where = WhereBelow(line, next);
+    if (where == Below::Beside) continue;
+    if (where == Below::Further) break;
     if (std::min(next.right(), line.right()) > std::max(next.x, line.x)) return j;
   }
   return std::nullopt;

@@ -45,17 +45,22 @@ struct ReadCover {
   double share = 0;  // of the block's area
 };
 
+// The area two boxes share (0 when apart).
+double OverlapArea(const Box& a, const Box& b) {
+  const int ix = std::min(a.right(), b.right()) - std::max(a.x, b.x), iy = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+  return ix > 0 && iy > 0 ? static_cast<double>(ix) * iy : 0.0;
+}
+
 // The words read with confidence in `block`, and the share of it they cover.
 ReadCover ReadCoverOf(const Box& block, const std::vector<OcrWord>& words) {
   ReadCover c;
   double covered = 0;
   for (const auto& w : words) {
     if (!ReadWithConfidence(w)) continue;
-    const int x0 = std::max(w.box.x, block.x), y0 = std::max(w.box.y, block.y);
-    const int x1 = std::min(w.box.right(), block.right()), y1 = std::min(w.box.bottom(), block.bottom());
-    if (x1 <= x0 || y1 <= y0) continue;
+    const double shared = OverlapArea(w.box, block);
+    if (shared <= 0) continue;
     ++c.words;
-    covered += static_cast<double>(x1 - x0) * (y1 - y0);
+    covered += shared;
   }
   c.share = block.empty() ? 0 : covered / (static_cast<double>(block.w) * static_cast<double>(block.h));
   return c;
@@ -114,17 +119,13 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
   // ("Noo" 93, "Or" 83 on a flank photographed in perspective), which cut the ink search's blob
   // into pieces too short to hold a line. Such a block is a seed: the unread ink blobs it
   // touches belong to the same panel (lines whose glyphs merged, a bold face's round letters).
-  const auto overlap = [](const Box& a, const Box& b) {
-    const int ix = std::min(a.right(), b.right()) - std::max(a.x, b.x), iy = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
-    return ix > 0 && iy > 0 ? static_cast<double>(ix) * iy : 0.0;
-  };
   std::vector<Box> candidates;
   std::vector<bool> joined(found.size(), false);
   for (const cv::Rect& r : TurnedTextBlocks(FindGlyphs(gray))) {
     Box b{r.x, r.y, r.width, r.height};
     if (ReadCoverOf(b, words).share >= kLyingBlockReadShare) continue;
     for (size_t i = 0; i < found.size(); ++i) {
-      if (overlap(found[i].second, b) <= 0) continue;
+      if (OverlapArea(found[i].second, b) <= 0) continue;
       joined[i] = true;
       const Box& ink = found[i].second;
       const int x0 = std::min(b.x, ink.x), y0 = std::min(b.y, ink.y);
@@ -138,7 +139,7 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
   for (size_t c = 0; c < candidates.size() && out.size() < maxRegions; ++c) {
     const Box& b = candidates[c];
     bool repeated = false;  // two seeds in one ink blob
-    for (size_t p = 0; p < c; ++p) repeated = repeated || overlap(b, candidates[p]) > 0.7 * b.w * b.h;
+    for (size_t p = 0; p < c; ++p) repeated = repeated || OverlapArea(b, candidates[p]) > 0.7 * b.w * b.h;
     if (repeated) continue;
     // Some room around: the closing may have trimmed the outer glyphs.
     const int x0 = std::max(0, b.x - h), y0 = std::max(0, b.y - h);

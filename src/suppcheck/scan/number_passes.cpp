@@ -109,10 +109,6 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   return out;
 }
 
-// Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
-// front). Reads the blocks of ink that the page-level pass left unread, each turned a quarter
-// either way; appends their lines (in `prep`'s pixels) to `lines` and returns the number found
-// there, verified by re-reads in the turned block, or `none` when there is none.
 // The number on the lines of a turned reading (set in `turned`), and as on the upright text,
 // tight under the address or the lot line, or in a box.
 NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& reading, std::vector<TextLine>& turned) {
@@ -123,6 +119,10 @@ NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& r
   return found;
 }
 
+// Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
+// front). Reads the blocks of ink that the page-level pass left unread, each turned a quarter
+// either way; appends their lines (in `prep`'s pixels) to `lines` and returns the number found
+// there, verified by re-reads in the turned block, or `none` when there is none.
 NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep, const std::vector<OcrWord>& words,
                                std::vector<TextLine>& lines, const NumberFinding& none) {
   for (const Box& block : UnreadInkRegions(prep.gray, words)) {
