@@ -63,8 +63,19 @@ cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size)
   for (const auto& b : GlyphsInRowsDown(g))
     if ((b & across).area() < b.area() / 2) down.push_back(b);
   constexpr size_t kTurnedPanelGlyphs = 40;  // a line or two of small print
-  if (down.size() < kTurnedPanelGlyphs) return WithCutRowsDown(across, g, size);
-  return WithCutRowsDown(across | TextRegion(down, size), g, size);
+  cv::Rect region = down.size() < kTurnedPanelGlyphs ? across : across | TextRegion(down, size);
+  // A side panel of a line or two (a lot line and a boxed number beside a barcode) has fewer
+  // glyphs than that, but its letters lie on their side in a row, as a barcode's digits or a
+  // finger's edge do not: such a block outside the region is kept, with a line's height around
+  // it for the number printed beside it (seed 36527 phone-0023: the crop cut off "NUT 1/131" and
+  // the lot line, 36 glyphs, and the number came back not seen).
+  for (const cv::Rect& block : TurnedTextBlocks(g)) {
+    if ((block & region).area() >= block.area() / 2) continue;
+    const int line = std::min(block.width, block.height);
+    region |= cv::Rect(block.x - line, block.y - line, block.width + 2 * line, block.height + 2 * line) &
+              cv::Rect({0, 0}, size);
+  }
+  return WithCutRowsDown(region, g, size);
 }
 
 }  // namespace suppcheck
