@@ -18,8 +18,6 @@ constexpr float kReadWordConfidence = 50;
 constexpr int kMinBlockInTextHeights = 4;
 // A block of text running down the label is at least this much taller than wide.
 constexpr double kTurnedAspect = 1.2;
-// Below this readability (letters and digits in confident words) a turned reading is confetti.
-constexpr double kMinTurnedReadability = 12;
 // The turn kept must beat the other turn by this factor: text read sideways still yields a few
 // confident "words" (I, l, 1), text read upright many more.
 constexpr double kTurnMargin = 1.5;
@@ -150,15 +148,15 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
 }
 
 std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block,
-                                             bool level) {
+                                             const TurnedReadOptions& options, double* readability) {
   std::optional<TurnedReading> best;
   double bestScore = 0, otherScore = 0;
   for (int turn : {90, 270}) {
     TurnedReading reading{CutWorkingRegion(parent, block, turn, parent.detailFactor), {}};
     if (reading.region.image.gray.empty()) return std::nullopt;
     // Lines already level would only be read again.
-    if (level && LevelRegion(reading.region) == 0) return std::nullopt;
-    reading.words = engine.Recognize(reading.region.image.gray, PageMode::Sparse);
+    if (options.level && LevelRegion(reading.region) == 0) return std::nullopt;
+    reading.words = engine.Recognize(reading.region.image.gray, options.mode);
     const double score = Readability(reading.words);
     if (score > bestScore) {
       otherScore = bestScore;
@@ -168,7 +166,8 @@ std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const Prep
       otherScore = std::max(otherScore, score);
     }
   }
-  if (!best || bestScore < kMinTurnedReadability || bestScore < kTurnMargin * otherScore) return std::nullopt;
+  if (readability) *readability = bestScore;
+  if (!best || bestScore < options.minReadability || bestScore < kTurnMargin * otherScore) return std::nullopt;
   return best;
 }
 

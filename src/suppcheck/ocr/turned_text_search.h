@@ -32,10 +32,18 @@ struct TurnedReading {
   std::vector<OcrWord> words;    ///< in region.image's pixels
 };
 
+/// How a turned block is read.
+struct TurnedReadOptions {
+  bool level = false;                ///< level each turned cut first (LevelRegion); nothing when level already
+  PageMode mode = PageMode::Sparse;  ///< Tesseract's page segmentation: sparse text, or one block
+  double minReadability = 12;        ///< below this readability (see Readability) a reading is confetti
+};
+
 /// Reads `block` of `parent` turned by 90 and by 270 degrees and returns the reading that looks
-/// like text (clearly more readable than the other turn and than a minimum); nothing otherwise.
-/// With `level`, each turned cut is first levelled (LevelRegion); nothing when it is level already.
+/// like text (clearly more readable than the other turn and at least `options.minReadability`);
+/// nothing otherwise. When `readability` is given, it is set to the better turn's Readability,
+/// also when nothing is returned.
 std::optional<TurnedReading> ReadTurnedBlock(TesseractEngine& engine, const PreparedImage& parent, const Box& block,
-                                             bool level = false);
+                                             const TurnedReadOptions& options = {}, double* readability = nullptr);
 
 }  // namespace suppcheck

@@ -114,6 +114,10 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
 NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& reading, std::vector<TextLine>& turned) {
   turned = BuildLines(reading.words);
   NumberFinding found = FindNotificationNumber(turned, ctx.models.vocabulary);
+  // As on the upright page: a number read but not valid ("NUT 7677", its slash read as a 7)
+  // gets its line re-read (seed 81234 phone-0030).
+  if (found.number.status != NumberStatus::Missing && (!found.number.valid() || found.repaired))
+    ReReadNumberLines(ctx, reading.region.image, turned, found);
   if (found.number.status == NumberStatus::Missing) ReadDroppedNumberLine(ctx, reading.region.image, turned, found);
   if (found.number.status == NumberStatus::Missing) ReadFramedNumberLine(ctx, reading.region.image, turned, found);
   return found;
@@ -128,25 +132,45 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
   for (const Box& block : UnreadInkRegions(prep.gray, words)) {
     std::vector<TextLine> turned;
     NumberFinding found;
-    auto reading = ReadTurnedBlock(ctx.firstPass, prep, block);
+    double sparseReadability = 0;
+    auto reading = ReadTurnedBlock(ctx.firstPass, prep, block, {}, &sparseReadability);
     if (reading) found = FindInTurnedReading(ctx, *reading, turned);
+    // Another reading of the block, kept when it finds a number where there was none, or a valid
+    // one where the number was not; or, with `keepAnyway`, when there was no reading at all.
+    const auto tryAgain = [&](const TurnedReadOptions& options, bool keepAnyway) {
+      if (reading && found.number.valid()) return;
+      auto again = ReadTurnedBlock(ctx.firstPass, prep, block, options);
+      if (!again) return;
+      std::vector<TextLine> againLines;
+      const NumberFinding second = FindInTurnedReading(ctx, *again, againLines);
+      const bool better = found.number.status == NumberStatus::Missing ? second.number.status != NumberStatus::Missing
+                                                                       : second.number.valid();
+      if ((!reading && keepAnyway) || better) {
+        reading = std::move(again);
+        turned = std::move(againLines);
+        found = second;
+      }
+    };
     // A flank photographed in perspective runs down at 80 degrees, not 90: its lines, turned a
     // quarter, are 10 degrees off level and read as confetti (seed 40961 phone-0014). Levelled
     // and read again, but only then: the sparse pass's layout analysis is not steadier on a
     // levelled block in general (a barcode beside the lines made it lose them, 93001 phone-0016).
     // A number read but not valid ("NUT/PL7AS G51") may be the skew's doing too.
-    if (!reading || !found.number.valid()) {
-      auto levelled = ReadTurnedBlock(ctx.firstPass, prep, block, /*level=*/true);
-      std::vector<TextLine> again;
-      NumberFinding second;
-      if (levelled) second = FindInTurnedReading(ctx, *levelled, again);
-      const bool better = found.number.status == NumberStatus::Missing ? second.number.status != NumberStatus::Missing
-                                                                       : second.number.valid();
-      if (levelled && (!reading || better)) {
-        reading = std::move(levelled);
-        turned = std::move(again);
-        found = second;
-      }
+    tryAgain({.level = true}, /*keepAnyway=*/true);
+    // The following readings are kept only for a number (the sparse reading's lines are the
+    // ones measured for the rest of the scan), and only where the sparse pass read some words:
+    // blocks of glare or texture read as nothing either way, and a large one took seconds to
+    // read again (36527 hard-0035).
+    if (sparseReadability > 0) {
+      // A short panel's few words: "N° de notification : NUT 7677" (76/7, its slash read as a 7)
+      // is a readability of 7, under the bar for a block of text, yet its number line is there
+      // for the re-reads (seed 81234 phone-0030).
+      if (!reading) tryAgain({.minReadability = 1}, /*keepAnyway=*/false);
+      // Sparse layout analysis can lose a short panel's lines beside a barcode, and then the
+      // barcode's digits read upside down ("ESTCEE 7986 HL9", readability 13) outscore the right
+      // turn (7). Read as one block, the right turn wins by 30 to 6, and its lot line leads the
+      // framed pass to the boxed "NUT 1/131" (seed 36527 phone-0023).
+      tryAgain({.mode = PageMode::SingleBlock}, /*keepAnyway=*/false);
     }
     if (!reading) continue;
     ctx.Debug("2-turned-block", reading->region.image.gray);
