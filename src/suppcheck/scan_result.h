@@ -53,6 +53,10 @@ struct ScanResult {
   /// The nutrient table read once more as one block (photo pixels): read with `lines` for the
   /// nutrients only, here so that a product of several photos can read them again together.
   std::vector<TextLine> tableLines;
+  /// How many of `tableLines`, the first, are the table's header read again: the photo's dose
+  /// was read with them inserted above the rows (a header "Per daily dose (1 sachet)" says the
+  /// units a day), and so is a product's.
+  size_t tableHeaderLines = 0;
 
   bool flagged() const { return ok && IsFlagged(assessment); }
 };

@@ -6,6 +6,7 @@
 #include "support/models.h"
 #include "suppcheck/conclude.h"
 #include "suppcheck/product/merge_results.h"
+#include "suppcheck/scan/nutrient_table_reread.h"
 
 using namespace suppcheck;
 using suppcheck::test::TestModels;
@@ -199,4 +200,46 @@ TEST_CASE("merge: a number line read without its digits on both sides shows anot
     CHECK(r.number.number.canonical == "PL/AS 7473/7");
     CHECK_FALSE(HasFlag(r, "photos_disagree"));
   }
+}
+
+namespace {
+
+TextLine LineAt(const std::string& text, int y) {
+  TextLine line;
+  line.text = text;
+  line.box = {60, y, 1300, 30};
+  return line;
+}
+
+}  // namespace
+
+// The back's nutrient table says the units a day in its header only, which the page pass lost and
+// the table's second reading found (products seed 27644 clean-0010, reported unknown: its
+// directions, "Take | sachet daily", gave no count either). The back alone has its dose from the
+// header; so has the product.
+TEST_CASE("merge: a nutrient table header read again heads the rows of the product too", "[merge]") {
+  ScanResult back;
+  back.file = "back.png";
+  back.lines = {LineAt("Vitamin C 500 mg 500 mg 142 %", 150), LineAt("Magnesium 56.25 mg 56.25 mg 15 %", 240),
+                LineAt("Do not exceed the recommended daily dose.", 320)};
+  NutrientTableReading table;
+  table.header = {LineAt("Per sachet Per daily dose (1 sachet) % RI", 70)};
+  Conclude(back, back.lines, TestModels(), "adult", nullptr, nullptr);
+  ConcludeWithTableHeader(back, back.lines, table, TestModels(), "adult", nullptr);
+  back.tableLines = table.All();
+  back.tableHeaderLines = table.header.size();
+  REQUIRE(back.magnesium.mgPerDay);  // the photo alone
+  CHECK(*back.magnesium.mgPerDay == Approx(56.25));
+
+  const ScanResult r = Merge({Scan("front.png", "Magnesium\nFood supplement"), back});
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*r.magnesium.mgPerDay == Approx(56.25));
+  CHECK(r.assessment.level == Level::WithinNoael);
+  bool header = false;
+  for (const auto& e : r.magnesium.evidence) header |= e.file == "back.png" && e.text.find("daily dose") != std::string::npos;
+  CHECK(header);
+  // Without the header the product has no units a day: the header is what gives them.
+  ScanResult headless = back;
+  headless.tableHeaderLines = 0;
+  CHECK_FALSE(Merge({Scan("front.png", "Magnesium\nFood supplement"), headless}).magnesium.mgPerDay);
 }

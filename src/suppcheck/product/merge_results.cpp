@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "suppcheck/extract/dose_checks.h"
+#include "suppcheck/scan/nutrient_table_reread.h"
 #include "suppcheck/util/edit_distance.h"
 
 namespace suppcheck {
@@ -177,13 +178,26 @@ std::string MergeNumber(ScanResult& r, const std::vector<const ScanResult*>& rea
   return numberList;
 }
 
-// Magnesium: the lines of all photos read together (r.lines, each from lineFile's photo), so
-// that a table on one photo and the directions on another make one dose; each photo's own
-// reading checks for contradictions. Returns what the photos disagree on ("magnesium a day
-// 300 mg (a.jpg) and 600 mg (b.jpg)"), the dose then left unknown.
-std::vector<std::string> MergeMagnesium(ScanResult& r, const std::vector<const ScanResult*>& read,
-                                        const std::vector<std::string>& lineFile, const Models& models) {
-  r.magnesium = ExtractMagnesium(r.lines, models.vocabulary, models.rules.Limits());
+// Magnesium: the lines of all photos read together, so that a table on one photo and the
+// directions on another make one dose; each photo's lines as its own dose was read, with its
+// nutrient table's header read again above the rows ("Per daily dose (1 sachet)": products seed
+// 27644 clean-0010, whose directions read "Take | sachet daily", lost the units a day that the
+// back photo alone had). Each photo's own reading checks for contradictions. Returns what the
+// photos disagree on ("magnesium a day 300 mg (a.jpg) and 600 mg (b.jpg)"), the dose then left
+// unknown.
+std::vector<std::string> MergeMagnesium(ScanResult& r, const std::vector<const ScanResult*>& read, const Models& models) {
+  std::vector<TextLine> lines;
+  std::vector<std::string> lineFile;
+  for (const auto* p : read) {
+    NutrientTableReading header;
+    const size_t n = std::min(p->tableHeaderLines, p->tableLines.size());
+    header.header.assign(p->tableLines.begin(), p->tableLines.begin() + static_cast<long>(n));
+    for (auto& line : WithTableReading(p->lines, header)) {
+      lines.push_back(std::move(line));
+      lineFile.push_back(p->file);
+    }
+  }
+  r.magnesium = ExtractMagnesium(lines, models.vocabulary, models.rules.Limits());
   for (const auto* p : read) {
     // A photo may have seen magnesium or a salt through a re-read that the merged text keeps,
     // but a salt or the presence read on one photo is never lost.
@@ -192,7 +206,7 @@ std::vector<std::string> MergeMagnesium(ScanResult& r, const std::vector<const S
       if (std::find(r.magnesium.salts.begin(), r.magnesium.salts.end(), s) == r.magnesium.salts.end())
         r.magnesium.salts.push_back(s);
   }
-  for (auto& e : r.magnesium.evidence) e.file = FileOfEvidence(e, r.lines, lineFile);
+  for (auto& e : r.magnesium.evidence) e.file = FileOfEvidence(e, lines, lineFile);
 
   std::vector<Reading> perUnit, perDay, units;
   for (const auto* p : read) {
@@ -293,7 +307,7 @@ ScanResult MergeProductResults(const std::vector<ScanResult>& photos, const Mode
       r.lines.push_back(line);
       lineFile.push_back(p->file);
     }
-  const std::vector<std::string> disagreements = MergeMagnesium(r, read, lineFile, models);
+  const std::vector<std::string> disagreements = MergeMagnesium(r, read, models);
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
   const bool nutrientsDisagree = MergeNutrients(r, read, lineFile, models, profile);
   SayPhotosDisagree(r.assessment, numberList, nutrientsDisagree, disagreements);
