@@ -99,3 +99,35 @@ TEST_CASE("CountBefore and UnitWordAt on folded text", "[extract][directions]") 
   CHECK(CountBefore(none, none.find("capsules"), vocab, &untouched) == 0);
   CHECK(untouched == 99);
 }
+
+// The label font's plain-stroke "1" read as a bar (products seeds 30517 clean-0001 and 27644
+// clean-0010): one, but only before the singular, which says so. Before a plural a bar may be
+// any count: none is taken, so that no dose above the limit looks within it.
+TEST_CASE("a bar read for 1 before a unit word in the singular counts one, before a plural nothing", "[extract][directions]") {
+  const std::pair<const char*, double> ones[] = {
+      {"Adults: | tablet a day.", 1},
+      {"Take | sachet daily with water.", 1},
+      {"Neem dagelijks | tablet.", 1},
+      {"Prendre | comprimé par jour.", 1},
+      {"Täglich | Kapsel einnehmen.", 1},
+      {"Take | capsule twice a day.", 2},
+  };
+  for (const auto& [text, want] : ones) {
+    INFO(text);
+    const auto u = Units(text);
+    REQUIRE(u);
+    CHECK(u->units == want);
+  }
+  const auto at = Units("Adults: | tablet a day.");
+  REQUIRE(at);
+  CHECK(std::string("Adults: | tablet a day.").substr(at->begin, at->end - at->begin) == "| tablet");
+  for (const char* none : {"Adults: | tablets a day.", "Neem dagelijks | tabletten.", "Täglich | Beutel.",
+                           "Take 2 | tablet a day.", "Take || tablet a day.", "Take a|tablet a day.", "Per | tablet"}) {
+    INFO(none);
+    CHECK_FALSE(Units(none));
+  }
+  // A count read elsewhere is never lowered by a bar: the largest intake is taken.
+  const auto both = Units("Adults: | tablet a day. Children: 2 tablets a day.");
+  REQUIRE(both);
+  CHECK(both->units == 2);
+}

@@ -101,6 +101,35 @@ size_t UnitWordAt(const std::string& f, size_t p, const Vocabulary& vocab) {
   return best;
 }
 
+// Whether `word` is a unit word in the singular: the vocabulary holds its plural ("tablet" and
+// "tablets", "kapsel" and "kapseln", "comprime" and "comprimes"; not "beutel" or "tab").
+bool SingularUnitWord(const std::string& word, const Vocabulary& vocab) {
+  for (const auto& [kind, words] : vocab.unitWords) {
+    if (std::find(words.begin(), words.end(), word) == words.end()) continue;
+    for (const char* ending : {"s", "n", "en", "es"})
+      if (std::find(words.begin(), words.end(), word + ending) != words.end()) return true;
+  }
+  return false;
+}
+
+// A bar standing alone right before a unit word in the singular ("Adults: | tablet a day"): a
+// "1" that OCR read as a bar (the label font's plain-stroke 1; products seeds 30517 clean-0001
+// and 27644 clean-0010 lost their dose to it). Only before the singular, which says the count
+// is one: before "tablets" a bar may stand for any count, and a count read too low would make a
+// dose above the limit look within it. Returns 1 with `countBegin` at the bar, or 0.
+double BarReadForOne(const std::string& f, size_t unitBegin, size_t unitLen, const Vocabulary& vocab, size_t* countBegin) {
+  size_t e = unitBegin;
+  while (e > 0 && f[e - 1] == ' ') --e;
+  if (e == unitBegin || e == 0 || f[e - 1] != '|') return 0;  // "| tablet", not "|tablet"
+  size_t b = e - 1;
+  if (b > 0 && f[b - 1] != ' ') return 0;  // alone, not the end of "a|"
+  while (b > 0 && f[b - 1] == ' ') --b;
+  if (b > 0 && (IsAsciiDigit(f[b - 1]) || f[b - 1] == '|')) return 0;  // "2 | tablet", "| | tablet": not one
+  if (!SingularUnitWord(f.substr(unitBegin, unitLen), vocab)) return 0;
+  *countBegin = e - 1;
+  return 1;
+}
+
 double CountBefore(const std::string& f, size_t unitBegin, const Vocabulary& vocab, size_t* countBegin) {
   size_t start = 0;
   const double upper = NumberEndingAt(f, unitBegin, vocab, &start);
@@ -130,7 +159,8 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       const size_t len = UnitWordAt(f, p, vocab);
       if (!len) continue;
       size_t countStart = p;
-      const double count = CountBefore(f, p, vocab, &countStart);
+      double count = CountBefore(f, p, vocab, &countStart);
+      if (count <= 0) count = BarReadForOne(f, p, len, vocab, &countStart);
       if (count <= 0 || count > 12) continue;
       // A line that is only a count and a unit word ("10 Brausetabletten") is the pack's size,
       // even when the directions on the next line follow it.
