@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/ocr/barcode_bars.h"
 #include "suppcheck/ocr/readability.h"
 
 namespace suppcheck {
@@ -26,6 +27,12 @@ constexpr double kHalfTurnBelowReadabilityPerWord = 2.5;
 // So little read that the photo may be sideways (a tube, a layout test that missed): the
 // quarter turns too.
 constexpr double kQuarterTurnsBelowReadability = 40;
+// So little read (confident letters and digits) that a barcode may have spoiled the page layout:
+// the page is read again without its bars ...
+constexpr double kBarcodeBelowReadability = 40;
+// ... and that reading kept when it is clearly better: as for the inverted photo, this many
+// times as readable and this much more besides (the bars' digits alone must not decide).
+constexpr double kBarcodeMargin = 10;
 // Words at least this confident are drawn green in the debug image, the others red.
 constexpr float kDebugConfidentWord = 60;
 
@@ -42,6 +49,24 @@ void TryInverted(const ScanContext& ctx, const cv::Mat& bgr, WholeLabelReading& 
     page.words = std::move(otherWords);
   }
   timer.Mark("inverted");
+}
+
+// Almost nothing read, and a barcode on the photo: its bars, printed tight under the lot line,
+// make the sparse pass take the lines above them for part of a picture (products seed 48213
+// phone-0015: "2" and "Mt" read on a side panel whose lines read cleanly one by one). Reads the
+// photo again with the bars painted over; keeps the better reading. The working image keeps its
+// bars: the later passes crop lines, which the bars do not spoil.
+void TryWithoutBarcodes(const ScanContext& ctx, WholeLabelReading& page, PassTimer& timer) {
+  const double before = Readability(page.words);
+  if (before >= kBarcodeBelowReadability) return;
+  const int textHeight = static_cast<int>(page.prep.glyphHeight > 0 ? page.prep.glyphHeight : 20);
+  const std::vector<Box> barcodes = FindBarcodes(page.prep.gray, textHeight);
+  if (barcodes.empty()) return;
+  const cv::Mat clean = WithoutBoxes(page.prep.gray, barcodes);
+  ctx.Debug("2-without-barcodes", clean);
+  std::vector<OcrWord> other = ctx.firstPass.Recognize(clean, PageMode::Sparse);
+  if (Readability(other) > kClearlyMoreReadable * before + kBarcodeMargin) page.words = std::move(other);
+  timer.Mark("barcodes");
 }
 
 // The wrong way round? Text read upside down gives few confident words: tries the half turn and
@@ -96,6 +121,7 @@ WholeLabelReading ReadWholeLabel(const ScanContext& ctx, const cv::Mat& bgr, Pas
   timer.Mark("prepare");
   page.words = ctx.firstPass.Recognize(page.prep.gray, PageMode::Sparse);
   timer.Mark("page");
+  TryWithoutBarcodes(ctx, page, timer);
   TryInverted(ctx, bgr, page, timer);
   TryTurns(ctx, page, timer);
   DebugWordBoxes(ctx, page);
