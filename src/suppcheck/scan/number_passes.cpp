@@ -158,10 +158,12 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     // A number read but not valid ("NUT/PL7AS G51") may be the skew's doing too.
     tryAgain({.level = true}, /*keepAnyway=*/true);
     // The following readings are kept only for a number (the sparse reading's lines are the
-    // ones measured for the rest of the scan), and only where the sparse pass read some words:
-    // blocks of glare or texture read as nothing either way, and a large one took seconds to
-    // read again (36527 hard-0035).
-    if (sparseReadability > 0) {
+    // ones measured for the rest of the scan), and only where the sparse pass read some words
+    // (a readability of 5: a word of five letters, or two short ones): blocks of glare or texture
+    // read as a speck or nothing either way, and a large one (readability 3) took 3 s to read
+    // again (36527 hard-0035).
+    constexpr double kSomeWords = 5;
+    if (sparseReadability >= kSomeWords) {
       // A short panel's few words: "N° de notification : NUT 7677" (76/7, its slash read as a 7)
       // is a readability of 7, under the bar for a block of text, yet its number line is there
       // for the re-reads (seed 81234 phone-0030).
