@@ -55,6 +55,7 @@ void ReadNutrientTableAgain(const ScanContext& ctx, const PreparedImage& prep, c
   r.tableHeaderLines = table.header.size();
   if (r.tableLines.empty()) return;
   ConcludeWithTableHeader(r, lines, table, ctx.models, ctx.options.profile, ctx.registry);
+  ConcludeWithTableRows(r, lines, table, ctx.models, ctx.options.profile, ctx.registry);
   r.nutrients = ReadAndAssessNutrients(WithTableReading(lines, table), r.magnesium, ctx.models, ctx.options.profile);
 }
 

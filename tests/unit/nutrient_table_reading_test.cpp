@@ -146,3 +146,31 @@ TEST_CASE("the header the block reading misreads does not set the units a day", 
     CHECK(*n->perUnit == Approx(day / 3));
   }
 }
+
+TEST_CASE("A table read column by column: each name row with the cells beside it", "[scan][nutrients]") {
+  // multivitamin-phone-0007 of tuning seed 28461: the rule left of the amounts was read as "1" in
+  // the page and block readings ("Molybdene 150 yg" for 50 µg); each column alone, rules left out,
+  // read the cells as printed. An empty cell joins nothing; a cell half a row off joins its row.
+  const auto cell = [](int x, int y, const std::string& text) {
+    TextLine line = At(y, text);
+    for (auto& w : line.words) w.box.x += x;
+    line.box.x += x;
+    return line;
+  };
+  const std::vector<std::vector<TextLine>> columns = {
+      {cell(0, 100, "Zinc"), cell(0, 140, "Molybdene (molybdate de sodium)"), cell(0, 180, "Choline")},
+      {cell(400, 104, "20 mg"), cell(400, 138, "50 pg"), cell(400, 183, "25 mg")},
+      {cell(520, 101, "200 %"), cell(520, 141, "100%")},
+  };
+  const std::vector<TextLine> rows = RowsFromColumns(columns, TestModels());
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].text == "Zinc 20 mg 200 %");
+  CHECK(rows[1].text == "Molybdene (molybdate de sodium) 50 pg 100%");
+  CHECK(rows[2].text == "Choline 25 mg");
+  // Every word keeps its box, under its own bytes.
+  const TextLine& r = rows[2];
+  REQUIRE(r.words.size() == 3);
+  CHECK(r.text.substr(r.words[1].begin, r.words[1].end - r.words[1].begin) == "25");
+  CHECK(r.words[1].box.x == 460);
+  CHECK(RowsFromColumns({{cell(0, 100, "Per tablet")}, {cell(400, 100, "20 mg")}}, TestModels()).empty());
+}

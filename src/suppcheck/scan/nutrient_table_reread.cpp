@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include <opencv2/core.hpp>
+
 #include "suppcheck/conclude.h"
 #include "suppcheck/extract/basis_phrases.h"
 #include "suppcheck/extract/folded_text.h"
@@ -18,6 +20,13 @@ namespace {
 // Lines naming a nutrient next to a digit that make a table worth reading again as a block.
 constexpr int kMinTableRows = 3;
 
+// Lines that name a nutrient.
+int NutrientNameLines(const std::vector<TextLine>& lines, const Models& models) {
+  int n = 0;
+  for (const auto& line : lines) n += !models.nutrientNames.Find(FoldForMatching(line.text).text).empty();
+  return n;
+}
+
 // Lines that name a nutrient next to a digit: a table's rows.
 int NutrientRowCount(const std::vector<TextLine>& lines, const Models& models) {
   int rows = 0;
@@ -26,6 +35,49 @@ int NutrientRowCount(const std::vector<TextLine>& lines, const Models& models) {
     if (std::any_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) && !models.nutrientNames.Find(ft.text).empty()) ++rows;
   }
   return rows;
+}
+
+// A table's vertical rules, found where erasing the rules made paper of ink: an x whose column
+// lost ink over this share of the crop's height at the least (the rows' span; the crop adds half a
+// row above and a row below, and a phone photo's rule breaks where the paper bends or shines).
+constexpr double kRuleShareOfHeight = 0.5;
+// What erasing must change for a pixel to count as a rule's: a pale rule of a phone photo is some
+// 40 grey levels below its paper.
+constexpr int kRuleErasedContrast = 32;
+// A column narrower than this many line heights is the gap between two rules drawn close (a
+// double rule), not a cell.
+constexpr double kMinColumnLineHeights = 1.5;
+
+// The x ranges of the table's columns between its vertical rules (crop pixels; the rule and a few
+// pixels beside it left out, where a rule tilted by the photo still runs): two columns at the
+// least, else none.
+std::vector<std::pair<int, int>> ColumnsBetweenRules(const cv::Mat& crop, const cv::Mat& erased, int lineH) {
+  if (crop.size() != erased.size() || crop.type() != erased.type() || crop.rows == 0) return {};
+  cv::Mat diff;
+  cv::absdiff(crop, erased, diff);
+  cv::Mat ruled = diff > kRuleErasedContrast;
+  cv::Mat perColumn;
+  cv::reduce(ruled / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
+  const int least = static_cast<int>(kRuleShareOfHeight * crop.rows);
+  std::vector<std::pair<int, int>> rules;  // [first, last] x of each rule
+  for (int x = 0; x < crop.cols; ++x) {
+    if (perColumn.at<int>(0, x) < least) continue;
+    if (!rules.empty() && x <= rules.back().second + 2)
+      rules.back().second = x;
+    else
+      rules.push_back({x, x});
+  }
+  const int margin = 3;
+  const int minWidth = static_cast<int>(kMinColumnLineHeights * lineH);
+  std::vector<std::pair<int, int>> columns;
+  int left = 0;
+  for (size_t k = 0; k <= rules.size(); ++k) {
+    const int right = k < rules.size() ? rules[k].first - margin : crop.cols;
+    if (right - left >= minWidth) columns.push_back({left, right});
+    if (k < rules.size()) left = rules[k].second + margin + 1;
+  }
+  if (rules.empty() || columns.size() < 2) return {};
+  return columns;
 }
 
 }  // namespace
@@ -78,14 +130,68 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
   // rules erased, and that reading kept when it has more rows. Not always: on the US panel of
   // ../shared/data/real, ruled between its rows, erasing cut digits touching the rules ("150 mcg"
   // of iodine read "15 mcg" on the bottle photo).
+  const int renderedLineH = static_cast<int>(lineH * f);
+  const cv::Mat erased = EraseTableRules(crop, renderedLineH);
   if (2 * NutrientRowCount(out.rows, ctx.models) < rows) {
-    const int renderedLineH = static_cast<int>(lineH * f);
-    const cv::Mat erased = EraseTableRules(crop, renderedLineH);
     ctx.Debug("7-nutrient-table-erased", erased);
     std::vector<TextLine> again = read(erased);
     if (NutrientRowCount(again, ctx.models) > NutrientRowCount(out.rows, ctx.models)) out.rows = std::move(again);
   }
+  // A boxed table read once more column by column, its rules erased and left out of every column:
+  // in the page and block readings a vertical rule just left of an amount becomes a digit ("| 50
+  // µg" read "150 µg", "|20 mg" "120 mg": multivitamin-phone-0007 of tuning seed 28461), which no
+  // % RI catches where the row prints none. A column alone, rule-free, reads its cells as they
+  // are printed; the rows are put together again from the cells side by side.
+  std::vector<std::vector<TextLine>> columns;
+  for (const auto& [x0, x1] : ColumnsBetweenRules(crop, erased, renderedLineH)) {
+    std::vector<OcrWord> words = ctx.firstPass.Recognize(erased(cv::Rect(x0, 0, x1 - x0, erased.rows)), PageMode::SingleBlock);
+    for (auto& w : words) {
+      w.box.x += x0;
+      w.box = FromRendered(w.box, region, f);
+    }
+    columns.push_back(BuildLines(words));
+  }
+  out.byColumns = RowsOfTableReading(RowsFromColumns(columns, ctx.models), ctx.models);
   return out;
+}
+
+std::vector<TextLine> RowsFromColumns(const std::vector<std::vector<TextLine>>& columns, const Models& models) {
+  size_t names = columns.size();
+  int most = 0;
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (const int n = NutrientNameLines(columns[c], models); n > most) most = n, names = c;
+  if (names == columns.size()) return {};
+  const std::vector<TextLine>& left = columns[names];
+  std::vector<int> middles;
+  for (const auto& line : left) middles.push_back(line.box.centerY());
+  std::vector<int> steps;
+  for (size_t k = 1; k < middles.size(); ++k) steps.push_back(middles[k] - middles[k - 1]);
+  if (steps.empty()) return {};
+  std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
+  const int pitch = steps[steps.size() / 2];
+  std::vector<TextLine> rows;
+  for (const TextLine& name : left) {
+    TextLine row = name;
+    for (size_t c = names + 1; c < columns.size(); ++c) {
+      const TextLine* best = nullptr;
+      for (const TextLine& cell : columns[c]) {
+        const int d = std::abs(cell.box.centerY() - name.box.centerY());
+        if (2 * d <= pitch && (!best || d < std::abs(best->box.centerY() - name.box.centerY()))) best = &cell;
+      }
+      if (!best) continue;
+      const size_t shift = row.text.size() + 1;
+      row.text += ' ';
+      row.text += best->text;
+      for (LineWord w : best->words) {
+        w.begin += shift;
+        w.end += shift;
+        row.words.push_back(w);
+      }
+      row.box = row.box.United(best->box);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Models& models) {
@@ -100,6 +206,7 @@ std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Mode
 std::vector<TextLine> NutrientTableReading::All() const {
   std::vector<TextLine> all = header;
   all.insert(all.end(), rows.begin(), rows.end());
+  all.insert(all.end(), byColumns.begin(), byColumns.end());
   return all;
 }
 
@@ -112,6 +219,7 @@ std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const
     all.insert(below, h);
   }
   all.insert(all.end(), table.rows.begin(), table.rows.end());
+  all.insert(all.end(), table.byColumns.begin(), table.byColumns.end());
   return all;
 }
 
@@ -126,6 +234,16 @@ bool ConcludeWithTableHeader(ScanResult& r, const std::vector<TextLine>& lines, 
       m.doseProblems == r.magnesium.doseProblems)
     return false;
   Conclude(r, withHeader, models, profile, registry, &r.number);
+  return true;
+}
+
+bool ConcludeWithTableRows(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
+                           const Models& models, const std::string& profile, Registry* registry) {
+  if (r.magnesium.mgPerUnit || r.magnesium.mgPerDay || (table.rows.empty() && table.byColumns.empty())) return false;
+  const std::vector<TextLine> withTable = WithTableReading(lines, table);
+  const MagnesiumFacts m = ExtractMagnesium(withTable, models.vocabulary, models.rules.Limits());
+  if (!m.mgPerUnit && !m.mgPerDay) return false;
+  Conclude(r, withTable, models, profile, registry, &r.number);
   return true;
 }
 

@@ -16,6 +16,7 @@ namespace suppcheck {
 struct NutrientTableReading {
   std::vector<TextLine> header;  ///< a pale header read again (scan/nutrient_header_reread.h)
   std::vector<TextLine> rows;    ///< the table's block reading
+  std::vector<TextLine> byColumns;  ///< a boxed table read column by column, its rules erased
   /// The header, then the rows.
   std::vector<TextLine> All() const;
 };
@@ -33,6 +34,12 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
 /// "(5 comprimes)") and the largest count read becomes the units a day.
 std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Models& models);
 
+/// The rows of a table read column by column (`columns`: each column's lines, left to right): each
+/// line of the column that names the most nutrients, with the line of every column right of it
+/// whose middle is nearest its own, within half the distance between two rows (an empty cell, a
+/// "*" read as nothing, joins nothing). Empty without such a column.
+std::vector<TextLine> RowsFromColumns(const std::vector<std::vector<TextLine>>& columns, const Models& models);
+
 /// The lines the nutrients are read from: the first pass's with the header read again in reading
 /// order among them (above the rows it heads: the column search walks up the list from a row, and
 /// the block reading of a boxed table may have no row at all), then the block's rows.
@@ -44,5 +51,12 @@ std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const
 /// nutrients of the same table did not. True when `r` changed.
 bool ConcludeWithTableHeader(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
                              const Models& models, const std::string& profile, Registry* registry);
+
+/// Magnesium read from the table's readings too when the lines gave it no dose: a row the
+/// whole-label pass misread ("M ( carbonate) 750 mg 200 %", multivitamin-phone-0001 of tuning seed
+/// 28461) that the block or column reading got whole ("Magnesium (magnesium carbonate) 750 mg
+/// 200 %"). `r` is concluded again on all the lines when they give magnesium a dose; true then.
+bool ConcludeWithTableRows(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
+                           const Models& models, const std::string& profile, Registry* registry);
 
 }  // namespace suppcheck
