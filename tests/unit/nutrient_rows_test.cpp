@@ -720,3 +720,36 @@ TEST_CASE("'Vitamine 03': D3 with its D read as a zero", "[extract][nutrients]")
       "1 comprime par jour\n");
   CheckDose(all, "vitamin_d", 10, 10, "converted");
 }
+
+TEST_CASE("A table rule read as a leading 1 goes where the row's rule-free reading lacks it", "[extract][nutrients]") {
+  // multivitamin-phone-0007 of tuning seed 28461: the first pass read "| 25 mg" of choline as
+  // "125mg" and "| 20 mg" of zinc as "120 mg"; the table read column by column, its rules left out,
+  // read "25 mg" and "20 mg", starting a digit further right. Choline has no upper level: 25 mg.
+  // 120 mg of zinc would be above its limits: the smaller reading is not assumed, the amount is
+  // unknown. A "1" where the other reading has more than the leading digit missing is no rule.
+  const int head = 14, row = 18;
+  const auto all = ReadLines({
+      LineAt(335, {{677, "Par gélule"}}, head),
+      LineAt(389, {{63, "Choline"}, {665, "125mg"}}, row),
+      LineAt(440, {{61, "Zinc"}, {665, "120 mg"}}, row),
+      LineAt(491, {{61, "Silicium"}, {665, "15 mg"}}, row),
+      LineAt(900, {{61, "1 gélule par jour"}}, row),
+      LineAt(390, {{63, "Choline"}, {683, "25 mg"}}, row),
+      LineAt(441, {{61, "Zinc"}, {683, "20 mg"}}, row),
+      LineAt(492, {{61, "Silicium"}, {665, "5 mg"}}, row),
+  });
+  CheckDose(all, "choline", 25, 25);
+  CheckNoDose(all, "zinc");
+  CheckNoDose(all, "silicon");  // "15" and "5" start at the same place: no rule stood before the 1
+}
+
+TEST_CASE("An amount fits its % RI at other units a day only closely", "[extract][nutrients]") {
+  // multivitamin-phone-0013 of tuning seed 28461: "Vitamin D 49 ug 150 %", printed 2,49 µg a day
+  // (3 capsules) at 50 %: 49 µg / 3 is 163 % of the former 10 µg US daily value, within 10 % of
+  // 150 % but not the printed % rounded: no dose.
+  const auto all = Read(
+      "Pro Tagesdosis (3 Kapseln)\n"
+      "Vitamin D 49 ug 150 %\n"
+      "3x taglich 1 Kapsel\n");
+  CheckNoDose(all, "vitamin_d");
+}

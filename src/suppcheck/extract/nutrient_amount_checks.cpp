@@ -189,6 +189,29 @@ void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vecto
   }
 }
 
+void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                        const std::vector<double>& units) {
+  std::vector<std::string> numbers;
+  std::vector<double> perNumber;
+  for (const auto& note : w.notes) {
+    numbers.push_back(note.converted ? std::string() : note.number);
+    perNumber.push_back(note.mgPerNumber);
+  }
+  const std::vector<size_t> ruled = ReadingsWithARuleForAOne(w.amounts, numbers, perNumber, lines);
+  const std::optional<double> lowest = LowestHealthLimitMg(n);
+  for (auto it = ruled.rbegin(); it != ruled.rend(); ++it) {
+    const NutrientAmount& a = w.amounts[*it];
+    double most = std::max(1.0, a.units);
+    for (const double u : units) most = std::max(most, u);
+    if (lowest && a.mg * most > *lowest) continue;
+    std::string why = "'";
+    why.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
+    why += "' of " + n.name + " begins with a table rule read as 1: another reading of the row has the number without it";
+    w.facts.problems.push_back(why);
+    EraseAmount(w, *it);
+  }
+}
+
 void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                                 const ExtractionLimits& limits) {
   std::vector<bool> comparable;

@@ -41,6 +41,15 @@ void DropGramsThatLostTheirMicro(NutrientWork& w, const Nutrient& n);
 void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                             const ExtractionLimits& limits);
 
+/// A reading whose first "1" is a table rule (extract/nutrient_row_readings.h,
+/// ReadingsWithARuleForAOne: "| 25 mg" read "125mg" by the first pass, "25 mg" by the table's
+/// rule-free column reading) goes, where the smaller amount cannot hide one above a health limit:
+/// never when the larger reading, at the most units a day the label may mean, is above the
+/// nutrient's lowest limit of any age band (then both stay, and disagree: unknown). `units`: the
+/// units a day of the directions, if read.
+void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                        const std::vector<double>& units);
+
 /// Two readings of one row (the first pass and the table read again) that still disagree once the
 /// % RI and a lost separator have settled what they can: neither is kept, the reason goes to the
 /// problems. A vote between two readings would take the larger or the first, and either may be the

@@ -85,6 +85,30 @@ std::vector<size_t> ReadingsThatLostTheSeparator(const std::vector<NutrientAmoun
   return lost;
 }
 
+std::vector<size_t> ReadingsWithARuleForAOne(const std::vector<NutrientAmount>& amounts,
+                                             const std::vector<std::string>& numbers,
+                                             const std::vector<double>& mgPerNumber,
+                                             const std::vector<TextLine>& lines) {
+  std::vector<size_t> ruled;
+  const size_t n = std::min({amounts.size(), numbers.size(), mgPerNumber.size()});
+  for (size_t k = 0; k < n; ++k) {
+    const std::string& longer = numbers[k];
+    if (longer.size() < 2 || longer[0] != '1' || !IsAsciiDigit(longer[1])) continue;
+    const Box lb = AmountBox(amounts[k], lines);
+    for (size_t j = 0; j < n; ++j) {
+      if (j == k || numbers[j] != longer.substr(1) || numbers[j][0] == '0' ||
+          std::abs(mgPerNumber[j] - mgPerNumber[k]) > 1e-12 || amounts[j].elemental != amounts[k].elemental ||
+          !SameRowReadings(amounts[k], amounts[j], lines))
+        continue;
+      const Box sb = AmountBox(amounts[j], lines);
+      if (lb.empty() || sb.empty() || lb.x >= sb.x) continue;
+      ruled.push_back(k);
+      break;
+    }
+  }
+  return ruled;
+}
+
 std::vector<std::pair<size_t, size_t>> DisagreeingRowReadings(const std::vector<NutrientAmount>& amounts,
                                                               const std::vector<bool>& comparable,
                                                               const std::vector<TextLine>& lines, double agreement) {

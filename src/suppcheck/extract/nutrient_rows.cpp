@@ -120,6 +120,9 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   ShareRiBetweenReadings(w.amounts, lines);
   TrustAmountsByRi(w, n, directions, lines, own);
   DropImplausibleAmounts(w, n, lines, own);
+  std::vector<double> units;
+  if (directions && directions->units > 0) units.push_back(directions->units);
+  DropRulesReadAsOne(w, n, lines, units);
   DropDisagreeingRowReadings(w, n, lines, own);
 }
 

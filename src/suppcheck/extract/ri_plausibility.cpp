@@ -14,10 +14,19 @@ namespace {
 // A printed % is the amount's share rounded to a whole percent: within this many points.
 constexpr double kRoundingPoints = 1.0;
 
+// The amount as read fits its % within `limits`; the amount times a number of units (a % of the
+// day's amount beside one unit's, or the other way round) only as closely as a re-read amount
+// must: with the looser tolerance, several multipliers and references (EU RI, US DVs) a wrong
+// amount finds one to fit ("Vitamin D 49 µg 150 %", printed 2,49 µg a day at 3 a day, fitted
+// 49 µg / 3 against a 10 µg daily value, 163 % for 150 %: multivitamin-phone-0013 of tuning seed
+// 28461).
 bool Fits(double percent, double mg, const RiReference& ref, const ExtractionLimits& limits) {
+  ExtractionLimits close = limits;
+  close.riTolerancePoints = std::min(limits.riTolerancePoints, limits.riReadingTolerancePoints);
+  close.riToleranceRelative = std::min(limits.riToleranceRelative, limits.riReadingToleranceRelative);
   for (const double hundred : ref.hundredPercentMg)
     for (const double m : ref.multipliers)
-      if (m > 0 && PercentFits(percent, mg * m, hundred, limits)) return true;
+      if (m > 0 && PercentFits(percent, mg * m, hundred, std::abs(m - 1) < 1e-9 ? limits : close)) return true;
   return false;
 }
 
