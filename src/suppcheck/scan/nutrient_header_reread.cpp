@@ -73,10 +73,11 @@ cv::Mat EraseTableRules(const cv::Mat& gray, int lineH) {
 }
 
 std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const PreparedImage& prep,
-                                                const std::vector<TextLine>& lines, const Box& table, int lineH) {
+                                                const std::vector<TextLine>& lines, const Box& table, int lineH,
+                                                int widerRows) {
   const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
   const int bandH = static_cast<int>(kHeaderBandRows * lineH);
-  Box band{table.x - lineH, table.y - bandH, table.w + 2 * lineH, bandH};
+  Box band{table.x - lineH, table.y - bandH, table.w + (1 + widerRows) * lineH, bandH};
   band = PadBox(band, 0, 0, prep.gray.size());
   if (band.empty() || lineH <= 0) return {};
   for (const auto& line : lines) {

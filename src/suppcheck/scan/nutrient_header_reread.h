@@ -21,9 +21,11 @@ namespace suppcheck {
 cv::Mat EraseTableRules(const cv::Mat& gray, int lineH);
 
 /// The band above the table's first row (`table`: the rows' region in working pixels, `lineH`:
-/// their line height), read when no line of `lines` in it says what the amounts are per. Its
-/// lines that say it ("per tablet", "per dagdosis"), in working pixels; empty otherwise.
+/// their line height; the band runs `widerRows` line heights right of the rows), read when no line
+/// of `lines` in it says what the amounts are per. Its lines that say it ("per tablet", "per
+/// dagdosis"), in working pixels; empty otherwise.
 std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const PreparedImage& prep,
-                                                const std::vector<TextLine>& lines, const Box& table, int lineH);
+                                                const std::vector<TextLine>& lines, const Box& table, int lineH,
+                                                int widerRows = 1);
 
 }  // namespace suppcheck

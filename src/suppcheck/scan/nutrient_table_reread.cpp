@@ -19,6 +19,13 @@ namespace {
 
 // Lines naming a nutrient next to a digit that make a table worth reading again as a block.
 constexpr int kMinTableRows = 3;
+// A line of those this many tenths of their median height or taller is a product name in large
+// print, not a row: the header is looked for above the rows without it.
+constexpr int kTitleHeightTenths = 15;
+// How far right of the rows' amounts that second band runs, in row heights: a header wider than its
+// column ("Par dose journalière (2 gélules)" over "56 µg", single-phone-0014 of tuning seed 28461)
+// was cut at its first word.
+constexpr int kHeaderWiderRows = 8;
 
 // Lines that name a nutrient.
 int NutrientNameLines(const std::vector<TextLine>& lines, const Models& models) {
@@ -84,13 +91,14 @@ std::vector<std::pair<int, int>> ColumnsBetweenRules(const cv::Mat& crop, const 
 
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
                                          const std::vector<TextLine>& lines) {
-  Box region;
-  int rows = 0, lineH = 0;
+  // Each row's part of the region (its names, percentages and amounts) and its height.
+  std::vector<std::pair<Box, int>> parts;
   for (const auto& line : lines) {
     if (line.box.empty()) continue;
     const FoldedText ft = FoldForMatching(line.text);
     const auto names = ctx.models.nutrientNames.Find(ft.text);
     if (std::none_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) || names.empty()) continue;
+    Box part;
     // The names and the percentages, not the whole line: OCR adds noise at a line's ends.
     std::vector<std::pair<size_t, size_t>> spans;
     for (const auto& m : names) spans.push_back({m.begin, m.end});
@@ -98,20 +106,41 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     for (const auto& [b, e] : spans) {
       const auto [ob, oe] = ft.OriginalRange(b, e);
       const Box box = line.BoxOf(ob, oe);
-      if (!box.empty()) region = region.empty() ? box : region.United(box);
+      if (!box.empty()) part = part.empty() ? box : part.United(box);
     }
     // And the amounts: a table without a % column ("Pro Kapsel" only) has its amounts right of
     // every name, and a region of names alone cut them off (clean-0005 of seed 61250).
     for (const auto& w : line.words)
       if (!w.box.empty() && std::any_of(line.text.begin() + static_cast<long>(w.begin),
                                         line.text.begin() + static_cast<long>(w.end), IsAsciiDigit))
-        region = region.empty() ? w.box : region.United(w.box);
-    lineH = std::max(lineH, line.box.h);
-    ++rows;
+        part = part.empty() ? w.box : part.United(w.box);
+    if (!part.empty()) parts.push_back({part, line.box.h});
   }
-  if (rows < kMinTableRows || region.empty()) return {};
+  const int rows = static_cast<int>(parts.size());
+  if (rows < kMinTableRows) return {};
+  Box region, rowsRegion;
+  int lineH = 0, rowH = 0;
+  std::vector<int> heights;
+  for (const auto& [part, h] : parts) heights.push_back(h);
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  const int medianH = heights[heights.size() / 2];
+  for (const auto& [part, h] : parts) {
+    region = region.empty() ? part : region.United(part);
+    lineH = std::max(lineH, h);
+    // The header stands above the table's rows, not above a product name in large print that names
+    // a nutrient and an amount ("Zinc 2,5 mg" over the table of single-phone-0014 of tuning seed
+    // 28461: the band above the name was blank, the header "Par dose journalière (2 gélules)" lost).
+    // Tried second: on a curved bottle the rows' heights vary and the first band found the header
+    // the second missed (multivitamin-hard-0035 of seed 58342).
+    if (h * 10 > medianH * kTitleHeightTenths) continue;
+    rowsRegion = rowsRegion.empty() ? part : rowsRegion.United(part);
+    rowH = std::max(rowH, h);
+  }
   NutrientTableReading out;
   out.header = ReReadNutrientTableHeader(ctx, prep, lines, region, lineH);
+  // Where the band above every row found no header: the band above the rows without a product
+  // name in large print, wider to the right.
+  if (out.header.empty()) out.header = ReReadNutrientTableHeader(ctx, prep, lines, rowsRegion, rowH, kHeaderWiderRows);
   region = PadBox(region, lineH / 2, lineH, prep.gray.size());
   if (region.empty()) return out;
   // Table print is often the label's smallest: read it at the re-reads' detail.
