@@ -28,6 +28,9 @@ namespace suppcheck {
 namespace {
 
 constexpr int kAnalysisSide = 1600;  // long side of the copy used to analyse the layout
+// Rows of a few glyphs happen in a textured background too (a tablecloth, a wooden table); a row
+// of the label's text that counts has more.
+constexpr size_t kTextRowGlyphs = 7;
 
 // The small copy the layout is analysed on, and the geometry found so far: `geometry` takes the
 // copy's pixels to the upright label, a `size` canvas.
@@ -59,9 +62,13 @@ AnalysisCopy MakeAnalysisCopy(const cv::Mat& gray) {
 }
 
 // A clear label outline seen in perspective: warp it to a rectangle. Returns whether it did.
+// The outline must hold the text rows; rows of the table's texture around a label do not count
+// (a multivitamin label on a tablecloth, seed 58342 multivitamin-phone-0013: 38 rows of 4+
+// glyphs, many of them specks of the cloth outside the label, refused its clean outline; the
+// label was read askew and sheared, and its table not at all).
 bool UndoPerspective(AnalysisCopy& copy) {
   std::vector<cv::Point2f> quad;
-  if (!FindLabelQuad(copy.small, TextRows(FindGlyphs(copy.small)), quad)) return false;
+  if (!FindLabelQuad(copy.small, TextRows(FindGlyphs(copy.small), kTextRowGlyphs), quad)) return false;
   copy.geometry = QuadToRectangle(quad, copy.size);  // the first step: nothing to compose with
   return true;
 }
@@ -97,8 +104,7 @@ void PaintAroundPaper(const AnalysisCopy& copy, double k, cv::Mat& gray) {
 // (still the copy's own when nothing was painted: they need not be found again).
 bool KeepToPaper(AnalysisCopy& copy, Glyphs& glyphs) {
   glyphs = FindGlyphs(copy.small);
-  // Rows of a few glyphs happen in the texture too; a row of text left out has more.
-  const BrightPanel panel = FindBrightPanel(copy.small, TextRows(glyphs, /*minGlyphs=*/7));
+  const BrightPanel panel = FindBrightPanel(copy.small, TextRows(glyphs, kTextRowGlyphs));
   if (panel.region.empty()) return false;
   const cv::Size size = copy.small.size();
   const cv::Rect region = WithTurnedPanel(TextRegion(AlignedGlyphs(glyphs), size), glyphs, size);
