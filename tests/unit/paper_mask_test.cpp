@@ -64,8 +64,14 @@ TEST_CASE("the paper mask holds the label and not the texture around it", "[imag
 }
 
 TEST_CASE("preparation paints the texture out around a label, and only then", "[image][texture]") {
-  const PreparedImage onTexture = PrepareImage(LabelOnTable(true));
+  // Without the label's outline (as when none is found), the texture around the paper is painted.
+  PrepareOptions noOutline;
+  noOutline.fixPerspective = false;
+  const PreparedImage onTexture = PrepareImage(LabelOnTable(true), noOutline);
   CHECK(onTexture.paperOnly);
-  const PreparedImage onPlain = PrepareImage(LabelOnTable(false));
+  const PreparedImage onPlain = PrepareImage(LabelOnTable(false), noOutline);
   CHECK_FALSE(onPlain.paperOnly);
+  // This label's outline is clear: the scan warps the photo to it, which leaves the texture out.
+  const PreparedImage warped = PrepareImage(LabelOnTable(true));
+  CHECK((warped.perspective || warped.paperOnly));
 }
