@@ -136,3 +136,22 @@ TEST_CASE("scan: directions whose range lost its space ('1 a3 comprimés') give 
   CHECK(j["magnesium"]["mg_per_day"].get<double>() == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));
   CHECK(j["assessment"]["level"] == truth["level"]);
 }
+
+TEST_CASE("scan --product: a side with the lot and a best-before read glued ('Aconsommer') shows the number missing", "[cli][product]") {
+  // samples/products/lot-glued: the side of a pack without a number prints the lot and "À consommer
+  // de préférence avant", which the OCR reads "Aconsommer de préférence avant". Lot and best-before
+  // are the legal text: the number is missing there, with the advice, as on the whole label.
+  const json truth = Truth("lot-glued");
+  std::vector<std::string> args{"scan", "--product"};
+  for (const auto& f : truth["files"]) args.push_back((kProducts / f.get<std::string>()).string());
+  args.insert(args.end(), {"--format", "json"});
+  const json j = json::parse(Suppcheck(args).out);
+  REQUIRE(j.is_object());
+  CHECK(j["coverage"]["legal_text"] == true);
+  CHECK(j["notification"]["status"] == truth["notification"]["status"]);
+  CHECK(j["assessment"]["level"] == truth["level"]);
+  CHECK(j["coverage"]["to_photograph"].empty());
+  bool advised = false;
+  for (const auto& m : j["assessment"]["messages"]) advised |= m.get<std::string>().find("better not taken") != std::string::npos;
+  CHECK(advised);
+}
