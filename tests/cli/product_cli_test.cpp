@@ -155,3 +155,22 @@ TEST_CASE("scan --product: a side with the lot and a best-before read glued ('Ac
   for (const auto& m : j["assessment"]["messages"]) advised |= m.get<std::string>().find("better not taken") != std::string::npos;
   CHECK(advised);
 }
+
+TEST_CASE("scan --product: a product reads its dose from the table's block reading when its lines give none, as a photo alone does", "[cli][product]") {
+  // samples/products/table-row-misread/label.jpg: the first pass misreads the magnesium row, the
+  // table's block reading has it right. The photo scanned alone and as a product of one photo
+  // (what batch --products makes of a loose photo) give the same dose.
+  const json truth = Truth("table-row-misread");
+  const std::string label = Photo("table-row-misread", "label.jpg");
+  for (const bool product : {false, true}) {
+    INFO((product ? "scan --product" : "scan"));
+    std::vector<std::string> args{"scan"};
+    if (product) args.push_back("--product");
+    args.insert(args.end(), {label, "--format", "json"});
+    const json j = json::parse(Suppcheck(args).out);
+    REQUIRE(j.is_object());
+    REQUIRE(j["magnesium"]["mg_per_day"].is_number());
+    CHECK(j["magnesium"]["mg_per_day"].get<double>() == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));
+    CHECK(j["assessment"]["level"] == truth["level"]);
+  }
+}

@@ -186,18 +186,40 @@ std::string MergeNumber(ScanResult& r, const std::vector<const ScanResult*>& rea
 // photos disagree on ("magnesium a day 300 mg (a.jpg) and 600 mg (b.jpg)"), the dose then left
 // unknown.
 std::vector<std::string> MergeMagnesium(ScanResult& r, const std::vector<const ScanResult*>& read, const Models& models) {
-  std::vector<TextLine> lines;
+  // Each photo's lines with its table's header read again above the rows; with `rows`, its
+  // table's block and column readings after them too.
+  const auto linesOfPhotos = [&read](bool rows, std::vector<std::string>& lineFile) {
+    std::vector<TextLine> lines;
+    for (const auto* p : read) {
+      NutrientTableReading table;
+      const auto headerEnd = p->tableLines.begin() + static_cast<long>(std::min(p->tableHeaderLines, p->tableLines.size()));
+      table.header.assign(p->tableLines.begin(), headerEnd);
+      if (rows) table.rows.assign(headerEnd, p->tableLines.end());
+      for (auto& line : WithTableReading(p->lines, table)) {
+        lines.push_back(std::move(line));
+        lineFile.push_back(p->file);
+      }
+    }
+    return lines;
+  };
   std::vector<std::string> lineFile;
-  for (const auto* p : read) {
-    NutrientTableReading header;
-    const size_t n = std::min(p->tableHeaderLines, p->tableLines.size());
-    header.header.assign(p->tableLines.begin(), p->tableLines.begin() + static_cast<long>(n));
-    for (auto& line : WithTableReading(p->lines, header)) {
-      lines.push_back(std::move(line));
-      lineFile.push_back(p->file);
+  std::vector<TextLine> lines = linesOfPhotos(false, lineFile);
+  r.magnesium = ExtractMagnesium(lines, models.vocabulary, models.rules.Limits());
+  // No dose from the lines: the tables' rows as their block reading got them, as a photo alone
+  // reads its dose (scan/nutrient_table_reread.h, ConcludeWithTableRows). The whole-label pass
+  // misread a row ('Magnesium 11875 mg "1375 mg 100 %'), the dose did not add up and was left
+  // unknown, where the block reading has "Magnesium 187.5 mg 375 mg 100 %" (products seed 58111
+  // phone-0024: the label alone, read as a product of one photo, lost the dose its scan has).
+  if (!r.magnesium.mgPerUnit && !r.magnesium.mgPerDay) {
+    std::vector<std::string> withRowsFile;
+    std::vector<TextLine> withRows = linesOfPhotos(true, withRowsFile);
+    MagnesiumFacts m = ExtractMagnesium(withRows, models.vocabulary, models.rules.Limits());
+    if (m.mgPerUnit || m.mgPerDay) {
+      r.magnesium = std::move(m);
+      lines = std::move(withRows);
+      lineFile = std::move(withRowsFile);
     }
   }
-  r.magnesium = ExtractMagnesium(lines, models.vocabulary, models.rules.Limits());
   for (const auto* p : read) {
     // A photo may have seen magnesium or a salt through a re-read that the merged text keeps,
     // but a salt or the presence read on one photo is never lost.
