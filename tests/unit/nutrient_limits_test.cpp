@@ -5,6 +5,7 @@
 #include "support/test_paths.h"
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -70,6 +71,22 @@ TEST_CASE("nutrients.json loads and holds every nutrient id of the report contra
 TEST_CASE("every health limit is walked at its boundary for every age band", "[assess][nutrients]") {
   int walked = 0;
   for (const Nutrient& n : Limits().All()) {
+    // Issue 12: each nutrient with a health limit is walked for adults and for a child band at least.
+    bool adultWalked = false, childWalked = false;
+    for (const HealthLimit& h : n.upperLevels)
+      for (const auto& [band, limit] : h.bands) {
+        if (h.kind == HealthLimit::Kind::None) continue;
+        adultWalked = adultWalked || band == "adult";
+        childWalked = childWalked || band == "1-3" || band == "4-6" || band == "7-10" || band == "11-14" ||
+                      band == "15-17";
+      }
+    const bool hasHealthLimit = std::any_of(n.upperLevels.begin(), n.upperLevels.end(),
+                                            [](const HealthLimit& h) { return h.kind != HealthLimit::Kind::None; });
+    if (hasHealthLimit) {
+      INFO(n.id << ": the bands walked below include adults and a child band");
+      CHECK(adultWalked);
+      CHECK(childWalked);
+    }
     for (const HealthLimit& h : n.upperLevels) {
       const std::string form = h.forms.empty() ? "" : h.forms.front();
       if (h.kind == HealthLimit::Kind::None) {
