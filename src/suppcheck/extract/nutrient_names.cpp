@@ -92,9 +92,15 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
       const std::string t = to.get<std::string>();
       if (from.size() == 1 && t.size() == 1) x.initialLookalikes_[from[0]] = t[0];
     }
+    const auto& stray = j.at("stray_initials");
+    x.strayInitials_ = stray.at("letters").get<std::string>();
+    x.lostInitialGlyphs_ = stray.at("glyphs_for_a_lost_i").get<std::string>();
+    x.strayInitialMinLetters_ = stray.at("min_letters").get<size_t>();
     x.iuWords_ = FoldedWords(j.at("iu_words").at("words"));
     x.dfeWords_ = FoldedWords(j.at("dfe_words").at("words"));
     x.ocrMicrogramWords_ = FoldedWords(j.at("ocr_microgram_spellings").at("words"));
+    x.referenceIntakeWords_ = FoldedWords(j.at("percent_of_what").at("eu_reference_intake"));
+    x.dailyValueWords_ = FoldedWords(j.at("percent_of_what").at("us_daily_value"));
   } catch (const nlohmann::json::exception& e) {
     return MakeError("missing_models", std::string("a key is missing or of the wrong type (") + e.what() + ")");
   }
@@ -166,6 +172,8 @@ class NameSpotter {
       const Run run = GlueFrom(i);
       std::optional<size_t> next = Exact(run, run.glued, false);
       if (!next) next = ExactWithInitialSwapped(run);
+      if (!next) next = ExactAfterStrayInitial(run);
+      if (!next) next = ExactWithLostInitial(run);
       if (!next) next = VitaminAndCode(i);
       if (!next) next = VitaminGluedToCode(i);
       if (!next) next = DamagedName(run);
@@ -249,6 +257,44 @@ class NameSpotter {
     std::string swapped = run.glued;
     swapped[0] = swap->second;
     return Exact(run, swapped, true);
+  }
+
+  // `run` with `drop` letters taken off its front (drop = 1) or `add` put before it: the same
+  // tokens, the glued lengths moved.
+  static Run Shifted(const Run& run, const std::string& glued, long shift) {
+    Run s{run.first, glued, {}};
+    for (const auto& [len, last] : run.ends)
+      if (static_cast<long>(len) + shift > 0) s.ends.push_back({static_cast<size_t>(static_cast<long>(len) + shift), last});
+    return s;
+  }
+
+  // A table rule or a capital I read as a letter glued before the name ("jJod" for "| Jod",
+  // "llode" for "| Iode"): the name exactly without that letter, or with its own first letter
+  // swapped as ExactWithInitialSwapped does. Only a letter of `rule_initials`, and only names of
+  // `min_letters` or more.
+  std::optional<size_t> ExactAfterStrayInitial(const Run& run) {
+    const std::string& g = run.glued;
+    if (g.size() < 1 + x_.strayInitialMinLetters_ ||
+        x_.strayInitials_.find(g[0]) == std::string::npos || !IsAsciiAlpha(g[1]))
+      return std::nullopt;
+    Run rest = Shifted(run, g.substr(1), -1);
+    if (auto next = Exact(rest, rest.glued, true)) return next;
+    const auto swap = x_.initialLookalikes_.find(rest.glued[0]);
+    if (swap == x_.initialLookalikes_.end()) return std::nullopt;
+    rest.glued[0] = swap->second;
+    return Exact(rest, rest.glued, true);
+  }
+
+  // A capital I read as a rule glyph right before the rest of the name ("\jzer" for "Ijzer"): the
+  // name exactly with the I put back, only after one of `lost_initial_glyphs` and only for names
+  // of `min_letters` or more besides the I.
+  std::optional<size_t> ExactWithLostInitial(const Run& run) {
+    const size_t begin = toks_[run.first].begin;
+    if (begin == 0 || x_.lostInitialGlyphs_.find(f_[begin - 1]) == std::string::npos ||
+        run.glued.size() < x_.strayInitialMinLetters_)
+      return std::nullopt;
+    const Run whole = Shifted(run, "i" + run.glued, 1);
+    return Exact(whole, whole.glued, true);
   }
 
   // A vitamin word (perhaps damaged) and its code in the next token; the code only as printed

@@ -8,7 +8,9 @@
 // glued together, spell it ("beta-carotene", "beta carotene" and "betacarotene" alike). Longer
 // names win over shorter ones ("potassium iodide" is a form of iodine, not potassium); exact
 // names win over OCR-damaged ones; a first letter OCR confuses ("lron", "lode": I read as l) is
-// swapped only when that spells a name exactly; a vitamin's code is never guessed ("Vitamins" is no vitamin
+// swapped only when that spells a name exactly; a table rule read as a letter before a name
+// ("jJod", "llode") or a capital I read as a rule ("\jzer") is taken only when the rest spells a
+// name exactly; a vitamin's code is never guessed ("Vitamins" is no vitamin
 // A and "vitamine" no vitamin E).
 
 #include <filesystem>
@@ -45,6 +47,10 @@ class NutrientNameIndex {
   const std::vector<std::string>& DfeWords() const { return dfeWords_; }
   /// What OCR makes of "µg" and "mcg" on photos ("meg", "yg", "hq"): µg for nutrients counted in µg.
   const std::vector<std::string>& OcrMicrogramWords() const { return ocrMicrogramWords_; }
+  /// Words saying a label's % is of the EU reference intakes ("% ri", "% ar", "referenzmenge"),
+  /// and of the US daily values ("% dv", "daily value").
+  const std::vector<std::string>& ReferenceIntakeWords() const { return referenceIntakeWords_; }
+  const std::vector<std::string>& DailyValueWords() const { return dailyValueWords_; }
 
  private:
   friend class NameSpotter;
@@ -60,8 +66,11 @@ class NutrientNameIndex {
   std::map<std::string, std::string> codeAliases_;
   std::map<std::string, std::string> codeToNutrient_;  ///< "b6" -> "vitamin_b6"
   std::map<char, char> initialLookalikes_;             ///< 'l' -> 'i': "lron" is "iron"
+  std::string strayInitials_;       ///< letters a rule or an I becomes before a name: "jJod"
+  std::string lostInitialGlyphs_;   ///< glyphs a capital I becomes: "\jzer" is "ijzer"
+  size_t strayInitialMinLetters_ = 3;
   size_t oneEdit_ = 6, twoEdits_ = 11;
-  std::vector<std::string> iuWords_, dfeWords_, ocrMicrogramWords_;
+  std::vector<std::string> iuWords_, dfeWords_, ocrMicrogramWords_, referenceIntakeWords_, dailyValueWords_;
 };
 
 }  // namespace suppcheck
