@@ -753,3 +753,81 @@ TEST_CASE("An amount fits its % RI at other units a day only closely", "[extract
       "3x taglich 1 Kapsel\n");
   CheckNoDose(all, "vitamin_d");
 }
+
+TEST_CASE("A table rule read as a letter before a name, or a capital I read as a rule", "[extract][nutrients]") {
+  // Seed 33871: "\jzer 4,7 mg 14,1 mg 101%" (multivitamin-phone-0045), "jJod 22 ug 15%"
+  // (phone-0029) and "llode (iodure de potassium) 22 yo 15%" (phone-0025) were missed.
+  CheckDose(Read("Per tablet | Per dag (3 tabletten) | % RI\n\\jzer 4,7 mg 14,1 mg 101%\n"), "iron", 4.7, 14.1);
+  CheckDose(Read("Pro Tablette % NRV\njJod 22 ug 15%\n1 Tablette täglich.\n"), "iodine", 22, 22);
+  CheckDose(Read("Par dose journalière (2 comprimés) % AR\nllode (iodure de potassium) 22 yo 15%\n2 comprimés par jour.\n"),
+            "iodine", 11, 22);
+  // The rest must spell a name exactly, and only after one of the rule's letters or glyphs.
+  CHECK_FALSE(Get(Read("Per tablet\nbJod 22 ug 15%\n"), "iodine"));
+  CHECK_FALSE(Get(Read("Per tablet\njzer 4,7 mg\n"), "iron"));
+  CHECK_FALSE(Get(Read("Per tablet\nlzer 4,7 mg\n"), "iron"));
+}
+
+TEST_CASE("An amount said again in IU: they agree, or the amount is unknown", "[extract][nutrients]") {
+  // multivitamin-phone-0025 of seed 33871: "Vitamine D 7,6 µg (304 UI) 152%" read "17.6 yg (304 Ul)
+  // 182%" (a table rule read as a 1): 17,6 µg / 2 fitted 182 % within 5 %, and was reported.
+  CheckNoDose(Read("Par dose journalière (2 comprimés) % AR\nVitamine D 17.6 yg (304 Ul) 182%\n2 comprimés par jour.\n"),
+              "vitamin_d");
+  // Its other reading, with the % misread too: the IU confirm the amount, the % is the misread one.
+  CheckDose(Read("Par dose journalière (2 comprimés) % AR\nVitamine D 7,6 yg (304 Ul) 182%\n2 comprimés par jour.\n"),
+            "vitamin_d", 3.8, 7.6);
+  // Both readings of the row, as the photo gave them (the first pass, the table read again): the
+  // one the IU agree with.
+  const int head = 14, row = 18;
+  CheckDose(ReadLines({
+                LineAt(600, {{1176, "Par dose journalière (2 comprimés) % AR"}}, head),
+                LineAt(688, {{730, "Vitamine D"}, {1176, "17.6 yg (304 Ul) 182%"}}, row),
+                LineAt(760, {{730, "2 comprimés par jour."}}, row),
+                LineAt(600, {{1176, "Par dose journalière (2 comprimés) % AR"}}, head),
+                LineAt(690, {{730, "Vitamine D"}, {1190, "7,6 yg (304 Ul) 182%"}}, row),
+            }),
+            "vitamin_d", 3.8, 7.6);
+  // Rounded printing agrees: 12,5 µg is 500 IU, 0,8 µg is 32 IU (33 IU printed).
+  CheckDose(Read("Per tablet % RI\nVitamin D 12,5 µg (500 IU) 250 %\n1 tablet a day.\n"), "vitamin_d", 12.5, 12.5);
+  CheckDose(Read("Per tablet % RI\nVitamin D 0,8 µg (33 IU) 16 %\n1 tablet a day.\n"), "vitamin_d", 0.8, 0.8);
+  // IU first, the mass restated: the same check ("1000 IU (2,5 µg)" read for 25 µg).
+  CheckNoDose(Read("Per tablet % RI\nVitamin D 1000 IU (2,5 µg)\n1 tablet a day.\n"), "vitamin_d");
+  CheckDose(Read("Per tablet % RI\nVitamin D 1000 IU (25 µg)\n1 tablet a day.\n"), "vitamin_d", 25, 25, "converted");
+}
+
+TEST_CASE("A label that says its % is of the EU reference intakes is not checked against US daily values",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0025 of seed 33871: "Zinc (oxyde de zinc) 110 mg 100 %", printed 10 mg under
+  // "% AR": 11,0 mg is 100 % of the US daily value (11 mg), and was reported.
+  CheckNoDose(Read("Par dose journalière (2 comprimés) % AR\nZinc (oxyde de zinc) 110 mg 100 %\n2 comprimés par jour.\n"),
+              "zinc");
+  // Without any word for the reference, and on a label of % daily values, the US value still counts.
+  CheckDose(Read("Per tablet\nZinc 110 mg 100 %\n1 tablet daily.\n"), "zinc", 11, 11);
+  CheckDose(Read("Amount Per Tablet % Daily Value\nZinc 110 mg 100 %\n1 tablet daily.\n"), "zinc", 11, 11);
+}
+
+TEST_CASE("A % of a day's units is not fitted to an amount in the per-day column", "[extract][nutrients]") {
+  // multivitamin-phone-0025 of seed 33871: "lode (iodure de potassium) 122 yo 15%" under "Par dose
+  // journalière (2 comprimés)", printed 22 µg: 12 µg (the digits without the last) times 2 is 16 %,
+  // within a point of 15 %, and 12 µg a day was reported.
+  CheckNoDose(Read("Par dose journalière (2 comprimés) % AR\nlode (iodure de potassium) 122 yo 15%\n2 comprimés par jour.\n"),
+              "iodine");
+  // A per-tablet column still fits the % of the day's two tablets.
+  CheckDose(Read("Per tablet % RI\nIjzer 7 mg 100 %\nNeem 2 tabletten per dag.\n"), "iron", 7, 14);
+}
+
+TEST_CASE("A nutrient counted in µg read in grams where the % RI fits µg: the µ was lost", "[extract][nutrients]") {
+  // single-phone-0032 of seed 33871: "Jodium 45g 30 %" (printed 45 µg, 30 % of 150 µg).
+  CheckDose(Read("Per capsule:\nJodium 45g 30 %\n1 capsule per dag.\n"), "iodine", 45, 45);
+  // No % to tell, or a % that does not fit: no dose.
+  CheckNoDose(Read("Per capsule:\nJodium 45g\n1 capsule per dag.\n"), "iodine");
+  CheckNoDose(Read("Per capsule:\nJodium 45g 90 %\n1 capsule per dag.\n"), "iodine");
+  // A nutrient counted in mg is never read this way.
+  CheckNoDose(Read("Per capsule:\nZink 10g 100 %\n1 capsule per dag.\n"), "zinc");
+}
+
+TEST_CASE("An opening bracket read as a curly one still makes a compound the form", "[extract][nutrients]") {
+  // multivitamin-phone-0025 of seed 33871: "llode {iodure de potassium) 22 yo 15%" was read as 22 µg
+  // of potassium iodide, 16,8 µg of iodine.
+  CheckDose(Read("Par dose journalière (2 comprimés) % AR\nIode {iodure de potassium) 22 µg 15%\n2 comprimés par jour.\n"),
+            "iodine", 11, 22);
+}

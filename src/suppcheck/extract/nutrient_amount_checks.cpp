@@ -7,6 +7,7 @@
 #include <string>
 
 #include "suppcheck/extract/nutrient_row_readings.h"
+#include "suppcheck/extract/reference_intake.h"
 #include "suppcheck/extract/ri_plausibility.h"
 
 namespace suppcheck {
@@ -80,14 +81,57 @@ bool SmallerDoseNotAssumed(const NutrientAmount& a, const RiCheck& check, const 
   return lowest && a.mg * most > *lowest;
 }
 
+// "Jodium 45g 30 %": a nutrient counted in µg read in grams whose digits, in µg, are the % RI
+// printed beside them (within the reading tolerance, of the amount itself): the µ was lost.
+// Grams of such a nutrient are never a dose, and the % tells the unit.
+bool MicrogramsLostTheirMu(const NutrientAmount& a, const AmountNote& note, const Nutrient& n,
+                           const RiReference& ref, const ExtractionLimits& limits) {
+  if (MgPerUnitOf(n.unit) >= 1 || std::abs(note.mgPerNumber - 1000) > 1e-6 || !a.percentRi) return false;
+  ExtractionLimits close = limits;
+  close.riTolerancePoints = limits.riReadingTolerancePoints;
+  close.riToleranceRelative = limits.riReadingToleranceRelative;
+  const double micrograms = a.mg / 1e6;
+  return std::any_of(ref.hundredPercentMg.begin(), ref.hundredPercentMg.end(),
+                     [&](double hundred) { return PercentFits(*a.percentRi, micrograms, hundred, close); });
+}
+
 }  // namespace
 
+void CheckIuRestatements(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                         const ExtractionLimits& limits) {
+  for (size_t k = w.amounts.size(); k-- > 0;) {
+    AmountNote& note = w.notes[k];
+    const NutrientAmount& a = w.amounts[k];
+    if (!note.restatedMg || !a.elemental || a.mg <= 0) continue;
+    const auto [low, high] = *note.restatedMg;
+    // The amount's own rounding: of its printed digits, or of the IU it was converted from (a
+    // range where the form decides the factor: [mg x lowFactor, mg]).
+    const double own = note.converted ? 0 : HalfOfLastDigitMg(note.number, note.mgPerNumber);
+    const double slack = own + note.restatedRoundingMg;
+    const double ownLow = a.mg * note.lowFactor;
+    const bool agrees = ownLow * (1 - limits.doseAgreement) - slack <= high * (1 + limits.doseAgreement) &&
+                        a.mg * (1 + limits.doseAgreement) + slack >= low * (1 - limits.doseAgreement);
+    if (agrees) {
+      note.restatementAgrees = true;
+      continue;
+    }
+    std::ostringstream why;
+    why.imbue(std::locale::classic());
+    why << "'" << lines[static_cast<size_t>(a.line)].text.substr(a.begin, a.end - a.begin) << "' of " << n.name
+        << " disagrees with the same amount said again beside it ("
+        << high / MgPerUnitOf(n.unit) << " " << n.unit << "): one of the two is misread";
+    w.facts.problems.push_back(why.str());
+    EraseAmount(w, k);
+  }
+}
+
 void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<UnitsPerDay>& directions,
-                      const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
+                      const std::vector<TextLine>& lines, const ExtractionLimits& limits, bool usDailyValues) {
   RiReference ref;
   const double toMg = MgPerUnitOf(n.unit);
   if (n.referenceIntake) ref.hundredPercentMg.push_back(*n.referenceIntake * toMg);
-  for (const double dv : n.usDailyValues) ref.hundredPercentMg.push_back(dv * toMg);
+  if (usDailyValues)
+    for (const double dv : n.usDailyValues) ref.hundredPercentMg.push_back(dv * toMg);
   if (ref.hundredPercentMg.empty()) return;
   std::vector<double> units;
   if (directions && directions->units > 0) units.push_back(directions->units);
@@ -101,12 +145,27 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
       ++k;
       continue;
     }
+    // The % of a day's units beside one unit's amount, or of one unit beside a day's amount:
+    // only the one the amount's column allows where its column is known ("Iode 122 µg 15 %" under
+    // "Par dose journalière (2 comprimés)", printed 22 µg: 12 µg times 2 fitted 15 % within a point).
+    const bool ofDay = a.basis == DoseBasis::PerDay || a.basis == DoseBasis::PerUnits;
+    const bool ofUnit = a.basis == DoseBasis::PerUnit;
     ref.multipliers = {1};
-    for (const double u : units) ref.multipliers.insert(ref.multipliers.end(), {u, 1 / u});
-    if (a.units > 1) ref.multipliers.insert(ref.multipliers.end(), {a.units, 1 / a.units});
+    const auto allow = [&](double u) {
+      if (!ofDay) ref.multipliers.push_back(u);
+      if (!ofUnit) ref.multipliers.push_back(1 / u);
+    };
+    for (const double u : units) allow(u);
+    if (a.units > 1) allow(a.units);
+    if (MicrogramsLostTheirMu(a, note, n, ref, limits)) {
+      w.amounts[k].mg = a.mg / 1e6;
+      w.notes[k].mgPerNumber = 0.001;
+    }
     const RiCheck check = CheckAgainstRi(a.mg, *a.percentRi, note.number, note.mgPerNumber, ref, limits);
-    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, limits)) {
-      confirmed[k] = check.verdict == RiCheck::Verdict::Fits;
+    // An amount its IU restatement agrees with (CheckIuRestatements) was read right twice: a %
+    // that fits neither is the misread one.
+    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, limits) || note.restatementAgrees) {
+      confirmed[k] = check.verdict == RiCheck::Verdict::Fits || note.restatementAgrees;
       ++k;
       continue;
     }

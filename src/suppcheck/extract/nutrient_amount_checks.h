@@ -20,11 +20,25 @@ namespace suppcheck {
 /// nutrient has none.
 std::optional<double> HighestLimitMg(const Nutrient& n);
 
+/// An amount said twice on its row, as a mass and in IU ("7,6 µg (304 IU)"): the two are one
+/// amount read twice. When they agree (within the dose agreement and the rounding of their last
+/// digits) the amount is marked so, and a % RI that fits neither does not refuse it (the % was
+/// misread: "Vitamine D 7,6 µg (304 UI) 182%" for 152 %). When they disagree, one of them is
+/// misread ("17.6 µg (304 UI)": a table rule read as a 1) and nothing tells which: the amount
+/// goes, with the reason in the problems.
+void CheckIuRestatements(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                         const ExtractionLimits& limits);
+
 /// Each declared amount against the % RI printed on its row: kept when it fits, replaced by the
 /// one other reading of its digits that fits, dropped with a reason when nothing fits. The % may be
-/// of the amount, of a day's units of it or of one unit of a per-day amount.
+/// of the amount, of a day's units of a per-unit amount or of one unit of a per-day amount (where
+/// the amount's column is known, only the one it allows). An amount its IU restatement agrees with
+/// stays whatever the %. A nutrient counted in µg read in grams ("Jodium 45g 30 %") is read in µg
+/// where that fits the % closely: the µ was lost. `usDailyValues`: a %
+/// may also be of the US daily values (false on a label whose % is of the EU reference intakes
+/// only, extract/nutrient_rows' LabelReference).
 void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<UnitsPerDay>& directions,
-                      const std::vector<TextLine>& lines, const ExtractionLimits& limits);
+                      const std::vector<TextLine>& lines, const ExtractionLimits& limits, bool usDailyValues);
 
 /// A row read twice (the first pass and the table read again): a reading that lost its decimal
 /// separator goes, a reading without its column takes the basis of the equal reading.

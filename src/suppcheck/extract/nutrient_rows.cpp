@@ -17,6 +17,7 @@
 #include "suppcheck/extract/nutrient_line_read.h"
 #include "suppcheck/extract/nutrient_row_readings.h"
 #include "suppcheck/extract/nutrient_work.h"
+#include "suppcheck/extract/word_match.h"
 
 namespace suppcheck {
 
@@ -69,6 +70,25 @@ bool IsRestatement(const LineRead& lr, size_t qi, size_t primary, const Nutrient
   return true;
 }
 
+// Quantity `qi` restates the amount just taken for `n` (quantity `primary`, the last one in
+// `w`): in IU beside a mass or a mass beside IU ("7,6 µg (304 IU)"), its mass goes into the
+// amount's note for CheckIuRestatements. Other restatements ("680 mcg DFE (400 mcg folic acid)")
+// are not the same mass.
+void NoteRestatement(const TextLine& line, size_t i, const LineRead& lr, size_t qi, size_t primary,
+                     const NutrientNameMatch& owner, const Nutrient& n, const NutrientWords& words, NutrientWork& w) {
+  const auto& qs = lr.info.quantities;
+  if ((qs[qi].unit == MassUnit::IU) == (qs[primary].unit == MassUnit::IU) || w.amounts.empty()) return;
+  std::vector<std::string> ignored;
+  const auto read = ReadOwnedAmount(line, i, lr, qi, owner, n, words, ignored);
+  if (!read || !read->amount.elemental) return;
+  AmountNote& note = w.notes.back();
+  note.restatedMg = std::pair(read->amount.mg * read->note.lowFactor, read->amount.mg);
+  if (read->note.converted)  // half an IU, as a mass
+    note.restatedRoundingMg = qs[qi].value > 0 ? 0.5 * read->amount.mg / qs[qi].value : 0;
+  else
+    note.restatedRoundingMg = HalfOfLastDigitMg(read->note.number, read->note.mgPerNumber);
+}
+
 // Line `i`, left to right: each amount to its owner, or to the amount it restates.
 void CollectLineAmounts(const std::vector<TextLine>& lines, size_t i, const LineRead& lr, const NutrientWords& words,
                         Nutrients& found) {
@@ -76,11 +96,19 @@ void CollectLineAmounts(const std::vector<TextLine>& lines, size_t i, const Line
   std::vector<const NutrientNameMatch*> owners(qs.size(), nullptr);
   for (size_t qi = 0; qi < qs.size(); ++qi) owners[qi] = OwnerOf(lr, qi, words.vocab);
   long primary = -1;  // the last amount that was not a restatement
+  NutrientWork* primaryWork = nullptr;  // where the primary amount went, if it was taken
+  const Nutrient* primaryNutrient = nullptr;
   for (size_t qi = 0; qi < qs.size(); ++qi) {
     if (primary >= 0 && IsRestatement(lr, qi, static_cast<size_t>(primary), owners[static_cast<size_t>(primary)],
-                                      words.vocab, found))
+                                      words.vocab, found)) {
+      if (primaryWork && primaryNutrient)
+        NoteRestatement(lines[i], i, lr, qi, static_cast<size_t>(primary), *owners[static_cast<size_t>(primary)],
+                        *primaryNutrient, words, *primaryWork);
       continue;
+    }
     primary = static_cast<long>(qi);
+    primaryWork = nullptr;
+    primaryNutrient = nullptr;
     const NutrientNameMatch* owner = owners[qi];
     if (!owner) continue;
     NutrientWork& w = found.For(owner->nutrientId);
@@ -91,6 +119,8 @@ void CollectLineAmounts(const std::vector<TextLine>& lines, size_t i, const Line
     w.amounts.push_back(read->amount);
     w.notes.push_back(read->note);
     w.owned[i].push_back(qi);
+    primaryWork = &w;
+    primaryNutrient = n;
   }
 }
 
@@ -109,21 +139,36 @@ void CollectForms(const std::vector<LineRead>& read, Nutrients& found) {
 // that none of them settles leave the row's amount unknown.
 void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>& info,
                    const std::optional<UnitsPerDay>& directions, const std::vector<TextLine>& lines,
-                   const Vocabulary& vocab, const ExtractionLimits& own) {
+                   const Vocabulary& vocab, const ExtractionLimits& own, bool usDailyValues) {
   for (size_t i = 0; i < lines.size(); ++i) info[i].ownedQuantities = w.owned[i];
   AssignBasis(w.amounts, info, lines, vocab, own);
   CrossCheckRowReadings(w, lines, own);
   DropGramsThatLostTheirMicro(w, n);
-  TrustAmountsByRi(w, n, directions, lines, own);
+  CheckIuRestatements(w, n, lines, own);
+  TrustAmountsByRi(w, n, directions, lines, own, usDailyValues);
   // A reading without its % RI is checked against the % of its row's other reading, once that
   // reading fits it: a % read wrong ("7S" read "7%" for 78 %) must not take a right amount along.
   ShareRiBetweenReadings(w.amounts, lines);
-  TrustAmountsByRi(w, n, directions, lines, own);
+  TrustAmountsByRi(w, n, directions, lines, own, usDailyValues);
   DropImplausibleAmounts(w, n, lines, own);
   std::vector<double> units;
   if (directions && directions->units > 0) units.push_back(directions->units);
   DropRulesReadAsOne(w, n, lines, units);
   DropDisagreeingRowReadings(w, n, lines, own);
+}
+
+// Whether a % on this label may be of the US daily values: not where the label says its % is of
+// the EU reference intakes ("% RI", "% AR", "% NRV", "Referenzmenge") and names no daily value.
+// Two references let a misread amount fit one of them ("Zinc 110 mg 100 %" under "% AR", printed
+// 10 mg: 11,0 mg is 100 % of the US 11 mg).
+bool MayBeOfDailyValues(const std::vector<LineRead>& read, const NutrientNameIndex& names) {
+  bool eu = false;
+  for (const LineRead& lr : read) {
+    const std::string& f = lr.info.ft.text;
+    if (FindAnyWord(f, names.DailyValueWords(), 0, f.size()) != std::string::npos) return true;
+    eu = eu || FindAnyWord(f, names.ReferenceIntakeWords(), 0, f.size()) != std::string::npos;
+  }
+  return !eu;
 }
 
 // Per unit times the units a day against the per-day amount printed, for every nutrient as for
@@ -205,6 +250,7 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
   CollectForms(read, found);
 
   const auto directions = FindUnitsPerDay(lines, vocab);
+  const bool usDailyValues = MayBeOfDailyValues(read, names);
   std::vector<AnalysedLine> info(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) info[i] = read[i].info;
 
@@ -221,7 +267,7 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
       // DropImplausibleAmounts' ceiling (2500 mg of calcium a tablet was silently dropped).
       if (const auto highest = HighestLimitMg(n); highest && own.implausibleTimesLimit > 0)
         own.maxMgPerUnit = std::max(own.maxMgPerUnit, *highest * own.implausibleTimesLimit);
-      SettleAmounts(*w, n, info, directions, lines, vocab, own);
+      SettleAmounts(*w, n, info, directions, lines, vocab, own, usDailyValues);
       if (!w->amounts.empty())
         if (const std::optional<DoseChoice> dose = ChooseDose(w->amounts, directions, own))
           ReportDose(*w, n, *dose, nutrients, directions, lines, own);

@@ -3,7 +3,10 @@
 // with the facts of each amount that NutrientAmount does not carry, which quantities of each line
 // it owns, and the facts to report.
 
+#include <cmath>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "suppcheck/assess/nutrient_units.h"
@@ -19,6 +22,11 @@ struct AmountNote {
   double lowFactor = 1;     ///< the low end of a conversion range over the value used
   std::string number;       ///< the amount's digits as printed ("0,21"), for the % RI check
   double mgPerNumber = 0;   ///< mg per unit of `number`
+  /// The same amount said again in IU beside it, or in a mass beside an amount in IU ("7,6 µg
+  /// (304 IU)"): [low, high] in mg, as converted (a range where the form decides the factor).
+  std::optional<std::pair<double, double>> restatedMg;
+  double restatedRoundingMg = 0;  ///< half a unit of the restatement's last printed digit, in mg
+  bool restatementAgrees = false;  ///< set by CheckIuRestatements
 };
 
 struct NutrientWork {
@@ -32,6 +40,14 @@ struct NutrientWork {
 inline double MgPerUnitOf(const std::string& unit) {
   const std::string u = CanonicalMassUnit(unit);
   return u == "g" ? 1000 : u == "mg" ? 1 : 0.001;
+}
+
+/// Half a unit of the last digit printed in `number` ("7,6": 0.05), times `perNumber` (mg per
+/// unit of the number): how far the printed amount may be from the amount it rounds.
+inline double HalfOfLastDigitMg(const std::string& number, double perNumber) {
+  const size_t sep = number.find_first_of(",.");
+  const size_t decimals = sep == std::string::npos ? 0 : number.size() - sep - 1;
+  return 0.5 * std::pow(10.0, -static_cast<double>(decimals)) * perNumber;
 }
 
 }  // namespace suppcheck
