@@ -226,4 +226,13 @@ std::vector<TextLine> LinesFromText(std::string_view text) {
   return lines;
 }
 
+int MedianWordHeight(const TextLine& line) {
+  std::vector<int> hs;
+  for (const auto& w : line.words)
+    if (!w.box.empty()) hs.push_back(w.box.h);
+  if (hs.empty()) return line.box.h;
+  std::nth_element(hs.begin(), hs.begin() + static_cast<long>(hs.size() / 2), hs.end());
+  return hs[hs.size() / 2];
+}
+
 }  // namespace suppcheck

@@ -37,6 +37,10 @@ struct TextLine {
 /// side by side on the same row (a table row split into columns) are joined left to right.
 std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words);
 
+/// The median height of the line's word boxes: the height of its print, where the line's own box
+/// may span two rows (the page pass merged touching lines). The line's box height without words.
+int MedianWordHeight(const TextLine& line);
+
 /// A gap between two words of a line wider than this many word heights separates columns.
 inline constexpr double kColumnGapInHeights = 2.5;
 

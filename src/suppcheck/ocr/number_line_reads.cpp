@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "suppcheck/image/ink_row_fit.h"
 #include "suppcheck/image/region_render.h"
 
 namespace suppcheck {
@@ -68,76 +69,6 @@ cv::Mat Ink(const cv::Mat& gray, Variant::Ink ink, double glyph) {
 }
 
 
-// Rows whose ink covers less than this share of the number's columns are a gap between lines;
-// more than this share, a printed rule or a frame's edge (a number printed in a box).
-constexpr double kGapInk = 0.02;
-constexpr double kRuleInk = 0.8;
-// ... and a row with less than this share of the fullest row's ink is a gap too.
-constexpr double kGapShareOfFullest = 0.2;
-
-// The band fitted to the ink of the number's own row. On tight legal text the boxes of the
-// page-level read overlap the lines above and below (a box drawn round the number, a line that
-// runs askew, the address right above it): a band cut from those boxes held half of the address
-// line or all of it, and every re-read read that line instead (the products of seeds 7311 and
-// 7401: the number unreadable where a person reads it at once). In the columns of the number,
-// the text row with the most ink between gaps is the number's; the band keeps it with the gap
-// rows around it (a third of its height at most), not the frame or the neighbouring lines, and
-// ends to the right where a gap wider than two and a half rows follows the last ink.
-void FitBandToInk(const cv::Mat& gray, const Box& base, int& x1, int& y0, int& y1) {
-  const int cx0 = std::max(0, base.x), cx1 = std::min(gray.cols, base.right());
-  if (cx1 - cx0 < 8 || y1 - y0 < 8 || gray.type() != CV_8UC1) return;
-  cv::Mat ink;
-  const double level = cv::threshold(gray(cv::Rect(cx0, y0, cx1 - cx0, y1 - y0)), ink, 0, 255,
-                                     cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  double lo = 0, hi = 0;
-  cv::minMaxLoc(gray(cv::Rect(cx0, y0, cx1 - cx0, y1 - y0)), &lo, &hi);
-  if (hi - lo < 40) return;  // no contrast to tell ink from paper
-  const bool light = cv::countNonZero(ink) * 2 > ink.rows * ink.cols;  // light print on a dark ground
-  if (light) cv::bitwise_not(ink, ink);
-  const int rows = ink.rows;
-  std::vector<double> share(static_cast<size_t>(rows));
-  for (int r = 0; r < rows; ++r) share[static_cast<size_t>(r)] = cv::countNonZero(ink.row(r)) / static_cast<double>(ink.cols);
-  // A gap row may hold a little ink: the tail of a g from the line above reaching down between
-  // the digits (tight leading). Relative to the fullest text row.
-  double fullest = 0;
-  for (double v : share)
-    if (v <= kRuleInk) fullest = std::max(fullest, v);
-  const double gap = std::max(kGapInk, kGapShareOfFullest * fullest);
-  const auto text = [&](int r) { return share[static_cast<size_t>(r)] >= gap && share[static_cast<size_t>(r)] <= kRuleInk; };
-  // Runs of text rows; a gap of one row (a thin stroke lost to the threshold) stays inside a run.
-  struct Run { int from, to; double mass; };
-  std::vector<Run> runs;
-  for (int r = 0; r < rows; ++r) {
-    if (!text(r)) continue;
-    if (!runs.empty() && r - runs.back().to <= 1 &&
-        std::all_of(share.begin() + runs.back().to, share.begin() + r, [](double v) { return v <= kRuleInk; })) {
-      runs.back().to = r + 1;
-    } else {
-      runs.push_back({r, r + 1, 0});
-    }
-    runs.back().mass += share[static_cast<size_t>(r)];
-  }
-  const auto best = std::max_element(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.mass < b.mass; });
-  if (best == runs.end()) return;
-  const int runH = best->to - best->from;
-  if (runH * 4 < rows || runH < 6) return;  // too thin to be the number's row
-  // Gap rows around it, a third of its height at most.
-  int top = best->from, bottom = best->to;
-  while (top > 0 && best->from - top < runH / 3 && share[static_cast<size_t>(top - 1)] < gap) --top;
-  while (bottom < rows && bottom - best->to < runH / 3 && share[static_cast<size_t>(bottom)] < gap) ++bottom;
-  // To the right: the line ends where a wide gap follows its ink.
-  const int r0 = y0 + best->from, r1 = y0 + best->to;
-  int lastInk = cx1;
-  for (int x = cx1; x < x1 && x < gray.cols && x - lastInk <= 5 * runH / 2; ++x) {
-    const cv::Mat column = gray(cv::Rect(x, r0, 1, r1 - r0));
-    const int dark = light ? cv::countNonZero(column > level) : cv::countNonZero(column < level);
-    if (dark > 0) lastInk = x;
-  }
-  x1 = std::min(x1, lastInk + runH);
-  y1 = y0 + bottom;
-  y0 = y0 + top;
-}
-
 }  // namespace
 
 Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Mat& gray) {
@@ -169,7 +100,7 @@ Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& find
   x1 = std::clamp(x1, 0, limit.width);
   y0 = std::clamp(y0, 0, limit.height);
   y1 = std::clamp(y1, 0, limit.height);
-  FitBandToInk(gray, base, x1, y0, y1);
+  FitBandToInkRow(gray, base, x1, y0, y1);
   if (x1 - x0 < 4 || y1 - y0 < 4) return {};
   return {x0, y0, x1 - x0, y1 - y0};
 }
