@@ -51,3 +51,25 @@ TEST_CASE("text without a frame, rules and bars are no text frames", "[image][fr
   INFO(found);
   CHECK(frames.empty());
 }
+
+// A white box on a dark label (seed 25417 hard-0026, 'NUT 362 / 509' on dark blue), left tilted
+// by the perspective undone or the unroll: light lines are a frame as dark ones are, and a
+// tilted rectangle fills its upright bounding box badly (0.58 there) but its turned one well.
+TEST_CASE("a light box on a dark label is found, also tilted", "[image][frames]") {
+  for (const double degrees : {0.0, 6.5}) {
+    cv::Mat page(400, 900, CV_8UC1, cv::Scalar(40));
+    cv::putText(page, "Ingredients: magnesium citrate", {40, 60}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(225), 2, cv::LINE_AA);
+    cv::rectangle(page, cv::Rect(300, 170, 300, 48), cv::Scalar(225), 2);
+    cv::putText(page, "NUT 362 / 509", {312, 204}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(225), 2, cv::LINE_AA);
+    const cv::Mat turn = cv::getRotationMatrix2D({450, 194}, degrees, 1.0);
+    cv::warpAffine(page, page, turn, page.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    const auto frames = FindTextFrames(page, 20);
+    INFO("tilted by " << degrees << " degrees");
+    REQUIRE(frames.size() == 1);
+    const Box& f = frames.front();
+    CHECK(f.x >= 290);
+    CHECK(f.right() <= 610);
+    CHECK(f.w > 250);
+    CHECK(std::abs(f.centerY() - 194) < 10);
+  }
+}
