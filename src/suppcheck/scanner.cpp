@@ -13,6 +13,7 @@
 #include "suppcheck/scan/number_passes.h"
 #include "suppcheck/scan/nutrient_table_reread.h"
 #include "suppcheck/scan/scan_context.h"
+#include "suppcheck/scan/unread_print_rows.h"
 #include "suppcheck/scan/whole_label_read.h"
 
 namespace suppcheck {
@@ -36,13 +37,26 @@ struct Scanner::Impl {
 namespace {
 
 // No number beside legal text that was read only in part: the number may be one of the lines
-// OCR could not read, so the photo does not show that there is none.
-void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const std::vector<TextLine>& lines, ScanResult& r) {
-  if (r.number.number.status != NumberStatus::Missing ||
-      UnreadLinesNearLegalText(lines, ctx.models.vocabulary).empty())
+// OCR could not read, stand in a box printed next to them whose inside gave no number (products
+// seed 58111 phone-0014: a boxed 'NUT / AS 147/6' above the lot line, reported missing), or be
+// print beside them that the OCR never turned into words (scan/unread_print_rows.h). Then the
+// photo does not show that there is none.
+void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const PreparedImage& prep,
+                                    const std::vector<TextLine>& lines, ScanResult& r) {
+  if (r.number.number.status != NumberStatus::Missing) return;
+  std::string why;
+  if (!UnreadLinesNearLegalText(lines, ctx.models.vocabulary).empty())
+    why = "lines next to the lot or the producer's address could not be read";
+  else if (!r.number.unreadFrame.empty())
+    why = "a box printed next to the lot or the producer's address could not be read";
+  else if (UnreadPrintNearLegalText(prep, lines, ctx.models.vocabulary))
+    why = "print next to the lot or the producer's address could not be read";
+  else
     return;
   r.number.number.status = NumberStatus::Unreadable;
-  r.number.number.SetProblem(NumberProblemKind::Uncertain, "no number was read, but lines next to the lot or the producer's address could not be read: photograph that side closer");
+  std::string problem = "no number was read, but ";
+  problem.append(why).append(": photograph that side closer");
+  r.number.number.SetProblem(NumberProblemKind::Uncertain, problem);
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, ctx.models.rules, ctx.options.profile);
 }
 
@@ -169,7 +183,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     timer.Mark("extract");
     ReReadDoseLines(ctx, prep, lines, r, timer);
     ReReadSaltLines(ctx, prep, lines, r, timer);
-    NoAbsenceBesideUnreadLegalText(ctx, lines, r);
+    NoAbsenceBesideUnreadLegalText(ctx, prep, lines, r);
     timer.Mark("legal-text");
     ReadNutrientTableAgain(ctx, prep, lines, r);
     timer.Mark("nutrient-table");

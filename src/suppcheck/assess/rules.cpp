@@ -166,8 +166,16 @@ void AssessNumber(const NumberFinding& number, const RegistryAnswer& registry, A
                                   why + ".");
   } else if (n.status == NumberStatus::Unreadable) {
     // Not a finding against the product: the photo did not let the number be read for sure.
-    a.messages.push_back("A notification number seems to stand on the label ('" + SanitizeUtf8(n.text) +
-                         "') but it could not be read with confidence: photograph that line closer, in good light.");
+    if (!n.text.empty()) {
+      a.messages.push_back("A notification number seems to stand on the label ('" + SanitizeUtf8(n.text) +
+                           "') but it could not be read with confidence: photograph that line closer, in good light.");
+    } else {
+      // Nothing was read of it: the problem says what was there instead (unread lines or print
+      // next to the lot or the address, a box).
+      std::string message = "The notification number could not be checked: ";
+      message.append(n.problems.empty() ? std::string("no number was read with confidence") : n.problems.front()).append(".");
+      a.messages.push_back(std::move(message));
+    }
   } else if (registry.status == RegistryStatus::NotListed) {
     Flag(a, "not_in_registry", "The notification number " + n.canonical + " is not in the registry (" +
                                    registry.source + "). " + std::string(kNotListedMeaning) +

@@ -104,4 +104,10 @@ std::vector<size_t> UnreadLinesNearLegalText(const std::vector<TextLine>& lines,
   return out;
 }
 
+bool NearLegalText(const std::vector<TextLine>& lines, const Box& box, const Vocabulary& vocab) {
+  if (box.empty()) return false;
+  const std::vector<size_t> cues = LegalTextLines(lines, vocab);
+  return std::any_of(cues.begin(), cues.end(), [&](size_t c) { return !lines[c].box.empty() && Near(lines[c].box, box); });
+}
+
 }  // namespace suppcheck

@@ -19,4 +19,8 @@ namespace suppcheck {
 /// text was read cleanly, or for text without OCR confidences.
 std::vector<size_t> UnreadLinesNearLegalText(const std::vector<TextLine>& lines, const Vocabulary& vocab);
 
+/// `box` (text of about a line's height) stands in the block of small print around a legal-text
+/// line: same column, within a few lines above or below.
+bool NearLegalText(const std::vector<TextLine>& lines, const Box& box, const Vocabulary& vocab);
+
 }  // namespace suppcheck

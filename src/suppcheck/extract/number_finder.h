@@ -35,6 +35,10 @@ struct NumberFinding {
   /// The inside of a frame printed round it (working pixels): its re-reads stay inside, away from
   /// the frame and whatever stands beside it. Empty when it has none.
   Box frame;
+  /// No number found, and a frame printed next to the lot or the producer's address whose inside
+  /// gave none (working pixels): the number may be in it, so its absence is not shown. Empty
+  /// otherwise.
+  Box unreadFrame;
   std::string file;           ///< the photo it was read on, for a product of several photos (empty: the result's file)
 };
 

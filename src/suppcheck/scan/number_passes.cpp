@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "suppcheck/extract/legal_text_legibility.h"
 #include "suppcheck/extract/number_reads_agreement.h"
 #include "suppcheck/image/text_frames.h"
 #include "suppcheck/image/working_region.h"
@@ -51,12 +52,21 @@ void ReadDroppedNumberLine(const ScanContext& ctx, const PreparedImage& prep, st
 
 // Still nothing: a number printed in a box, which the sparse page pass takes for a picture and
 // skips (image/text_frames.h). Reads the inside of each frame as one line; a line found joins
-// `lines`.
+// `lines`. None found: a frame next to the legal text is kept in `number.unreadFrame` (the
+// number may stand in it, unread).
 void ReadFramedNumberLine(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
                           NumberFinding& number) {
   const int textHeight = static_cast<int>(prep.glyphHeight > 0 ? prep.glyphHeight : 20);
-  auto framed = ReadNumberLineInBands(ctx.engine, prep, FindTextFrames(prep.gray, textHeight), ctx.models.vocabulary);
-  if (!framed) return;
+  const std::vector<Box> frames = FindTextFrames(prep.gray, textHeight);
+  auto framed = ReadNumberLineInBands(ctx.engine, prep, frames, ctx.models.vocabulary);
+  if (!framed) {
+    for (const Box& f : frames)
+      if (NearLegalText(lines, f, ctx.models.vocabulary)) {
+        number.unreadFrame = f;
+        break;
+      }
+    return;
+  }
   lines.push_back(std::move(framed->line));
   number = FindNumberCandidates({lines.back()}, ctx.models.vocabulary).front();
   number.line = static_cast<int>(lines.size() - 1);
@@ -120,6 +130,7 @@ NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& r
     ReReadNumberLines(ctx, reading.region.image, turned, found);
   if (found.number.status == NumberStatus::Missing) ReadDroppedNumberLine(ctx, reading.region.image, turned, found);
   if (found.number.status == NumberStatus::Missing) ReadFramedNumberLine(ctx, reading.region.image, turned, found);
+  found.unreadFrame = {};  // in the turned block's pixels: the upright pass's own frames decide
   return found;
 }
 
