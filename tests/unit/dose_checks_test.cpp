@@ -93,6 +93,24 @@ TEST_CASE("the title's number must fit the dose found", "[extract][checks]") {
   CHECK(Near(PerDay("MAGNESIUM 375 Forte\nPer tablet: magnesium 375 mg\nNeem 1 tablet per dag."), 375));
 }
 
+TEST_CASE("a title reading the first digits of a dose above the limit does not refuse it", "[extract][checks]") {
+  // A short front panel's crop cuts a large title's last digit ("Magnesium 600" read "Magnesium
+  // 60", products seed 52171 phone-0043): the title contradicts nothing when the dose is above the
+  // limit, so that letting it through can only report `above`, never `within`.
+  CHECK(Near(PerDay("Magnesium 60\nPer tablet: magnesium 200 mg\nNeem 3 tabletten per dag."), 600));
+  CHECK(Near(PerDay("Magnesium 94\nPer tablet: magnesium 315.8 mg\nNeem 1 tot 3 tabletten per dag."), 947.4));
+  CHECK(Near(PerDay("Magnesium 30\nPer tablet: magnesium 300 mg\nNeem 1 tablet per dag."), 300));  // per unit
+  // At or below the limit the title stays a contradiction: "12" over 125 mg could be 1250 mg
+  // misread twice, and 125 mg reported within would be a false all-clear.
+  const MagnesiumFacts within = Extract("Magnesium 12\nPer tablet: magnesium 125 mg\nNeem 1 tablet per dag.");
+  CHECK_FALSE(within.mgPerDay);
+  CHECK(within.doseProblems.size() == 1);
+  CHECK_FALSE(Extract("Magnesium 25\nPer tablet: magnesium 250 mg\nNeem 1 tablet per dag.").mgPerDay);
+  // Not the dose's first digits: still a contradiction, above the limit too.
+  CHECK_FALSE(PerDay("Magnesium 70\nPer tablet: magnesium 200 mg\nNeem 3 tabletten per dag."));
+  CHECK_FALSE(PerDay("Magnesium 61\nPer tablet: magnesium 200 mg\nNeem 3 tabletten per dag."));
+}
+
 TEST_CASE("the printed % RI must fit the mg, % DV of US labels too", "[extract][checks]") {
   const MagnesiumFacts bad = Extract("Per tablet: magnesium 375 mg 50 %\nNeem 1 tablet per dag.");
   REQUIRE(bad.riMismatch);

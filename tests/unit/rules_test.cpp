@@ -216,6 +216,9 @@ TEST_CASE("rules.json: every threshold read from the file, a broken file is refu
   CHECK(rules->belgianMaxMg == 450);
   CHECK(rules->toxicMg == 2500);
   CHECK_FALSE(rules->profiles.at("child-1-3").noaelMg);
+  // A title cut to a dose's first digits lets a dose through only above every profile's limit.
+  CHECK(rules->Limits().cutTitleDoseAboveMg == 300);
+  CHECK(TestModels().rules.Limits().cutTitleDoseAboveMg == 250);
   MagnesiumFacts mg;
   mg.present = true;
   mg.mgPerDay = 280;

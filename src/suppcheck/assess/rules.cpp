@@ -50,6 +50,9 @@ Expected<Rules> Rules::Load(const std::filesystem::path& dir) {
       prof.label = p.at("label").get<std::string>();
       if (!p.at("noael_mg").is_null()) prof.noaelMg = p.at("noael_mg").get<double>();
       r.profiles[id] = prof;
+      // The title check's cut-digit case (extract/extraction_limits.h) only above every profile's level.
+      if (prof.noaelMg && (std::isinf(l.cutTitleDoseAboveMg) || *prof.noaelMg > l.cutTitleDoseAboveMg))
+        l.cutTitleDoseAboveMg = *prof.noaelMg;
     }
   } catch (const std::exception& e) {
     return MakeError("missing_models", path.string() + " is malformed: " + e.what());

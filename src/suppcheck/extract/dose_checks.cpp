@@ -9,6 +9,7 @@
 
 #include "suppcheck/extract/amount_owner.h"
 #include "suppcheck/extract/reference_intake.h"
+#include "suppcheck/extract/title_amount.h"
 
 namespace suppcheck {
 
@@ -189,6 +190,16 @@ std::optional<std::string> TitleProblem(const std::vector<double>& titleNumbers,
   for (const double t : titleNumbers)
     for (const auto& v : {mgPerUnit, mgPerDay})
       if (v && Near(*v, t, limits.doseAgreement)) return std::nullopt;
+  // A title whose last digits were cut off ("Magnesium 60" over 600 mg a day) confirms nothing,
+  // but contradicts nothing either. Let through only when the dose a day (else the dose per unit)
+  // is above every profile's upper level: `within_noael` needs a dose a day at or below it, so the
+  // title let through cannot turn a product above the limit into one within; at worst a title
+  // printed "60" over a dose misread "600" is reported above, a false alarm, never an all-clear.
+  const double above = limits.cutTitleDoseAboveMg;
+  if (mgPerDay ? *mgPerDay > above : *mgPerUnit > above)
+    for (const double t : titleNumbers)
+      for (const auto& v : {mgPerUnit, mgPerDay})
+        if (v && IsCutTitleNumber(t, *v)) return std::nullopt;
   std::string read = mgPerUnit ? MgText(*mgPerUnit) + " per unit" : "";
   if (mgPerDay) read += (read.empty() ? "" : " and ") + MgText(*mgPerDay) + " a day";
   return "the product's name says " + nutrientName + " " + NumberText(titleNumbers.front()) +

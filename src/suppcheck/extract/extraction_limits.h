@@ -3,6 +3,7 @@
 // models/rules.json by Rules::Load (assess/rules.h), none is written here: tests use the real models.
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace suppcheck {
@@ -21,6 +22,12 @@ struct ExtractionLimits {
   std::vector<double> otherReferenceIntakesMg;  ///< % DV on US labels
   double doseAgreement = 0;          ///< two statements of one dose agree within this fraction
   double saltFractionTolerance = 0;  ///< elemental vs salt mass: the salt's fraction range widened by this
+  /// A title number that reads as the dose's first digits ("Magnesium 60" over 600 mg a day,
+  /// extract/title_amount.h IsCutTitleNumber) leaves the dose reported only when the dose a day is
+  /// above this: the highest upper level of rules.json's profiles, so that the title let through
+  /// can only make a product `above_noael`, never `within_noael`. Not a threshold of its own: the
+  /// profiles' `noael_mg`. Infinite (never let through) until Rules::Load sets it.
+  double cutTitleDoseAboveMg = std::numeric_limits<double>::infinity();
   /// How far above a table row its column header may stand: a reading step of the table, not a
   /// threshold of the assessment (it says nothing about a product), so it stays in code.
   size_t headerSearchLines = 8;

@@ -1,6 +1,7 @@
 #include "suppcheck/extract/title_amount.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "suppcheck/util/text.h"
 
@@ -41,6 +42,13 @@ std::vector<double> TitleNumbers(const std::vector<AnalysedLine>& info) {
     }
   }
   return out;
+}
+
+bool IsCutTitleNumber(double title, double dose) {
+  // The dose's whole part with one, two or three of its last digits dropped: 947.4 -> 94, 9.
+  for (double cut = 10; cut <= 1000; cut *= 10)
+    if (std::floor(dose / cut) == title) return title > 0;
+  return false;
 }
 
 }  // namespace suppcheck
