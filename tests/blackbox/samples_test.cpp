@@ -330,3 +330,29 @@ TEST_CASE("a nutrient table without a % column is read again with its amounts", 
   CHECK(*b12->facts.perUnit == Approx(0.25));
   CHECK(*b12->facts.perDay == Approx(0.75));
 }
+
+// samples/multivitamin/multivitamin-rule-before-amount: multivitamin-phone-0025 of seed 33871
+// (unchanged). The first pass read the boxed table's rule left of the amount column as a leading 1
+// on the rows of zinc ("110 mg 100 %", printed 10 mg) and manganese ("16 mg 300 %", printed 6
+// mg), and the table's block and column readings lost those rows: the % RI refused the amounts,
+// and both were unknown. The "1" stands a digit left of where the column's other amounts start
+// (extract/rule_before_amount), and the % RI fits the digits after it.
+TEST_CASE("a table rule read as a leading 1 left of its amount column is not the amount's", "[blackbox][nutrients]") {
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "multivitamin";
+  const json truth = ReadJson(dir / "multivitamin-rule-before-amount.truth.json");
+  const ScanResult r = SharedScanner().ScanFile(dir / truth["file"].get<std::string>());
+  REQUIRE(r.ok);
+  for (const char* id : {"zinc", "manganese"}) {
+    INFO(id);
+    const NutrientResult* got = nullptr;
+    for (const auto& n : r.nutrients)
+      if (n.facts.id == id) got = &n;
+    REQUIRE(got);
+    const json* want = nullptr;
+    for (const auto& t : truth["nutrients"])
+      if (t["id"] == id) want = &t;
+    REQUIRE(want);
+    REQUIRE(got->facts.perDay);
+    CHECK(*got->facts.perDay == Approx((*want)["per_day"].get<double>()));
+  }
+}

@@ -831,3 +831,29 @@ TEST_CASE("An opening bracket read as a curly one still makes a compound the for
   CheckDose(Read("Par dose journalière (2 comprimés) % AR\nIode {iodure de potassium) 22 µg 15%\n2 comprimés par jour.\n"),
             "iodine", 11, 22);
 }
+
+TEST_CASE("A 1 standing a digit left of its amount column is the table's rule where the % RI fits the rest",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0025 of tuning seed 33871: the first pass read "| 10 mg" of zinc as "110 mg"
+  // and "| 6 mg" of manganese as "16 mg", each starting a digit left of the column's other amounts;
+  // no other reading of those rows was left. The % RI fits the digits after the 1: 10 mg, 6 mg a
+  // day. A "1" where the column's amounts start is a digit: zinc's "110 mg 100 %" there stays
+  // refused.
+  const int head = 14, row = 18;
+  const auto table = [&](int zincX) {
+    return ReadLines({
+        LineAt(335, {{677, "Par dose journalière (2 comprimés)"}, {1100, "% AR"}}, head),
+        LineAt(389, {{61, "Fer"}, {677, "14 mg"}, {1100, "100 %"}}, row),
+        LineAt(440, {{61, "Zinc (oxyde de zinc)"}, {zincX, "110 mg"}, {1100, "100 %"}}, row),
+        LineAt(491, {{61, "Manganèse"}, {659, "16 mg"}, {1100, "300 %"}}, row),
+        LineAt(543, {{61, "Sélénium"}, {677, "13,8 µg"}, {1100, "25 %"}}, row),
+        LineAt(594, {{61, "Iode"}, {677, "22 µg"}, {1100, "15 %"}}, row),
+        LineAt(800, {{61, "2 comprimés par jour."}}, row),
+    });
+  };
+  const auto all = table(659);
+  CheckDose(all, "zinc", 5, 10);
+  CheckDose(all, "manganese", 3, 6);
+  CheckDose(all, "iron", 7, 14);
+  CheckNoDose(table(677), "zinc");
+}

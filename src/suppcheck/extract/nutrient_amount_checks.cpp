@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <charconv>
 #include <locale>
 #include <sstream>
 #include <string>
@@ -9,6 +10,7 @@
 #include "suppcheck/extract/nutrient_row_readings.h"
 #include "suppcheck/extract/reference_intake.h"
 #include "suppcheck/extract/ri_plausibility.h"
+#include "suppcheck/extract/rule_before_amount.h"
 
 namespace suppcheck {
 
@@ -168,6 +170,31 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
       confirmed[k] = check.verdict == RiCheck::Verdict::Fits || note.restatementAgrees;
       ++k;
       continue;
+    }
+    // A "1" standing left of the row's column is a table rule (extract/rule_before_amount): the
+    // digits after it are the amount when the % RI fits them. Two things the label shows agree on
+    // it, where the 1 stands and the % printed, so the smaller dose is taken even where the one
+    // read may be above a limit (SmallerDoseNotAssumed guards a % alone). Only an amount alone on
+    // its line, counted as read (w.owned) and not as left: of two columns, the rule before the
+    // second widens its box into the first, and the column its box gave it is no longer sure
+    // ("24mg 14,8 mg 30%", printed "2,4 mg | 4,8 mg | 30%": 4,8 mg per tablet against 4,8 mg a
+    // day, multivitamin-phone-0021 of tuning seed 33889, whose "24mg" a lost separator had dropped).
+    const bool aloneOnLine = static_cast<size_t>(a.line) < w.owned.size() && w.owned[static_cast<size_t>(a.line)].size() == 1;
+    if (aloneOnLine && OneStandsLeftOfItsColumn(a, note.number, lines)) {
+      const std::string rest = note.number.substr(1);
+      std::string dotted = rest;
+      std::replace(dotted.begin(), dotted.end(), ',', '.');
+      double value = 0;
+      const auto [end, ec] = std::from_chars(dotted.data(), dotted.data() + dotted.size(), value);
+      const double restMg = value * note.mgPerNumber;
+      if (ec == std::errc() && end == dotted.data() + dotted.size() && restMg > 0 &&
+          CheckAgainstRi(restMg, *a.percentRi, rest, note.mgPerNumber, ref, limits).verdict == RiCheck::Verdict::Fits) {
+        w.amounts[k].mg = restMg;
+        w.notes[k].number = rest;
+        confirmed[k] = true;
+        ++k;
+        continue;
+      }
     }
     const bool refused = SmallerDoseNotAssumed(a, check, n, units);
     if (check.verdict == RiCheck::Verdict::Corrected && !refused) {

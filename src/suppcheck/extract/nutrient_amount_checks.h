@@ -34,7 +34,9 @@ void CheckIuRestatements(NutrientWork& w, const Nutrient& n, const std::vector<T
 /// of the amount, of a day's units of a per-unit amount or of one unit of a per-day amount (where
 /// the amount's column is known, only the one it allows). An amount its IU restatement agrees with
 /// stays whatever the %. A nutrient counted in µg read in grams ("Jodium 45g 30 %") is read in µg
-/// where that fits the % closely: the µ was lost. `usDailyValues`: a %
+/// where that fits the % closely: the µ was lost. An amount alone on its line whose leading "1"
+/// stands left of its column (extract/rule_before_amount) is read without it where the % fits
+/// that. `usDailyValues`: a %
 /// may also be of the US daily values (false on a label whose % is of the EU reference intakes
 /// only, extract/nutrient_rows' LabelReference).
 void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<UnitsPerDay>& directions,
