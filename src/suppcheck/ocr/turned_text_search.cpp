@@ -33,6 +33,9 @@ constexpr double kUprightBlockCover = 0.10;
 // the upright pass reads a few confetti "words" in a turned panel ("Noo" 93, "Or" 83: a fifth of
 // the flank of seed 40961 phone-0014), never most of it.
 constexpr double kLyingBlockReadShare = 0.4;
+// Two turned blocks whose facing sides are at most this many text heights apart, side by side
+// along most of the shorter one, are one panel.
+constexpr double kPanelLineGap = 2.5;
 
 bool ReadWithConfidence(const OcrWord& w) {
   return w.confidence >= kReadWordConfidence && w.text.size() >= 2 && !w.box.empty();
@@ -133,6 +136,24 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
   }
   for (size_t i = 0; i < found.size(); ++i)
     if (!joined[i]) candidates.push_back(found[i].second);
+  // Blocks of one turned panel side by side, apart where a line gap is wider than the closing
+  // bridges (a bold number line between the address and the lot, each its own block): one
+  // panel. Read apart, only the two largest were read and the number line between them was lost
+  // (seed 60493 clean-0007, 'N° de notification : NUT/PL 1/97' reported missing on a clean photo).
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t i = 0; i < candidates.size() && !merged; ++i)
+      for (size_t j = i + 1; j < candidates.size() && !merged; ++j) {
+        const Box a = candidates[i], b = candidates[j];
+        const int gap = std::max(a.x, b.x) - std::min(a.right(), b.right());
+        const int overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+        if (gap > kPanelLineGap * h || overlap < std::min(a.h, b.h) / 2) continue;
+        const int x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
+        candidates[i] = Box{x0, y0, std::max(a.right(), b.right()) - x0, std::max(a.bottom(), b.bottom()) - y0};
+        candidates.erase(candidates.begin() + static_cast<long>(j));
+        merged = true;
+      }
+  }
   std::vector<Box> out;
   for (size_t c = 0; c < candidates.size() && out.size() < maxRegions; ++c) {
     const Box& b = candidates[c];
