@@ -168,10 +168,10 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     // levelled block in general (a barcode beside the lines made it lose them, 93001 phone-0016).
     // A number read but not valid ("NUT/PL7AS G51") may be the skew's doing too.
     tryAgain({.level = true}, /*keepAnyway=*/true);
-    // The following readings are kept only for a number (the sparse reading's lines are the
-    // ones measured for the rest of the scan), and only where the sparse pass read some words
-    // (a readability of 5: a word of five letters, or two short ones): blocks of glare or texture
-    // read as a speck or nothing either way, and a large one (readability 3) took 3 s to read
+    // The following readings replace a sparse one only for a number (the sparse reading's lines
+    // are the ones measured for the rest of the scan), and are made only where the sparse pass
+    // read some words (a readability of 5: a word of five letters, or two short ones): blocks of
+    // glare or texture read as a speck or nothing either way, and a large one (readability 3) took 3 s to read
     // again (36527 hard-0035).
     constexpr double kSomeWords = 5;
     if (sparseReadability >= kSomeWords) {
@@ -183,7 +183,11 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
       // barcode's digits read upside down ("ESTCEE 7986 HL9", readability 13) outscore the right
       // turn (7). Read as one block, the right turn wins by 30 to 6, and its lot line leads the
       // framed pass to the boxed "NUT 1/131" (seed 36527 phone-0023).
-      tryAgain({.mode = PageMode::SingleBlock}, /*keepAnyway=*/false);
+      // Where no other reading was kept, this one is kept even without a number: its lot and
+      // best-before line is the legal text that lets the report say `missing` rather than
+      // `not_seen` (seed 60511 clean-0001: "LOT 7516/956 EXP 08/2030" beside a barcode, 24 to
+      // 17 sparse, too close to call; 24 to 9 as one block).
+      tryAgain({.mode = PageMode::SingleBlock}, /*keepAnyway=*/true);
     }
     if (!reading) continue;
     ctx.Debug("2-turned-block", reading->region.image.gray);
