@@ -160,3 +160,54 @@ TEST_CASE("a notification label read with a slip still marks where the number st
   CHECK(Find("Notificatie nurnmer: NUT 12/3").labelled);
   CHECK_FALSE(Find("notification in NUT 12/3").labelled);
 }
+
+namespace {
+
+// Words laid out as printed: each row's words left to right from `left`, rows `pitch` apart.
+std::vector<TextLine> Rows(const std::vector<std::vector<const char*>>& rows, int left = 40, int pitch = 40) {
+  std::vector<OcrWord> words;
+  int y = 100, id = 0;
+  for (const auto& row : rows) {
+    int x = left;
+    for (const char* w : row) {
+      const int width = 18 * static_cast<int>(std::string(w).size());
+      words.push_back({w, 92, {x, y, width, 28}, id});
+      x += width + 14;
+    }
+    y += pitch;
+    ++id;
+  }
+  return BuildLines(words);
+}
+
+}  // namespace
+
+TEST_CASE("a number wrapped after its categories is read across the line break", "[extract][number]") {
+  const auto& vocab = TestModels().vocabulary;
+  SECTION("the digits on the next row, back at the left edge") {
+    // A narrow side panel (seed 60511 hard-0027): "Notification number: NUT" over "6184/9".
+    const auto lines = Rows({{"Notification", "number:", "NUT"}, {"6184/9"}, {"LOT", "5448/267"}});
+    const NumberFinding f = FindNotificationNumber(lines, vocab);
+    CHECK(f.number.status == NumberStatus::Valid);
+    CHECK(f.number.canonical == "NUT 6184/9");
+    CHECK(f.line == 1);  // the re-reads read the lower row, with the start put back before it
+    CHECK(f.wrapStart.text == "NUT");
+    CHECK(f.box.y >= 140);
+  }
+  SECTION("broken after the producer's slash") {
+    const auto lines = Rows({{"Notification", "number:", "NUT", "3", "/"}, {"18"}});
+    CHECK(FindNotificationNumber(lines, vocab).number.canonical == "NUT 3/18");
+  }
+  SECTION("too many producer digits stay invalid across the break") {
+    const auto lines = Rows({{"Notification", "number:", "NUT"}, {"26147/15"}});
+    CHECK(FindNotificationNumber(lines, vocab).number.status == NumberStatus::Invalid);
+  }
+  SECTION("never onto a lot or date line, nor a row far below or to the right") {
+    CHECK_FALSE(FindNotificationNumber(Rows({{"Notification", "number:", "NUT"}, {"12/2027", "EXP"}}), vocab).number.valid());
+    CHECK_FALSE(FindNotificationNumber(Rows({{"Notification", "number:", "NUT"}, {"6184/9"}}, 40, 120), vocab).number.valid());
+    // The next row starts right of where the categories stood: another column's text.
+    std::vector<OcrWord> words{{"Notification", 92, {40, 100, 216, 28}, 0}, {"number:", 92, {270, 100, 126, 28}, 0},
+                               {"NUT", 92, {410, 100, 54, 28}, 0}, {"6184/9", 92, {480, 140, 108, 28}, 1}};
+    CHECK_FALSE(FindNotificationNumber(BuildLines(words), vocab).number.valid());
+  }
+}

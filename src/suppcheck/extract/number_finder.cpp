@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include "suppcheck/extract/folded_text.h"
 #include "suppcheck/util/edit_distance.h"
@@ -307,6 +308,36 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
   return n;
 }
 
+// Whether nothing but spaces and a frame's edge follows byte `end` of `text`: what ends there
+// ends its line.
+bool EndsItsLine(const std::string& text, size_t end) {
+  for (size_t i = end; i < text.size(); ++i)
+    if (std::string_view(" |[]()").find(text[i]) == std::string_view::npos) return false;
+  return true;
+}
+
+// The line that a number cut at the end of line `li` (`cut`: its categories, perhaps its
+// producer and slash) wraps onto: the next row down, starting back near the paragraph's left
+// edge, left of where the cut began, as a line broken by the width of a column or a side panel.
+// -1 when there is none.
+int WrapLineBelow(const std::vector<TextLine>& lines, size_t li, const NumberFinding& cut) {
+  const TextLine& upper = lines[li];
+  if (upper.box.empty() || cut.box.empty()) return -1;
+  const int h = std::max(1, MedianWordHeight(upper));
+  int best = -1, bestGap = 0;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    const Box& b = lines[j].box;
+    if (j == li || b.empty() || b.y <= cut.box.centerY()) continue;
+    const int gap = b.y - cut.box.bottom();
+    if (gap > 3 * h / 2 || b.x >= cut.box.x || b.x < upper.box.x - 2 * h || b.right() <= upper.box.x) continue;
+    if (best < 0 || gap < bestGap) {
+      best = static_cast<int>(j);
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 bool MayHoldNumber(const std::string& text, const Vocabulary& vocab) {
@@ -380,6 +411,42 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
       lineHasCandidate[li] = true;
       p = raw->end > p ? raw->end - 1 : p;
     }
+  }
+
+  // A number wrapped after its start: "Notification number: NUT" over "6184/9" on a narrow side
+  // panel (seed 60511 hard-0027 and hard-0032), "NUT 3 /" over "18". Read across the break: the
+  // finding stands on the lower line, whose re-reads get the start put back before them.
+  for (NumberFinding& cut : found) {
+    if (!cut.labelled || !cut.categoryAnchored || cut.number.product || cut.line < 0) continue;
+    const auto li = static_cast<size_t>(cut.line);
+    if (!EndsItsLine(lines[li].text, cut.end)) continue;
+    const int below = WrapLineBelow(lines, li, cut);
+    if (below < 0) continue;
+    // Not onto a lot, date or telephone line: its digits are another group ("12/2027").
+    const std::string& lowerFolded = folded[static_cast<size_t>(below)].text;
+    if (std::any_of(vocab.numberLineDecoys.begin(), vocab.numberLineDecoys.end(),
+                    [&](const std::string& d) { return lowerFolded.find(d) != std::string::npos; }))
+      continue;
+    TextLine start = SubLine(lines[li], cut.begin, cut.end);
+    if (start.words.empty()) continue;
+    auto across = FindNumberCandidates({PrefixedLine(start, lines[static_cast<size_t>(below)])}, vocab);
+    if (across.empty()) continue;
+    NumberFinding wrapped = across.front();
+    const size_t shift = start.text.size() + 1;
+    // The categories must be the start's and the digits must follow them on the lower line.
+    if (!wrapped.categoryAnchored || wrapped.begin != 0 || wrapped.end <= shift || !wrapped.number.producer ||
+        !wrapped.number.product)
+      continue;
+    wrapped.line = below;
+    wrapped.begin = 0;
+    wrapped.end -= shift;
+    // The lower line's part: the band its re-reads read (the start's row is not theirs).
+    wrapped.box = lines[static_cast<size_t>(below)].BoxOf(wrapped.begin, wrapped.end);
+    wrapped.labelled = true;
+    wrapped.startCut = cut.startCut;
+    wrapped.wrapStart = std::move(start);
+    cut = std::move(wrapped);
+    lineHasCandidate[static_cast<size_t>(below)] = true;
   }
 
   // A label with no category-anchored number on its line or the next: report what follows it.

@@ -39,6 +39,10 @@ struct NumberFinding {
   /// gave none (working pixels): the number may be in it, so its absence is not shown. Empty
   /// otherwise.
   Box unreadFrame;
+  /// A number wrapped after its start: "Notification number: NUT" over "6184/9". These are the
+  /// words of the start, at the end of the line above `line` (which holds the rest); re-reads of
+  /// `line` put them before what they read. Empty for a number on one line.
+  TextLine wrapStart;
   std::string file;           ///< the photo it was read on, for a product of several photos (empty: the result's file)
 };
 

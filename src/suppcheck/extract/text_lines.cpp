@@ -126,6 +126,17 @@ TextLine SubLine(const TextLine& line, size_t begin, size_t end) {
   return part;
 }
 
+TextLine PrefixedLine(const TextLine& start, const TextLine& line) {
+  if (start.text.empty()) return line;
+  TextLine joined = start;
+  const size_t shift = start.text.size() + 1;
+  joined.text += ' ';
+  joined.text += line.text;
+  for (const LineWord& w : line.words) joined.words.push_back({w.begin + shift, w.end + shift, w.box, w.confidence});
+  joined.box = start.box.United(line.box);
+  return joined;
+}
+
 std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
   // 1. Fragments: the engine's lines (words without a line id each make their own).
   std::map<int, Fragment> byId;

@@ -52,6 +52,11 @@ std::vector<std::pair<size_t, size_t>> ColumnRanges(const TextLine& line);
 /// The words of `line` in the byte range [begin, end) as a line of their own.
 TextLine SubLine(const TextLine& line, size_t begin, size_t end);
 
+/// `start`'s words, a space, then `line`'s, as one line: the start of something printed at the
+/// end of the line above `line` (a number wrapped after its categories). Each word keeps its own
+/// box, so the line's box spans both rows.
+TextLine PrefixedLine(const TextLine& start, const TextLine& line);
+
 /// The index of the line that continues line `i`'s paragraph: the first line after it (in
 /// reading order) that stands under it (their spans across overlap), at most a line's height
 /// below (a centred paragraph's lines start at different places). Two columns

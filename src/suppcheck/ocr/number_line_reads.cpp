@@ -134,7 +134,11 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const Prepa
       w.box = FromRendered(w.box, region, f, border);
       w.lineId = 0;  // one band, one line
     }
-    const auto found = FindNumberCandidates(BuildLines(words), vocab);
+    std::vector<TextLine> readLines = BuildLines(words);
+    // A number wrapped after its start: the band holds the rest, the start is put back before it.
+    if (!reads.empty() && !reads.front().wrapStart.text.empty())
+      for (TextLine& l : readLines) l = PrefixedLine(reads.front().wrapStart, l);
+    const auto found = FindNumberCandidates(readLines, vocab);
     NumberFinding read;
     for (const auto& c : found)  // the category-anchored candidate first: a bare label says little
       if (c.categoryAnchored) {
@@ -143,6 +147,7 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const Prepa
       }
     if (read.number.status == NumberStatus::Missing && !found.empty()) read = found.front();
     read.line = lineIndex;
+    if (!reads.empty()) read.wrapStart = reads.front().wrapStart;
     reads.push_back(std::move(read));
     if (enough && enough(reads)) break;
   }

@@ -148,9 +148,9 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     if (reading) found = FindInTurnedReading(ctx, *reading, turned);
     // Another reading of the block, kept when it finds a number where there was none, or a valid
     // one where the number was not; or, with `keepAnyway`, when there was no reading at all.
-    const auto tryAgain = [&](const TurnedReadOptions& options, bool keepAnyway) {
+    const auto tryAgainIn = [&](const Box& where, const TurnedReadOptions& options, bool keepAnyway) {
       if (reading && found.number.valid()) return;
-      auto again = ReadTurnedBlock(ctx.firstPass, prep, block, options);
+      auto again = ReadTurnedBlock(ctx.firstPass, prep, where, options);
       if (!again) return;
       std::vector<TextLine> againLines;
       const NumberFinding second = FindInTurnedReading(ctx, *again, againLines);
@@ -162,6 +162,7 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
         found = second;
       }
     };
+    const auto tryAgain = [&](const TurnedReadOptions& options, bool keepAnyway) { tryAgainIn(block, options, keepAnyway); };
     // A flank photographed in perspective runs down at 80 degrees, not 90: its lines, turned a
     // quarter, are 10 degrees off level and read as confetti (seed 40961 phone-0014). Levelled
     // and read again, but only then: the sparse pass's layout analysis is not steadier on a
@@ -188,6 +189,15 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
       // `not_seen` (seed 60511 clean-0001: "LOT 7516/956 EXP 08/2030" beside a barcode, 24 to
       // 17 sparse, too close to call; 24 to 9 as one block).
       tryAgain({.mode = PageMode::SingleBlock}, /*keepAnyway=*/true);
+    }
+    // A number cut after its start at the block's edge: "Notification number: NUT 3 /" whose
+    // next line, "18", the closing left outside the block (seed 93001 clean-0010). The block
+    // widened across its lines, by two of the start's line heights each way, read again.
+    if (reading && found.number.status != NumberStatus::Missing && !found.number.product && !found.box.empty()) {
+      const Box start = ToParent(reading->region, found.box);
+      const int pad = 2 * std::min(start.w, start.h);
+      const int x0 = std::max(0, block.x - pad);
+      tryAgainIn({x0, block.y, std::min(prep.gray.cols, block.right() + pad) - x0, block.h}, {}, /*keepAnyway=*/false);
     }
     if (!reading) continue;
     ctx.Debug("2-turned-block", reading->region.image.gray);
