@@ -164,7 +164,9 @@ TEST_CASE("boxes of the evidence lie inside the photo", "[blackbox]") {
 // words in it (side-panel-askew); a number in a box on a flank is read "/NUT607/1", the frame's
 // edge taken for a slash (side-panel-boxed): both came back `not_seen` before. A short panel in
 // small print beside a barcode (side-panel-small-print) was cut off by the crop, and then read
-// upside down.
+// upside down. Numbers wrapped after their start ("Notification number: NUT" over "6184/9",
+// "NUT 3 /" over "18") were unreadable; a bold number line between the address and the lot,
+// a turned block of its own, was not read (side-panel-wrapped, -wrapped-slash, -three-blocks).
 TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turned]") {
   const int photos = ForEachSample("side-panel", [](const json& truth, const fs::path& photo, const ScanResult& r) {
     REQUIRE(truth["layout"] == "side_panel");
@@ -174,7 +176,18 @@ TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turn
     CHECK(r.number.box.x > size.width / 2);
     CHECK(r.number.box.h > r.number.box.w);  // a line running down the photo
   });
-  CHECK(photos == 6);
+  CHECK(photos == 9);
+}
+
+// A label without a number whose side panel holds only a lot line beside a barcode
+// (samples/legal-text/): the panel's reading is the legal text that shows the number is not
+// there, so the report says `missing`, with its advice, and not `not_seen`.
+TEST_CASE("a turned panel with only the lot line shows that the number is missing", "[blackbox][turned]") {
+  const int photos = ForEachSample("legal-text", [](const json&, const fs::path&, const ScanResult& r) {
+    CHECK(r.coverage.legalText);
+    CHECK(std::find(r.assessment.flags.begin(), r.assessment.flags.end(), "number_missing") != r.assessment.flags.end());
+  });
+  CHECK(photos == 1);
 }
 
 // Legal text with tight leading (samples/number-tight/): the number line in a box right under
