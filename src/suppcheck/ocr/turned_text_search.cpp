@@ -128,9 +128,7 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
     for (size_t i = 0; i < found.size(); ++i) {
       if (OverlapArea(found[i].second, b) <= 0) continue;
       joined[i] = true;
-      const Box& ink = found[i].second;
-      const int x0 = std::min(b.x, ink.x), y0 = std::min(b.y, ink.y);
-      b = {x0, y0, std::max(b.right(), ink.right()) - x0, std::max(b.bottom(), ink.bottom()) - y0};
+      b = b.United(found[i].second);
     }
     candidates.push_back(b);
   }
@@ -146,10 +144,8 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
       for (size_t j = i + 1; j < candidates.size() && !merged; ++j) {
         const Box a = candidates[i], b = candidates[j];
         const int gap = std::max(a.x, b.x) - std::min(a.right(), b.right());
-        const int overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
-        if (gap > kPanelLineGap * h || overlap < std::min(a.h, b.h) / 2) continue;
-        const int x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
-        candidates[i] = Box{x0, y0, std::max(a.right(), b.right()) - x0, std::max(a.bottom(), b.bottom()) - y0};
+        if (gap > kPanelLineGap * h || a.VerticalOverlap(b) < std::min(a.h, b.h) / 2) continue;
+        candidates[i] = a.United(b);
         candidates.erase(candidates.begin() + static_cast<long>(j));
         merged = true;
       }

@@ -172,8 +172,8 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     // The following readings replace a sparse one only for a number (the sparse reading's lines
     // are the ones measured for the rest of the scan), and are made only where the sparse pass
     // read some words (a readability of 5: a word of five letters, or two short ones): blocks of
-    // glare or texture read as a speck or nothing either way, and a large one (readability 3) took 3 s to read
-    // again (36527 hard-0035).
+    // glare or texture read as a speck or nothing either way, and a large one (readability 3)
+    // took 3 s to read again (36527 hard-0035).
     constexpr double kSomeWords = 5;
     if (sparseReadability >= kSomeWords) {
       // A short panel's few words: "N° de notification : NUT 7677" (76/7, its slash read as a 7)
