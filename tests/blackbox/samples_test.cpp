@@ -319,6 +319,30 @@ TEST_CASE("the OCR languages come from models/vocabulary.json", "[blackbox][mode
   CHECK(none.error().message.find("nosuchlanguage") != std::string::npos);
 }
 
+namespace {
+// Scans samples/multivitamin/NAME.jpg and checks the per-day amount of each of `ids` against its
+// truth (NAME.truth.json).
+void CheckSamplePerDay(const std::string& name, std::initializer_list<const char*> ids) {
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "multivitamin";
+  const json truth = ReadJson(dir / (name + ".truth.json"));
+  const ScanResult r = SharedScanner().ScanFile(dir / truth["file"].get<std::string>());
+  REQUIRE(r.ok);
+  for (const char* id : ids) {
+    INFO(id);
+    const NutrientResult* got = nullptr;
+    for (const auto& n : r.nutrients)
+      if (n.facts.id == id) got = &n;
+    REQUIRE(got);
+    const json* want = nullptr;
+    for (const auto& t : truth["nutrients"])
+      if (t["id"] == id) want = &t;
+    REQUIRE(want);
+    REQUIRE(got->facts.perDay);
+    CHECK(*got->facts.perDay == Approx((*want)["per_day"].get<double>()));
+  }
+}
+}  // namespace
+
 // samples/multivitamin/multivitamin-no-ri-column: multivitamin-clean-0005 of seed 61250
 // (scripts/gen/gen_multivitamins.py, re-saved as JPEG, quality 92), a German table with one amount
 // column ("Pro Kapsel") and no % column. The table's block reading was cut to the names and the
@@ -351,21 +375,15 @@ TEST_CASE("a nutrient table without a % column is read again with its amounts", 
 // and both were unknown. The "1" stands a digit left of where the column's other amounts start
 // (extract/rule_before_amount), and the % RI fits the digits after it.
 TEST_CASE("a table rule read as a leading 1 left of its amount column is not the amount's", "[blackbox][nutrients]") {
-  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "multivitamin";
-  const json truth = ReadJson(dir / "multivitamin-rule-before-amount.truth.json");
-  const ScanResult r = SharedScanner().ScanFile(dir / truth["file"].get<std::string>());
-  REQUIRE(r.ok);
-  for (const char* id : {"zinc", "manganese"}) {
-    INFO(id);
-    const NutrientResult* got = nullptr;
-    for (const auto& n : r.nutrients)
-      if (n.facts.id == id) got = &n;
-    REQUIRE(got);
-    const json* want = nullptr;
-    for (const auto& t : truth["nutrients"])
-      if (t["id"] == id) want = &t;
-    REQUIRE(want);
-    REQUIRE(got->facts.perDay);
-    CHECK(*got->facts.perDay == Approx((*want)["per_day"].get<double>()));
-  }
+  CheckSamplePerDay("multivitamin-rule-before-amount", {"zinc", "manganese"});
+}
+
+// samples/multivitamin/multivitamin-damaged-name-before-form: multivitamin-phone-0039 of seed 52468
+// (unchanged). The table's left border fused into the names of three rows ("INMWiacine
+// (nicotinamide) 8 mg 50%", "<—usiivre (bisglycinate de cuivre) 1 mg 100%", "Mtiolybdeéne
+// (molybdate de sodium) 150 pg 300%"): the forms in brackets were read, the names were not, and
+// the three rows were missed. The word before a bracketed form is its nutrient's name when close
+// to one of that nutrient's names (extract/nutrient_names, models/nutrient_words.json).
+TEST_CASE("a name the table border damaged is read before its bracketed form", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-damaged-name-before-form", {"niacin", "copper", "molybdenum"});
 }

@@ -65,6 +65,12 @@ void CheckNoDose(const std::vector<NutrientFacts>& all, const std::string& id) {
   CHECK_FALSE(Get(all, id)->problems.empty());
 }
 
+// No amount for `id`: not reported, or reported without one.
+void CheckNoAmount(const std::vector<NutrientFacts>& all, const std::string& id) {
+  INFO(id);
+  if (const NutrientFacts* n = Get(all, id)) CHECK_FALSE(n->perUnit);
+}
+
 }  // namespace
 
 TEST_CASE("English US panel: mcg, % DV, (1000 IU), DFE with folic acid, one tablet daily", "[extract][nutrients]") {
@@ -856,4 +862,28 @@ TEST_CASE("A 1 standing a digit left of its amount column is the table's rule wh
   CheckDose(all, "manganese", 3, 6);
   CheckDose(all, "iron", 7, 14);
   CheckNoDose(table(677), "zinc");
+}
+
+TEST_CASE("A name damaged beyond the fuzzy tolerance before a bracketed form of its nutrient", "[extract][nutrients]") {
+  // Seed 52468 multivitamin-phone-0039: the table's left border fused into the names, and the
+  // rows of niacin, copper and molybdenum were missed although their amounts were read.
+  const auto all = Read(
+      "Par comprimé % AR\n"
+      "INMWiacine (nicotinamide) 8 mg 50%\n"
+      "<—usiivre (bisglycinate de cuivre) 1 mg 100%\n"
+      "Mtiolybdeéne (molybdate de sodium) 150 pg 300%\n"
+      "1 comprimé par jour.\n");
+  CheckDoses(all, {{"niacin", 8, 8}, {"copper", 1, 1}, {"molybdenum", 150, 150}});
+  CHECK(Has(Get(all, "niacin")->forms, "nicotinamide"));
+  // A word that is no name of the form's nutrient does not become one: the molybdenum name is
+  // not copper's, and a word far from every name of molybdenum names nothing.
+  const auto other = Read(
+      "Par comprimé % AR\n"
+      "Mtiolybdeéne (bisglycinate de cuivre) 1 mg 100%\n"
+      "Comprimé (molybdate de sodium) 150 pg 300%\n"
+      "1 comprimé par jour.\n");
+  CheckNoAmount(other, "copper");
+  CheckNoAmount(other, "molybdenum");
+  // Names shorter than five letters are never guessed this way ("rer" for "Fer").
+  CheckNoAmount(Read("Par comprimé % AR\nrer (sulfate ferreux) 7 mg 50%\n"), "iron");
 }

@@ -96,6 +96,12 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
     x.strayInitials_ = stray.at("letters").get<std::string>();
     x.lostInitialGlyphs_ = stray.at("glyphs_for_a_lost_i").get<std::string>();
     x.strayInitialMinLetters_ = stray.at("min_letters").get<size_t>();
+    const auto& bracketed = j.at("name_before_bracketed_form");
+    x.bracketedMinLetters_ = bracketed.at("min_letters").get<size_t>();
+    x.bracketedEdits_ = bracketed.at("edits_per_letters").at(0).get<size_t>();
+    x.bracketedPerLetters_ = bracketed.at("edits_per_letters").at(1).get<size_t>();
+    x.bracketedStrayLetters_ = bracketed.at("stray_leading_letters").get<size_t>();
+    if (x.bracketedPerLetters_ == 0) return MakeError("missing_models", "name_before_bracketed_form: edits_per_letters[1] is 0");
     x.iuWords_ = FoldedWords(j.at("iu_words").at("words"));
     x.dfeWords_ = FoldedWords(j.at("dfe_words").at("words"));
     x.ocrMicrogramWords_ = FoldedWords(j.at("ocr_microgram_spellings").at("words"));
@@ -179,6 +185,7 @@ class NameSpotter {
       if (!next) next = DamagedName(run);
       i = next ? *next : i + 1;
     }
+    NamesBeforeBracketedForms();
     return std::move(out_);
   }
 
@@ -348,6 +355,59 @@ class NameSpotter {
     if (!best) return std::nullopt;
     out_.push_back({best->nutrientId, "", toks_[i].begin, toks_[bestLast].end, true});
     return bestLast + 1;
+  }
+
+  // "Mtiolybdeéne (molybdate de sodium) 150 pg": a form in brackets whose nutrient's name before
+  // it OCR damaged beyond DamagedName's tolerance, often with the table's border glued to its
+  // front. The word (or two joined words) right before the bracket, named by nothing, is the
+  // form's nutrient's own name when close to one of its names of name_before_bracketed_form's
+  // min_letters or more, after up to stray_leading_letters letters dropped from its front.
+  void NamesBeforeBracketedForms() {
+    std::vector<NutrientNameMatch> added;
+    for (size_t mi = 0; mi < out_.size(); ++mi) {
+      const NutrientNameMatch& form = out_[mi];
+      if (form.formId.empty()) continue;
+      size_t p = form.begin;
+      while (p > 0 && f_[p - 1] == ' ') --p;
+      if (p == 0 || (f_[p - 1] != '(' && f_[p - 1] != '{' && f_[p - 1] != '[')) continue;
+      --p;
+      while (p > 0 && f_[p - 1] == ' ') --p;
+      // The token ending right before the bracket, and the one joined before it.
+      long last = -1;
+      for (size_t k = 0; k < toks_.size(); ++k)
+        if (toks_[k].end == p) last = static_cast<long>(k);
+      if (last < 0) continue;
+      const size_t previousEnd = mi > 0 ? out_[mi - 1].end : 0;
+      const size_t lk = static_cast<size_t>(last);
+      if (toks_[lk].begin < previousEnd) continue;
+      std::vector<size_t> firsts{lk};
+      if (lk > 0 && toks_[lk - 1].begin >= previousEnd && Joined(f_, toks_[lk - 1], toks_[lk])) firsts.push_back(lk - 1);
+      for (size_t first : firsts) {
+        std::string glued;
+        for (size_t k = first; k <= lk; ++k) glued += toks_[k].text;
+        if (CloseToOwnName(glued, form.nutrientId)) {
+          added.push_back({form.nutrientId, "", toks_[first].begin, toks_[lk].end, true});
+          break;
+        }
+      }
+    }
+    if (added.empty()) return;
+    out_.insert(out_.end(), added.begin(), added.end());
+    std::sort(out_.begin(), out_.end(), [](const NutrientNameMatch& a, const NutrientNameMatch& b) { return a.begin < b.begin; });
+  }
+
+  bool CloseToOwnName(const std::string& word, const std::string& nutrientId) const {
+    if (word.empty() || !IsAsciiAlpha(word.back())) return false;
+    for (const auto& e : x_.entries_) {
+      if (e.nutrientId != nutrientId || !e.formId.empty() || e.key.size() < x_.bracketedMinLetters_) continue;
+      const size_t budget = std::max<size_t>(1, e.key.size() * x_.bracketedEdits_ / x_.bracketedPerLetters_);
+      for (size_t drop = 0; drop <= x_.bracketedStrayLetters_ && drop < word.size(); ++drop) {
+        const std::string_view rest = std::string_view(word).substr(drop);
+        if (rest.size() + budget < e.key.size() || rest.size() > e.key.size() + budget) continue;
+        if (static_cast<size_t>(EditDistance(rest, e.key)) <= budget) return true;
+      }
+    }
+    return false;
   }
 
   const NutrientNameIndex& x_;

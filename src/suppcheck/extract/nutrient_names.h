@@ -69,6 +69,8 @@ class NutrientNameIndex {
   std::string strayInitials_;       ///< letters a rule or an I becomes before a name: "jJod"
   std::string lostInitialGlyphs_;   ///< glyphs a capital I becomes: "\jzer" is "ijzer"
   size_t strayInitialMinLetters_ = 3;
+  /// models/nutrient_words.json name_before_bracketed_form: a damaged name before "(form)".
+  size_t bracketedMinLetters_ = 5, bracketedEdits_ = 2, bracketedPerLetters_ = 5, bracketedStrayLetters_ = 2;
   size_t oneEdit_ = 6, twoEdits_ = 11;
   std::vector<std::string> iuWords_, dfeWords_, ocrMicrogramWords_, referenceIntakeWords_, dailyValueWords_;
 };
