@@ -35,6 +35,15 @@ json ScanProduct(const json& truth) {
   return json::parse(Suppcheck(args).out);
 }
 
+// One photo scanned alone (`product` false) or as a product of one photo (what batch --products
+// makes of a loose photo), its JSON result.
+json ScanPhoto(const std::string& path, bool product) {
+  std::vector<std::string> args{"scan"};
+  if (product) args.push_back("--product");
+  args.insert(args.end(), {path, "--format", "json"});
+  return json::parse(Suppcheck(args).out);
+}
+
 }  // namespace
 
 TEST_CASE("scan --product: front, back and side make the verdict of the whole label", "[cli][product]") {
@@ -161,6 +170,26 @@ TEST_CASE("scan --product: a side with the lot and a best-before read glued ('Ac
   CHECK(advised);
 }
 
+TEST_CASE("scan: a lot word read with a digit glued to it ('Ch.-B8.') is legal text, the number missing", "[cli][product]") {
+  // samples/products/lot-word-glued/label.png: a label without a number whose legal text is
+  // 'Ch.-B. 9054/522 MHD 10/2028'; the OCR reads the abbreviation's dot as a digit ('Ch.-B8.').
+  // The lot and the best-before are still two cues: the number is missing there, with the advice,
+  // scanned alone and as a product of one photo.
+  const json truth = Truth("lot-word-glued");
+  const std::string label = Photo("lot-word-glued", "label.png");
+  for (const bool product : {false, true}) {
+    INFO((product ? "scan --product" : "scan"));
+    const json j = ScanPhoto(label, product);
+    REQUIRE(j.is_object());
+    CHECK(j["coverage"]["legal_text"] == true);
+    CHECK(j["notification"]["status"] == truth["notification"]["status"]);
+    CHECK(j["assessment"]["level"] == truth["level"]);
+    bool advised = false;
+    for (const auto& m : j["assessment"]["messages"]) advised |= m.get<std::string>().find("better not taken") != std::string::npos;
+    CHECK(advised);
+  }
+}
+
 TEST_CASE("scan --product: a front title read without its last digit does not leave a dose above the limit unknown", "[cli][product]") {
   // samples/products/title-cut: the front's crop cuts "Magnesium 947" to "Magnesium 94"; the back
   // reads 947.4 mg a day. The title reads the dose's first digits and the dose is above the limit:
@@ -182,10 +211,7 @@ TEST_CASE("scan --product: a product reads its dose from the table's block readi
   const std::string label = Photo("table-row-misread", "label.jpg");
   for (const bool product : {false, true}) {
     INFO((product ? "scan --product" : "scan"));
-    std::vector<std::string> args{"scan"};
-    if (product) args.push_back("--product");
-    args.insert(args.end(), {label, "--format", "json"});
-    const json j = json::parse(Suppcheck(args).out);
+    const json j = ScanPhoto(label, product);
     REQUIRE(j.is_object());
     REQUIRE(j["magnesium"]["mg_per_day"].is_number());
     CHECK(j["magnesium"]["mg_per_day"].get<double>() == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));

@@ -74,6 +74,12 @@ TEST_CASE("legal text needs two independent cues or a notification label", "[cov
   CHECK(Cover("À consommer de préférence avant fin : voir couvercle\nDistribué par Natura SA, 1300 Wavre").legalText);
   CHECK(Cover("Notificatienummer: zie zijkant").legalText);  // the label itself, even without the number
   CHECK(Cover("NUT/PL 1234/56").legalText);
+  // The lot's digits glued to its word, or the dot of "Ch.-B." read as a digit (products seed
+  // 71263 clean-0016); a lone letter with digits is any code.
+  CHECK(Cover("Ch.-B8. 9054/522 MHD 10/2028").legalText);
+  CHECK(Cover("LOT2426 EXP 03/2028").legalText);
+  CHECK_FALSE(Cover("L2345 EXP 03/2028").legalText);
+  CHECK_FALSE(Cover("Lotion50 EXP 03/2028").legalText);
 }
 
 TEST_CASE("ingredients: a heading, not a word in a slogan", "[coverage]") {

@@ -110,7 +110,20 @@ bool IsDoseStatement(const std::string& f, const Vocabulary& vocab) {
 // The three independent kinds of legal-text cue. A short word (LOT, THT, EXP, MHD) counts only
 // with digits on its line; a phrase ("ten minste houdbaar tot") counts alone.
 bool IsLotCue(const std::string& f, const Vocabulary& vocab) {
-  return HasWord(f, vocab.coverage.lotWords) && HasDigit(f);
+  if (HasWord(f, vocab.coverage.lotWords) && HasDigit(f)) return true;
+  // The lot's digits glued to its word: "LOT2426", or "Ch.-B8. 9054/522" where the OCR read the
+  // abbreviation's dot as a digit (products seed 71263 clean-0016: the whole label then showed no
+  // legal text and said not_seen where its side photo says missing). A word of three letters or
+  // more: "L2345" alone could be any code.
+  for (std::string w : vocab.coverage.lotWords) {
+    while (!w.empty() && !IsAlnum(w.back())) w.pop_back();
+    if (w.size() < 3) continue;
+    for (size_t p = f.find(w); p != std::string::npos; p = f.find(w, p + 1)) {
+      const size_t e = p + w.size();
+      if ((p == 0 || !IsAlnum(f[p - 1])) && e < f.size() && IsAsciiDigit(f[e])) return true;
+    }
+  }
+  return false;
 }
 
 bool IsBestBeforeCue(const std::string& f, const Vocabulary& vocab) {
