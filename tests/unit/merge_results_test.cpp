@@ -159,6 +159,39 @@ TEST_CASE("merge: two photos with two amounts of one nutrient leave it unknown",
   CHECK(HasFlag(r, "photos_disagree"));
 }
 
+TEST_CASE("merge: two amounts a day of one nutrient leave it unknown", "[merge][nutrients]") {
+  // No amount per unit on either photo: each reads a per-day amount, and they differ.
+  const ScanResult r = Merge({Scan("a.jpg", "Per daily dose: Zinc 10 mg"), Scan("b.jpg", "Per daily dose: Zinc 25 mg")});
+  const NutrientResult* zinc = FindNutrient(r, "zinc");
+  REQUIRE(zinc);
+  CHECK_FALSE(zinc->facts.perDay);
+  CHECK(zinc->assessment.level == NutrientLevel::Unknown);
+  CHECK(HasFlag(r, "photos_disagree"));
+  // The same amount a day on both: no disagreement.
+  const ScanResult same = Merge({Scan("a.jpg", "Per daily dose: Zinc 10 mg"), Scan("b.jpg", "Per daily dose: Zinc 10 mg")});
+  CHECK_FALSE(HasFlag(same, "photos_disagree"));
+}
+
+TEST_CASE("merge: two number lines neither read for sure, with plainly other digits, are a problem", "[merge]") {
+  // Both numbers are in a wrong format (five digits before the slash): neither is valid, and the
+  // product reporting one of them would hide the other.
+  const ScanResult a = Scan("side-a.jpg", "Notificatienummer: NUT 47612/3");
+  const ScanResult b = Scan("side-b.jpg", "Notificatienummer: NUT 98765/4");
+  REQUIRE(a.number.number.status == NumberStatus::Invalid);
+  REQUIRE(b.number.number.status == NumberStatus::Invalid);
+  const ScanResult r = Merge({a, b});
+  CHECK(r.number.number.status == NumberStatus::Invalid);
+  REQUIRE(r.number.number.problems.size() == 1);
+  CHECK(r.number.number.problems[0].find("NUT 47612/3 (side-a.jpg, not a well-formed number) and NUT 98765/4 (side-b.jpg, "
+                                         "not a well-formed number)") != std::string::npos);
+  CHECK(HasFlag(r, "photos_disagree"));
+  CHECK_FALSE(HasFlag(r, "number_invalid"));
+  // One OCR slip apart: the same number read twice, no conflict.
+  const ScanResult slip = Merge({a, Scan("side-b.jpg", "Notificatienummer: NUT 47812/3")});
+  CHECK_FALSE(HasFlag(slip, "photos_disagree"));
+  CHECK(slip.number.number.status == NumberStatus::Invalid);
+}
+
 TEST_CASE("merge: a number in a wrong format with other digits beside a well-formed one is a problem too", "[merge]") {
   // The format check fails on one photo ("98765" has five digits), but its digits are plainly
   // not those of the other photo's number: taking the well-formed one would hide the conflict.

@@ -82,6 +82,19 @@ bool ShowsAnotherNumber(const ScanResult& p, const std::vector<const ScanResult*
   });
 }
 
+// A number line read with digits on both sides of the slash but not well-formed or not with
+// confidence ("NUT 7532/3933" at a low confidence, "AS 12/3/4"): what a photo shows, even when no
+// photo read a number for sure.
+bool ReadWithDigits(const NumberFinding& f) {
+  return !f.number.valid() && !f.number.absent() && (f.labelled || f.categoryAnchored) && !DigitsOf(f.number).empty();
+}
+
+// How a number read without a well-formed result is named among the numbers the photos show.
+std::string NotSureName(const ScanResult& p) {
+  return p.number.number.text + " (" + BaseName(p.file) +
+         (p.number.number.status == NumberStatus::Unreadable ? ", not read with confidence)" : ", not a well-formed number)");
+}
+
 // The photo a line of the merged text came from: evidence holds the line's text and box.
 std::string FileOfEvidence(const Evidence& e, const std::vector<TextLine>& lines, const std::vector<std::string>& lineFile) {
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -115,14 +128,23 @@ bool MergeNutrients(ScanResult& r, const std::vector<const ScanResult*>& read, c
       ExtractNutrients(all, models.nutrientNames, models.nutrients, models.vocabulary, models.rules.Limits());
   bool disagree = false;
   for (auto& f : facts) {
-    std::vector<Reading> perUnit;
+    // As for magnesium: two amounts per unit, or two a day (a table's per-day column on one
+    // photo, another on the other), are two doses.
+    std::vector<Reading> perUnit, perDay;
     for (const auto* p : read)
-      for (const auto& n : p->nutrients)
-        if (n.facts.id == f.id && n.facts.perUnit) perUnit.push_back({*n.facts.perUnit, p->file});
+      for (const auto& n : p->nutrients) {
+        if (n.facts.id != f.id) continue;
+        if (n.facts.perUnit) perUnit.push_back({*n.facts.perUnit, p->file});
+        if (n.facts.perDay) perDay.push_back({*n.facts.perDay, p->file});
+      }
     perUnit = Distinct(perUnit);
-    if (perUnit.size() > 1) {
+    perDay = Distinct(perDay);
+    if (perUnit.size() > 1 || perDay.size() > 1) {
       disagree = true;
-      f.problems.push_back("the photos disagree: " + Describe(perUnit, (" " + f.unit + " per unit").c_str()));
+      std::string what;
+      if (perUnit.size() > 1) what = Describe(perUnit, (" " + f.unit + " per unit").c_str());
+      if (perDay.size() > 1) what += (what.empty() ? "" : "; ") + Describe(perDay, (" " + f.unit + " a day").c_str());
+      f.problems.push_back("the photos disagree: " + what);
       f.perUnit.reset();
       f.perDay.reset();
       f.perDayRange.reset();
@@ -154,12 +176,24 @@ std::string MergeNumber(ScanResult& r, const std::vector<const ScanResult*>& rea
   // whose digits are plainly others ("NUT 7532/3933 (side.jpg, not read with confidence)").
   std::vector<std::string> numbersShown;
   for (const auto* p : validOn) numbersShown.push_back(p->number.number.canonical + " (" + BaseName(p->file) + ")");
-  if (!validOn.empty())
+  if (!validOn.empty()) {
     for (const auto* p : read)
-      if (ShowsAnotherNumber(*p, validOn))
-        numbersShown.push_back(p->number.number.text + " (" + BaseName(p->file) +
-                               (p->number.number.status == NumberStatus::Unreadable ? ", not read with confidence)"
-                                                                                    : ", not a well-formed number)"));
+      if (ShowsAnotherNumber(*p, validOn)) numbersShown.push_back(NotSureName(*p));
+  } else {
+    // No photo read a number for sure, but two read number lines whose digits are plainly
+    // others (more than one OCR slip apart): two numbers shown, the product carries which one
+    // cannot be told either. One of them reported unreadable would hide the other.
+    std::vector<std::string> digitsShown;
+    for (const auto* p : read) {
+      if (!ReadWithDigits(p->number)) continue;
+      const std::string digits = DigitsOf(p->number.number);
+      if (std::any_of(digitsShown.begin(), digitsShown.end(), [&](const std::string& d) { return EditDistance(d, digits) <= 1; }))
+        continue;
+      digitsShown.push_back(digits);
+      numbersShown.push_back(NotSureName(*p));
+    }
+    if (numbersShown.size() < 2) numbersShown.clear();
+  }
   std::string numberList;  // "NUT 12/3 (front.jpg) and NUT 12/8 (side.jpg)" when they disagree
   if (numberPhoto) {
     r.number = numberPhoto->number;
