@@ -105,8 +105,17 @@ TEST_CASE("a misread category before the number makes the read uncertain", "[ext
     REQUIRE(f.number.producer.has_value());
     CHECK(f.startCut);
   }
-  // Words before a number that are no category: not cut.
-  for (const char* text : {"Nr PL 739/534", "EU: PL 739/534", "Notification no. AS 12/3", "Plus AS 12/3"}) {
+  // Categories garbled into capitals and slashes before the ones read ("NUT/PL/AS 74/3966" read
+  // "NIIT/DI (AS 74/2066"): the read may lack categories.
+  for (const char* text : {"'NIIT/DI (AS 74/2066 |", "NIJT/PI AS 74/3966"}) {
+    const NumberFinding f = Find(text);
+    INFO(text);
+    REQUIRE(f.number.producer.has_value());
+    CHECK(f.startCut);
+  }
+  // Words before a number that are no category: not cut (a label with a slash is not capitals).
+  for (const char* text : {"Nr PL 739/534", "EU: PL 739/534", "Notification no. AS 12/3", "Plus AS 12/3",
+                           "Notif./Notif.: AS 12/3", "Tel. 02/176 96 21 AS 12/3"}) {
     const NumberFinding f = Find(text);
     INFO(text);
     REQUIRE(f.number.producer.has_value());

@@ -292,6 +292,23 @@ bool MisreadCategoryBefore(const FoldedText& ft, const std::string& original, si
   return false;
 }
 
+// True when the word before byte `end` of `text` (spaces and an opening bracket or a frame's edge
+// before `end` skipped) is capitals with a slash among them: categories OCR garbled ("NIIT/DI (AS
+// 74/2066" for "NUT/PL/AS 74/3966", seed 74219 hard-0035), so the categories read after it may
+// be the last of several. A label word ("Notif./Notif.:") is not in capitals.
+bool SlashedCapitalsBefore(const std::string& text, size_t end) {
+  size_t i = std::min(end, text.size());
+  while (i > 0 && std::string_view(" ([{|").find(text[i - 1]) != std::string_view::npos) --i;
+  bool slash = false, letter = false;
+  for (; i > 0 && text[i - 1] != ' '; --i) {
+    const char c = text[i - 1];
+    if (c >= 'a' && c <= 'z') return false;
+    slash |= c == '/';
+    letter |= IsAsciiAlpha(c);
+  }
+  return slash && letter;
+}
+
 NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText& ft, const RawCandidate& c) {
   NumberFinding n;
   const auto [ob, oe] = ft.OriginalRange(c.begin, c.end);
@@ -401,6 +418,7 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
       // right before it, a category OCR misread whose slash it also lost. The read may lack that
       // category, exactly as when it starts after a slash.
       if (MisreadCategoryBefore(ft, lines[li].text, before)) n.startCut = true;
+      if (SlashedCapitalsBefore(lines[li].text, n.begin)) n.startCut = true;
       // Labelled: a label before it on its line, or ending the line above ("Notificatienummer:").
       n.labelled = (labelEnds[li] != std::string::npos && labelEnds[li] <= raw->begin) ||
                    (li > 0 && labelEnds[li - 1] != std::string::npos &&

@@ -83,6 +83,16 @@ Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& find
   const int h = GlyphHeight(line, base);
   if (base.h > 2 * h) base = {base.x, base.bottom() - h - h / 4, base.w, h + h / 4};  // merged lines: the number's row
   int x0 = base.x - h, x1 = base.right() + 4 * h;
+  // A reading cut at its start (a slash or garbled categories before it) is read again with the
+  // word before it: the re-reads must see the categories the first reading lost, or their
+  // agreement is agreement on a part ("PL/AS 74/3966" for "NUT/PL/AS 74/3966").
+  if (finding.startCut && finding.begin > 0 && finding.begin <= line.text.size()) {
+    size_t start = finding.begin;
+    while (start > 0 && std::string_view(" ([{|").find(line.text[start - 1]) != std::string_view::npos) --start;
+    while (start > 0 && line.text[start - 1] != ' ') --start;
+    const Box before = line.BoxOf(start, finding.begin);
+    if (!before.empty() && before.x < x0 && base.x - before.x < 12 * h) x0 = before.x - h / 2;
+  }
   // To the right end of the text block: the page-level pass may have dropped the end of the line.
   for (const auto& other : lines)
     if (!other.box.empty() && other.box.x < base.right() + 2 * h && std::abs(other.box.centerY() - base.centerY()) < 8 * h)
