@@ -11,7 +11,7 @@
 namespace suppcheck {
 
 // Glyph-like connected components of dark-on-light (and light-on-dark) text.
-Glyphs FindGlyphs(const cv::Mat& gray) {
+Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare) {
   Glyphs g;
   cv::Mat bin;
   const int block = std::max(15, (std::min(gray.cols, gray.rows) / 40) | 1);
@@ -20,7 +20,7 @@ Glyphs FindGlyphs(const cv::Mat& gray) {
                           polarity == 0 ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY, block, 12);
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
-    const int maxH = gray.rows / 6;
+    const int maxH = static_cast<int>(maxHeightShare * gray.rows);
     for (int i = 1; i < n; ++i) {
       const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);

@@ -15,8 +15,10 @@ struct Glyphs {
   std::vector<cv::Rect> boxes;
 };
 
-/// Glyph-like connected components of dark-on-light (and light-on-dark) text.
-Glyphs FindGlyphs(const cv::Mat& gray);
+/// Glyph-like connected components of dark-on-light (and light-on-dark) text, at most
+/// `maxHeightShare` of the image's height tall (a sixth leaves banners and pictures out; a large
+/// title on a short, wide label is taller).
+Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare = 1.0 / 6);
 
 /// True when most glyphs' nearest similar-sized neighbours are above or below them, not beside
 /// them: the text is turned by 90 degrees.

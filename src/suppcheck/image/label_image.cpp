@@ -130,6 +130,11 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
   cv::Mat skewArea =
       !across.empty() && across.area() < 0.9 * upright.size().area() ? cv::Mat(upright, across) : upright;
   cv::Rect region = WithTurnedPanel(across, glyphs, upright.size());
+  // A front's large title is not among the glyphs (they stop at a sixth of the copy's height, and
+  // the copy of a short, wide label is not much taller than its title): its rows are found among
+  // glyphs up to half the height, so that the crop does not take its last digit.
+  constexpr double kLargePrintShare = 0.5;
+  if (!region.empty()) region = WithWholeRowsAcross(region, FindGlyphs(upright, kLargePrintShare), upright.size());
   // On a textured background, the label's paper is known: all of it is kept (the glyph rows of a
   // turned side panel's small print are not always found, and a crop to the text cut one off),
   // and the skew is measured across it (the text region of a label mostly turned, with an

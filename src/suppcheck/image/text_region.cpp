@@ -28,20 +28,22 @@ cv::Rect TextRegion(const std::vector<cv::Rect>& glyphs, cv::Size size) {
 
 namespace {
 
-// A row running down that the crop to `region` cuts: most of its glyphs inside, some outside
-// (the first characters of a turned panel's lines at the label's bottom edge, below the text
-// that runs across). Cutting it loses those characters ("NU" of "NUT 252/8209") and the
-// number with them; the region grows to hold the whole row, with a glyph's room around it.
-cv::Rect WithCutRowsDown(cv::Rect region, const Glyphs& g, cv::Size size) {
+// Rows that the crop to `region` cuts: most of their glyphs inside, some outside. Running down:
+// the first characters of a turned panel's lines at the label's bottom edge, below the text that
+// runs across; cutting them loses "NU" of "NUT 252/8209" and the number with it. Running across:
+// a front's large title reaching past the small print's right edge, whose last digit the crop
+// took ("Magnesium 94|7", products seed 63052 clean-0014), so that the title contradicted the
+// dose. The region grows to hold each such row whole, with a glyph's room around it.
+cv::Rect WithCutRows(cv::Rect region, const std::vector<std::vector<cv::Rect>>& rows, bool down, cv::Size size) {
   const cv::Rect start = region;
-  for (const auto& row : RowsDown(g)) {
+  for (const auto& row : rows) {
     size_t inside = 0;
     cv::Rect box = row.front();
     std::vector<int> across;  // the glyphs' sizes across the row: its text height
     for (const auto& b : row) {
       inside += (b & start) == b;
       box |= b;
-      across.push_back(b.width);
+      across.push_back(down ? b.width : b.height);
     }
     if (inside == row.size() || 2 * inside < row.size()) continue;
     std::nth_element(across.begin(), across.begin() + static_cast<long>(across.size() / 2), across.end());
@@ -51,12 +53,36 @@ cv::Rect WithCutRowsDown(cv::Rect region, const Glyphs& g, cv::Size size) {
   return region;
 }
 
+// Rows running down beside a turned block, outside `region`: a side panel's number line in bold
+// with its words spaced apart is not a block of lying letters of its own, and stood one glyph
+// outside the lot line's block and its margin (seed 74219 phone-0016: "NUT 96 / 86" cut off, the
+// lot line read alone, and the number reported missing). Beside means what joins a panel's
+// blocks when they are read: at most 2.5 line heights apart, overlapping along half the shorter.
+cv::Rect WithRowsBesideBlocks(cv::Rect region, const std::vector<cv::Rect>& blocks, const Glyphs& g, cv::Size size) {
+  const cv::Rect start = region;
+  for (const auto& row : RowsDown(g)) {
+    cv::Rect box = row.front();
+    for (const auto& b : row) box |= b;
+    if ((box & start) == box) continue;
+    for (const cv::Rect& block : blocks) {
+      const int line = std::min(block.width, block.height);
+      const int gap = std::max(block.x - box.br().x, box.x - block.br().x);
+      const int overlap = std::min(block.br().y, box.br().y) - std::max(block.y, box.y);
+      if (gap > 5 * line / 2 || 2 * overlap < std::min(block.height, box.height)) continue;
+      region |= cv::Rect(box.x - line, box.y - line, box.width + 2 * line, box.height + 2 * line) & cv::Rect({0, 0}, size);
+      break;
+    }
+  }
+  return region;
+}
+
 }  // namespace
 
 // The crop to the text keeps a turned panel beside the text that runs across: when many glyphs
 // in rows running down lie outside `across`, the region grows to hold them. A few (a barcode's
 // digits, a finger's edge) do not move it: the region decides the scale and what the OCR sees.
-// Rows running down that it keeps mostly but cuts are kept whole.
+// Blocks of turned text, and the rows running down beside them, are kept whole; so are rows
+// running down that it keeps mostly but cuts.
 cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size) {
   if (across.empty()) return across;
   std::vector<cv::Rect> down;
@@ -66,16 +92,24 @@ cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size)
   cv::Rect region = down.size() < kTurnedPanelGlyphs ? across : across | TextRegion(down, size);
   // A side panel of a line or two (a lot line and a boxed number beside a barcode) has fewer
   // glyphs than that, but its letters lie on their side in a row, as a barcode's digits or a
-  // finger's edge do not: such a block outside the region is kept, with a line's height around
-  // it for the number printed beside it (seed 36527 phone-0023: the crop cut off "NUT 1/131" and
+  // finger's edge do not: such a block, partly or wholly outside the region, is kept whole with
+  // a line's height around it for the number printed beside it (seed 36527 phone-0023: the crop cut off "NUT 1/131" and
   // the lot line, 36 glyphs, and the number came back not seen).
-  for (const cv::Rect& block : TurnedTextBlocks(g)) {
-    if ((block & region).area() >= block.area() / 2) continue;
+  const std::vector<cv::Rect> blocks = TurnedTextBlocks(g);
+  for (const cv::Rect& block : blocks) {
+    if ((block & region) == block) continue;
     const int line = std::min(block.width, block.height);
     region |= cv::Rect(block.x - line, block.y - line, block.width + 2 * line, block.height + 2 * line) &
               cv::Rect({0, 0}, size);
   }
-  return WithCutRowsDown(region, g, size);
+  region = WithRowsBesideBlocks(region, blocks, g, size);
+  return WithCutRows(region, RowsDown(g), true, size);
+}
+
+// Rows of text across that `region` keeps mostly but cuts (a large title reaching past the small
+// print) are kept whole.
+cv::Rect WithWholeRowsAcross(const cv::Rect& region, const Glyphs& g, cv::Size size) {
+  return WithCutRows(region, RowsAcross(g), false, size);
 }
 
 }  // namespace suppcheck
