@@ -122,10 +122,11 @@ Expected<std::unique_ptr<Registry>> OpenRegistryFromOptions(const CommonOptions&
 }
 
 void PrintScanDetail(const std::string& file, const OcrInfo& ocr) {
-  std::fprintf(stderr, "suppcheck: %s: read in %.0f ms (turned %d deg, scaled x%.2f%s%s%s, mean OCR confidence %.0f)\n",
+  std::fprintf(stderr, "suppcheck: %s: read in %.0f ms (turned %d deg, scaled x%.2f%s%s%s%s, mean OCR confidence %.0f)\n",
                file.c_str(), ocr.ms, ocr.rotation, ocr.scale, ocr.perspective ? ", perspective undone" : "",
                ocr.unwrapped ? ", unrolled from a bottle" : "",
-               ocr.textureRemoved ? ", background texture painted out" : "", ocr.meanConfidence);
+               ocr.textureRemoved ? ", background texture painted out" : "",
+               ocr.lightPrintInverted ? ", light print on dark paper inverted" : "", ocr.meanConfidence);
 }
 
 void PrintPassTimes(const std::string& file, const std::vector<PassTime>& passes) {

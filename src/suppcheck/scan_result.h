@@ -30,6 +30,7 @@ struct OcrInfo {
   bool perspective = false;
   bool unwrapped = false;
   bool textureRemoved = false;  ///< the texture around the label's paper painted out
+  bool lightPrintInverted = false;  ///< light print on dark paper, read inverted
   double skewDegrees = 0;
   std::vector<PassTime> passes;  ///< where `ms` went, pass by pass (for --verbose)
 };

@@ -97,6 +97,7 @@ OcrInfo DescribeOcr(const ScanContext& ctx, const WholeLabelReading& page) {
   info.perspective = page.prep.perspective;
   info.unwrapped = page.prep.unwrapped;
   info.textureRemoved = page.prep.paperOnly;
+  info.lightPrintInverted = page.prep.lightPrintInverted;
   info.skewDegrees = page.prep.skewDegrees;
   return info;
 }

@@ -264,16 +264,20 @@ TEST_CASE("the skew of a label on a textured background follows its text lines",
 // Labels lying on a textured table (samples/texture/): Tesseract read the texture as words of
 // noise for most of its time, those words hid the turned side panel holding the number, and the
 // texture's specks pulled the skew off the label's own. The texture around the label's paper is
-// painted out before anything is measured or read.
+// painted out before anything is measured or read. A dark label (white print on deep green) is
+// about the cloth's grey: it is found by its smoothness, and its print is inverted to dark on
+// pale for the reading (dark-label*: 45-67 s of texture read before, and nothing of the dose;
+// dark-label-turned once gave a wrong number as valid, its first categories cut off).
 TEST_CASE("the texture around a label is painted out and its side panel read", "[blackbox][texture]") {
-  const int photos = ForEachSample("texture", [](const json& truth, const fs::path&, const ScanResult& r) {
+  const int photos = ForEachSample("texture", [](const json& truth, const fs::path& photo, const ScanResult& r) {
     REQUIRE(r.ocr);
     CHECK(r.ocr->textureRemoved);
+    CHECK(r.ocr->lightPrintInverted == photo.filename().string().starts_with("dark-label"));
     REQUIRE(r.magnesium.mgPerDay);
     CHECK(*r.magnesium.mgPerDay == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));
     CHECK(std::string(LevelName(r.assessment.level)) == truth["level"].get<std::string>());
   });
-  CHECK(photos == 2);
+  CHECK(photos == 5);
 }
 
 // A number printed in a box (samples/framed/): the sparse page-level pass takes the closed

@@ -17,18 +17,23 @@ namespace {
 
 // A pale label with rows of text, turned a few degrees, on a background of grey noise (a
 // tablecloth) or a plain grey one.
+// A 1600 x 1200 grey table around `grey`: plain, or textured with blotches `blotchSize` pixels
+// across (deviation `blotchDev`), as a cloth or a wooden table shows them, and grain.
+cv::Mat Table(int grey, bool textured, int blotchSize, double blotchDev, double grainDev) {
+  cv::Mat table(1200, 1600, CV_8UC1, cv::Scalar(grey));
+  if (!textured) return table;
+  cv::Mat blotches(table.rows / blotchSize + 1, table.cols / blotchSize + 1, CV_32FC1), grain(table.size(), CV_32FC1), noise;
+  cv::randn(blotches, grey, blotchDev);
+  cv::resize(blotches, noise, table.size(), 0, 0, cv::INTER_CUBIC);
+  cv::randn(grain, 0, grainDev);
+  noise += grain;
+  noise.convertTo(table, CV_8UC1);
+  return table;
+}
+
 cv::Mat LabelOnTable(bool textured) {
-  cv::Mat table(1200, 1600, CV_8UC3, cv::Scalar(110, 110, 110));
-  if (textured) {
-    // Blotches a few pixels across, as a cloth or a wooden table shows them, and grain.
-    cv::Mat blotches(table.rows / 8 + 1, table.cols / 8 + 1, CV_32FC1), grain(table.size(), CV_32FC1), noise;
-    cv::randn(blotches, 110, 14);
-    cv::resize(blotches, noise, table.size(), 0, 0, cv::INTER_CUBIC);
-    cv::randn(grain, 0, 4);
-    noise += grain;
-    noise.convertTo(noise, CV_8UC1);
-    cv::cvtColor(noise, table, cv::COLOR_GRAY2BGR);
-  }
+  cv::Mat table;
+  cv::cvtColor(Table(110, textured, 8, 14, 4), table, cv::COLOR_GRAY2BGR);
   cv::Mat label(500, 800, CV_8UC3, cv::Scalar(245, 245, 245));
   for (int y = 60; y < 470; y += 34)
     cv::putText(label, "Magnesium 187,5 mg per tablet NUT 12/34", {30, y}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
@@ -74,4 +79,48 @@ TEST_CASE("preparation paints the texture out around a label, and only then", "[
   // This label's outline is clear: the scan warps the photo to it, which leaves the texture out.
   const PreparedImage warped = PrepareImage(LabelOnTable(true));
   CHECK((warped.perspective || warped.paperOnly));
+}
+
+namespace {
+
+// A dark label (light print on deep green, grey about 66) on a cloth of about its grey (mean 80,
+// blotches and grain), or on a plain table of the cloth's mean grey.
+cv::Mat DarkLabelOnCloth(bool textured) {
+  cv::Mat cloth = Table(80, textured, 6, 12, 5);
+  cv::Mat label(520, 820, CV_8UC1, cv::Scalar(66));
+  for (int y = 60; y < 490; y += 34)
+    cv::putText(label, "Magnesium 200 mg per capsule NUT 249/8993", {30, y}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
+                cv::Scalar(235), 2, cv::LINE_AA);
+  label.copyTo(cloth(cv::Rect(380, 330, label.cols, label.rows)));
+  cv::Mat bgr;
+  cv::cvtColor(cloth, bgr, cv::COLOR_GRAY2BGR);
+  return bgr;
+}
+
+}  // namespace
+
+TEST_CASE("a dark label on a cloth of its grey is found by its smoothness and read inverted", "[image][texture]") {
+  cv::Mat gray;
+  cv::cvtColor(DarkLabelOnCloth(true), gray, cv::COLOR_BGR2GRAY);
+  const std::vector<cv::Point2f> rows = TextRows(FindGlyphs(gray), 7);
+  CHECK(FindBrightPanel(gray, rows).region.empty());  // not brighter than the cloth
+  const BrightPanel panel = FindSmoothPanel(gray, rows);
+  REQUIRE(!panel.region.empty());
+  // The label's box (380,330 820x520), with its blurred edge, and not much more.
+  CHECK(panel.region.contains({400, 350}));
+  CHECK(panel.region.contains({1180, 830}));
+  CHECK(panel.region.area() < 1.25 * 820 * 520);
+  // A plain table is as smooth as the paper: nothing to find.
+  cv::cvtColor(DarkLabelOnCloth(false), gray, cv::COLOR_BGR2GRAY);
+  CHECK(FindSmoothPanel(gray, TextRows(FindGlyphs(gray), 7)).region.empty());
+
+  PrepareOptions noOutline;
+  noOutline.fixPerspective = false;
+  const PreparedImage onCloth = PrepareImage(DarkLabelOnCloth(true), noOutline);
+  CHECK(onCloth.paperOnly);
+  CHECK(onCloth.lightPrintInverted);
+  // Inverted: the paper pale and the print dark, as the reading expects.
+  CHECK(cv::mean(onCloth.gray)[0] > 128);
+  const PreparedImage onPlain = PrepareImage(DarkLabelOnCloth(false), noOutline);
+  CHECK_FALSE(onPlain.lightPrintInverted);
 }

@@ -43,6 +43,8 @@ struct AnalysisCopy {
   // of `paperFrame` (the geometry when it was found). Empty when there is none.
   cv::Mat paperMask;
   cv::Matx33d paperFrame = cv::Matx33d::eye();
+  // The paper is dark and its print light: `small` is inverted, and the working image is to be.
+  bool lightPrint = false;
 
   // One more step of geometry, drawn on a canvas of `newSize`.
   void Then(const cv::Matx33d& step, cv::Size2d newSize) {
@@ -104,7 +106,9 @@ void PaintAroundPaper(const AnalysisCopy& copy, double k, cv::Mat& gray) {
 // (still the copy's own when nothing was painted: they need not be found again).
 bool KeepToPaper(AnalysisCopy& copy, Glyphs& glyphs) {
   glyphs = FindGlyphs(copy.small);
-  const BrightPanel panel = FindBrightPanel(copy.small, TextRows(glyphs, kTextRowGlyphs));
+  const std::vector<cv::Point2f> rows = TextRows(glyphs, kTextRowGlyphs);
+  BrightPanel panel = FindBrightPanel(copy.small, rows);
+  if (panel.region.empty()) panel = FindSmoothPanel(copy.small, rows);
   if (panel.region.empty()) return false;
   const cv::Size size = copy.small.size();
   const cv::Rect region = WithTurnedPanel(TextRegion(AlignedGlyphs(glyphs), size), glyphs, size);
@@ -114,7 +118,15 @@ bool KeepToPaper(AnalysisCopy& copy, Glyphs& glyphs) {
   copy.paperMask = PaperMask(panel, glyphs, size);
   copy.paperFrame = copy.geometry;
   copy.small = copy.small.clone();  // it may share its pixels with the caller's photo
-  PaintOutsideMask(copy.small, copy.paperMask);
+  // Dark paper (white print on deep green, found by its smoothness): the layout analysis finds
+  // dark glyphs on light, and on this copy found none, only the counters of the letters, which
+  // made the small print look large and the working image too small to read (seed 60511 hard-0025:
+  // 693 pixels wide); and the light was flattened into dark halos around white lines that
+  // Tesseract read as confetti (seed 74219 hard-0035). The copy is inverted, and the working image
+  // with it: dark print on pale paper, as everything after expects.
+  constexpr int kDarkPaper = 110;
+  copy.lightPrint = PaintOutsideMask(copy.small, copy.paperMask) < kDarkPaper;
+  if (copy.lightPrint) cv::bitwise_not(copy.small, copy.small);
   return true;
 }
 
@@ -235,7 +247,14 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   const double s = WorkingScale(copy, out.textHeight, options);
   out.scale = s;
 
-  // 3. Render the working image, and unroll the bottle.
+  // 3. Render the working image (from the photo inverted if its print is light on dark paper;
+  // the regions read again are rendered from the same), and unroll the bottle.
+  if (copy.lightPrint) {
+    cv::Mat inverted;
+    cv::bitwise_not(gray, inverted);
+    gray = inverted;
+    out.lightPrintInverted = true;
+  }
   const double k = RenderWorking(gray, copy, s, out);
   PaintAroundPaper(copy, k, out.gray);
   if (cylinder.found) out.unwrapped = UnrollCylinder(cylinder, k, out.gray, out.unwrapColumns);

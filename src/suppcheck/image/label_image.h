@@ -49,6 +49,7 @@ struct PreparedImage {
   bool perspective = false;
   bool cropped = false;  ///< cut to the region with text
   bool paperOnly = false;  ///< the texture around the label's paper painted out (image/paper_mask.h)
+  bool lightPrintInverted = false;  ///< light print on dark paper: the working image (and `photo`) inverted
   bool unwrapped = false;  ///< a cylinder (bottle) was unrolled
 };
 

@@ -1,6 +1,7 @@
 #include "suppcheck/image/label_outline.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <opencv2/imgproc.hpp>
 
@@ -26,6 +27,20 @@ std::vector<std::vector<cv::Point>> BrightRegionOutlines(const cv::Mat& gray) {
   return contours;
 }
 
+// The contour of the largest area (null when there is none); sets `area` to its area.
+const std::vector<cv::Point>* Largest(const std::vector<std::vector<cv::Point>>& contours, double& area) {
+  const std::vector<cv::Point>* best = nullptr;
+  area = 0;
+  for (const auto& c : contours) {
+    const double a = cv::contourArea(c);
+    if (a > area) {
+      area = a;
+      best = &c;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 // The pale panel of the label when it lies on a textured background (a tablecloth, a wooden
@@ -37,15 +52,8 @@ std::vector<std::vector<cv::Point>> BrightRegionOutlines(const cv::Mat& gray) {
 BrightPanel FindBrightPanel(const cv::Mat& gray, const std::vector<cv::Point2f>& rows) {
   const std::vector<std::vector<cv::Point>> contours = BrightRegionOutlines(gray);
   const double imageArea = static_cast<double>(gray.cols) * gray.rows;
-  const std::vector<cv::Point>* best = nullptr;
   double bestArea = 0;
-  for (const auto& c : contours) {
-    const double area = cv::contourArea(c);
-    if (area > bestArea) {
-      bestArea = area;
-      best = &c;
-    }
-  }
+  const std::vector<cv::Point>* best = Largest(contours, bestArea);
   if (!best || bestArea < kMinLabelShare * imageArea || bestArea > 0.8 * imageArea) return {};
   const cv::Rect box = cv::boundingRect(*best);
   // The region must be mostly solid (a label, not the lit half of a photo): its area fills
@@ -59,6 +67,72 @@ BrightPanel FindBrightPanel(const cv::Mat& gray, const std::vector<cv::Point2f>&
   if (outside >= 2) return {};
   BrightPanel panel{region, {}};
   cv::convexHull(*best, panel.outline);
+  return panel;
+}
+
+// The label's smooth panel on a textured background, found by texture rather than brightness: a
+// dark label (white print on deep green) on a mid-grey tablecloth is neither brighter nor darker
+// than the cloth in grey (seed 74219 phone-0015: 66 against 81), so no bright panel is found, and
+// Tesseract read the whole photo's texture for 45 s. Printed paper is smooth between its letters;
+// a cloth or a wooden table is not. The local standard deviation of the grey (in a window of a
+// few pixels) splits the two; text inside the label is closed over (its lines are thin against
+// the label), and the largest smooth region, clearly smoother than what surrounds it, is the
+// label.
+BrightPanel FindSmoothPanel(const cv::Mat& gray, const std::vector<cv::Point2f>& rows) {
+  // Measured on a copy of at most 800 pixels: shrinking averages the sensor noise of a dim photo
+  // away (it made a label's deviation as rough as a cloth's at 1600) and keeps a cloth's grain.
+  constexpr int kSide = 800;
+  const int longSide = std::max(gray.cols, gray.rows);
+  if (longSide < 200) return {};
+  const double a = std::min(1.0, static_cast<double>(kSide) / longSide);
+  cv::Mat g, mean, meanSq;
+  cv::resize(gray, g, {}, a, a, cv::INTER_AREA);
+  g.convertTo(g, CV_32F);
+  const cv::Size window(5, 5);
+  cv::blur(g, mean, window);
+  cv::blur(g.mul(g), meanSq, window);
+  cv::Mat variance = meanSq - mean.mul(mean);
+  cv::max(variance, 0, variance);
+  cv::Mat deviation, levels;
+  cv::sqrt(variance, deviation);
+  // On a log scale, so that the letters' edges (deviations of 30 and more) do not make a third
+  // class that the threshold splits off instead of paper from cloth: 0.5-64 grey levels -> 0-255.
+  cv::log(deviation + 0.5, levels);
+  const double lo = std::log(0.5), hi = std::log(64.0);
+  levels.convertTo(levels, CV_8U, 255 / (hi - lo), -255 * lo / (hi - lo));
+  cv::Mat smooth, raw;
+  cv::threshold(levels, raw, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  // Smooth specks in the texture go; the label's text lines, thin against it, are closed over.
+  const int side = std::max(g.cols, g.rows), speck = std::max(3, side / 300) | 1, line = std::max(9, side / 40) | 1;
+  cv::morphologyEx(raw, smooth, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {speck, speck}));
+  cv::morphologyEx(smooth, smooth, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {line, line}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(smooth, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  double bestArea = 0;
+  const std::vector<cv::Point>* best = Largest(contours, bestArea);
+  const double imageArea = static_cast<double>(g.cols) * g.rows;
+  if (!best || bestArea < kMinLabelShare * imageArea || bestArea > 0.8 * imageArea) return {};
+  std::vector<cv::Point> hull;
+  cv::convexHull(*best, hull);
+  if (bestArea < 0.8 * cv::contourArea(hull)) return {};  // a label is convex; smooth patches of cloth are not
+  // The surroundings must be texture, far rougher than the paper (a plain table is smooth too, and
+  // then there is no texture to keep the OCR off). Measured: cloth 6.4-8.5 grey levels, paper
+  // 0.5-0.9 around generated labels; the real photos have no smooth region small enough to count.
+  cv::Mat inside = cv::Mat::zeros(g.size(), CV_8U);
+  cv::fillConvexPoly(inside, hull, 255);
+  constexpr double kRougherOutside = 3;
+  const cv::Mat outside = ~inside, paper = inside & raw;
+  if (cv::countNonZero(outside) == 0 || cv::countNonZero(paper) == 0) return {};
+  if (cv::mean(deviation, outside)[0] < kRougherOutside * cv::mean(deviation, paper)[0]) return {};
+  BrightPanel panel;
+  for (const cv::Point& p : hull)
+    panel.outline.emplace_back(static_cast<int>(std::lround(p.x / a)), static_cast<int>(std::lround(p.y / a)));
+  const cv::Rect box = cv::boundingRect(panel.outline);
+  const int m = std::max(box.width, box.height) / 50;  // the label's blurred edge
+  panel.region = cv::Rect(box.x - m, box.y - m, box.width + 2 * m, box.height + 2 * m) & cv::Rect(0, 0, gray.cols, gray.rows);
+  size_t away = 0;
+  for (const auto& p : rows) away += !panel.region.contains(cv::Point(static_cast<int>(p.x), static_cast<int>(p.y)));
+  if (away >= 2) return {};
   return panel;
 }
 

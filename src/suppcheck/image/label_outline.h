@@ -30,4 +30,9 @@ struct BrightPanel {
 /// `rows` stand outside it.
 BrightPanel FindBrightPanel(const cv::Mat& gray, const std::vector<cv::Point2f>& rows);
 
+/// The label's smooth panel on a textured background, found by texture (local deviation of the
+/// grey), not brightness: a dark label on a cloth of about its grey. Empty when there is no
+/// smooth region clearly smoother than a textured surrounding, or when text `rows` stand outside.
+BrightPanel FindSmoothPanel(const cv::Mat& gray, const std::vector<cv::Point2f>& rows);
+
 }  // namespace suppcheck

@@ -43,14 +43,14 @@ cv::Mat PaperMask(const BrightPanel& panel, const Glyphs& glyphs, cv::Size size)
   return mask;
 }
 
-void PaintOutsideMask(cv::Mat& gray, const cv::Mat& mask) {
+int PaintOutsideMask(cv::Mat& gray, const cv::Mat& mask) {
   int histSize = 256;
   float range[] = {0, 256};
   const float* ranges[] = {range};
   cv::Mat hist;
   cv::calcHist(&gray, 1, nullptr, mask, hist, 1, &histSize, ranges);
   const double inside = cv::sum(hist)[0];
-  if (inside <= 0) return;
+  if (inside <= 0) return -1;
   double seen = 0;
   int paperGrey = 255;
   for (int v = 0; v < 256; ++v) {
@@ -61,6 +61,7 @@ void PaintOutsideMask(cv::Mat& gray, const cv::Mat& mask) {
     }
   }
   gray.setTo(paperGrey, mask == 0);
+  return paperGrey;
 }
 
 }  // namespace suppcheck

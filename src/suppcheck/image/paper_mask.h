@@ -19,6 +19,7 @@ namespace suppcheck {
 cv::Mat PaperMask(const BrightPanel& panel, const Glyphs& glyphs, cv::Size size);
 
 /// Paints `gray` where `mask` is 0 in the median grey of the pixels where it is not.
-void PaintOutsideMask(cv::Mat& gray, const cv::Mat& mask);
+/// Returns that grey (-1 when the mask is empty and nothing was painted).
+int PaintOutsideMask(cv::Mat& gray, const cv::Mat& mask);
 
 }  // namespace suppcheck
