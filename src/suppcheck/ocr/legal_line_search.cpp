@@ -39,6 +39,55 @@ void DarkOnLight(cv::Mat& crop) {
   if (cv::countNonZero(dark) * 2 > dark.rows * dark.cols) cv::bitwise_not(crop, crop);
 }
 
+// Whether `text` has a digit, a slash and a digit, spaces aside ("9/6", "149 / 6").
+bool HasDigitsAroundSlash(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '/') continue;
+    size_t a = i, b = i + 1;
+    while (a > 0 && text[a - 1] == ' ') --a;
+    while (b < text.size() && text[b] == ' ') ++b;
+    if (a > 0 && std::isdigit(static_cast<unsigned char>(text[a - 1])) && b < text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[b])))
+      return true;
+  }
+  return false;
+}
+
+// Whether the page pass already read all the ink in `band`: every dark pixel of it lies in the
+// box of a confident line one row high (the row itself, or the descenders and ascenders of the
+// rows above and below reaching into a band between them). Reading such a band again gives that
+// line again, or garbage; at 0.3-1.4 s a read (a line some 2000 pixels long once enlarged), the
+// bands around the legal text of a label without a number cost 1-8 s (seed 74219 clean-0002: 4
+// reads, 5.6 s, every one of rows read before). A row the page pass dropped, merged with
+// another (a line two rows high is no proof) or left partly unread (a number after the address,
+// beyond a gap) has ink outside such boxes, and is read. So has a line that may be the number
+// garbled: digits around a slash, in a line not recognised as an address or a lot line ("Non.
+// muria9/6 41" for "Notif.: NUT149/6", seed 60493 hard-0033).
+bool BandAlreadyRead(const cv::Mat& gray, const Box& band, const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+  const cv::Rect r = cv::Rect(band.x, band.y, band.w, band.h) & cv::Rect(0, 0, gray.cols, gray.rows);
+  if (r.width < 8 || r.height < 8) return true;
+  cv::Mat ink;
+  cv::threshold(gray(r), ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  if (cv::countNonZero(ink) * 2 > ink.rows * ink.cols) cv::bitwise_not(ink, ink);  // light print
+  const int glyph = std::max(4, band.h * 2 / 3);  // a band is a glyph and a half high
+  constexpr float kConfident = 75;
+  for (const TextLine& line : lines) {
+    const Box& b = line.box;
+    if (b.empty() || b.VerticalOverlap(band) == 0) continue;
+    if (b.h > 3 * MedianWordHeight(line) / 2 || line.MeanConfidenceOf(0, line.text.size()) < kConfident) continue;
+    if (HasDigitsAroundSlash(line.text) && !IsLegalTextLine(line.text, vocab)) continue;
+    const int pad = std::max(2, glyph / 6);
+    const cv::Rect read = cv::Rect(b.x - glyph / 2 - r.x, b.y - pad - r.y, b.w + glyph, b.h + 2 * pad) &
+                          cv::Rect(0, 0, r.width, r.height);
+    if (!read.empty()) ink(read).setTo(0);
+  }
+  cv::Mat columns;
+  cv::reduce(ink, columns, 0, cv::REDUCE_SUM, CV_32S);
+  int unread = 0;
+  for (int x = 0; x < r.width; ++x) unread += columns.at<int>(0, x) >= 2 * 255;
+  return unread <= glyph;
+}
+
 }  // namespace
 
 bool IsLegalTextLine(const std::string& text, const Vocabulary& vocab) {
@@ -94,6 +143,7 @@ std::optional<TextLine> FindDroppedNumberLine(TesseractEngine& engine, const Pre
                                                  b.x == fitted.x; };
     if (std::none_of(bands.begin(), bands.end(), same)) bands.push_back(fitted);
   }
+  std::erase_if(bands, [&](const Box& band) { return BandAlreadyRead(image.gray, band, lines, vocab); });
   auto found = ReadNumberLineInBands(engine, image, bands, vocab);
   if (!found) return std::nullopt;
   return std::move(found->line);
