@@ -108,13 +108,17 @@ bool KeepToPaper(AnalysisCopy& copy, Glyphs& glyphs) {
   glyphs = FindGlyphs(copy.small);
   const std::vector<cv::Point2f> rows = TextRows(glyphs, kTextRowGlyphs);
   BrightPanel panel = FindBrightPanel(copy.small, rows);
-  if (panel.region.empty()) panel = FindSmoothPanel(copy.small, rows);
+  // A panel found by its smoothness is the paper with a rougher surround for certain, and is
+  // kept even when the text region does not spread over the texture: a dark label filling most
+  // of the photo (seed 74219 hard-0028) must still be read with its print inverted.
+  const bool smooth = panel.region.empty();
+  if (smooth) panel = FindSmoothPanel(copy.small, rows);
   if (panel.region.empty()) return false;
   const cv::Size size = copy.small.size();
   const cv::Rect region = WithTurnedPanel(TextRegion(AlignedGlyphs(glyphs), size), glyphs, size);
   const bool spread = region.empty() || region.area() >= 0.9 * size.area();
   constexpr double kBeyondPanel = 1.5;  // text region at least this much larger than the panel
-  if (!spread && region.area() <= kBeyondPanel * (region & panel.region).area()) return false;
+  if (!smooth && !spread && region.area() <= kBeyondPanel * (region & panel.region).area()) return false;
   copy.paperMask = PaperMask(panel, glyphs, size);
   copy.paperFrame = copy.geometry;
   copy.small = copy.small.clone();  // it may share its pixels with the caller's photo
