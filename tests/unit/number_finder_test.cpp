@@ -106,8 +106,9 @@ TEST_CASE("a misread category before the number makes the read uncertain", "[ext
     CHECK(f.startCut);
   }
   // Categories garbled into capitals and slashes before the ones read ("NUT/PL/AS 74/3966" read
-  // "NIIT/DI (AS 74/2066"): the read may lack categories.
-  for (const char* text : {"'NIIT/DI (AS 74/2066 |", "NIJT/PI AS 74/3966"}) {
+  // "NIIT/DI (AS 74/2066"), or a category behind a slash misread as a bracket (a boxed "NUT / PL /
+  // AS 507/218", products seed 46021 phone-0025): the read may lack categories.
+  for (const char* text : {"'NIIT/DI (AS 74/2066 |", "NIJT/PI AS 74/3966", "NUT) PL [ AS 507/218]", "NUT PL (AS 507/218"}) {
     const NumberFinding f = Find(text);
     INFO(text);
     REQUIRE(f.number.producer.has_value());
@@ -115,7 +116,7 @@ TEST_CASE("a misread category before the number makes the read uncertain", "[ext
   }
   // Words before a number that are no category: not cut (a label with a slash is not capitals).
   for (const char* text : {"Nr PL 739/534", "EU: PL 739/534", "Notification no. AS 12/3", "Plus AS 12/3",
-                           "Notif./Notif.: AS 12/3", "Tel. 02/176 96 21 AS 12/3"}) {
+                           "Notif./Notif.: AS 12/3", "Tel. 02/176 96 21 AS 12/3", "Tel. (AS 12/3", "[NUT 7/198"}) {
     const NumberFinding f = Find(text);
     INFO(text);
     REQUIRE(f.number.producer.has_value());

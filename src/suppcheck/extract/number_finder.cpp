@@ -276,6 +276,21 @@ bool SlashBefore(const std::string& text, size_t begin) {
   return false;
 }
 
+// True when a category word (NUT, PL, AS) stands before folded position `end` (spaces before
+// `end` already skipped) behind one glyph that is no separator of categories: "NUT) PL [ AS
+// 507/218" read from a boxed "NUT / PL / AS 507/218" (products seed 46021 phone-0025, reported
+// valid as "AS 507/218"). The read began inside the categories.
+bool CategoryBehindGlyph(const std::string& f, size_t end) {
+  if (end == 0 || IsAlnum(f[end - 1]) || f[end - 1] == ' ') return false;
+  size_t e = end - 1;
+  while (e > 0 && f[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && IsAsciiAlpha(f[b - 1])) --b;
+  if (e - b < 2 || e - b > 3 || (b > 0 && IsAlnum(f[b - 1]))) return false;
+  const auto m = MatchCategory(f, b);
+  return m && m->second == e - b;
+}
+
 // True when the word ending at folded position `end` (spaces before `end` already skipped) is
 // two or three capitals one edit from NUT, PL or AS, and is not a category itself.
 bool MisreadCategoryBefore(const FoldedText& ft, const std::string& original, size_t end) {
@@ -417,7 +432,7 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
       // "SUT PL 739/534", "NLT PL ...": a capitalised word one letter from a category stands
       // right before it, a category OCR misread whose slash it also lost. The read may lack that
       // category, exactly as when it starts after a slash.
-      if (MisreadCategoryBefore(ft, lines[li].text, before)) n.startCut = true;
+      if (MisreadCategoryBefore(ft, lines[li].text, before) || CategoryBehindGlyph(f, before)) n.startCut = true;
       if (SlashedCapitalsBefore(lines[li].text, n.begin)) n.startCut = true;
       // Labelled: a label before it on its line, or ending the line above ("Notificatienummer:").
       n.labelled = (labelEnds[li] != std::string::npos && labelEnds[li] <= raw->begin) ||

@@ -83,15 +83,17 @@ Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& find
   const int h = GlyphHeight(line, base);
   if (base.h > 2 * h) base = {base.x, base.bottom() - h - h / 4, base.w, h + h / 4};  // merged lines: the number's row
   int x0 = base.x - h, x1 = base.right() + 4 * h;
-  // A reading cut at its start (a slash or garbled categories before it) is read again with the
-  // word before it: the re-reads must see the categories the first reading lost, or their
-  // agreement is agreement on a part ("PL/AS 74/3966" for "NUT/PL/AS 74/3966").
+  // A reading cut at its start (a slash, garbled categories or a category behind a bracket
+  // before it) is read again with what precedes it in its column, up to a dozen glyphs: the
+  // re-reads must see the categories the first reading lost, or their agreement is agreement on
+  // a part ("PL/AS 74/3966" for "NUT/PL/AS 74/3966", "PL/AS 507/218" for "NUT/PL/AS 507/218").
   if (finding.startCut && finding.begin > 0 && finding.begin <= line.text.size()) {
-    size_t start = finding.begin;
-    while (start > 0 && std::string_view(" ([{|").find(line.text[start - 1]) != std::string_view::npos) --start;
-    while (start > 0 && line.text[start - 1] != ' ') --start;
-    const Box before = line.BoxOf(start, finding.begin);
-    if (!before.empty() && before.x < x0 && base.x - before.x < 12 * h) x0 = before.x - h / 2;
+    for (const auto& [from, to] : ColumnRanges(line)) {
+      if (from >= finding.begin || to < finding.begin) continue;
+      const Box before = line.BoxOf(from, finding.begin);
+      if (!before.empty() && before.x < x0) x0 = std::max(before.x - h / 2, base.x - 12 * h);
+      break;
+    }
   }
   // To the right end of the text block: the page-level pass may have dropped the end of the line.
   for (const auto& other : lines)
