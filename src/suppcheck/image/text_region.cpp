@@ -93,8 +93,8 @@ cv::Rect WithTurnedPanel(const cv::Rect& across, const Glyphs& g, cv::Size size)
   // A side panel of a line or two (a lot line and a boxed number beside a barcode) has fewer
   // glyphs than that, but its letters lie on their side in a row, as a barcode's digits or a
   // finger's edge do not: such a block, partly or wholly outside the region, is kept whole with
-  // a line's height around it for the number printed beside it (seed 36527 phone-0023: the crop cut off "NUT 1/131" and
-  // the lot line, 36 glyphs, and the number came back not seen).
+  // a line's height around it for the number printed beside it (seed 36527 phone-0023: the crop
+  // cut off "NUT 1/131" and the lot line, 36 glyphs, and the number came back not seen).
   const std::vector<cv::Rect> blocks = TurnedTextBlocks(g);
   for (const cv::Rect& block : blocks) {
     if ((block & region) == block) continue;
