@@ -221,3 +221,19 @@ TEST_CASE("a number wrapped after its categories is read across the line break",
     CHECK_FALSE(FindNotificationNumber(BuildLines(words), vocab).number.valid());
   }
 }
+
+TEST_CASE("abbreviated notification labels anchor the number, and read alone show it stands there", "[extract][number]") {
+  // "Notif. nr.", "Notif.:", "N° notif. :" as printed on side panels (scripts/gen/gen_labels.py): a turned
+  // panel read askew gave "Notif, n," and the lot line, and the report claimed the number missing
+  // (seed 58931 phone-0024); with the label known, a number after it is labelled ...
+  for (const char* text : {"Notif. nr. NUT/PL 8 / 3465", "Notif.: NUT/PL 8/3465", "N° notif. : NUT/PL 8/3465"}) {
+    const NumberFinding f = Find(text);
+    INFO(text);
+    CHECK(f.number.canonical == "NUT/PL 8/3465");
+    CHECK(f.labelled);
+  }
+  // ... and the label read with nothing after it is no absence: a number stands there, unread.
+  const NumberFinding alone = Find("BioMag NV, Kerkstraat 54, 1000 Brussel\nNotif. nr.\nLOT 3825/956 EXP 04/2028");
+  CHECK(alone.number.status != NumberStatus::Missing);
+  CHECK(alone.labelled);
+}
