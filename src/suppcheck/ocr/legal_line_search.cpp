@@ -32,11 +32,20 @@ bool HasWord(const std::string& f, std::string_view word) {
 // Light print on a dark ground (most of the crop dark after Otsu's split) is turned dark on
 // light: a single-line read of a white number on a dark label returns nothing or fragments,
 // where the same crop inverted reads (seed 25417 hard-0026, 'NUT 362 / 509' in a white box).
+// The dark pixels of `gray` after Otsu's split; sets `lightPrint` when they are most of it (light
+// print on a dark ground).
+cv::Mat OtsuDark(const cv::Mat& gray, bool& lightPrint) {
+  cv::Mat dark;
+  cv::threshold(gray, dark, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  lightPrint = cv::countNonZero(dark) * 2 > dark.rows * dark.cols;
+  return dark;
+}
+
 void DarkOnLight(cv::Mat& crop) {
   if (crop.type() != CV_8UC1) return;
-  cv::Mat dark;
-  cv::threshold(crop, dark, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  if (cv::countNonZero(dark) * 2 > dark.rows * dark.cols) cv::bitwise_not(crop, crop);
+  bool lightPrint = false;
+  OtsuDark(crop, lightPrint);
+  if (lightPrint) cv::bitwise_not(crop, crop);
 }
 
 // Whether `text` has a digit, a slash and a digit, spaces aside ("9/6", "149 / 6").
@@ -66,9 +75,9 @@ bool HasDigitsAroundSlash(const std::string& text) {
 bool BandAlreadyRead(const cv::Mat& gray, const Box& band, const std::vector<TextLine>& lines, const Vocabulary& vocab) {
   const cv::Rect r = cv::Rect(band.x, band.y, band.w, band.h) & cv::Rect(0, 0, gray.cols, gray.rows);
   if (r.width < 8 || r.height < 8) return true;
-  cv::Mat ink;
-  cv::threshold(gray(r), ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  if (cv::countNonZero(ink) * 2 > ink.rows * ink.cols) cv::bitwise_not(ink, ink);  // light print
+  bool lightPrint = false;
+  cv::Mat ink = OtsuDark(gray(r), lightPrint);
+  if (lightPrint) cv::bitwise_not(ink, ink);
   const int glyph = std::max(4, band.h * 2 / 3);  // a band is a glyph and a half high
   constexpr float kConfident = 75;
   for (const TextLine& line : lines) {
