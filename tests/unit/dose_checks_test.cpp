@@ -126,6 +126,24 @@ TEST_CASE("the printed % RI must fit the mg, % DV of US labels too", "[extract][
   CHECK(Near(day.mgPerDay, 300));
 }
 
+TEST_CASE("a column rule read as a 1 before the % RI does not refuse a dose both columns confirm",
+          "[extract][checks]") {
+  // OCR of seed 70701 phone-0013 (white on green): "| 30 %" read "130 %".
+  const MagnesiumFacts ruled =
+      Extract("| Pro Tablette | Pro Tagesdosis (2 Tabletten)\n| Magnesium [56,25 mg /112,5 mg 130 %");
+  CHECK_FALSE(ruled.riMismatch);
+  CHECK(Near(ruled.mgPerDay, 112.5));
+  // One amount alone rests on the % only: a 1 too many stays a contradiction.
+  const MagnesiumFacts alone = Extract("Magnesium 112,5 mg 130 %\nNeem 1 tablet per dag.");
+  CHECK(alone.riMismatch);
+  CHECK_FALSE(alone.mgPerDay);
+  // Columns that agree with each other but not with the % without its 1 either.
+  const MagnesiumFacts neither =
+      Extract("| Pro Tablette | Pro Tagesdosis (2 Tabletten)\n| Magnesium [56,25 mg /112,5 mg 150 %");
+  CHECK(neither.riMismatch);
+  CHECK_FALSE(neither.mgPerDay);
+}
+
 TEST_CASE("the elemental amount must fit the salt's fraction", "[extract][checks]") {
   for (const char* text :
        {"Per tablet: magnesiumbisglycinaat 1065 mg, waarvan magnesium 15 mg\nNeem 1 tablet per dag.",

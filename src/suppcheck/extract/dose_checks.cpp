@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iomanip>
 #include <locale>
+#include <optional>
 #include <sstream>
 
 #include "suppcheck/extract/amount_owner.h"
@@ -21,11 +22,33 @@ constexpr double kRowNeighbourhood = 1.5;
 
 bool Near(double a, double b, double relative) { return std::abs(a - b) <= relative * std::max(a, b); }
 
+// `percent` without its leading 1 ("130" -> 30, "18" -> 8); nullopt when it does not start with 1.
+std::optional<double> WithoutLeadingOne(double percent) {
+  if (percent < 10) return std::nullopt;
+  const double place = std::pow(10.0, std::floor(std::log10(percent)));
+  if (percent < place || percent >= 2 * place) return std::nullopt;
+  return percent - place;
+}
+
+// Per unit times the units a day is the amount a day printed: two amounts read apart agree.
+bool UnitsAgree(const DoseChoice& dose, const ExtractionLimits& limits) {
+  return dose.unitAmount && dose.dayAmount && dose.perUnit && dose.unitsPerDay && dose.perDay &&
+         Near(*dose.perUnit * *dose.unitsPerDay, *dose.perDay, limits.doseAgreement);
+}
+
 // The % RI printed beside amount `a` (which has one) fits it, or, for the per-unit amount, the
 // day's units of it ("150 mg 80 %" at 2 a day).
 bool PrintedRiFits(const NutrientAmount& a, const DoseChoice& dose, const ExtractionLimits& limits) {
-  return RiFits(*a.percentRi, a.mg, limits) ||
-         (&a == dose.unitAmount && dose.unitsPerDay && RiFits(*a.percentRi, a.mg * *dose.unitsPerDay, limits));
+  auto fits = [&](double percent) {
+    return RiFits(percent, a.mg, limits) ||
+           (&a == dose.unitAmount && dose.unitsPerDay && RiFits(percent, a.mg * *dose.unitsPerDay, limits));
+  };
+  if (fits(*a.percentRi)) return true;
+  // A table's column rule read as a 1 before the %: "112,5 mg 130 %" for "112,5 mg | 30 %" (seed
+  // 70701 phone-0013, white on green). The % fits without that 1, and the dose does not rest on
+  // the % alone: the amount per unit times the units a day is the amount a day, both read.
+  const std::optional<double> rest = WithoutLeadingOne(*a.percentRi);
+  return rest && UnitsAgree(dose, limits) && fits(*rest);
 }
 
 }  // namespace
