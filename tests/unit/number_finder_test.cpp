@@ -97,6 +97,22 @@ TEST_CASE("categories whose slash OCR lost stay one block", "[extract][number]")
   CHECK(Find("NUT as 12/3").number.canonical != "NUT/AS 12/3");
 }
 
+TEST_CASE("PL/AS whose slash merged into the L or was lost is still PL/AS", "[extract][number]") {
+  // Re-reads of a plainly printed "PL/AS 54/33" (seed 58931 phone-0023, a tight serif slash).
+  for (const char* text : {"r: PUAS 54/33", "r: PLAS 54/33", "r: PU/AS 54/33", "NUT/PUAS 54/33"}) {
+    INFO(text);
+    const NumberFinding f = Find(text);
+    CHECK(f.number.status == NumberStatus::Valid);
+    CHECK(f.number.canonical == (std::string(text).rfind("NUT", 0) == 0 ? "NUT/PL/AS 54/33" : "PL/AS 54/33"));
+    CHECK(f.repaired);
+  }
+  // Words, and lower case, are no categories.
+  for (const char* text : {"plas 54/33", "PLASMA 54/33", "Puas 54/33"}) {
+    INFO(text);
+    CHECK(Find(text).number.status != NumberStatus::Valid);
+  }
+}
+
 TEST_CASE("a misread category before the number makes the read uncertain", "[extract][number]") {
   // The first category misread ("SUT", "NLT") and its slash lost: the read may lack a category.
   for (const char* text : {"SUT PL 739/534", "Notificatienummer: NLT PL 739/534", "NUI AS 12/3"}) {

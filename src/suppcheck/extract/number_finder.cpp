@@ -124,6 +124,24 @@ size_t UnknownCategoryAfter(const FoldedText& ft, const std::string& original, s
   return q - p;
 }
 
+// "PL/AS" whose slash OCR lost or merged into the foot of the L: "PLAS", "PUAS", "PU/AS" (seed
+// 58931 phone-0023: four of six re-reads of a plainly printed "PL/AS 54/33" gave these, and the
+// number was reported unreadable). Printed in capitals and followed by no letter. Returns the
+// folded length read, 0 if none ("PL/AS" itself is read category by category).
+size_t JoinedPlAs(const FoldedText& ft, const std::string& original, size_t p) {
+  const std::string& f = ft.text;
+  auto at = [&](size_t k) { return p + k < f.size() ? f[p + k] : '\0'; };
+  if (at(0) != 'p' || (at(1) != 'l' && at(1) != 'u')) return 0;
+  size_t k = 2;
+  if (at(2) == '/') {
+    if (at(1) == 'l') return 0;
+    k = 3;
+  }
+  if (at(k) != 'a' || (at(k + 1) != 's' && at(k + 1) != '5') || IsAsciiAlpha(at(k + 2))) return 0;
+  if (!PrintedInCapitals(ft, original, p, p + 2) || !PrintedInCapitals(ft, original, p + k, p + k + 1)) return 0;
+  return k + 2;
+}
+
 // Tries to read "CATEGORIES producer/product" at folded position p.
 std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& original, size_t p) {
   const std::string& f = ft.text;
@@ -132,6 +150,12 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
   std::vector<std::string_view> cats;
   size_t pos = p;
   while (true) {
+    if (const size_t joined = JoinedPlAs(ft, original, pos)) {  // AS is the last category
+      cats.insert(cats.end(), {"PL", "AS"});
+      c.repaired = true;
+      pos += joined;
+      break;
+    }
     auto m = MatchCategory(f, pos);
     if (!m) break;
     cats.push_back(m->first);
@@ -143,7 +167,7 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
     if (q < f.size() && (f[q] == '/' || f[q] == '|' || f[q] == '\\' || f[q] == 'l' || f[q] == 'i' || f[q] == '1' || f[q] == '7')) {
       size_t r = q + 1;
       SkipSpaces(f, r);
-      if (MatchCategory(f, r)) {
+      if (MatchCategory(f, r) || JoinedPlAs(ft, original, r)) {
         c.repaired |= f[q] != '/';
         pos = r;
         continue;
