@@ -262,6 +262,29 @@ TEST_CASE("an amount on its own line belongs to the name above it in its column"
   CHECK(Near(form.mgPerDay, 375));
 }
 
+TEST_CASE("a table row whose name was lost is not owned by the ingredients below the table", "[extract][magnesium]") {
+  // Seed 25417 hard-0030, strong curvature: the names of the table's rows ("Magnesium", "Calcium")
+  // were lost at the label's edge. The calcium row's 200 mg was read as a mass of magnesium
+  // malate (62 mg a day for a printed 150 mg): a wrong dose, and a false all-clear when the
+  // magnesium row is above the limit.
+  const std::string listing =
+      "686,812,792,81\tPer tablet Per dagdosis (2 tabletten)\n"
+      "693,913,517,64\t75 mg 150 mg\n"
+      "696,985,517,67\t200 mg 400 mg\n"
+      "401,1052,991,130\ttgediënten: magnesiummalaat, microkristallijne cellulose.\n"
+      "406,1157,404,117\tNeem 1 tot 2 tabletten per dag.\n";
+  const MagnesiumFacts m = ExtractPlaced(listing);
+  CHECK(m.present);
+  CHECK_FALSE(m.mgPerDay);
+  // A single row of amounts right above the salt's name is still the salt's mass.
+  const MagnesiumFacts one = ExtractPlaced(
+      "686,812,792,81\tPer tablet Per dagdosis (2 tabletten)\n"
+      "696,985,517,67\t200 mg 400 mg\n"
+      "401,1052,991,130\ttgediënten: magnesiummalaat, microkristallijne cellulose.\n"
+      "406,1157,404,117\tNeem 1 tot 2 tabletten per dag.\n");
+  CHECK(one.basis == DoseSource::kFromSaltMass);
+}
+
 TEST_CASE("a larger amount in the dose's table row makes the dose unknown", "[extract][magnesium]") {
   // Seed 81234 phone-0029, a skewed table read in pieces: "150 mg" per capsule read "15 mg", the
   // 150 and 450 of the row on lines of their own. 15 x 3 = 45 mg a day would be a false all-clear.

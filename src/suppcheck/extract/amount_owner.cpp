@@ -100,6 +100,11 @@ const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const 
     return b.right() <= a.x && !info[j].mentions.empty();
   };
   std::vector<size_t> neighbours;
+  // Whether the row above in the column is amounts only, as this one: then both are rows of a
+  // table whose names OCR lost at its edge, and a name on the row below is the start of the
+  // next part of the label, not theirs ("75 mg 150 mg" over "200 mg 400 mg" over "Ingrediënten:
+  // magnesiummalaat": the calcium row's 200 mg was read as magnesium malate, seed 25417 hard-0030).
+  bool amountsAbove = false;
   if (!geometry) {
     if (i > 0) neighbours.push_back(i - 1);  // without geometry only the line above is trusted
   } else {
@@ -108,6 +113,8 @@ const Mention* OwnerOnNeighbourRow(const std::vector<AnalysedLine>& info, const 
         if (j < 0 || j >= static_cast<long>(info.size())) break;
         const size_t n = static_cast<size_t>(j);
         if (lines[n].box.empty() || !neighbourInColumn(n)) continue;
+        if (step < 0) amountsAbove = info[n].mentions.empty() && !info[n].quantities.empty();
+        if (step > 0 && amountsAbove) break;
         neighbours.push_back(n);
         break;
       }
