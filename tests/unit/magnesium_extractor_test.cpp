@@ -84,6 +84,11 @@ TEST_CASE("real label phrasings give the right daily dose", "[extract][magnesium
        "Per tablet: Magnesium 187,5 rng\nNeem 2 tabletten per dag.", {}, 187.5, 2, 375, "declared"},
       {"times a day",
        "Par sachet : magnésium 120 mg\n2 fois par jour un sachet.", {}, 120, 2, 240, "declared"},
+      // The back photo of products seed 46021 phone-0013 as OCR read it: "à" read as 4.
+      {"OCR: range word 'à' read as a digit glued to the upper end",
+       "Par comprimé: Magnésium 150 mg\nPrendre 1 43 comprimés par jour.\n"
+       "Ne pas dépasser la dose journalière recommandée. Tenir hors de portée des jeunes enfants.",
+       {}, 150, 3, 450, "declared"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
