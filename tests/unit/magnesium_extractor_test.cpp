@@ -320,3 +320,27 @@ TEST_CASE("an amount with a quote mark glued before it is not trusted", "[extrac
   CHECK(squeezed.doseProblems.front().find("quote mark") != std::string::npos);
   CHECK(Near(Extract("Pro Tagesdosis (3 Tabletten): Magnesium\n168,75 mg\n").mgPerDay, 168.75));
 }
+
+TEST_CASE("two per-unit readings as often read: the one that makes the day's amount, and a copy whose % RI fits",
+          "[extract][magnesium]") {
+  // The whole label of products seed 58734 phone-0011 as OCR read it, its French table's header
+  // and re-read row after the first pass (as scan/nutrient_table_reread.h puts them): the French row's column bar read as 1 ("1200 mg [200 mg"), the Dutch
+  // row's 53 % as 535 %. The label says 200 mg per capsule, 1 capsule a day.
+  const MagnesiumFacts m = Extract(
+      "Magnesium Plus\nVoedingssupplement\nPer capsule Per dagdosis (1 capsule) % RI\n"
+      "Magnesium 200 mg 200 mg 535%\nVitamine B6é 2 mg 2 mg 33%\n"
+      "Ingrediénten: magnesiumbisglycinaat, microkristallijne cellulose.\nGebruik: 1 capsule per dag.\n"
+      "Complément alimentaire\nPar gélule Par dose journaliére (1 gélulle)AR\nMagnesium 1200 mg [200 mg EE %\n"
+      "Zinc 10 mg 10 mg 102 %\nIngrédients: bisglycinate de magnésium, cellulose.\n1 gélule par jour.\n"
+      "Par gélule Par dose journaliére (1 gélulle)AR\nMagnésium 200 mg 200 mg 53%\n");
+  CHECK(Near(m.mgPerUnit, 200));
+  CHECK(Near(m.unitsPerDay, 1));
+  CHECK(Near(m.mgPerDay, 200));
+  CHECK(m.doseProblems.empty());
+  CHECK_FALSE(m.riMismatch);
+
+  // Without a copy whose % RI fits, the mismatch stands and the dose is refused.
+  const MagnesiumFacts alone = Extract("Per capsule Per dagdosis (1 capsule) % RI\nMagnesium 200 mg 200 mg 535%\n");
+  CHECK(alone.riMismatch);
+  CHECK_FALSE(alone.mgPerDay);
+}
