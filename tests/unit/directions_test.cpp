@@ -30,6 +30,8 @@ TEST_CASE("the daily intake in Dutch, French, German and English, the upper end 
       // OCR dropped the space of "1 à 3" (products seed 58111 phone-0022).
       {"Prendre 1 a3 comprimés par jour.", 3},
       {"Neem 1 tot2 tabletten per dag.", 2},
+      // OCR read "à" as 4 and dropped the space after it (products seed 46021 phone-0013).
+      {"Prendre 1 43 comprimés par jour.", 3},
   };
   for (const auto& [text, units] : cases) {
     INFO(text);
@@ -75,6 +77,10 @@ TEST_CASE("no directions: a pack size, a count without a daily word, implausible
   CHECK_FALSE(Units("Magnesium 250 mg per dag"));                  // no unit word
   CHECK_FALSE(Units("Neem B2 tabletten per dag."));                // letters glued to digits: no count
   CHECK_FALSE(Units("Neem ta2 tabletten per dag."));               // a range word's letters ending a word
+  // A count above 12 starting with 4 is the range word 'à' only after a smaller count and a space.
+  CHECK_FALSE(Units("Prendre 43 comprimés par jour."));
+  CHECK_FALSE(Units("Prendre 3 42 comprimés par jour."));  // the rest (2) not above the lower end
+  CHECK_FALSE(Units("Prendre 1 413 comprimés par jour."));  // the rest (13) still no day's count
   CHECK_FALSE(Units(""));
 }
 

@@ -84,6 +84,11 @@ TEST_CASE("real label phrasings give the right daily dose", "[extract][magnesium
        "Per tablet: Magnesium 187,5 rng\nNeem 2 tabletten per dag.", {}, 187.5, 2, 375, "declared"},
       {"times a day",
        "Par sachet : magnésium 120 mg\n2 fois par jour un sachet.", {}, 120, 2, 240, "declared"},
+      // The back photo of products seed 46021 phone-0013 as OCR read it: "à" read as 4.
+      {"OCR: range word 'à' read as a digit glued to the upper end",
+       "Par comprimé: Magnésium 150 mg\nPrendre 1 43 comprimés par jour.\n"
+       "Ne pas dépasser la dose journalière recommandée. Tenir hors de portée des jeunes enfants.",
+       {}, 150, 3, 450, "declared"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -337,4 +342,28 @@ TEST_CASE("an amount with a quote mark glued before it is not trusted", "[extrac
   REQUIRE_FALSE(squeezed.doseProblems.empty());
   CHECK(squeezed.doseProblems.front().find("quote mark") != std::string::npos);
   CHECK(Near(Extract("Pro Tagesdosis (3 Tabletten): Magnesium\n168,75 mg\n").mgPerDay, 168.75));
+}
+
+TEST_CASE("two per-unit readings as often read: the one that makes the day's amount, and a copy whose % RI fits",
+          "[extract][magnesium]") {
+  // The whole label of products seed 58734 phone-0011 as OCR read it, its French table's header
+  // and re-read row after the first pass (as scan/nutrient_table_reread.h puts them): the French row's column bar read as 1 ("1200 mg [200 mg"), the Dutch
+  // row's 53 % as 535 %. The label says 200 mg per capsule, 1 capsule a day.
+  const MagnesiumFacts m = Extract(
+      "Magnesium Plus\nVoedingssupplement\nPer capsule Per dagdosis (1 capsule) % RI\n"
+      "Magnesium 200 mg 200 mg 535%\nVitamine B6é 2 mg 2 mg 33%\n"
+      "Ingrediénten: magnesiumbisglycinaat, microkristallijne cellulose.\nGebruik: 1 capsule per dag.\n"
+      "Complément alimentaire\nPar gélule Par dose journaliére (1 gélulle)AR\nMagnesium 1200 mg [200 mg EE %\n"
+      "Zinc 10 mg 10 mg 102 %\nIngrédients: bisglycinate de magnésium, cellulose.\n1 gélule par jour.\n"
+      "Par gélule Par dose journaliére (1 gélulle)AR\nMagnésium 200 mg 200 mg 53%\n");
+  CHECK(Near(m.mgPerUnit, 200));
+  CHECK(Near(m.unitsPerDay, 1));
+  CHECK(Near(m.mgPerDay, 200));
+  CHECK(m.doseProblems.empty());
+  CHECK_FALSE(m.riMismatch);
+
+  // Without a copy whose % RI fits, the mismatch stands and the dose is refused.
+  const MagnesiumFacts alone = Extract("Per capsule Per dagdosis (1 capsule) % RI\nMagnesium 200 mg 200 mg 535%\n");
+  CHECK(alone.riMismatch);
+  CHECK_FALSE(alone.mgPerDay);
 }

@@ -55,6 +55,32 @@ double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab,
   return 0;
 }
 
+// The most units a day directions can say: a larger count is a misreading.
+constexpr double kMostUnitsADay = 12;
+
+// "1 43 comprimés" for "1 à 3 comprimés": OCR read the range word 'à' as a digit and lost the
+// space after it (products seed 46021 phone-0013: the back photo lost its units a day, so the
+// product its dose, where the whole label read "1 à 3"). Only for digits at `start` that are no
+// day's count as they stand, begin with a range word's lookalike (vocabulary.json
+// ocr_range_word_lookalikes) and follow a smaller count after a space; the rest, the upper end,
+// is taken, never the lower end (a count read too low could make a dose look within the limit).
+// Returns the upper end with `countBegin` at the lower end, or 0.
+double RangeWordReadAsDigit(const std::string& f, size_t start, size_t unitBegin, const Vocabulary& vocab,
+                            size_t* countBegin) {
+  size_t e = unitBegin;
+  while (e > start && f[e - 1] == ' ') --e;
+  if (e < start + 2 || vocab.rangeWordLookalikes.find(f[start]) == std::string::npos) return 0;
+  if (!std::all_of(f.begin() + static_cast<long>(start), f.begin() + static_cast<long>(e), IsAsciiDigit)) return 0;
+  if (start == 0 || f[start - 1] != ' ') return 0;  // "1 43", not "143"
+  size_t lowStart = 0;
+  const double low = NumberEndingAt(f, start, vocab, &lowStart);
+  double rest = 0;
+  if (low <= 0 || !ParseLabelNumber(std::string_view(f).substr(start + 1, e - start - 1), false, rest)) return 0;
+  if (rest <= low || rest > kMostUnitsADay) return 0;
+  *countBegin = lowStart;
+  return rest;
+}
+
 // "2x", "2 x", "2 maal", "zweimal", "twice", "3 fois": a multiplier of intakes per day.
 double MultiplierIn(const std::string& f, size_t from, size_t to, const Vocabulary& vocab) {
   to = std::min(to, f.size());
@@ -134,6 +160,10 @@ double CountBefore(const std::string& f, size_t unitBegin, const Vocabulary& voc
   size_t start = 0;
   const double upper = NumberEndingAt(f, unitBegin, vocab, &start);
   if (upper <= 0) return 0;
+  if (upper > kMostUnitsADay) {
+    const double rest = RangeWordReadAsDigit(f, start, unitBegin, vocab, countBegin);
+    if (rest > 0) return rest;
+  }
   *countBegin = start;
   // A range "1 tot 2", "1-2", "6 à 8": the upper end is what counts; remember where it starts.
   size_t s = start;
@@ -161,7 +191,7 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       size_t countStart = p;
       double count = CountBefore(f, p, vocab, &countStart);
       if (count <= 0) count = BarReadForOne(f, p, len, vocab, &countStart);
-      if (count <= 0 || count > 12) continue;
+      if (count <= 0 || count > kMostUnitsADay) continue;
       // A line that is only a count and a unit word ("10 Brausetabletten") is the pack's size,
       // even when the directions on the next line follow it.
       if (IsPackSizeLine(FoldForMatching(lines[li].text).text, countStart, p + len)) continue;
@@ -179,7 +209,7 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       double units = count;
       const double times = MultiplierIn(f, sb, se, vocab);
       if (times > 1) units = count * times;
-      if (units > 12) continue;
+      if (units > kMostUnitsADay) continue;
       if (!best || units > best->units) {
         const auto [ob, oe] = ft.OriginalRange(countStart, std::min(p + len, firstLineEnd));
         best = UnitsPerDay{units, static_cast<int>(li), ob, std::min(oe, lines[li].text.size())};

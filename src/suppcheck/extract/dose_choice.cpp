@@ -2,26 +2,44 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+
+#include "suppcheck/extract/reference_intake.h"
 
 namespace suppcheck {
 
 namespace {
 
-// The amount value most often read; ties go to the larger value, which keeps the safety call
-// conservative.
-const NutrientAmount* Vote(const std::vector<const NutrientAmount*>& amounts) {
+// The amount value most often read; ties go to the value that `fits` the rest of the label, then
+// to the larger value, which keeps the safety call conservative.
+const NutrientAmount* Vote(const std::vector<const NutrientAmount*>& amounts,
+                           const std::function<bool(const NutrientAmount&)>& fits = nullptr) {
   const NutrientAmount* best = nullptr;
   size_t bestVotes = 0;
+  bool bestFits = false;
   for (const auto* a : amounts) {
     size_t votes = 0;
     for (const auto* b : amounts)
       if (std::abs(a->mg - b->mg) <= 0.02 * std::max(a->mg, b->mg)) ++votes;
-    if (votes > bestVotes || (votes == bestVotes && best && a->mg > best->mg)) {
+    const bool aFits = fits && fits(*a);
+    if (votes > bestVotes || (votes == bestVotes && best && (aFits != bestFits ? aFits : a->mg > best->mg))) {
       best = a;
       bestVotes = votes;
+      bestFits = aFits;
     }
   }
   return best;
+}
+
+// A per-unit amount that times the units a day (the directions', else the per-day amount's own
+// count) gives the per-day amount chosen: the label's own arithmetic backs that reading.
+bool FitsDayAmount(const NutrientAmount& unit, const NutrientAmount* day, const std::optional<UnitsPerDay>& directions,
+                   const ExtractionLimits& limits) {
+  if (!day) return false;
+  const double units = directions ? directions->units : day->units;
+  if (units <= 0) return false;
+  const double perUnit = unit.mg / (unit.basis == DoseBasis::PerUnits && unit.units > 0 ? unit.units : 1.0);
+  return std::abs(perUnit * units - day->mg) <= limits.doseAgreement * day->mg;
 }
 
 // Units a day: the directions, else the per-day amount's unit count, else a per-N-units
@@ -40,6 +58,20 @@ std::optional<double> UnitsPerDayOf(const DoseChoice& c, const std::optional<Uni
   return units;
 }
 
+// Among the readings of the value chosen, one whose printed % RI fits it rather than one whose
+// % RI does not: the same row read twice or in two languages, one copy's % RI misread ("200 mg
+// 535%" and "200 mg 53 %", products seed 58734 phone-0011, whose dose was refused for the 535 %).
+// The value stays the one voted; only which copy's % RI is checked changes.
+const NutrientAmount* CopyWithFittingRi(const NutrientAmount* chosen, const std::vector<const NutrientAmount*>& amounts,
+                                        const ExtractionLimits& limits) {
+  if (!chosen || !chosen->percentRi || RiFits(*chosen->percentRi, chosen->mg, limits)) return chosen;
+  for (const auto* a : amounts)
+    if (a->basis == chosen->basis && std::abs(a->mg - chosen->mg) <= 0.02 * chosen->mg &&
+        a->percentRi && RiFits(*a->percentRi, a->mg, limits))
+      return a;
+  return chosen;
+}
+
 }  // namespace
 
 std::optional<DoseChoice> ChooseDose(const std::vector<NutrientAmount>& amounts,
@@ -56,8 +88,13 @@ std::optional<DoseChoice> ChooseDose(const std::vector<NutrientAmount>& amounts,
   }
   DoseChoice c;
   c.declared = !perUnit.empty() || !perDay.empty();
-  c.unitAmount = Vote(c.declared ? perUnit : perUnitSalt);
-  c.dayAmount = Vote(c.declared ? perDay : perDaySalt);
+  c.dayAmount = CopyWithFittingRi(Vote(c.declared ? perDay : perDaySalt), c.declared ? perDay : perDaySalt, limits);
+  // Two per-unit readings as often read, one of them a misread ("Magnesium 1200 mg [200 mg" and
+  // "Magnesium 200 mg 200 mg" in one table, products seed 58734 phone-0011: the larger was taken,
+  // did not add up with the 200 mg a day of 1 capsule, and the label lost its dose): the one that
+  // makes the per-day amount is the reading.
+  c.unitAmount = Vote(c.declared ? perUnit : perUnitSalt,
+                      [&](const NutrientAmount& a) { return FitsDayAmount(a, c.dayAmount, directions, limits); });
   if (!c.unitAmount && !c.dayAmount) return std::nullopt;
 
   if (c.unitAmount)

@@ -61,6 +61,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     v.formPhrases = Words(j.at("form_phrases"));
     v.timesNumberWords = Words(j.at("times_number_words"));
     v.oneLookalikes = AsciiLower(j.at("ocr_one_lookalikes").get<std::string>());
+    v.rangeWordLookalikes = j.at("ocr_range_word_lookalikes").get<std::string>();
     for (const auto& [id, n] : j.at("nutrient_names").items()) {
       if (!n.is_object()) continue;  // "about"
       NutrientNames names;

@@ -64,6 +64,7 @@ struct Vocabulary {
   std::vector<std::string> formPhrases;          ///< " as ", "sous forme": "magnesium (as oxide)"
   std::vector<std::string> timesNumberWords;
   std::string oneLookalikes;  ///< characters OCR reads for a lone "1": "per | tablet"     ///< "twice", "zweimal": a number of intakes a day
+  std::string rangeWordLookalikes;  ///< digits OCR reads for a range word glued to a count: "1 43" for "1 à 3"
   std::map<std::string, std::vector<std::string>> unitWords;  ///< kind ("tablet") -> words
   std::map<int, std::vector<std::string>> numberWords;        ///< 2 -> {"twee", "deux", ...}
   CoverageWords coverage;
