@@ -928,3 +928,17 @@ TEST_CASE("A header split over two OCR lines: the per-unit phrase found first do
   CheckDose(all, "vitamin_a", 1200, 3600);
   CheckDose(all, "vitamin_d", 50, 150);
 }
+
+TEST_CASE("The rule opening a header cell is no word of another cell over a tilted photo's amount",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0047 of tuning seed 19384: a table of one column, "[ | Pro Tagesdosis (3
+  // Tabletten) |%NRV"; twenty rows down the tilted photo's amounts stand left of the phrase, under
+  // the '|' before "Pro". That rule was taken for a word of another cell, the amounts had no column
+  // and were taken per tablet: 2,1 mg of iron a tablet, 6,3 mg a day for 2,1 mg printed a day.
+  const auto all = ReadLines({
+      LineAt(972, {{218, "["}, {754, "| Pro Tagesdosis (3 Tabletten)"}, {1098, "|%NRV"}}, 14),
+      LineAt(1612, {{61, "Eisen"}, {700, "2,1mg"}}, 12),
+      LineAt(2119, {{61, "Täglich drei Tabletten einnehmen."}}, 12),
+  });
+  CheckDose(all, "iron", 0.7, 2.1);
+}
