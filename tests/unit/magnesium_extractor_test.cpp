@@ -367,3 +367,11 @@ TEST_CASE("two per-unit readings as often read: the one that makes the day's amo
   CHECK(alone.riMismatch);
   CHECK_FALSE(alone.mgPerDay);
 }
+
+TEST_CASE("a row's per-day column read under the per-unit header is the day's dose by the ratio", "[extract][magnesium]") {
+  // Seed 71946 phone-0047: of "Pro Kapsel | Pro Tagesdosis" only "Pro Kapsel" was read; 188 mg, the
+  // day's dose of two capsules, was taken per capsule: 376 mg a day, a false "above".
+  const MagnesiumFacts m = Extract("Pro Kapsel\nMagnesium 94 mg 188 mg\n2x täglich 1 Kapsel.\n");
+  CHECK(Near(m.mgPerUnit, 94));
+  CHECK(Near(m.mgPerDay, 188));
+}

@@ -887,3 +887,58 @@ TEST_CASE("A name damaged beyond the fuzzy tolerance before a bracketed form of 
   // Names shorter than five letters are never guessed this way ("rer" for "Fer").
   CheckNoAmount(Read("Par comprimé % AR\nrer (sulfate ferreux) 7 mg 50%\n"), "iron");
 }
+
+TEST_CASE("Two amounts of a row: the larger, the smaller times the units a day, is the day's", "[extract][nutrients]") {
+  // multivitamin-phone-0047 of tuning seed 71946: only "Pro Kapsel" was read of the header, so
+  // both columns were taken per capsule and the day's 188 mg of magnesium doubled again.
+  const auto one = Read(
+      "Pro Kapsel\n"
+      "Magnesium 94 mg 188 mg\n"
+      "Zink 5 mg 10 mg\n"
+      "2x täglich 1 Kapsel.\n");
+  CheckDoses(one, {{"magnesium", 94, 188}, {"zinc", 5, 10}});
+  // The per-day column first, under a header of which only the per-tablet phrase was read.
+  const auto dayFirst = Read(
+      "Per tablet\n"
+      "Zinc 10 mg 5 mg\n"
+      "Take 2 tablets a day.\n");
+  CheckDose(dayFirst, "zinc", 5, 10);
+  // A ratio that is not the units a day the directions say leaves the columns as the header gave them.
+  const auto other = Read(
+      "Per daily dose (3 tablets)\n"
+      "Zinc 5 mg 10 mg\n"
+      "Take 3 tablets a day.\n");
+  const NutrientFacts* zinc = Get(other, "zinc");
+  REQUIRE(zinc);
+  CHECK_FALSE((zinc->perUnit && std::abs(*zinc->perUnit - 5) < 0.01 && zinc->perDay && std::abs(*zinc->perDay - 10) < 0.01));
+}
+
+TEST_CASE("A header split over two OCR lines: the per-unit phrase found first does not head both columns",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0037 of tuning seed 71946: "Par dose journalière (3 gélules)" read as a line of
+  // its own above "Par gélule"; every row's per-day amount was taken per capsule and tripled.
+  const int head = 16, row = 18;
+  const auto all = ReadLines({
+      LineAt(380, {{1168, "Par dose journaliére (3 gélules)"}}, head),
+      LineAt(405, {{1026, "Par gélule"}}, head),
+      LineAt(440, {{545, "Vitamine A (acétate de rétinyle)"}, {1026, "1200 µg"}, {1168, "3600 µg"}}, row),
+      LineAt(495, {{545, "Vitamine D (ergocalciférol)"}, {1026, "50 µg"}, {1168, "150 µg"}}, row),
+      LineAt(700, {{545, "3 fois par jour un gélule."}}, row),
+  });
+  CheckDose(all, "vitamin_a", 1200, 3600);
+  CheckDose(all, "vitamin_d", 50, 150);
+}
+
+TEST_CASE("The rule opening a header cell is no word of another cell over a tilted photo's amount",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0047 of tuning seed 19384: a table of one column, "[ | Pro Tagesdosis (3
+  // Tabletten) |%NRV"; twenty rows down the tilted photo's amounts stand left of the phrase, under
+  // the '|' before "Pro". That rule was taken for a word of another cell, the amounts had no column
+  // and were taken per tablet: 2,1 mg of iron a tablet, 6,3 mg a day for 2,1 mg printed a day.
+  const auto all = ReadLines({
+      LineAt(972, {{218, "["}, {754, "| Pro Tagesdosis (3 Tabletten)"}, {1098, "|%NRV"}}, 14),
+      LineAt(1612, {{61, "Eisen"}, {700, "2,1mg"}}, 12),
+      LineAt(2119, {{61, "Täglich drei Tabletten einnehmen."}}, 12),
+  });
+  CheckDose(all, "iron", 0.7, 2.1);
+}

@@ -8,6 +8,7 @@
 #include "suppcheck/extract/directions.h"
 #include "suppcheck/extract/dose_checks.h"
 #include "suppcheck/extract/dose_choice.h"
+#include "suppcheck/extract/row_column_ratio.h"
 #include "suppcheck/extract/title_amount.h"
 #include "suppcheck/extract/word_match.h"
 #include "suppcheck/util/text.h"
@@ -116,6 +117,8 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
   facts.amounts = OwnedAmounts(info, lines, vocab, limits.maxMgPerUnit * limits.maxUnitsPerDay);
   AssignBasis(facts.amounts, info, lines, vocab, limits);
   const auto directions = FindUnitsPerDay(lines, vocab);
+  SettleRowColumnsByRatio(facts.amounts, lines, directions ? std::optional<double>(directions->units) : std::nullopt,
+                          limits);
   auto addDirections = [&] {
     if (directions) {
       const TextLine& l = lines[static_cast<size_t>(directions->line)];

@@ -16,6 +16,7 @@
 #include "suppcheck/extract/nutrient_amount_read.h"
 #include "suppcheck/extract/nutrient_line_read.h"
 #include "suppcheck/extract/nutrient_row_readings.h"
+#include "suppcheck/extract/row_column_ratio.h"
 #include "suppcheck/extract/nutrient_work.h"
 #include "suppcheck/extract/word_match.h"
 
@@ -142,6 +143,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
                    const Vocabulary& vocab, const ExtractionLimits& own, bool usDailyValues) {
   for (size_t i = 0; i < lines.size(); ++i) info[i].ownedQuantities = w.owned[i];
   AssignBasis(w.amounts, info, lines, vocab, own);
+  SettleRowColumnsByRatio(w.amounts, lines, directions ? std::optional<double>(directions->units) : std::nullopt, own);
   CrossCheckRowReadings(w, lines, own);
   DropGramsThatLostTheirMicro(w, n);
   CheckIuRestatements(w, n, lines, own);

@@ -51,6 +51,12 @@ bool UnderAnotherCell(const AnalysedLine& header, const BasisPhrase& phrase, con
   for (size_t k = 0; k < words.size(); ++k) {
     const LineWord& w = words[k];
     if ((w.end > pb && w.begin < pe) || HorizontalOverlap(w.box, amountBox) <= 0) continue;
+    // A rule is no word of a cell: it parts cells, and the rule that opens the phrase's own cell
+    // stands over an amount of a tilted photo's lower rows, shifted left under it ("[ | Pro
+    // Tagesdosis (3 Tabletten) |%NRV": the '|' before "Pro" over the iron's "2,1mg" twenty rows
+    // down, which then had no column; tuning seed 19384 phone-0047).
+    const std::string own = headerLine.text.substr(w.begin, w.end - w.begin);
+    if (own.find_first_not_of("|[]{}") == std::string::npos) continue;
     // The words from this one to the phrase: a rule or a wide gap between them parts the cells.
     const bool before = w.end <= pb;
     for (size_t j = k; before ? j + 1 < words.size() && words[j].end <= pb : j > 0 && words[j].begin >= pe;
