@@ -29,9 +29,6 @@ bool HasWord(const std::string& f, std::string_view word) {
   return false;
 }
 
-// Light print on a dark ground (most of the crop dark after Otsu's split) is turned dark on
-// light: a single-line read of a white number on a dark label returns nothing or fragments,
-// where the same crop inverted reads (seed 25417 hard-0026, 'NUT 362 / 509' in a white box).
 // The dark pixels of `gray` after Otsu's split; sets `lightPrint` when they are most of it (light
 // print on a dark ground).
 cv::Mat OtsuDark(const cv::Mat& gray, bool& lightPrint) {
@@ -41,6 +38,9 @@ cv::Mat OtsuDark(const cv::Mat& gray, bool& lightPrint) {
   return dark;
 }
 
+// Light print on a dark ground (most of the crop dark after Otsu's split) is turned dark on
+// light: a single-line read of a white number on a dark label returns nothing or fragments,
+// where the same crop inverted reads (seed 25417 hard-0026, 'NUT 362 / 509' in a white box).
 void DarkOnLight(cv::Mat& crop) {
   if (crop.type() != CV_8UC1) return;
   bool lightPrint = false;
