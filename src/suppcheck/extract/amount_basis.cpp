@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "suppcheck/extract/reference_intake.h"
+#include "suppcheck/extract/row_column_ratio.h"
 #include "suppcheck/extract/table_columns.h"
 #include "suppcheck/extract/word_match.h"
 
@@ -99,13 +100,12 @@ void PerUnitAndPerDayByRatio(std::vector<NutrientAmount>& amounts, const Extract
       if (&b != &small && b.basis == DoseBasis::Unknown && b.mg > small.mg) large = &b;
     }
     if (onRow != 2 || !large) continue;
-    const double ratio = large->mg / small.mg;
-    const double units = std::round(ratio);
-    if (units < 2 || units > limits.maxUnitsPerDay || std::abs(ratio - units) > limits.doseAgreement * units) continue;
+    const std::optional<double> units = WholeUnitsRatio(small.mg, large->mg, limits);
+    if (!units) continue;
     small.basis = DoseBasis::PerUnit;
     small.units = 1;
     large->basis = DoseBasis::PerDay;
-    large->units = units;
+    large->units = *units;
   }
 }
 

@@ -30,10 +30,14 @@ std::optional<double> WithoutLeadingOne(double percent) {
   return percent - place;
 }
 
+// An amount per unit and an amount a day were both read, and the units a day are known.
+bool UnitsStated(const DoseChoice& dose) {
+  return dose.unitAmount && dose.dayAmount && dose.perUnit && dose.unitsPerDay && dose.perDay;
+}
+
 // Per unit times the units a day is the amount a day printed: two amounts read apart agree.
 bool UnitsAgree(const DoseChoice& dose, const ExtractionLimits& limits) {
-  return dose.unitAmount && dose.dayAmount && dose.perUnit && dose.unitsPerDay && dose.perDay &&
-         Near(*dose.perUnit * *dose.unitsPerDay, *dose.perDay, limits.doseAgreement);
+  return UnitsStated(dose) && Near(*dose.perUnit * *dose.unitsPerDay, *dose.perDay, limits.doseAgreement);
 }
 
 // The % RI printed beside amount `a` (which has one) fits it, or, for the per-unit amount, the
@@ -76,9 +80,8 @@ std::optional<std::pair<double, double>> RiMismatch(const DoseChoice& dose, cons
 }
 
 std::optional<std::string> UnitsProblem(const DoseChoice& dose, const ExtractionLimits& limits) {
-  if (!dose.unitAmount || !dose.dayAmount || !dose.perUnit || !dose.unitsPerDay) return std::nullopt;
+  if (!UnitsStated(dose) || UnitsAgree(dose, limits)) return std::nullopt;
   const double fromUnits = *dose.perUnit * *dose.unitsPerDay;
-  if (!dose.perDay || Near(fromUnits, *dose.perDay, limits.doseAgreement)) return std::nullopt;
   return MgText(*dose.perUnit) + " per unit times " + NumberText(*dose.unitsPerDay) + " a day is " +
          MgText(fromUnits) + ", but the label states " + MgText(*dose.perDay) + " a day";
 }

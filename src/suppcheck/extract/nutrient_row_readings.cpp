@@ -35,16 +35,17 @@ bool SameRowReadings(const NutrientAmount& a, const NutrientAmount& b, const std
   return sameRow && sameColumn;
 }
 
+bool EqualReadings(const NutrientAmount& a, const NutrientAmount& b, double agreement) {
+  return a.elemental == b.elemental && std::abs(a.mg - b.mg) <= agreement * std::max(a.mg, b.mg);
+}
+
 void TakeBasisOfEqualReadings(std::vector<NutrientAmount>& amounts, double agreement) {
-  const auto equal = [&](const NutrientAmount& a, const NutrientAmount& b) {
-    return a.elemental == b.elemental && std::abs(a.mg - b.mg) <= agreement * std::max(a.mg, b.mg);
-  };
   for (auto& a : amounts) {
     if (a.basis != DoseBasis::Unknown) continue;
     const NutrientAmount* day = nullptr;
     bool unit = false;
     for (const auto& b : amounts) {
-      if (&b == &a || b.basis == DoseBasis::Unknown || !equal(a, b)) continue;
+      if (&b == &a || b.basis == DoseBasis::Unknown || !EqualReadings(a, b, agreement)) continue;
       if (b.basis == DoseBasis::PerDay)
         day = &b;
       else

@@ -21,6 +21,9 @@ namespace suppcheck {
 /// twice. False without geometry.
 bool SameRowReadings(const NutrientAmount& a, const NutrientAmount& b, const std::vector<TextLine>& lines);
 
+/// Two readings of one amount: both elemental or both not, their mg within `agreement`.
+bool EqualReadings(const NutrientAmount& a, const NutrientAmount& b, double agreement);
+
 /// An amount whose basis is not known ("(20mg" where the block reading lost the row's per-unit
 /// amount and its header) that equals an amount of the nutrient read as per day, and none read as
 /// per unit: it is that per-day amount read again, not one unit's (the vote took it for one unit,

@@ -12,7 +12,7 @@ namespace {
 bool OneOrDay(DoseBasis b) { return b != DoseBasis::PerUnits; }
 
 bool Equal(const NutrientAmount& a, const NutrientAmount& b, double agreement) {
-  return a.elemental == b.elemental && a.salt == b.salt && std::abs(a.mg - b.mg) <= agreement * std::max(a.mg, b.mg);
+  return EqualReadings(a, b, agreement) && a.salt == b.salt;
 }
 
 // The whole number of units the larger amount is of the smaller, when it is one the label allows:
@@ -20,22 +20,28 @@ bool Equal(const NutrientAmount& a, const NutrientAmount& b, double agreement) {
 // count up to the most units a day a label asks for.
 std::optional<double> WholeRatio(const NutrientAmount& small, const NutrientAmount& large,
                                  std::optional<double> unitsPerDay, const ExtractionLimits& limits) {
-  if (small.mg <= 0) return std::nullopt;
-  const double ratio = large.mg / small.mg;
-  const double units = std::round(ratio);
-  if (units < 2 || units > limits.maxUnitsPerDay || std::abs(ratio - units) > limits.doseAgreement * units)
-    return std::nullopt;
+  const std::optional<double> units = WholeUnitsRatio(small.mg, large.mg, limits);
+  if (!units) return std::nullopt;
   std::optional<double> said = unitsPerDay;
   if (!said || *said <= 0) {
     said.reset();
     for (const NutrientAmount* a : {&small, &large})
       if (a->basis == DoseBasis::PerDay && a->units > 1) said = a->units;
   }
-  if (said && std::abs(*said - units) > 1e-9) return std::nullopt;
+  if (said && std::abs(*said - *units) > 1e-9) return std::nullopt;
   return units;
 }
 
 }  // namespace
+
+std::optional<double> WholeUnitsRatio(double small, double large, const ExtractionLimits& limits) {
+  if (small <= 0) return std::nullopt;
+  const double ratio = large / small;
+  const double units = std::round(ratio);
+  if (units < 2 || units > limits.maxUnitsPerDay || std::abs(ratio - units) > limits.doseAgreement * units)
+    return std::nullopt;
+  return units;
+}
 
 void SettleRowColumnsByRatio(std::vector<NutrientAmount>& amounts, const std::vector<TextLine>& lines,
                              std::optional<double> unitsPerDay, const ExtractionLimits& limits) {

@@ -19,6 +19,10 @@
 
 namespace suppcheck {
 
+/// How many units `large` is of `small` when that is a whole number from 2 to the most units a
+/// day (within the dose agreement): the day's amount beside one unit's. nullopt otherwise.
+std::optional<double> WholeUnitsRatio(double small, double large, const ExtractionLimits& limits);
+
 /// `unitsPerDay`: the directions' units a day, when read.
 void SettleRowColumnsByRatio(std::vector<NutrientAmount>& amounts, const std::vector<TextLine>& lines,
                              std::optional<double> unitsPerDay, const ExtractionLimits& limits);
