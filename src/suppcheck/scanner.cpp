@@ -1,11 +1,13 @@
 #include "suppcheck/scanner.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include <opencv2/imgcodecs.hpp>
 
 #include "suppcheck/conclude.h"
 #include "suppcheck/extract/legal_text_legibility.h"
+#include "suppcheck/extract/number_finder.h"
 #include "suppcheck/ocr/readability.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/report/annotated_image.h"
@@ -51,6 +53,11 @@ void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const PreparedImage&
     why = "a box printed next to the lot or the producer's address could not be read";
   else if (UnreadPrintNearLegalText(prep, lines, ctx.models.vocabulary))
     why = "print next to the lot or the producer's address could not be read";
+  else if (std::any_of(lines.begin(), lines.end(),
+                       [&](const TextLine& l) { return NumberShapedLine(l.text, ctx.models.vocabulary); }))
+    // "WT81/79" for "NUT81/79" at the squeezed edge of a curved, turned label (seed 38207
+    // hard-0033): a number whose categories were lost, anywhere on the label.
+    why = "a line that looks like the number was read without its categories";
   else
     return;
   r.number.number.status = NumberStatus::Unreadable;

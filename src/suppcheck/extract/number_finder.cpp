@@ -417,6 +417,25 @@ bool MayHoldNumber(const std::string& text, const Vocabulary& vocab) {
   return false;
 }
 
+bool NumberShapedLine(const std::string& text, const Vocabulary& vocab) {
+  if (!MayHoldNumber(text, vocab)) return false;
+  const std::string_view t = Trim(std::string_view(text));
+  size_t p = 0;
+  auto run = [&](auto pred, size_t most) {
+    const size_t from = p;
+    while (p < t.size() && p - from < most + 1 && pred(t[p])) ++p;
+    return p - from;
+  };
+  const size_t letters = run([](char c) { return c >= 'A' && c <= 'Z'; }, 4);
+  if (letters < 1 || letters > 4) return false;
+  if (p < t.size() && t[p] == ' ') ++p;
+  const size_t producer = run(IsAsciiDigit, 4);
+  if (producer < 1 || producer > 4 || p >= t.size() || t[p] != '/') return false;
+  ++p;
+  const size_t product = run(IsAsciiDigit, 4);
+  return product >= 1 && product <= 4 && p == t.size();
+}
+
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b) {
   auto rank = [](const NumberFinding& n) {
     return std::tuple(n.number.valid(), n.categoryAnchored, n.labelled, !n.repaired, n.confidence);

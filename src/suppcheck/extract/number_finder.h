@@ -57,6 +57,11 @@ NumberFinding FindNotificationNumber(const std::vector<TextLine>& lines, const V
 /// to OCR, as in "84/2749" for "AS 46/2740").
 bool MayHoldNumber(const std::string& lineText, const Vocabulary& vocab);
 
+/// A whole line that is only a short word in capitals and digits/digits ("WT81/79" for
+/// "NUT81/79"): a notification number whose categories OCR garbled, not a lot, date or telephone
+/// line (vocabulary number_line_decoys).
+bool NumberShapedLine(const std::string& lineText, const Vocabulary& vocab);
+
 /// Orders candidates: valid before invalid, labelled first, then confidence.
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b);
 
