@@ -15,9 +15,11 @@ Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare) {
   Glyphs g;
   cv::Mat bin;
   const int block = std::max(15, (std::min(gray.cols, gray.rows) / 40) | 1);
+  // Dark glyphs on light, then light on dark: the second binarisation is the first's complement
+  // (the same local means), so the costly mean filter runs once.
+  cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, 12);
   for (int polarity = 0; polarity < 2; ++polarity) {
-    cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C,
-                          polarity == 0 ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY, block, 12);
+    if (polarity == 1) cv::bitwise_not(bin, bin);
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
     const int maxH = static_cast<int>(maxHeightShare * gray.rows);
