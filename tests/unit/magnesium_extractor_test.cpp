@@ -375,3 +375,26 @@ TEST_CASE("a row's per-day column read under the per-unit header is the day's do
   CHECK(Near(m.mgPerUnit, 94));
   CHECK(Near(m.mgPerDay, 188));
 }
+
+TEST_CASE("magnesium stearate split over two lines of one column, read across two columns", "[extract][magnesium]") {
+  // Seed 36527 phone-0019, a vitamin C label in two columns read row by row: "stéarate de" ends a
+  // line of the right column, the left column's "Per tablet: Kalium 80 mg" is listed next, then
+  // "magnésium." under "stéarate de". It was taken for magnesium without a dose (level unknown
+  // where the label has no magnesium).
+  const std::string listing =
+      "494,590,811,122\tVitamine C\n"
+      "458,961,2094,65\tVoedingssupplement Ingrédients: potassium, cellulose,\n"
+      "1705,1043,735,55\tantiagglomérant : stéarate de\n"
+      "448,1067,683,57\tPer tablet: Kalium 80 mg\n"
+      "1692,1116,316,56\tmagnésium.\n"
+      "436,1168,860,59\tIngrediénten: kalium, cellulose,\n"
+      "429,1214,1897,78\tantiklontermiddel: Trois comprimés par jour.\n"
+      "418,1302,2124,85\tmagnesiumstearaat. Ne pas dépasser la dose journaliére\n";
+  const MagnesiumFacts m = ExtractPlaced(listing);
+  CHECK_FALSE(m.present);
+  // The same word standing for itself in the other column, far below "stéarate de", is magnesium.
+  CHECK(ExtractPlaced("1705,1043,735,55\tantiagglomérant : stéarate de\n"
+                      "448,1067,683,57\tPer tablet: Kalium 80 mg\n"
+                      "448,1140,316,56\tmagnésium 100 mg\n")
+            .present);
+}

@@ -15,7 +15,7 @@ std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const
     li.percents = FindPercents(li.ft.text);
     li.phrases = FindBasisPhrases(li.ft.text, vocab, maxUnitsPerDay);
   }
-  MarkCutExcipients(info, lexicon);
+  MarkCutExcipients(info, lines, lexicon);
   return info;
 }
 

@@ -34,14 +34,66 @@ bool EndsWith(const std::string& s, const std::string& tail) {
          IsWordStart(s, s.size() - tail.size());
 }
 
+// The line before and after each line in reading order, in its own column: a label in two columns
+// is read row by row across both ("antiagglomerant : stearate de" in the right column, "Per
+// tablet: Kalium 80 mg" in the left, then "magnesium." in the right), and the piece under
+// "stearate de" was taken for the nutrient (seed 36527 phone-0019: a vitamin C label reported with
+// magnesium). The neighbour is the nearest line in the listed order that shares columns with the
+// line, when it stands right above (below) it, within two line heights. Lines without geometry:
+// the listed order. npos where there is none. Only the listed order is searched, not all lines by
+// position: a product's lines come from several photos, each in its own pixels.
+struct Neighbours {
+  std::vector<size_t> before, after;
+};
+
+Neighbours ColumnNeighbours(const std::vector<TextLine>& lines) {
+  constexpr size_t kNone = std::string::npos;
+  const size_t n = lines.size();
+  Neighbours nb{std::vector<size_t>(n, kNone), std::vector<size_t>(n, kNone)};
+  // Line j next to line i in its column, on the side `side` (-1 above, +1 below).
+  const auto besideInColumn = [&](size_t i, size_t j, int side) {
+    const Box& a = lines[i].box;
+    const Box& b = lines[j].box;
+    if (b.empty() || side * (b.centerY() - a.centerY()) <= 0) return false;
+    const int gap = side < 0 ? a.y - b.bottom() : b.y - a.bottom();
+    return gap <= 2 * a.h;
+  };
+  const auto sharesColumns = [&](size_t i, size_t j) {
+    const Box& a = lines[i].box;
+    const Box& b = lines[j].box;
+    return !b.empty() && std::min(a.right(), b.right()) - std::max(a.x, b.x) > 0;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (lines[i].box.empty()) {
+      if (i > 0) nb.before[i] = i - 1;
+      if (i + 1 < n) nb.after[i] = i + 1;
+      continue;
+    }
+    for (size_t j = i; j-- > 0;)
+      if (sharesColumns(i, j)) {
+        if (besideInColumn(i, j, -1)) nb.before[i] = j;
+        break;
+      }
+    for (size_t j = i + 1; j < n; ++j)
+      if (sharesColumns(i, j)) {
+        if (besideInColumn(i, j, +1)) nb.after[i] = j;
+        break;
+      }
+  }
+  return nb;
+}
+
 // An additive's class name right before `begin` on the line ("trennmittel: "), or ending the line
 // before when the mention opens its line.
-bool AfterClassName(const std::vector<AnalysedLine>& info, size_t i, const Mention& m, const NutrientLexicon& lx) {
+bool AfterClassName(const std::vector<AnalysedLine>& info, const Neighbours& nb, size_t i, const Mention& m,
+                    const NutrientLexicon& lx) {
   const std::string& f = info[i].ft.text;
+  const size_t before = nb.before[i];
   for (const auto& c : *lx.excipientClasses) {
     for (size_t p = f.find(c); p != std::string::npos && p < m.begin; p = f.find(c, p + 1))
       if (IsWordStart(f, p) && OnlySeparators(f, p + c.size(), m.begin)) return true;
-    if (i > 0 && m.begin == FirstLetter(f) && EndsWith(TrimmedEnd(info[i - 1].ft.text), c)) return true;
+    if (before != std::string::npos && m.begin == FirstLetter(f) && EndsWith(TrimmedEnd(info[before].ft.text), c))
+      return true;
   }
   return false;
 }
@@ -49,20 +101,22 @@ bool AfterClassName(const std::vector<AnalysedLine>& info, size_t i, const Menti
 // The mention's word with the line before or after makes an excipient's name: "stearate de" ending
 // the line before a line that opens with "magnesium", or "magnesium" ending a line before one that
 // opens with "stearate".
-bool CompletedAcrossLines(const std::vector<AnalysedLine>& info, size_t i, const Mention& m,
+bool CompletedAcrossLines(const std::vector<AnalysedLine>& info, const Neighbours& nb, size_t i, const Mention& m,
                           const NutrientLexicon& lx) {
   const std::string& f = info[i].ft.text;
+  const size_t before = nb.before[i], after = nb.after[i];
   for (const auto& word : lx.names->words)
     for (const auto& e : *lx.excipients) {
       const size_t at = e.find(word);
       if (at == std::string::npos) continue;
       const std::string head = TrimmedEnd(e.substr(0, at));
       const std::string tail = e.substr(at + word.size());
-      if (!head.empty() && i > 0 && m.begin == FirstLetter(f) && EndsWith(TrimmedEnd(info[i - 1].ft.text), head))
+      if (!head.empty() && before != std::string::npos && m.begin == FirstLetter(f) &&
+          EndsWith(TrimmedEnd(info[before].ft.text), head))
         return true;
       const size_t tailStart = FirstLetter(tail);
-      if (tailStart < tail.size() && i + 1 < info.size() && TrimmedEnd(f).size() == m.end) {
-        const std::string& next = info[i + 1].ft.text;
+      if (tailStart < tail.size() && after != std::string::npos && TrimmedEnd(f).size() == m.end) {
+        const std::string& next = info[after].ft.text;
         const std::string rest = tail.substr(tailStart);
         if (next.compare(FirstLetter(next), rest.size(), rest) == 0) return true;
       }
@@ -86,14 +140,15 @@ bool BeginsExcipient(const std::string& f, const Mention& m, const NutrientLexic
 
 }  // namespace
 
-void MarkCutExcipients(std::vector<AnalysedLine>& info, const NutrientLexicon& lx) {
+void MarkCutExcipients(std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines, const NutrientLexicon& lx) {
+  const Neighbours nb = ColumnNeighbours(lines);
   for (size_t i = 0; i < info.size(); ++i)
     for (auto& m : info[i].mentions) {
       if (m.kind == MentionKind::Target &&
-          (CompletedAcrossLines(info, i, m, lx) || BeginsExcipient(info[i].ft.text, m, lx) ||
-           AfterClassName(info, i, m, lx))) {
+          (CompletedAcrossLines(info, nb, i, m, lx) || BeginsExcipient(info[i].ft.text, m, lx) ||
+           AfterClassName(info, nb, i, m, lx))) {
         m.kind = MentionKind::Excipient;
-      } else if (m.kind == MentionKind::Compound && AfterClassName(info, i, m, lx)) {
+      } else if (m.kind == MentionKind::Compound && AfterClassName(info, nb, i, m, lx)) {
         m.kind = MentionKind::Excipient;
         m.compound.clear();
       }

@@ -14,8 +14,11 @@
 
 namespace suppcheck {
 
-/// Turns into Excipient the Target and Compound mentions of `info` that are pieces of an
-/// excipient (see above). Lines are taken in their listed order for "the next line".
-void MarkCutExcipients(std::vector<AnalysedLine>& info, const NutrientLexicon& lexicon);
+/// Turns into Excipient the Target and Compound mentions of `info` (analysed from `lines`) that
+/// are pieces of an excipient (see above). "The line before" is the one right above in the same
+/// column when the lines have boxes (labels in two columns are read across both), else the one
+/// listed before.
+void MarkCutExcipients(std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
+                       const NutrientLexicon& lexicon);
 
 }  // namespace suppcheck
