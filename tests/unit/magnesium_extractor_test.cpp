@@ -398,3 +398,20 @@ TEST_CASE("magnesium stearate split over two lines of one column, read across tw
                       "448,1140,316,56\tmagnésium 100 mg\n")
             .present);
 }
+
+TEST_CASE("directions beside a dose on one line do not make the dose a day's", "[extract][magnesium]") {
+  // Seed 47113 clean-0009, two columns joined into one line: the left column's "magnesium 187,5 mg"
+  // (per tablet) and the right column's directions. "par jour" ends the directions; it is not
+  // what 187.5 mg is per. Before, 187.5 mg a day against 3 tablets of 187.5 mg did not add up and
+  // the dose of 562.5 mg a day, above the limit, was left unknown.
+  const MagnesiumFacts m = Extract(
+      "Voedingssupplement Par comprimé: glycérophosphate de magnésium 1646 mg,\n"
+      "soit magnésium 187,5 mg\n"
+      "Per tablet: magnesiumglycerofosfaat 1646 mg, waarvan\n"
+      "magnesium 187,5 mg Prendre 1 a 3 comprimés par jour.\n"
+      "Neem 1 tot 3 tabletten per dag. Ingrédients: cellulose, antiagglomérant : stéarate de\n");
+  CHECK(Near(m.mgPerUnit, 187.5));
+  CHECK(Near(m.mgPerDay, 562.5));
+  // A daily word after a count with "per" before it is still a per-day header's.
+  CHECK(Near(Extract("Per dagdosis (2 tabletten): magnesium 300 mg\nNeem 2 tabletten per dag.").mgPerDay, 300));
+}

@@ -10,6 +10,26 @@ namespace suppcheck {
 
 namespace {
 
+bool PrepositionBefore(const std::string& f, size_t q, const Vocabulary& vocab);
+
+// A count of units right before the daily word at `p` ("1 à 3 comprimés par jour", "2 tabletten
+// per dag"), with no per-unit preposition before the count: directions, not what an amount on
+// the line is per. A label in two columns put "magnesium 187,5 mg" and "Prendre 1 a 3 comprimés
+// par jour." on one line, and 187.5 mg per tablet was taken for the day's amount, which did not
+// add up with 3 a day (seed 47113 clean-0009: 562.5 mg a day, above the limit, left unknown).
+bool UnitsCountedBefore(const std::string& f, size_t p, const Vocabulary& vocab) {
+  size_t e = p;
+  while (e > 0 && f[e - 1] == ' ') --e;
+  constexpr size_t kLongestUnitWord = 16;
+  for (size_t q = e > kLongestUnitWord ? e - kLongestUnitWord : 0; q < e; ++q) {
+    const size_t len = UnitWordAt(f, q, vocab);
+    if (!len || q + len != e || (q > 0 && IsAsciiAlpha(f[q - 1]))) continue;
+    size_t cb = q;
+    return CountBefore(f, q, vocab, &cb) > 0 && !PrepositionBefore(f, cb, vocab);
+  }
+  return false;
+}
+
 // Daily-dose words: "per dagdosis (2 tabletten)", "par jour", "pro Tag", "daily dose".
 void AddPerDayPhrases(const std::string& f, const Vocabulary& vocab, std::vector<BasisPhrase>& out) {
   for (const auto& w : vocab.perDayWords) {
@@ -36,7 +56,7 @@ void AddPerDayPhrases(const std::string& f, const Vocabulary& vocab, std::vector
         }
         break;
       }
-      if (directions) continue;
+      if (directions || UnitsCountedBefore(f, p, vocab)) continue;
       if (std::none_of(out.begin(), out.end(), [&](const BasisPhrase& o) { return o.begin <= p && p < o.end; }))
         out.push_back(b);
     }
