@@ -415,3 +415,16 @@ TEST_CASE("directions beside a dose on one line do not make the dose a day's", "
   // A daily word after a count with "per" before it is still a per-day header's.
   CHECK(Near(Extract("Per dagdosis (2 tabletten): magnesium 300 mg\nNeem 2 tabletten per dag.").mgPerDay, 300));
 }
+
+TEST_CASE("the amount under a salt's 'of which' is the elemental part, its name garbled", "[extract][magnesium]") {
+  // Seed 36527 phone-0020: "of which magnesium 100 mg" read "Eraagmnesium 100 mg" on the next
+  // line. Without it, 115.7 mg was worked out from the citrate's mass for a printed 100 mg.
+  const MagnesiumFacts m = Extract(
+      "Per capsule: magnesium citrate 714 mg, of which\nEraagmnesium 100 mg\nTake 1 capsule daily with water.");
+  CHECK(Near(m.mgPerDay, 100));
+  CHECK(m.basis == DoseSource::kDeclared);
+  // Another nutrient named there, a larger amount, or words after "of which" on its own line: no.
+  CHECK_FALSE(Near(Extract("Per capsule: magnesium citrate 714 mg, of which\nZinc 10 mg\nTake 1 capsule daily.").mgPerDay, 10));
+  CHECK_FALSE(Near(Extract("Per capsule: magnesium citrate 714 mg, of which\nxx 900 mg\nTake 1 capsule daily.").mgPerDay, 900));
+  CHECK_FALSE(Near(Extract("Per capsule: magnesium citrate 714 mg, of which calcium\nxx 90 mg\nTake 1 capsule daily.").mgPerDay, 90));
+}

@@ -39,6 +39,49 @@ std::optional<double> PercentAfter(const AnalysedLine& li, size_t qi) {
   return std::nullopt;
 }
 
+// The line right above line i in its column (the listed line before it without geometry), or
+// npos.
+size_t LineAboveInColumn(const std::vector<TextLine>& lines, size_t i) {
+  const Box& a = lines[i].box;
+  for (size_t j = i, k = 0; j-- > 0 && k < static_cast<size_t>(kColumnLookaround); ++k) {
+    const Box& b = lines[j].box;
+    if (a.empty() || b.empty()) return j;
+    if (std::min(a.right(), b.right()) <= std::max(a.x, b.x)) continue;  // another column
+    return b.centerY() < a.centerY() && a.y - b.bottom() <= std::max(a.h, b.h) ? j : std::string::npos;
+  }
+  return std::string::npos;
+}
+
+// "Per capsule: magnesium citrate 714 mg, of which" over "Eraagmnesium 100 mg": the first amount
+// of a line right under a line that ends with an "of which" word after an amount is the part
+// announced, the elemental amount, even when OCR garbled the nutrient's name before it (seed
+// 36527 phone-0020: without it, 115.7 mg was worked out from the salt's mass for a printed 100).
+// At most one word before it, and less than the whole above.
+bool ElementalPartBelowWhole(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines, size_t i,
+                             size_t qi, const Vocabulary& vocab) {
+  const AnalysedLine& li = info[i];
+  if (qi != 0) return false;
+  const std::string before = li.ft.text.substr(0, li.quantities[0].begin);
+  int words = 0;
+  for (size_t p = 0; p < before.size(); ++p) {
+    if (IsAsciiDigit(before[p])) return false;
+    words += before[p] != ' ' && (p == 0 || before[p - 1] == ' ');
+  }
+  if (words > 1) return false;
+  const size_t above = LineAboveInColumn(lines, i);
+  if (above == std::string::npos || info[above].quantities.empty()) return false;
+  const AnalysedLine& whole = info[above];
+  const Quantity& last = whole.quantities.back();
+  if (!PartOfItFollows(whole, last, vocab) || li.quantities[0].mg >= last.mg) return false;
+  // Nothing after the "of which" word but punctuation: the part is on the next line.
+  const std::string& f = whole.ft.text;
+  const size_t marker = FindAnyWord(f, vocab.partOfMarkers, last.end, f.size());
+  size_t end = f.size();
+  while (end > marker && !IsAsciiAlpha(f[end - 1])) --end;
+  const std::string tail = f.substr(marker, end - marker);
+  return std::find(vocab.partOfMarkers.begin(), vocab.partOfMarkers.end(), tail) != vocab.partOfMarkers.end();
+}
+
 }  // namespace
 
 // "... 469 mg, soit": an amount right before an "of which" word is a whole a part of which
@@ -150,8 +193,9 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
       bool after = false;
       const Mention* owner = OwnerOf(li, q, vocab, &after);
       if (!owner) owner = OwnerOnNeighbourRow(info, lines, i, vocab);
-      if (!owner || !IsNutrientOrCompound(*owner)) continue;
-      if (owner->kind == MentionKind::Target && !after && PartOfItFollows(li, q, vocab)) continue;
+      const bool part = !owner && ElementalPartBelowWhole(info, lines, i, qi, vocab);
+      if (!part && (!owner || !IsNutrientOrCompound(*owner))) continue;
+      if (!part && owner->kind == MentionKind::Target && !after && PartOfItFollows(li, q, vocab)) continue;
       NutrientAmount a;
       a.mg = q.mg;
       a.line = static_cast<int>(i);
@@ -160,7 +204,7 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
       a.digitsBefore = q.begin >= 2 && li.ft.text[q.begin - 1] == ' ' && IsAsciiDigit(li.ft.text[q.begin - 2]);
       a.markBefore = q.begin >= 1 && (li.ft.text[q.begin - 1] == '\'' || li.ft.text[q.begin - 1] == '`' ||
                                       li.ft.text[q.begin - 1] == '"');
-      if (owner->kind == MentionKind::Target) {
+      if (part || owner->kind == MentionKind::Target) {
         a.elemental = true;
       } else if (after) {
         a.elemental = false;
@@ -168,7 +212,7 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
         a.elemental = CompoundIsForm(li, *owner, vocab) ||
                       FindAnyWord(li.ft.text, vocab.elementalMarkers, owner->end, q.begin) != std::string::npos;
       }
-      if (!a.elemental) a.salt = owner->compound;
+      if (!a.elemental) a.salt = owner->compound;  // never a part: it is elemental
       if (a.elemental && a.mg > maxElementalMg) continue;
       a.percentRi = PercentAfter(li, qi);
       li.ownedQuantities.push_back(qi);
