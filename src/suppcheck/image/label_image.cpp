@@ -68,9 +68,9 @@ AnalysisCopy MakeAnalysisCopy(const cv::Mat& gray) {
 // (a multivitamin label on a tablecloth, seed 58342 multivitamin-phone-0013: 38 rows of 4+
 // glyphs, many of them specks of the cloth outside the label, refused its clean outline; the
 // label was read askew and sheared, and its table not at all).
-bool UndoPerspective(AnalysisCopy& copy) {
+bool UndoPerspective(AnalysisCopy& copy, const Glyphs& glyphs) {
   std::vector<cv::Point2f> quad;
-  if (!FindLabelQuad(copy.small, TextRows(FindGlyphs(copy.small), kTextRowGlyphs), quad)) return false;
+  if (!FindLabelQuad(copy.small, TextRows(glyphs, kTextRowGlyphs), quad)) return false;
   copy.geometry = QuadToRectangle(quad, copy.size);  // the first step: nothing to compose with
   return true;
 }
@@ -102,10 +102,8 @@ void PaintAroundPaper(const AnalysisCopy& copy, double k, cv::Mat& gray) {
 // region covered 60-100 % of the photo, the panel 25-35 %, and Tesseract spent 3-12 s reading the
 // texture), the texture around the paper is painted out in the analysis copy, before anything
 // else is measured on it (the turn, the text region, the skew, the small print), and later in the
-// working image. Returns whether it did; sets `glyphs` to those of the copy before any painting
-// (still the copy's own when nothing was painted: they need not be found again).
-bool KeepToPaper(AnalysisCopy& copy, Glyphs& glyphs) {
-  glyphs = FindGlyphs(copy.small);
+// working image. `glyphs` are those of the copy as it is. Returns whether it painted.
+bool KeepToPaper(AnalysisCopy& copy, const Glyphs& glyphs) {
   const std::vector<cv::Point2f> rows = TextRows(glyphs, kTextRowGlyphs);
   BrightPanel panel = FindBrightPanel(copy.small, rows);
   // A panel found by its smoothness is the paper with a rougher surround for certain, and is
@@ -228,11 +226,12 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
 
   // 1. Analyse the layout on a small copy.
   AnalysisCopy copy = MakeAnalysisCopy(gray);
-  if (options.fixPerspective) out.perspective = UndoPerspective(copy);
-  Glyphs glyphs;
+  // The copy's glyphs, found once for the outline and the paper (the costliest step here).
+  Glyphs glyphs = FindGlyphs(copy.small);
+  if (options.fixPerspective) out.perspective = UndoPerspective(copy, glyphs);
   if (!out.perspective) out.paperOnly = KeepToPaper(copy, glyphs);
   cv::Mat upright = IsIdentity(copy.geometry) ? copy.small : copy.Render();
-  // Without a perspective warp or painting, `upright` is the copy whose glyphs KeepToPaper found.
+  // Without a perspective warp or painting, `upright` is the copy whose glyphs were found above.
   if (out.perspective || out.paperOnly) glyphs = FindGlyphs(upright);
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
