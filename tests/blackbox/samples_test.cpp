@@ -206,8 +206,11 @@ TEST_CASE("a number line tight under the address or in a box is read", "[blackbo
 // on a dark label left tilted by the unroll, a boxed number whose frame the crop cut open at a
 // bottle's edge. Both were reported `missing`, the advice "better not taken" on a notified
 // product. Now the unread box, or the row of print beside the address that no word covers, makes
-// them `unreadable`; a reading, if one comes, must be the printed one. A back without a number
-// (sample-hard-0009) stays `missing`.
+// them `unreadable`; a reading, if one comes, must be the printed one. So for two phone photos
+// of products seed 46021 whose tiny bold number ran together into two or three blobs, too few
+// for a row of glyphs, under a word the page pass read across two rows (the number's row and the
+// barcode's bars, the address and the number's row): their glyphs are counted by their width and
+// such a word covers neither row. A back without a number (sample-hard-0009) stays `missing`.
 TEST_CASE("print beside the legal text that was not read is no proof that the number is missing", "[blackbox][number]") {
   const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "unread-number";
   int photos = 0;
@@ -229,7 +232,7 @@ TEST_CASE("print beside the legal text that was not read is no proof that the nu
     // No flag against the product: the number is not claimed missing.
     CHECK(std::find(r.assessment.flags.begin(), r.assessment.flags.end(), "number_missing") == r.assessment.flags.end());
   }
-  CHECK(photos == 2);
+  CHECK(photos == 4);
   const ScanResult back = SharedScanner().ScanFile(fs::path(suppcheck::test::SourceDir()) / "samples" / "sample-hard-0009.jpg");
   REQUIRE(back.ok);
   CHECK(NumberStatusName(back.number.number.status) == "missing");

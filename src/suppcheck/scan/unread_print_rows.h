@@ -13,9 +13,14 @@
 
 namespace suppcheck {
 
-/// True when `prep.gray` holds a row of glyphs (five or more, of the size of the small print,
-/// not a barcode's bars) within a few lines of a legal-text line of `lines` (the address, the lot)
-/// that no confidently read word covers. `lines` are in `prep.gray`'s pixels.
+/// The rows of glyphs of `prep.gray` (five letters or more, glyphs run together counted by their
+/// width; of the size of the small print, not a barcode's bars or its digits) within a few lines
+/// of a legal-text line of `lines` (the address, the lot) that no word read on that row covers,
+/// each as its whole row's box. `lines` are in `prep.gray`'s pixels, and so are the rows.
+std::vector<Box> UnreadPrintRowsNearLegalText(const PreparedImage& prep, const std::vector<TextLine>& lines,
+                                              const Vocabulary& vocab);
+
+/// True when there is such a row.
 bool UnreadPrintNearLegalText(const PreparedImage& prep, const std::vector<TextLine>& lines, const Vocabulary& vocab);
 
 }  // namespace suppcheck
