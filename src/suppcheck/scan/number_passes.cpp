@@ -11,6 +11,7 @@
 #include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/ocr/turned_text_search.h"
 #include "suppcheck/scan/line_reread.h"
+#include "suppcheck/scan/unread_row_read.h"
 
 namespace suppcheck {
 
@@ -238,6 +239,10 @@ NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage
   if (number.number.status == NumberStatus::Missing) {
     ReadFramedNumberLine(ctx, prep, lines, number);
     timer.Mark("framed-line");
+  }
+  if (number.number.status == NumberStatus::Missing) {
+    ReadNumberInUnreadRows(ctx, prep, lines, number);
+    timer.Mark("unread-rows");
   }
   if (number.number.status != NumberStatus::Missing) {
     number = VerifyNumber(ctx, prep, lines, number);

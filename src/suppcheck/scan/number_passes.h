@@ -15,8 +15,8 @@ namespace suppcheck {
 
 /// The number on the photo (status Missing when none). `lines` may gain lines (a dropped number
 /// line, the lines of a turned block) and have a line replaced by its better re-read; `words`
-/// are the whole-label pass's. Passes "number-lines", "dropped-line", "verify-number" and
-/// "turned-blocks" of the timer, each only when it runs.
+/// are the whole-label pass's. Passes "number-lines", "dropped-line", "framed-line", "unread-rows",
+/// "verify-number" and "turned-blocks" of the timer, each only when it runs.
 NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage& prep,
                                      const std::vector<OcrWord>& words, std::vector<TextLine>& lines,
                                      PassTimer& timer);
