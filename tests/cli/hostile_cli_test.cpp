@@ -71,7 +71,9 @@ TEST_CASE("the binary gives OpenCV its pixel limit before OpenCV is loaded", "[c
                         {"number", "NUT 12/34", "--registry", registry.Url("slow"), "--registry-cache", "off",
                          "--registry-timeout", "3"},
                         out.string(), err.string());
-  for (int i = 0; i < 400 && registry.hits == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  // Up to 30 s for the process to start and ask (it took over 4 s on a machine loaded 8 times
+  // over its cores); the loop ends as soon as it has.
+  for (int i = 0; i < 3000 && registry.hits == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   REQUIRE(registry.hits > 0);
   std::ifstream envFile("/proc/" + std::to_string(p.pid) + "/environ", std::ios::binary);
   const std::string env((std::istreambuf_iterator<char>(envFile)), {});
