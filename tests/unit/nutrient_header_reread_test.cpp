@@ -73,3 +73,30 @@ TEST_CASE("a boxed nutrient table read as one block once its rules are erased", 
   CHECK(text.find("Molybd") != std::string::npos);
   CHECK(text.find("3,5 mg") != std::string::npos);
 }
+
+TEST_CASE("a pale header printed smaller than the rows is read again enlarged", "[scan][nutrients][ocr]") {
+  // multivitamin-phone-0031 of seed 38206: the working image above the table's first row, "Pro
+  // Tagesdosis (2 Tabletten) | % NRV" pale and smaller than the rows (row height 48 px). At the
+  // re-reads' detail it came back "f Tw 2 Tabletten NR", which says no basis: the one column was
+  // taken for one tablet's and seventeen amounts a day were doubled.
+  const cv::Mat gray =
+      cv::imread(test::SourceDir() + "/tests/unit/data/pale-header-38206-phone-0031.png", cv::IMREAD_GRAYSCALE);
+  REQUIRE(!gray.empty());
+  PreparedImage prep;
+  prep.photo = gray;
+  prep.gray = gray;
+  prep.originalSize = gray.size();
+  const Models& m = TestModels();
+  auto engine = TesseractEngine::Create("", m.vocabulary.reReadLanguages);
+  REQUIRE(engine);
+  const ScannerOptions options;
+  const ScanContext ctx{m, options, nullptr, **engine, **engine, "pale-header"};
+  const Box firstRow{65, 128, 955, 48};
+  const auto header = ReReadNutrientTableHeader(ctx, prep, {}, firstRow, 48);
+  REQUIRE(header.size() == 1);
+  INFO(header.front().text);
+  const auto phrases =
+      FindBasisPhrases(FoldForMatching(header.front().text).text, m.vocabulary, m.rules.Limits().maxUnitsPerDay);
+  REQUIRE(!phrases.empty());
+  CHECK(phrases.back().units == 2);
+}
