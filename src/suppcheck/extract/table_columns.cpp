@@ -107,7 +107,7 @@ bool PartOfTable(const AnalysedLine& h, const TextLine& line, const TextLine& ro
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
                                             const std::vector<TextLine>& lines, const Vocabulary& vocab,
-                                            size_t maxLinesUp) {
+                                            double maxUnitsPerDay, size_t maxLinesUp) {
   const size_t i = static_cast<size_t>(a.line);
   const AnalysedLine& row = info[i];
   // Up the photo: each line looked at stands above the one looked at before, so that a row read
@@ -130,7 +130,7 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
     std::vector<BasisPhrase> columns;
     for (const auto& ph : h.phrases)
       if (!ph.bare) columns.push_back(ph);
-    if (columns.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab)) continue;
+    if (columns.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab, maxUnitsPerDay)) continue;
     const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
     if (geometry && columns.size() >= 2) {
       if (const BasisPhrase* over = ColumnOver(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))
