@@ -19,7 +19,7 @@ void Conclude(ScanResult& r, const std::vector<TextLine>& lines, const Models& m
   r.magnesium = ExtractMagnesium(lines, models.vocabulary, models.rules.Limits());
   if (registry && r.number.number.valid()) r.registry = registry->Lookup(r.number.number.canonical);
   // What the photo showed decides whether an absence is a finding or a miss.
-  r.coverage = DecideCoverage(lines, models.vocabulary, r.magnesium, r.number);
+  r.coverage = DecideCoverage(lines, models.vocabulary, models.rules.Limits().maxUnitsPerDay, r.magnesium, r.number);
   ApplyCoverageToNumber(r.number, r.coverage);
   r.assessment = Assess(r.number, r.registry, r.magnesium, r.coverage, models.rules, profile);
   r.nutrients = ReadAndAssessNutrients(lines, r.magnesium, models, profile);

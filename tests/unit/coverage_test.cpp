@@ -12,11 +12,14 @@ using suppcheck::test::TestModels;
 
 namespace {
 
+// rules.json sanity.max_units_per_day.
+double MaxUnits() { return TestModels().rules.Limits().maxUnitsPerDay; }
+
 Coverage Cover(const std::string& text) {
   const auto lines = LinesFromText(text);
   const auto mg = ExtractMagnesium(lines, TestModels().vocabulary, TestModels().rules.Limits());
   const auto number = FindNotificationNumber(lines, TestModels().vocabulary);
-  return DecideCoverage(lines, TestModels().vocabulary, mg, number);
+  return DecideCoverage(lines, TestModels().vocabulary, MaxUnits(), mg, number);
 }
 
 ScanResult Scan(const std::string& text) { return ScanText(text, "label.txt", TestModels(), "adult", nullptr); }
@@ -160,9 +163,9 @@ TEST_CASE("a best-before phrase wrapped onto the next line of its column counts"
   REQUIRE(lines.size() == 4);
   const auto mg = ExtractMagnesium(lines, TestModels().vocabulary, TestModels().rules.Limits());
   const auto number = FindNotificationNumber(lines, TestModels().vocabulary);
-  CHECK(DecideCoverage(lines, TestModels().vocabulary, mg, number).legalText);
+  CHECK(DecideCoverage(lines, TestModels().vocabulary, MaxUnits(), mg, number).legalText);
   // The lot line alone is one cue: not the legal text.
   const std::vector<OcrWord> lotOnly(words.begin(), words.begin() + 12);
   const auto some = BuildLines(lotOnly);
-  CHECK_FALSE(DecideCoverage(some, TestModels().vocabulary, mg, number).legalText);
+  CHECK_FALSE(DecideCoverage(some, TestModels().vocabulary, MaxUnits(), mg, number).legalText);
 }

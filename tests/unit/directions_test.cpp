@@ -12,8 +12,11 @@ using suppcheck::test::TestModels;
 
 namespace {
 
+// rules.json sanity.max_units_per_day.
+double MaxUnits() { return TestModels().rules.Limits().maxUnitsPerDay; }
+
 std::optional<UnitsPerDay> Units(const std::string& text) {
-  return FindUnitsPerDay(LinesFromText(text), TestModels().vocabulary);
+  return FindUnitsPerDay(LinesFromText(text), TestModels().vocabulary, MaxUnits());
 }
 
 }  // namespace
@@ -92,17 +95,17 @@ TEST_CASE("CountBefore and UnitWordAt on folded text", "[extract][directions]") 
   CHECK(UnitWordAt(f, unit, vocab) == std::string("tabletten").size());
   CHECK(UnitWordAt(f, unit + 1, vocab) == 0);  // not at a word start
   size_t countBegin = 0;
-  CHECK(CountBefore(f, unit, vocab, &countBegin) == 2);
+  CHECK(CountBefore(f, unit, vocab, MaxUnits(), &countBegin) == 2);
   CHECK(countBegin == f.find("1 tot"));  // the range starts at its lower end
 
   const std::string words = FoldForMatching("neem twee capsules").text;
   size_t wordBegin = 0;
-  CHECK(CountBefore(words, words.find("capsules"), vocab, &wordBegin) == 2);
+  CHECK(CountBefore(words, words.find("capsules"), vocab, MaxUnits(), &wordBegin) == 2);
   CHECK(wordBegin == words.find("twee"));
 
   const std::string none = FoldForMatching("de capsules").text;
   size_t untouched = 99;
-  CHECK(CountBefore(none, none.find("capsules"), vocab, &untouched) == 0);
+  CHECK(CountBefore(none, none.find("capsules"), vocab, MaxUnits(), &untouched) == 0);
   CHECK(untouched == 99);
 }
 

@@ -274,6 +274,30 @@ TEST_CASE("An amount under a header cell whose phrase OCR lost is not the other 
   CheckDose(all, "iron", 20, 40);
 }
 
+TEST_CASE("Words of one header cell a lost letter apart are one cell", "[extract][nutrients]") {
+  // multivitamin-phone-0031 of seed 38206: the pale header "Pro Tagesdosis (2 Tabletten) | % NRV"
+  // read enlarged as "Pro Tapesdosis (2 Tabletten NR"; OCR's box of the badly read "Tapesdosis"
+  // was 5 pixels high and began after its capital, 14 pixels right of "Pro" (12 high). That gap,
+  // wider than a word was high, parted "Pro Tapesdosis" from its own "(2 Tabletten": the amounts
+  // under "Pro" had no column and were taken per tablet, seventeen amounts a day doubled.
+  TextLine header;
+  header.text = "Pro Tapesdosis (2 Tabletten NR";
+  header.words = {{0, 3, Box{664, 724, 29, 12}, 95},
+                  {4, 14, Box{707, 731, 87, 5}, 48},
+                  {15, 17, Box{812, 724, 5, 12}, 90},
+                  {18, 27, Box{831, 725, 78, 11}, 96},
+                  {28, 30, Box{993, 724, 35, 12}, 43}};
+  for (const auto& w : header.words) header.box = header.box.United(w.box);
+  const auto all = ReadLines({
+      header,
+      LineAt(762, {{166, "Vitamin E"}, {663, "36 mg"}, {900, "300 %"}}, 12),
+      LineAt(816, {{166, "Eisen"}, {663, "7 mg"}, {900, "50%"}}, 12),
+      LineAt(1855, {{146, "Täglich 2 Tabletten einnehmen."}}, 12),
+  });
+  CheckDose(all, "vitamin_e", 18, 36);
+  CheckDose(all, "iron", 3.5, 7);
+}
+
 TEST_CASE("An amount far above anything a label prints for the nutrient is a misreading", "[extract][nutrients]") {
   // multivitamin-phone-0015 of seed 44127: "Vitamine K | 75 µg | 150 µg | 200 %" came back
   // "Vitamine K 40mg" (no % read): 40 000 µg a day, 190 times the Belgian legal maximum of 210 µg

@@ -57,12 +57,13 @@ std::optional<BasisPhrase> PhraseOnLine(const AnalysedLine& li, const AmountSpan
 
 // A per-unit line below ("Pour un comprimé pelliculé.") for a block of amounts above it; not
 // directions ("Neem 1 tablet per dag", "2x per dag een tablet") and not a pack count ("60 tabletten").
-std::optional<BasisPhrase> PhraseBelow(size_t i, const std::vector<AnalysedLine>& info, const Vocabulary& vocab) {
+std::optional<BasisPhrase> PhraseBelow(size_t i, const std::vector<AnalysedLine>& info, const Vocabulary& vocab,
+                                       double maxUnitsPerDay) {
   for (size_t down = 1; down <= 3 && i + down < info.size(); ++down) {
     const AnalysedLine& b = info[i + down];
     if (!b.quantities.empty()) break;
     if (b.phrases.empty() || b.phrases.front().basis == DoseBasis::PerDay) continue;
-    if (b.phrases.front().bare || LooksLikeDirections(b.ft.text, vocab) ||
+    if (b.phrases.front().bare || LooksLikeDirections(b.ft.text, vocab, maxUnitsPerDay) ||
         FindAnyWord(b.ft.text, vocab.perDayWords, 0, b.ft.text.size()) != std::string::npos)
       continue;
     return b.phrases.front();
@@ -117,8 +118,8 @@ void AssignBasis(std::vector<NutrientAmount>& amounts, const std::vector<Analyse
     const size_t i = static_cast<size_t>(a.line);
     const AmountSpan s = SpanOf(a, info[i]);
     std::optional<BasisPhrase> ph = PhraseOnLine(info[i], s);
-    if (!ph) ph = HeaderPhraseOver(a, s.rank, info, lines, vocab, limits.headerSearchLines);
-    if (!ph) ph = PhraseBelow(i, info, vocab);
+    if (!ph) ph = HeaderPhraseOver(a, s.rank, info, lines, vocab, limits.maxUnitsPerDay, limits.headerSearchLines);
+    if (!ph) ph = PhraseBelow(i, info, vocab, limits.maxUnitsPerDay);
     if (ph) {
       a.basis = ph->basis;
       a.units = ph->units;

@@ -31,7 +31,8 @@ bool UnitsCountedBefore(const std::string& f, size_t p, const Vocabulary& vocab)
 }
 
 // Daily-dose words: "per dagdosis (2 tabletten)", "par jour", "pro Tag", "daily dose".
-void AddPerDayPhrases(const std::string& f, const Vocabulary& vocab, std::vector<BasisPhrase>& out) {
+void AddPerDayPhrases(const std::string& f, const Vocabulary& vocab, double maxUnitsPerDay,
+                      std::vector<BasisPhrase>& out) {
   for (const auto& w : vocab.perDayWords) {
     for (size_t p = f.find(w); p != std::string::npos; p = f.find(w, p + 1)) {
       const bool symbolic = !IsAsciiAlpha(w.front());
@@ -44,7 +45,7 @@ void AddPerDayPhrases(const std::string& f, const Vocabulary& vocab, std::vector
         const size_t len = UnitWordAt(f, q, vocab);
         if (!len) continue;
         size_t cb = q;
-        const double n = CountBefore(f, q, vocab, &cb);
+        const double n = CountBefore(f, q, vocab, maxUnitsPerDay, &cb);
         if (n > 0 && cb >= p + w.size()) {
           const std::string between = f.substr(p + w.size(), cb - (p + w.size()));
           if (between.find_first_of("(:=") == std::string::npos) {
@@ -98,7 +99,7 @@ void AddPerUnitPhrases(const std::string& f, const Vocabulary& vocab, double max
     const size_t len = UnitWordAt(f, p, vocab);
     if (!len) continue;
     size_t countStart = p;
-    double n = CountBefore(f, p, vocab, &countStart);
+    double n = CountBefore(f, p, vocab, maxUnitsPerDay, &countStart);
     if (n <= 0) n = MangledOneBefore(f, p, vocab, &countStart);
     size_t q = (n > 0 ? countStart : p);
     while (q > 0 && f[q - 1] == ' ') --q;
@@ -128,20 +129,20 @@ void AddPerUnitPhrases(const std::string& f, const Vocabulary& vocab, double max
 
 std::vector<BasisPhrase> FindBasisPhrases(const std::string& f, const Vocabulary& vocab, double maxUnitsPerDay) {
   std::vector<BasisPhrase> out;
-  AddPerDayPhrases(f, vocab, out);
+  AddPerDayPhrases(f, vocab, maxUnitsPerDay, out);
   AddPerUnitPhrases(f, vocab, maxUnitsPerDay, out);
   std::sort(out.begin(), out.end(), [](const BasisPhrase& a, const BasisPhrase& b) { return a.begin < b.begin; });
   return out;
 }
 
-bool LooksLikeDirections(const std::string& f, const Vocabulary& vocab) {
+bool LooksLikeDirections(const std::string& f, const Vocabulary& vocab, double maxUnitsPerDay) {
   for (size_t p = 0; p < f.size(); ++p) {
     const size_t len = UnitWordAt(f, p, vocab);
     if (!len) continue;
     size_t cb = p;
     // "Par 1 comprimé | Par dose journalière (2 comprimés)": a count after a per-unit preposition
     // is a column header's basis, whatever daily word follows it.
-    if (CountBefore(f, p, vocab, &cb) > 0 && !PrepositionBefore(f, cb, vocab) &&
+    if (CountBefore(f, p, vocab, maxUnitsPerDay, &cb) > 0 && !PrepositionBefore(f, cb, vocab) &&
         FindAnyWord(f, vocab.perDayWords, p + len, std::min(f.size(), p + len + 40)) != std::string::npos)
       return true;
     p += len;

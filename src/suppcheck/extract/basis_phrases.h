@@ -27,6 +27,6 @@ std::vector<BasisPhrase> FindBasisPhrases(const std::string& folded, const Vocab
 
 /// A directions sentence ("Neem 2 tot 3 capsules per dag"): a count of units followed by a daily
 /// word. Such a line tells how many units a day; it is not a header over a dose.
-bool LooksLikeDirections(const std::string& folded, const Vocabulary& vocab);
+bool LooksLikeDirections(const std::string& folded, const Vocabulary& vocab, double maxUnitsPerDay);
 
 }  // namespace suppcheck

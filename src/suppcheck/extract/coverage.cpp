@@ -162,8 +162,8 @@ Coverage& Coverage::operator|=(const Coverage& o) {
   return *this;
 }
 
-Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vocab, const MagnesiumFacts& mg,
-                        const NumberFinding& number) {
+Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vocab, double maxUnitsPerDay,
+                        const MagnesiumFacts& mg, const NumberFinding& number) {
   Coverage c;
   std::vector<std::string> folded;
   folded.reserve(lines.size());
@@ -189,7 +189,7 @@ Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vo
   // three vitamins with their amounts is not one (an absence would be concluded from it).
   c.nutrientTable = (headerRows > 0 && rows >= 2) || rows >= 5;
   c.dose |= mg.mgPerUnit.has_value() || mg.mgPerDay.has_value() || (c.nutrientTable && headerRows > 0);
-  c.directions = mg.unitsPerDay.has_value() || FindUnitsPerDay(lines, vocab).has_value();
+  c.directions = mg.unitsPerDay.has_value() || FindUnitsPerDay(lines, vocab, maxUnitsPerDay).has_value();
   const bool numberSeen = number.number.status != NumberStatus::Missing &&
                           number.number.status != NumberStatus::NotSeen && (number.labelled || number.categoryAnchored);
   c.legalText = notificationLabel || numberSeen || (lot + bestBefore + address) >= 2;

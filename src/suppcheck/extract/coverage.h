@@ -34,9 +34,10 @@ struct Coverage {
 
 /// Decides the coverage of one photo (or one text) from its lines. `mg` and `number` are what
 /// extraction found on the same lines: a dose read is a dose statement seen, a number anchored
-/// on a category or a notification label is legal text seen.
-Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vocab, const MagnesiumFacts& mg,
-                        const NumberFinding& number);
+/// on a category or a notification label is legal text seen. `maxUnitsPerDay`: the most units a
+/// day directions may say (rules.json).
+Coverage DecideCoverage(const std::vector<TextLine>& lines, const Vocabulary& vocab, double maxUnitsPerDay,
+                        const MagnesiumFacts& mg, const NumberFinding& number);
 
 /// The lines that carry a legal-text cue (lot, best-before, producer address, a notification
 /// label): where the number usually stands.

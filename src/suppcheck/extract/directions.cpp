@@ -55,9 +55,6 @@ double NumberEndingAt(const std::string& f, size_t end, const Vocabulary& vocab,
   return 0;
 }
 
-// The most units a day directions can say: a larger count is a misreading.
-constexpr double kMostUnitsADay = 12;
-
 // "1 43 comprimés" for "1 à 3 comprimés": OCR read the range word 'à' as a digit and lost the
 // space after it (products seed 46021 phone-0013: the back photo lost its units a day, so the
 // product its dose, where the whole label read "1 à 3"). Only for digits at `start` that are no
@@ -66,7 +63,7 @@ constexpr double kMostUnitsADay = 12;
 // is taken, never the lower end (a count read too low could make a dose look within the limit).
 // Returns the upper end with `countBegin` at the lower end, or 0.
 double RangeWordReadAsDigit(const std::string& f, size_t start, size_t unitBegin, const Vocabulary& vocab,
-                            size_t* countBegin) {
+                            double maxUnitsPerDay, size_t* countBegin) {
   size_t e = unitBegin;
   while (e > start && f[e - 1] == ' ') --e;
   if (e < start + 2 || vocab.rangeWordLookalikes.find(f[start]) == std::string::npos) return 0;
@@ -76,7 +73,7 @@ double RangeWordReadAsDigit(const std::string& f, size_t start, size_t unitBegin
   const double low = NumberEndingAt(f, start, vocab, &lowStart);
   double rest = 0;
   if (low <= 0 || !ParseLabelNumber(std::string_view(f).substr(start + 1, e - start - 1), false, rest)) return 0;
-  if (rest <= low || rest > kMostUnitsADay) return 0;
+  if (rest <= low || rest > maxUnitsPerDay) return 0;
   *countBegin = lowStart;
   return rest;
 }
@@ -156,12 +153,13 @@ double BarReadForOne(const std::string& f, size_t unitBegin, size_t unitLen, con
   return 1;
 }
 
-double CountBefore(const std::string& f, size_t unitBegin, const Vocabulary& vocab, size_t* countBegin) {
+double CountBefore(const std::string& f, size_t unitBegin, const Vocabulary& vocab, double maxUnitsPerDay,
+                   size_t* countBegin) {
   size_t start = 0;
   const double upper = NumberEndingAt(f, unitBegin, vocab, &start);
   if (upper <= 0) return 0;
-  if (upper > kMostUnitsADay) {
-    const double rest = RangeWordReadAsDigit(f, start, unitBegin, vocab, countBegin);
+  if (upper > maxUnitsPerDay) {
+    const double rest = RangeWordReadAsDigit(f, start, unitBegin, vocab, maxUnitsPerDay, countBegin);
     if (rest > 0) return rest;
   }
   *countBegin = start;
@@ -177,7 +175,8 @@ double CountBefore(const std::string& f, size_t unitBegin, const Vocabulary& voc
   return upper;
 }
 
-std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, const Vocabulary& vocab) {
+std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, const Vocabulary& vocab,
+                                           double maxUnitsPerDay) {
   std::optional<UnitsPerDay> best;
   for (size_t li = 0; li < lines.size(); ++li) {
     // A sentence may wrap: read each line together with the next one.
@@ -189,9 +188,9 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       const size_t len = UnitWordAt(f, p, vocab);
       if (!len) continue;
       size_t countStart = p;
-      double count = CountBefore(f, p, vocab, &countStart);
+      double count = CountBefore(f, p, vocab, maxUnitsPerDay, &countStart);
       if (count <= 0) count = BarReadForOne(f, p, len, vocab, &countStart);
-      if (count <= 0 || count > kMostUnitsADay) continue;
+      if (count <= 0 || count > maxUnitsPerDay) continue;
       // A line that is only a count and a unit word ("10 Brausetabletten") is the pack's size,
       // even when the directions on the next line follow it.
       if (IsPackSizeLine(FoldForMatching(lines[li].text).text, countStart, p + len)) continue;
@@ -209,7 +208,7 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       double units = count;
       const double times = MultiplierIn(f, sb, se, vocab);
       if (times > 1) units = count * times;
-      if (units > kMostUnitsADay) continue;
+      if (units > maxUnitsPerDay) continue;
       if (!best || units > best->units) {
         const auto [ob, oe] = ft.OriginalRange(countStart, std::min(p + len, firstLineEnd));
         best = UnitsPerDay{units, static_cast<int>(li), ob, std::min(oe, lines[li].text.size())};

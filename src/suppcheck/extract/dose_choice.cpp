@@ -10,6 +10,11 @@ namespace suppcheck {
 
 namespace {
 
+// Two readings count as the same value within 2 %: one tolerance for the vote and for the copy
+// whose % RI is checked. Tighter than rules.json's 3 % dose agreement, which also allows for a
+// label's own rounding between two statements of a dose; the 2 % itself is UNSOURCED.
+constexpr double kSameReading = 0.02;
+
 // The amount value most often read; ties go to the value that `fits` the rest of the label, then
 // to the larger value, which keeps the safety call conservative.
 const NutrientAmount* Vote(const std::vector<const NutrientAmount*>& amounts,
@@ -20,7 +25,7 @@ const NutrientAmount* Vote(const std::vector<const NutrientAmount*>& amounts,
   for (const auto* a : amounts) {
     size_t votes = 0;
     for (const auto* b : amounts)
-      if (std::abs(a->mg - b->mg) <= 0.02 * std::max(a->mg, b->mg)) ++votes;
+      if (std::abs(a->mg - b->mg) <= kSameReading * std::max(a->mg, b->mg)) ++votes;
     const bool aFits = fits && fits(*a);
     if (votes > bestVotes || (votes == bestVotes && best && (aFits != bestFits ? aFits : a->mg > best->mg))) {
       best = a;
@@ -66,7 +71,7 @@ const NutrientAmount* CopyWithFittingRi(const NutrientAmount* chosen, const std:
                                         const ExtractionLimits& limits) {
   if (!chosen || !chosen->percentRi || RiFits(*chosen->percentRi, chosen->mg, limits)) return chosen;
   for (const auto* a : amounts)
-    if (a->basis == chosen->basis && std::abs(a->mg - chosen->mg) <= 0.02 * chosen->mg &&
+    if (a->basis == chosen->basis && std::abs(a->mg - chosen->mg) <= kSameReading * chosen->mg &&
         a->percentRi && RiFits(*a->percentRi, a->mg, limits))
       return a;
   return chosen;

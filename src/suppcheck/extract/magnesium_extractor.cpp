@@ -116,7 +116,7 @@ MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabu
   NoteSaltsNamed(facts, info, lines);
   facts.amounts = OwnedAmounts(info, lines, vocab, limits.maxMgPerUnit * limits.maxUnitsPerDay);
   AssignBasis(facts.amounts, info, lines, vocab, limits);
-  const auto directions = FindUnitsPerDay(lines, vocab);
+  const auto directions = FindUnitsPerDay(lines, vocab, limits.maxUnitsPerDay);
   SettleRowColumnsByRatio(facts.amounts, lines, directions ? std::optional<double>(directions->units) : std::nullopt,
                           limits);
   auto addDirections = [&] {

@@ -251,7 +251,7 @@ std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, 
   for (size_t i = 0; i < lines.size(); ++i) CollectLineAmounts(lines, i, read[i], words, found);
   CollectForms(read, found);
 
-  const auto directions = FindUnitsPerDay(lines, vocab);
+  const auto directions = FindUnitsPerDay(lines, vocab, limits.maxUnitsPerDay);
   const bool usDailyValues = MayBeOfDailyValues(read, names);
   std::vector<AnalysedLine> info(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) info[i] = read[i].info;

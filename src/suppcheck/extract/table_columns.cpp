@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace suppcheck {
 
@@ -37,10 +38,19 @@ const BasisPhrase* ColumnOver(const AnalysedLine& header, const std::vector<Basi
 
 int HorizontalOverlap(const Box& a, const Box& b) { return std::min(a.right(), b.right()) - std::max(a.x, b.x); }
 
+// A gap between two words of a header that parts two cells, in the header's word heights (the
+// median of its words: OCR's box of a word it read badly may be a few pixels high, or start after
+// a capital it lost). Cells stand several heights apart; words of one cell a space apart, or a
+// letter and a space where OCR's box lost the letter: "Pro Tagesdosis (2 Tabletten)" read
+// enlarged as "Pro Tapesdosis (2 Tabletten", the box of "Tapesdosis" 5 pixels high and 14 right
+// of "Pro" (12 high), parted the cell's "Pro Tapesdosis" from its "(2 Tabletten": the per-day
+// amounts under it had no column (multivitamin-phone-0031 of seed 38206).
+constexpr int kCellGapWordHeights = 2;
+
 // The one basis phrase read on a header line does not head an amount that stands under another
 // cell of that header: a word of the header over the amount, apart from the phrase by a column
-// rule ('|') or a gap as wide as the line is high, while the phrase itself is not over it. OCR
-// lost that cell's phrase ("Per Atablet | Per daily dose (2 tablets)": the 20 mg under "Per
+// rule ('|') or a gap between cells (kCellGapWordHeights), while the phrase itself is not over it.
+// OCR lost that cell's phrase ("Per Atablet | Per daily dose (2 tablets)": the 20 mg under "Per
 // Atablet" was taken for the day's dose of 2 tablets, half the iron printed a tablet).
 bool UnderAnotherCell(const AnalysedLine& header, const BasisPhrase& phrase, const TextLine& headerLine,
                       const Box& amountBox) {
@@ -48,6 +58,7 @@ bool UnderAnotherCell(const AnalysedLine& header, const BasisPhrase& phrase, con
   const Box phraseBox = headerLine.BoxOf(pb, pe);
   if (phraseBox.empty() || amountBox.empty() || HorizontalOverlap(phraseBox, amountBox) > 0) return false;
   const auto& words = headerLine.words;
+  const int wordH = MedianWordHeight(headerLine);
   for (size_t k = 0; k < words.size(); ++k) {
     const LineWord& w = words[k];
     if ((w.end > pb && w.begin < pe) || HorizontalOverlap(w.box, amountBox) <= 0) continue;
@@ -65,7 +76,7 @@ bool UnderAnotherCell(const AnalysedLine& header, const BasisPhrase& phrase, con
       const LineWord& b = before ? words[j + 1] : words[j - 1];
       const std::string text = headerLine.text.substr(a.begin, a.end - a.begin);
       const int gap = before ? b.box.x - a.box.right() : a.box.x - b.box.right();
-      if (text == "|" || gap >= std::max(a.box.h, b.box.h)) return true;
+      if (text == "|" || gap >= kCellGapWordHeights * wordH) return true;
     }
   }
   return false;
@@ -96,7 +107,7 @@ bool PartOfTable(const AnalysedLine& h, const TextLine& line, const TextLine& ro
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
                                             const std::vector<TextLine>& lines, const Vocabulary& vocab,
-                                            size_t maxLinesUp) {
+                                            double maxUnitsPerDay, size_t maxLinesUp) {
   const size_t i = static_cast<size_t>(a.line);
   const AnalysedLine& row = info[i];
   // Up the photo: each line looked at stands above the one looked at before, so that a row read
@@ -119,7 +130,7 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
     std::vector<BasisPhrase> columns;
     for (const auto& ph : h.phrases)
       if (!ph.bare) columns.push_back(ph);
-    if (columns.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab)) continue;
+    if (columns.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab, maxUnitsPerDay)) continue;
     const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
     if (geometry && columns.size() >= 2) {
       if (const BasisPhrase* over = ColumnOver(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))

@@ -17,9 +17,10 @@ namespace suppcheck {
 /// the nearest header within `maxLinesUp` lines above, not counting the table's other rows (lines
 /// with amounts) nor speck lines; the search stops at a line with an owned amount. With geometry, only lines standing above the row on the photo count, each above the
 /// one before (a table read again is listed after the whole label, beside the first reading). A table of one nutrient's rows is short; a multivitamin's has thirty rows.
-/// A header has basis phrases, no amounts, and is not a directions sentence.
+/// A header has basis phrases, no amounts, and is not a directions sentence (`maxUnitsPerDay`: the
+/// most units a day a count of directions may say).
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
                                             const std::vector<TextLine>& lines, const Vocabulary& vocab,
-                                            size_t maxLinesUp = 8);
+                                            double maxUnitsPerDay, size_t maxLinesUp = 8);
 
 }  // namespace suppcheck

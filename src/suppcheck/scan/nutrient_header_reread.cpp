@@ -31,6 +31,9 @@ constexpr int kRuleTiltPixels = 5;
 // heights wide), so that a shadow over part of a phone photo is not one block of "ink".
 constexpr double kInkBelowLocalMean = 24;
 
+// The header's magnifications beyond the re-reads' detail, tried in turn until one says what per.
+constexpr double kHeaderEnlargements[] = {1, 2};
+
 bool SaysWhatPer(const std::string& text, const Vocabulary& vocab, double maxUnitsPerDay) {
   return !FindBasisPhrases(FoldForMatching(text).text, vocab, maxUnitsPerDay).empty();
 }
@@ -86,16 +89,23 @@ std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const Pr
     if (middle >= band.y && middle < band.y + band.h && SaysWhatPer(line.text, ctx.models.vocabulary, maxUnits))
       return {};
   }
-  const double f = prep.detailFactor;
-  cv::Mat crop = RenderRegion(prep, band, f);
-  if (crop.empty() || crop.type() != CV_8UC1) return {};
-  crop = EraseTableRules(StretchPaleInk(crop), static_cast<int>(lineH * f));
-  ctx.Debug("7-nutrient-header", crop);
-  std::vector<OcrWord> words = ctx.engine.Recognize(crop, PageMode::SingleBlock);
-  for (auto& w : words) w.box = FromRendered(w.box, band, f);
+  // Read at the re-reads' detail first, then enlarged once more where that found nothing: the
+  // header is printed smaller than the rows, and at the rows' detail a phone photo's pale "Pro
+  // Tagesdosis (2 Tabletten)" came back "f Tw 2 Tabletten" (multivitamin-phone-0031 of seed 38206:
+  // the per-day column taken per tablet, seventeen amounts doubled).
   std::vector<TextLine> out;
-  for (auto& line : BuildLines(words))
-    if (SaysWhatPer(line.text, ctx.models.vocabulary, maxUnits)) out.push_back(std::move(line));
+  for (const double enlarge : kHeaderEnlargements) {
+    const double f = prep.detailFactor * enlarge;
+    cv::Mat crop = RenderRegion(prep, band, f);
+    if (crop.empty() || crop.type() != CV_8UC1) return {};
+    crop = EraseTableRules(StretchPaleInk(crop), static_cast<int>(lineH * f));
+    ctx.Debug(enlarge == 1 ? "7-nutrient-header" : "7-nutrient-header-enlarged", crop);
+    std::vector<OcrWord> words = ctx.engine.Recognize(crop, PageMode::SingleBlock);
+    for (auto& w : words) w.box = FromRendered(w.box, band, f);
+    for (auto& line : BuildLines(words))
+      if (SaysWhatPer(line.text, ctx.models.vocabulary, maxUnits)) out.push_back(std::move(line));
+    if (!out.empty()) break;
+  }
   return out;
 }
 
