@@ -17,7 +17,7 @@ bool PrepositionBefore(const std::string& f, size_t q, const Vocabulary& vocab);
 // the line is per. A label in two columns put "magnesium 187,5 mg" and "Prendre 1 a 3 comprimés
 // par jour." on one line, and 187.5 mg per tablet was taken for the day's amount, which did not
 // add up with 3 a day (seed 47113 clean-0009: 562.5 mg a day, above the limit, left unknown).
-bool UnitsCountedBefore(const std::string& f, size_t p, const Vocabulary& vocab) {
+bool UnitsCountedBefore(const std::string& f, size_t p, const Vocabulary& vocab, double maxUnitsPerDay) {
   size_t e = p;
   while (e > 0 && f[e - 1] == ' ') --e;
   constexpr size_t kLongestUnitWord = 16;
@@ -25,7 +25,7 @@ bool UnitsCountedBefore(const std::string& f, size_t p, const Vocabulary& vocab)
     const size_t len = UnitWordAt(f, q, vocab);
     if (!len || q + len != e || (q > 0 && IsAsciiAlpha(f[q - 1]))) continue;
     size_t cb = q;
-    return CountBefore(f, q, vocab, &cb) > 0 && !PrepositionBefore(f, cb, vocab);
+    return CountBefore(f, q, vocab, maxUnitsPerDay, &cb) > 0 && !PrepositionBefore(f, cb, vocab);
   }
   return false;
 }
@@ -57,7 +57,7 @@ void AddPerDayPhrases(const std::string& f, const Vocabulary& vocab, double maxU
         }
         break;
       }
-      if (directions || UnitsCountedBefore(f, p, vocab)) continue;
+      if (directions || UnitsCountedBefore(f, p, vocab, maxUnitsPerDay)) continue;
       if (std::none_of(out.begin(), out.end(), [&](const BasisPhrase& o) { return o.begin <= p && p < o.end; }))
         out.push_back(b);
     }
