@@ -73,47 +73,6 @@ bool MostlyReadUpright(const Box& block, const std::vector<OcrWord>& words) {
   return c.words >= kUprightBlockWords && c.share >= kUprightBlockCover;
 }
 
-// A seed of lying glyphs (the lines whose glyphs were found one by one) grown across the turned
-// panel it belongs to: the columns beside it, within its own length, that hold ink in at least
-// kPanelColumnInk of its rows, as long as the gaps between them are at most kPanelLineGap line
-// heights (the seed's width for one turned line; never more than the page's text height `h`). The other lines of a panel are not always
-// lying glyphs: a number in a box (the frame joins its glyphs), a barcode and its digits. And
-// the ink blobs the closing makes may join the panel with the label's top edge and a coloured
-// band into one blob as wide as the label, which is no turned block (samples/texture/
-// boxed-side-panel.jpg warped: the lot line alone was read, the boxed number 3 px outside it).
-// A band's edge crosses the seed's rows in a few of them: not a line of the panel.
-constexpr double kPanelColumnInk = 0.05;
-
-Box GrownAcrossPanel(const cv::Mat& edges, const Box& seed, int h) {
-  const cv::Rect rows = cv::Rect(0, seed.y, edges.cols, seed.h) & cv::Rect(0, 0, edges.cols, edges.rows);
-  if (rows.empty()) return seed;
-  cv::Mat ink;
-  cv::reduce(edges(rows) > 0, ink, 0, cv::REDUCE_SUM, CV_32S);  // per column: 255 x rows with ink
-  const int least = std::max(3, static_cast<int>(kPanelColumnInk * rows.height)) * 255;
-  const auto inked = [&](int x) { return ink.at<int>(0, x) >= least; };
-  const int gap = std::max(3, static_cast<int>(kPanelLineGap * std::min(seed.w, h)));
-  const int most = std::max(seed.w, seed.h);  // a panel no wider than the seed is long
-  int x0 = seed.x, x1 = seed.right();
-  for (bool grew = true; grew && x1 - x0 < most;) {
-    grew = false;
-    for (int x = x1; x < std::min(edges.cols, x1 + gap); ++x)
-      if (inked(x)) {
-        while (x < edges.cols && inked(x)) ++x;
-        x1 = x;
-        grew = true;
-        break;
-      }
-    for (int x = x0 - 1; x >= std::max(0, x0 - gap); --x)
-      if (inked(x)) {
-        while (x >= 0 && inked(x)) --x;
-        x0 = x + 1;
-        grew = true;
-        break;
-      }
-  }
-  return {x0, seed.y, x1 - x0, seed.h};
-}
-
 int MedianHeight(const std::vector<OcrWord>& words) {
   std::vector<int> hs;
   for (const auto& w : words)
@@ -166,7 +125,6 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
   for (const cv::Rect& r : TurnedTextBlocks(FindGlyphs(gray))) {
     Box b{r.x, r.y, r.width, r.height};
     if (ReadCoverOf(b, words).share >= kLyingBlockReadShare) continue;
-    b = GrownAcrossPanel(edges, b, h);
     for (size_t i = 0; i < found.size(); ++i) {
       if (OverlapArea(found[i].second, b) <= 0) continue;
       joined[i] = true;
