@@ -17,8 +17,7 @@ namespace suppcheck {
 
 namespace {
 
-// Lines naming a nutrient next to a digit that make a table worth reading again as a block (its
-// header is read again above a single row too).
+// Lines naming a nutrient next to a digit that make a table worth reading again as a block.
 constexpr int kMinTableRows = 3;
 // A line of those this many tenths of their median height or taller is a product name in large
 // print, not a row: the header is looked for above the rows without it.
@@ -118,16 +117,13 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     if (!part.empty()) parts.push_back({part, line.box.h});
   }
   const int rows = static_cast<int>(parts.size());
-  if (rows == 0) return {};
+  if (rows < kMinTableRows) return {};
   Box region, rowsRegion;
   int lineH = 0, rowH = 0;
   std::vector<int> heights;
   for (const auto& [part, h] : parts) heights.push_back(h);
-  // The lower of the two middle heights: of a product name in large print and the one row under
-  // it, the row's.
-  const auto middle = heights.begin() + static_cast<long>((heights.size() - 1) / 2);
-  std::nth_element(heights.begin(), middle, heights.end());
-  const int medianH = *middle;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  const int medianH = heights[heights.size() / 2];
   for (const auto& [part, h] : parts) {
     region = region.empty() ? part : region.United(part);
     lineH = std::max(lineH, h);
@@ -141,17 +137,10 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     rowH = std::max(rowH, h);
   }
   NutrientTableReading out;
-  // A row or two is narrower than its header (its % RI, far right, often a line of its own): the
-  // band runs wider from the start ("Pro Tablette | Pro Tagesdosis (2 Tabletten)" over "Jod 22 µg
-  // 44 µg" was cut after "Pro Tages", single-clean-0008 of seed 38206).
-  out.header = ReReadNutrientTableHeader(ctx, prep, lines, region, lineH, rows < kMinTableRows ? kHeaderWiderRows : 1);
+  out.header = ReReadNutrientTableHeader(ctx, prep, lines, region, lineH);
   // Where the band above every row found no header: the band above the rows without a product
   // name in large print, wider to the right.
   if (out.header.empty()) out.header = ReReadNutrientTableHeader(ctx, prep, lines, rowsRegion, rowH, kHeaderWiderRows);
-  // A row or two (a single-nutrient label's table) is no block worth reading again, but its pale
-  // header is: "Per dagdosis (2 capsules) | % RI" over "Zink 1,5 mg 15%" unread, the day's 1,5 mg
-  // was taken for one capsule's (single-phone-0026 of tuning seed 71946: 3 mg a day).
-  if (rows < kMinTableRows) return out;
   region = PadBox(region, lineH / 2, lineH, prep.gray.size());
   if (region.empty()) return out;
   // Table print is often the label's smallest: read it at the re-reads' detail.

@@ -24,8 +24,7 @@ struct NutrientTableReading {
 /// The region: the lines that name a nutrient next to a digit, from the first to the last,
 /// widened by a line. Its lines (in `prep`'s pixels) are read beside the first pass's (a row read
 /// in both counts twice in the vote of extract/dose_choice), for the nutrients only: the
-/// magnesium reading keeps to its own lines. Of a table of one or two rows, only the header is read
-/// again; empty when no line names a nutrient next to a digit.
+/// magnesium reading keeps to its own lines. Empty when there is no table of three rows.
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
                                          const std::vector<TextLine>& lines);
 
