@@ -246,18 +246,14 @@ std::vector<cv::Rect> TurnedTextBlocks(const Glyphs& g, size_t minGlyphs) {
         !SameGlyphStacked(row))
       rows.push_back({box, row.size()});
   }
-  // The lines of a turned block stand side by side, up to two line heights (its row's width)
-  // apart, and a line's pieces (words apart, or cut by a box's frame) up to two line heights
-  // along. The legal lines of a side panel stand wide apart: "Lot 2917/798 THT 12/2030" and
-  // "Notificatienummer: NUT/AS2/81" (its frame cutting the row in two) 1.9 line heights apart
-  // made four rows of 6-11 glyphs, no block, and the crop cut the panel off (seed 81234
-  // hard-0032: the number, 21 px high, not seen).
+  // The lines of a turned block stand side by side, up to one and a half line heights (its
+  // row's width) apart.
   std::vector<size_t> parent(rows.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
   std::function<size_t(size_t)> root = [&](size_t i) { return parent[i] == i ? i : parent[i] = root(parent[i]); };
   for (size_t i = 0; i < rows.size(); ++i) {
     const cv::Rect& a = rows[i].box;
-    const cv::Rect grown(a.x - 2 * a.width, a.y - 2 * a.width, 5 * a.width, a.height + 4 * a.width);
+    const cv::Rect grown(a.x - 3 * a.width / 2, a.y - a.width, 4 * a.width, a.height + 2 * a.width);
     for (size_t j = i + 1; j < rows.size(); ++j)
       if ((grown & rows[j].box).area() > 0) parent[root(i)] = root(j);
   }
