@@ -140,3 +140,18 @@ TEST_CASE("a bar read for 1 before a unit word in the singular counts one, befor
   REQUIRE(both);
   CHECK(both->units == 2);
 }
+
+TEST_CASE("a two-digit count that another language spells as a range is that range run together", "[extract][directions]") {
+  // Seed 52619 hard-0030: the French "Prendre 1 à 2 comprimés" read "Prendre 12 comprimés", the
+  // Dutch "Neem 1 tot 2 tabletten" read right: 2 a day, not 12 (3000 mg for 500).
+  auto u = Units("Neem 1 tot 2 tabletten per dag.\nPrendre 12 comprimés par jour.");
+  REQUIRE(u);
+  CHECK(u->units == 2);
+  // Without the other language's range, or with another range, twelve stays twelve.
+  u = Units("Prendre 12 comprimés par jour.");
+  REQUIRE(u);
+  CHECK(u->units == 12);
+  u = Units("Neem 1 tot 3 tabletten per dag.\nPrendre 12 comprimés par jour.");
+  REQUIRE(u);
+  CHECK(u->units == 12);
+}

@@ -175,9 +175,25 @@ double CountBefore(const std::string& f, size_t unitBegin, const Vocabulary& voc
   return upper;
 }
 
+namespace {
+
+// The digits of a count as printed ("1 tot 2" -> "12", "12" -> "12").
+std::string DigitsOf(const std::string& text) {
+  std::string d;
+  for (char c : text)
+    if (IsAsciiDigit(c)) d += c;
+  return d;
+}
+
+}  // namespace
+
 std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, const Vocabulary& vocab,
                                            double maxUnitsPerDay) {
-  std::optional<UnitsPerDay> best;
+  struct Reading {
+    UnitsPerDay units;
+    std::string countText;  ///< the count as read, folded ("1 tot 2", "12")
+  };
+  std::vector<Reading> readings;
   for (size_t li = 0; li < lines.size(); ++li) {
     // A sentence may wrap: read each line together with the next one.
     const std::string joined = li + 1 < lines.size() ? lines[li].text + " " + lines[li + 1].text : lines[li].text;
@@ -209,13 +225,26 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       const double times = MultiplierIn(f, sb, se, vocab);
       if (times > 1) units = count * times;
       if (units > maxUnitsPerDay) continue;
-      if (!best || units > best->units) {
-        const auto [ob, oe] = ft.OriginalRange(countStart, std::min(p + len, firstLineEnd));
-        best = UnitsPerDay{units, static_cast<int>(li), ob, std::min(oe, lines[li].text.size())};
-      }
+      const auto [ob, oe] = ft.OriginalRange(countStart, std::min(p + len, firstLineEnd));
+      readings.push_back({UnitsPerDay{units, static_cast<int>(li), ob, std::min(oe, lines[li].text.size())},
+                          f.substr(countStart, p - countStart)});
       p += len;
     }
   }
+  // A label prints its directions in each of its languages. A count of two digits that another
+  // language's range spells out ("Prendre 12 comprimés" beside "Neem 1 tot 2 tabletten": the
+  // "à" of "1 à 2" lost) is that range run together, not twelve (seed 52619 hard-0030: 3000 mg
+  // a day for 500, against the header's "(2 tabletten)" and the per-day column).
+  const auto runTogether = [&readings](const Reading& r) {
+    const std::string digits = DigitsOf(r.countText);
+    if (digits.size() != 2 || digits != r.countText.substr(0, 2) || r.countText.find(' ') < 2) return false;
+    return std::any_of(readings.begin(), readings.end(), [&](const Reading& o) {
+      return &o != &r && DigitsOf(o.countText) == digits && o.countText.find(' ') != std::string::npos;
+    });
+  };
+  std::optional<UnitsPerDay> best;
+  for (const Reading& r : readings)
+    if (!runTogether(r) && (!best || r.units.units > best->units)) best = r.units;
   return best;
 }
 
