@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 
+#include "suppcheck/extract/text_lines.h"
 #include "suppcheck/extract/word_match.h"
 #include "suppcheck/util/text.h"
 
@@ -39,19 +40,6 @@ std::optional<double> PercentAfter(const AnalysedLine& li, size_t qi) {
   return std::nullopt;
 }
 
-// The line right above line i in its column (the listed line before it without geometry), or
-// npos.
-size_t LineAboveInColumn(const std::vector<TextLine>& lines, size_t i) {
-  const Box& a = lines[i].box;
-  for (size_t j = i, k = 0; j-- > 0 && k < static_cast<size_t>(kColumnLookaround); ++k) {
-    const Box& b = lines[j].box;
-    if (a.empty() || b.empty()) return j;
-    if (std::min(a.right(), b.right()) <= std::max(a.x, b.x)) continue;  // another column
-    return b.centerY() < a.centerY() && a.y - b.bottom() <= std::max(a.h, b.h) ? j : std::string::npos;
-  }
-  return std::string::npos;
-}
-
 // "Per capsule: magnesium citrate 714 mg, of which" over "Eraagmnesium 100 mg": the first amount
 // of a line right under a line that ends with an "of which" word after an amount is the part
 // announced, the elemental amount, even when OCR garbled the nutrient's name before it (seed
@@ -68,7 +56,7 @@ bool ElementalPartBelowWhole(const std::vector<AnalysedLine>& info, const std::v
     words += before[p] != ' ' && (p == 0 || before[p - 1] == ' ');
   }
   if (words > 1) return false;
-  const size_t above = LineAboveInColumn(lines, i);
+  const size_t above = NeighbourInColumn(lines, i, -1, /*maxGap=*/1.0, static_cast<size_t>(kColumnLookaround));
   if (above == std::string::npos || info[above].quantities.empty()) return false;
   const AnalysedLine& whole = info[above];
   const Quantity& last = whole.quantities.back();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "suppcheck/extract/text_lines.h"
 #include "suppcheck/extract/word_match.h"
 #include "suppcheck/util/text.h"
 
@@ -34,51 +35,20 @@ bool EndsWith(const std::string& s, const std::string& tail) {
          IsWordStart(s, s.size() - tail.size());
 }
 
-// The line before and after each line in reading order, in its own column: a label in two columns
-// is read row by row across both ("antiagglomerant : stearate de" in the right column, "Per
-// tablet: Kalium 80 mg" in the left, then "magnesium." in the right), and the piece under
-// "stearate de" was taken for the nutrient (seed 36527 phone-0019: a vitamin C label reported with
-// magnesium). The neighbour is the nearest line in the listed order that shares columns with the
-// line, when it stands right above (below) it, within two line heights. Lines without geometry:
-// the listed order. npos where there is none. Only the listed order is searched, not all lines by
-// position: a product's lines come from several photos, each in its own pixels.
+// The line before and after each line in reading order, in its own column (NeighbourInColumn,
+// within two line heights): a label in two columns is read row by row across both
+// ("antiagglomerant : stearate de" in the right column, "Per tablet: Kalium 80 mg" in the left,
+// then "magnesium." in the right), and the piece under "stearate de" was taken for the nutrient
+// (seed 36527 phone-0019: a vitamin C label reported with magnesium). npos where there is none.
 struct Neighbours {
   std::vector<size_t> before, after;
 };
 
 Neighbours ColumnNeighbours(const std::vector<TextLine>& lines) {
-  constexpr size_t kNone = std::string::npos;
-  const size_t n = lines.size();
-  Neighbours nb{std::vector<size_t>(n, kNone), std::vector<size_t>(n, kNone)};
-  // Line j next to line i in its column, on the side `side` (-1 above, +1 below).
-  const auto besideInColumn = [&](size_t i, size_t j, int side) {
-    const Box& a = lines[i].box;
-    const Box& b = lines[j].box;
-    if (b.empty() || side * (b.centerY() - a.centerY()) <= 0) return false;
-    const int gap = side < 0 ? a.y - b.bottom() : b.y - a.bottom();
-    return gap <= 2 * a.h;
-  };
-  const auto sharesColumns = [&](size_t i, size_t j) {
-    const Box& a = lines[i].box;
-    const Box& b = lines[j].box;
-    return !b.empty() && std::min(a.right(), b.right()) - std::max(a.x, b.x) > 0;
-  };
-  for (size_t i = 0; i < n; ++i) {
-    if (lines[i].box.empty()) {
-      if (i > 0) nb.before[i] = i - 1;
-      if (i + 1 < n) nb.after[i] = i + 1;
-      continue;
-    }
-    for (size_t j = i; j-- > 0;)
-      if (sharesColumns(i, j)) {
-        if (besideInColumn(i, j, -1)) nb.before[i] = j;
-        break;
-      }
-    for (size_t j = i + 1; j < n; ++j)
-      if (sharesColumns(i, j)) {
-        if (besideInColumn(i, j, +1)) nb.after[i] = j;
-        break;
-      }
+  Neighbours nb;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    nb.before.push_back(NeighbourInColumn(lines, i, -1, /*maxGap=*/2.0));
+    nb.after.push_back(NeighbourInColumn(lines, i, +1, /*maxGap=*/2.0));
   }
   return nb;
 }

@@ -210,6 +210,25 @@ std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
   return lines;
 }
 
+size_t NeighbourInColumn(const std::vector<TextLine>& lines, size_t i, int side, double maxGap, size_t lookaround) {
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  const Box& a = lines[i].box;
+  if (a.empty()) {
+    if (side < 0) return i > 0 ? i - 1 : kNone;
+    return i + 1 < lines.size() ? i + 1 : kNone;
+  }
+  for (size_t k = 1; k <= lookaround; ++k) {
+    if (side < 0 ? k > i : i + k >= lines.size()) break;
+    const size_t j = side < 0 ? i - k : i + k;
+    const Box& b = lines[j].box;
+    if (b.empty() || std::min(a.right(), b.right()) <= std::max(a.x, b.x)) continue;  // another column
+    if (side * (b.centerY() - a.centerY()) <= 0) return kNone;
+    const int gap = side < 0 ? a.y - b.bottom() : b.y - a.bottom();
+    return gap <= maxGap * std::max(a.h, b.h) ? j : kNone;
+  }
+  return kNone;
+}
+
 std::optional<size_t> NextLineOfParagraph(const std::vector<TextLine>& lines, size_t i) {
   if (i + 1 >= lines.size()) return std::nullopt;
   const Box& line = lines[i].box;

@@ -64,6 +64,16 @@ TextLine PrefixedLine(const TextLine& start, const TextLine& line);
 /// is. Nothing when there is none.
 std::optional<size_t> NextLineOfParagraph(const std::vector<TextLine>& lines, size_t i);
 
+/// The line next to line `i` in its own column, above it (`side` -1) or below it (+1): the
+/// nearest line in the listed order, at most `lookaround` lines away, that shares columns with
+/// it, when it stands on that side of it with a gap of at most `maxGap` times the taller line's
+/// height. A label in two columns is listed row by row across both, so the line listed next to
+/// one is often the other column's. Lines without geometry: the line listed next to it. npos
+/// when there is none. Only the listed order is searched, not all lines by position: a
+/// product's lines come from several photos, each in its own pixels.
+size_t NeighbourInColumn(const std::vector<TextLine>& lines, size_t i, int side, double maxGap,
+                         size_t lookaround = static_cast<size_t>(-1));
+
 /// One TextLine per line of plain text (no boxes); blank lines are dropped.
 std::vector<TextLine> LinesFromText(std::string_view text);
 
