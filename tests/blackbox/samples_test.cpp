@@ -211,6 +211,8 @@ TEST_CASE("a number line tight under the address or in a box is read", "[blackbo
 // for a row of glyphs, under a word the page pass read across two rows (the number's row and the
 // barcode's bars, the address and the number's row): their glyphs are counted by their width and
 // such a word covers neither row. A back without a number (sample-hard-0009) stays `missing`.
+// And a number every read agreed on wrongly (products seed 57419: "533/285" for a blurred
+// "533/283"), whose misread glyph looks like the 3s beside it: `unreadable`, not a wrong `valid`.
 TEST_CASE("print beside the legal text that was not read is no proof that the number is missing", "[blackbox][number]") {
   const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "unread-number";
   int photos = 0;
@@ -232,7 +234,7 @@ TEST_CASE("print beside the legal text that was not read is no proof that the nu
     // No flag against the product: the number is not claimed missing.
     CHECK(std::find(r.assessment.flags.begin(), r.assessment.flags.end(), "number_missing") == r.assessment.flags.end());
   }
-  CHECK(photos == 4);
+  CHECK(photos == 5);
   const ScanResult back = SharedScanner().ScanFile(fs::path(suppcheck::test::SourceDir()) / "samples" / "sample-hard-0009.jpg");
   REQUIRE(back.ok);
   CHECK(NumberStatusName(back.number.number.status) == "missing");

@@ -11,10 +11,6 @@ namespace suppcheck {
 
 namespace {
 
-// What may stand on a number line when the whitelist is on: capitals (a category, or a wrong
-// one such as "PX", must stay readable), digits, the slash.
-constexpr const char* kNumberWhitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/ ";
-
 // One way of reading the band. `height` is the glyph height the crop is scaled to.
 struct Variant {
   const char* name;

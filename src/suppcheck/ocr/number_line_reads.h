@@ -19,6 +19,10 @@
 
 namespace suppcheck {
 
+/// What may stand on a number line when a read restricts the characters: capitals (a category,
+/// or a wrong one such as "PX", must stay readable), digits, the slash.
+inline constexpr const char* kNumberWhitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/ ";
+
 /// The band to re-read for a finding on `lines[finding.line]`: one line high, without the lines
 /// above and below, from a little left of the number (or its label) to the right end of the
 /// text block. Fitted to the ink of `gray` in the number's columns: the text row with the most

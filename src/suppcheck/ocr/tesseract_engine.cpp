@@ -38,9 +38,8 @@ Expected<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::st
   return e;
 }
 
-std::vector<OcrWord> TesseractEngine::Recognize(const cv::Mat& gray, PageMode mode, const std::string& whitelist) {
-  std::vector<OcrWord> words;
-  if (gray.empty() || gray.type() != CV_8UC1) return words;
+bool TesseractEngine::Run(const cv::Mat& gray, PageMode mode, const std::string& whitelist) {
+  if (gray.empty() || gray.type() != CV_8UC1) return false;
   auto& api = impl_->api;
   if (whitelist != impl_->currentWhitelist) {
     api.SetVariable("tessedit_char_whitelist", whitelist.c_str());
@@ -53,28 +52,46 @@ std::vector<OcrWord> TesseractEngine::Recognize(const cv::Mat& gray, PageMode mo
   api.SetSourceResolution(300);
   if (api.Recognize(nullptr) != 0) {
     api.Clear();
-    return words;
+    return false;
   }
+  return true;
+}
+
+std::vector<OcrWord> TesseractEngine::Collect(bool glyphs) {
+  std::vector<OcrWord> out;
+  auto& api = impl_->api;
+  const auto level = glyphs ? tesseract::RIL_SYMBOL : tesseract::RIL_WORD;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   int line = -1;
   if (it) {
     do {
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
-      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (glyphs && !out.empty() && it->IsAtBeginningOf(tesseract::RIL_WORD)) out.push_back({" ", 0, {}, line});
+      std::unique_ptr<char[]> text(it->GetUTF8Text(level));
       if (!text) continue;
       int x1, y1, x2, y2;
-      if (!it->BoundingBox(tesseract::RIL_WORD, &x1, &y1, &x2, &y2)) continue;
+      if (!it->BoundingBox(level, &x1, &y1, &x2, &y2)) continue;
       OcrWord w;
       w.text = text.get();
-      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      w.confidence = it->Confidence(level);
       w.box = {x1, y1, x2 - x1, y2 - y1};
       w.lineId = line;
-      words.push_back(std::move(w));
-    } while (it->Next(tesseract::RIL_WORD));
+      out.push_back(std::move(w));
+    } while (it->Next(level));
   }
   it.reset();  // the iterator points into the API's results: gone before Clear()
   api.Clear();
-  return words;
+  return out;
+}
+
+std::vector<OcrWord> TesseractEngine::Recognize(const cv::Mat& gray, PageMode mode, const std::string& whitelist) {
+  if (!Run(gray, mode, whitelist)) return {};
+  return Collect(/*glyphs=*/false);
+}
+
+std::vector<OcrWord> TesseractEngine::RecognizeGlyphs(const cv::Mat& gray, PageMode mode, const std::string& whitelist) {
+  if (!Run(gray, mode, whitelist)) return {};
+  return Collect(/*glyphs=*/true);
 }
 
 }  // namespace suppcheck

@@ -30,11 +30,21 @@ class TesseractEngine {
   /// restricts the characters (only for crops where a code must stand); empty = all.
   std::vector<OcrWord> Recognize(const cv::Mat& gray, PageMode mode, const std::string& whitelist = "");
 
+  /// As Recognize, but one entry per recognised character (its UTF-8 text, its box, the word's
+  /// line), in reading order, with a space entry (empty box) between words. Tesseract's LSTM
+  /// places these boxes from its output columns: right in x to a pixel or two, which is what
+  /// comparing one printed glyph with another needs (ocr/number_glyph_likeness.h).
+  std::vector<OcrWord> RecognizeGlyphs(const cv::Mat& gray, PageMode mode, const std::string& whitelist = "");
+
   const std::string& languages() const { return languages_; }
   static std::string Version();
 
  private:
   TesseractEngine() = default;
+  /// Sets the image and options and runs recognition; false when there is nothing to iterate.
+  bool Run(const cv::Mat& gray, PageMode mode, const std::string& whitelist);
+  /// The results of the last Run, one entry per word (per character with `glyphs`); clears them.
+  std::vector<OcrWord> Collect(bool glyphs);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string languages_;

@@ -8,6 +8,7 @@
 #include "suppcheck/image/text_frames.h"
 #include "suppcheck/image/working_region.h"
 #include "suppcheck/ocr/legal_line_search.h"
+#include "suppcheck/ocr/number_glyph_likeness.h"
 #include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/ocr/turned_text_search.h"
 #include "suppcheck/scan/line_reread.h"
@@ -116,6 +117,18 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
     out.number.SetProblem(NumberProblemKind::Uncertain,
                           "the number could not be read with confidence: the text before it looks cut off (a category may be missing)");
     out.confidence = 0;
+  }
+  // Every read agreed; one more, with character boxes, may see a digit otherwise, and the glyph
+  // there may look like that other digit printed elsewhere on the line (number_glyph_likeness.h).
+  if (out.number.valid()) {
+    if (const auto unlike = CheckNumberGlyphs(ctx.engine, prep, band, out.number)) {
+      out.number.status = NumberStatus::Unreadable;
+      out.number.canonical.clear();
+      out.number.SetProblem(NumberProblemKind::Uncertain,
+                            "the number could not be read with confidence: a digit read as " + unlike->readAs +
+                                " looks like the " + unlike->looksLike + " printed beside it");
+      out.confidence = 0;
+    }
   }
   return out;
 }

@@ -1,0 +1,47 @@
+#pragma once
+// One more check a careful reader makes on a notification number that every re-read agreed on:
+// the same printed digit looks the same each time it occurs. Re-reads at other scales and
+// binarisations can all agree on a wrong digit when the blur that misleads them is in the
+// photo itself: "NUT/AS 533/283" on a blurred back panel read "533/285" by the page pass and
+// by every re-read (products seed 57419 phone-0036), while its last glyph is, pixel for pixel,
+// the 3 printed twice before it. When one digit's glyph is much more like a glyph read as
+// another digit than like any read as itself, the reading is not confident: the number is
+// `unreadable`, never a wrong `valid`.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "suppcheck/image/label_image.h"
+#include "suppcheck/notification/notification_number.h"
+#include "suppcheck/ocr/tesseract_engine.h"
+#include "suppcheck/util/box.h"
+#include "suppcheck/util/ocr_word.h"
+
+namespace suppcheck {
+
+/// A digit whose glyph looks like another digit's: which, and how alike (correlation 0..1).
+struct UnlikeReading {
+  std::string readAs;      ///< the digit as read ("5")
+  std::string looksLike;   ///< the digit it looks like ("3")
+  double likeness = 0;     ///< to the nearest glyph read as `looksLike`
+  double ownLikeness = 0;  ///< to the nearest other glyph read as `readAs` (-1: none)
+};
+
+/// `glyphs` is one more reading of `gray` (RecognizeGlyphs) and `digits` the producer and
+/// product parts the other reads agreed on ("533/285"). Where this reading spells them with one
+/// digit otherwise ("533/283"), that glyph is compared with the glyphs read as either digit
+/// elsewhere in `digits`: something when it looks clearly more like the other reading's digit.
+/// Nothing when this reading spells them the same, or differs in more than one place, or the
+/// other digit is printed nowhere else: then the glyphs say nothing.
+std::optional<UnlikeReading> FindUnlikeReadingOfAlikeGlyphs(const cv::Mat& gray, const std::vector<OcrWord>& glyphs,
+                                                            const std::string& digits);
+
+/// Reads `band` (the number line, PreparedImage pixels) once more with character boxes and
+/// checks `number` (valid) with FindUnlikeReadingOfAlikeGlyphs.
+std::optional<UnlikeReading> CheckNumberGlyphs(TesseractEngine& engine, const PreparedImage& image, const Box& band,
+                                               const NotificationNumber& number);
+
+}  // namespace suppcheck
