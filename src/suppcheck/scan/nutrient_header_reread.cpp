@@ -51,6 +51,15 @@ cv::Mat StretchPaleInk(const cv::Mat& gray) {
   return out;
 }
 
+// The band above the table's first row where its header stands, in working pixels (empty when
+// there is none).
+Box HeaderBand(const PreparedImage& prep, const Box& table, int lineH, int widerRows) {
+  if (lineH <= 0) return {};
+  const int bandH = static_cast<int>(kHeaderBandRows * lineH);
+  const Box band{table.x - lineH, table.y - bandH, table.w + (1 + widerRows) * lineH, bandH};
+  return PadBox(band, 0, 0, prep.gray.size());
+}
+
 }  // namespace
 
 cv::Mat EraseTableRules(const cv::Mat& gray, int lineH) {
@@ -75,20 +84,26 @@ cv::Mat EraseTableRules(const cv::Mat& gray, int lineH) {
   return out;
 }
 
-std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const PreparedImage& prep,
-                                                const std::vector<TextLine>& lines, const Box& table, int lineH,
-                                                int widerRows) {
+bool NutrientTableHeaderRead(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
+                             const Box& table, int lineH, int widerRows) {
+  const Box band = HeaderBand(prep, table, lineH, widerRows);
+  if (band.empty()) return false;
   const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
-  const int bandH = static_cast<int>(kHeaderBandRows * lineH);
-  Box band{table.x - lineH, table.y - bandH, table.w + (1 + widerRows) * lineH, bandH};
-  band = PadBox(band, 0, 0, prep.gray.size());
-  if (band.empty() || lineH <= 0) return {};
   for (const auto& line : lines) {
     if (line.box.empty()) continue;
     const int middle = line.box.y + line.box.h / 2;
     if (middle >= band.y && middle < band.y + band.h && SaysWhatPer(line.text, ctx.models.vocabulary, maxUnits))
-      return {};
+      return true;
   }
+  return false;
+}
+
+std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const PreparedImage& prep,
+                                                const std::vector<TextLine>& lines, const Box& table, int lineH,
+                                                int widerRows) {
+  const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
+  const Box band = HeaderBand(prep, table, lineH, widerRows);
+  if (band.empty() || NutrientTableHeaderRead(ctx, prep, lines, table, lineH, widerRows)) return {};
   // Read at the re-reads' detail first, then enlarged once more where that found nothing: the
   // header is printed smaller than the rows, and at the rows' detail a phone photo's pale "Pro
   // Tagesdosis (2 Tabletten)" came back "f Tw 2 Tabletten" (multivitamin-phone-0031 of seed 38206:

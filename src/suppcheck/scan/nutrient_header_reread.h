@@ -20,6 +20,11 @@ namespace suppcheck {
 /// Glyphs are shorter and narrower and stay.
 cv::Mat EraseTableRules(const cv::Mat& gray, int lineH);
 
+/// Whether a line of `lines` in the band above the table's first row (as ReReadNutrientTableHeader
+/// takes it) already says what the amounts are per: then the header was read and needs no re-read.
+bool NutrientTableHeaderRead(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
+                             const Box& table, int lineH, int widerRows = 1);
+
 /// The band above the table's first row (`table`: the rows' region in working pixels, `lineH`:
 /// their line height; the band runs `widerRows` line heights right of the rows), read when no line
 /// of `lines` in it says what the amounts are per. Its lines that say it ("per tablet", "per

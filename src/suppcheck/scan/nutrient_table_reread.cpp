@@ -130,17 +130,25 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     // The header stands above the table's rows, not above a product name in large print that names
     // a nutrient and an amount ("Zinc 2,5 mg" over the table of single-phone-0014 of tuning seed
     // 28461: the band above the name was blank, the header "Par dose journalière (2 gélules)" lost).
-    // Tried second: on a curved bottle the rows' heights vary and the first band found the header
-    // the second missed (multivitamin-hard-0035 of seed 58342).
     if (h * 10 > medianH * kTitleHeightTenths) continue;
     rowsRegion = rowsRegion.empty() ? part : rowsRegion.United(part);
     rowH = std::max(rowH, h);
   }
   NutrientTableReading out;
-  out.header = ReReadNutrientTableHeader(ctx, prep, lines, region, lineH);
-  // Where the band above every row found no header: the band above the rows without a product
-  // name in large print, wider to the right.
-  if (out.header.empty()) out.header = ReReadNutrientTableHeader(ctx, prep, lines, rowsRegion, rowH, kHeaderWiderRows);
+  // The header is looked for above the rows when the first pass did not read it there. First
+  // above a product name in large print that stands over the rows, then above the rows alone,
+  // wider to the right (on a curved bottle the rows' heights vary and the first band found the
+  // header the second missed: multivitamin-hard-0035 of seed 58342). But where such a name does
+  // stand over the rows, above the rows first: the band above the name is the top of the label,
+  // and reading it (with the four languages, then enlarged) took longer than the table itself
+  // (seed 60511 hard-0028, "Magnesium 750" over the table: most of the pass's time).
+  if (!NutrientTableHeaderRead(ctx, prep, lines, rowsRegion, rowH, kHeaderWiderRows)) {
+    const auto aboveAll = [&] { return ReReadNutrientTableHeader(ctx, prep, lines, region, lineH); };
+    const auto aboveRows = [&] { return ReReadNutrientTableHeader(ctx, prep, lines, rowsRegion, rowH, kHeaderWiderRows); };
+    const bool nameOverRows = rowsRegion.y > region.y;
+    out.header = nameOverRows ? aboveRows() : aboveAll();
+    if (out.header.empty()) out.header = nameOverRows ? aboveAll() : aboveRows();
+  }
   region = PadBox(region, lineH / 2, lineH, prep.gray.size());
   if (region.empty()) return out;
   // Table print is often the label's smallest: read it at the re-reads' detail.
