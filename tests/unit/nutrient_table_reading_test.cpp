@@ -174,3 +174,29 @@ TEST_CASE("A table read column by column: each name row with the cells beside it
   CHECK(r.words[1].box.x == 460);
   CHECK(RowsFromColumns({{cell(0, 100, "Per tablet")}, {cell(400, 100, "20 mg")}}, TestModels()).empty());
 }
+
+TEST_CASE("the first pass's lines of a sloping table give way to its level reading", "[scan][nutrients]") {
+  // multivitamin-phone-0067 of tuning seed 54739: the rows slope 2 to 9 degrees, the first pass
+  // paired "Riboflavin" with the row above's amount ("Riboflavin 2.4 mg" for 0.42 mg) and read
+  // "12 mg" alone between two rows; the levelled block reading has every row right.
+  const std::vector<TextLine> firstPass = {At(100, "Multivitamin Complex"), At(350, "Per tablet"),
+                                           At(400, "Riboflavin 2.4 mg"), At(440, "Vitamin B12 (cyanocob alamin)"),
+                                           At(455, "12 mg"), At(700, "Adults: 1 tablet a day.")};
+  NutrientTableReading table;
+  table.rows = {At(380, "Riboflavin 0.42 mg"), At(420, "Niacinamide (nicotinamide) 2.4 mg"),
+                At(440, "Vitamin B12 (cyanocobalamin) 7.5 µg"), At(470, "Pantothenic acid 12 mg")};
+  table.replaced = {2, 3, 4};
+  const std::vector<TextLine> all = WithTableReading(firstPass, table);
+  REQUIRE(all.size() == 7);
+  CHECK(all[1].text == "Per tablet");
+  const Models& m = TestModels();
+  const auto facts = ExtractNutrients(all, m.nutrientNames, m.nutrients, m.vocabulary, m.rules.Limits());
+  const auto* b2 = Get(facts, "riboflavin");
+  REQUIRE(b2);
+  REQUIRE(b2->perUnit);
+  CHECK(*b2->perUnit == Approx(0.42));
+  const auto* b12 = Get(facts, "vitamin_b12");
+  REQUIRE(b12);
+  REQUIRE(b12->perUnit);
+  CHECK(*b12->perUnit == Approx(7.5));
+}

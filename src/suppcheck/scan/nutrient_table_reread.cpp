@@ -8,9 +8,11 @@
 #include "suppcheck/conclude.h"
 #include "suppcheck/extract/basis_phrases.h"
 #include "suppcheck/extract/folded_text.h"
+#include "suppcheck/extract/nutrient_rows.h"
 #include "suppcheck/extract/quantity.h"
 #include "suppcheck/image/region_render.h"
 #include "suppcheck/scan/nutrient_header_reread.h"
+#include "suppcheck/scan/table_tilt.h"
 #include "suppcheck/util/text.h"
 
 namespace suppcheck {
@@ -27,11 +29,48 @@ constexpr int kTitleHeightTenths = 15;
 // was cut at its first word.
 constexpr int kHeaderWiderRows = 8;
 
+// A table whose rows slope by this many degrees or more somewhere is levelled before it is read
+// again (scan/table_tilt.h): multivitamin-phone-0037 of tuning seed 67403, 2.5 degrees at its top,
+// lost thirteen rows between the rules crossing its lines. Below it Tesseract follows the slope
+// itself, and the US bottle photo of ../shared/data/real (1.25 degrees on its curve, a panel of two
+// columns) lost four rows levelled.
+constexpr double kLevelFromDegrees = 1.5;
+// The rows read whole may be the few where the slope is least (multivitamin-phone-0093 of tuning
+// seed 54739: 1.25 degrees over its last rows, 6 over the whole table): from this slope on, the
+// table's rows of names or amounts alone are added and the slope measured again.
+constexpr double kGrowFromDegrees = 0.75;
+// How far from a tilted table's region a line may stand and still be taken for one of its rows,
+// in line heights: where the slope split each row in two, the first pass read the names and the
+// amounts apart ("Thiamin", "80 mg"), or read neither ("s8v0 | i"), and the rows with both were
+// only the middle of the table (multivitamin-phone-0067 of tuning seed 54739: its first seven and
+// last six rows left out; multivitamin-phone-0047 of seed 67403: its first eleven).
+constexpr double kTiltedRowReachLines = 4;
+// A line taller than this many line heights is not a row of the table (a title in large print),
+// though a sloping row read whole is two or three lines tall.
+constexpr double kTiltedRowMaxLines = 3;
+
 // Lines that name a nutrient.
 int NutrientNameLines(const std::vector<TextLine>& lines, const Models& models) {
   int n = 0;
   for (const auto& line : lines) n += !models.nutrientNames.Find(FoldForMatching(line.text).text).empty();
   return n;
+}
+
+// The lines whose middle lies in `region`.
+std::vector<TextLine> LinesIn(const std::vector<TextLine>& lines, const Box& region) {
+  std::vector<TextLine> in;
+  for (const auto& line : lines)
+    if (!line.box.empty() && line.box.centerY() >= region.y && line.box.centerY() < region.bottom() &&
+        line.box.x < region.right() && line.box.right() > region.x)
+      in.push_back(line);
+  return in;
+}
+
+// The nutrients `lines` give an amount.
+int NutrientsWithAmount(const std::vector<TextLine>& lines, const Models& models) {
+  const auto facts = ExtractNutrients(lines, models.nutrientNames, models.nutrients, models.vocabulary,
+                                      models.rules.Limits());
+  return static_cast<int>(std::count_if(facts.begin(), facts.end(), [](const NutrientFacts& n) { return n.perUnit || n.perDay; }));
 }
 
 // Lines that name a nutrient next to a digit: a table's rows.
@@ -42,6 +81,28 @@ int NutrientRowCount(const std::vector<TextLine>& lines, const Models& models) {
     if (std::any_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) && !models.nutrientNames.Find(ft.text).empty()) ++rows;
   }
   return rows;
+}
+
+// A tilted table's region grown to the lines above and below it that name a nutrient or hold a
+// digit, each within kTiltedRowReachLines of the region and across from it.
+Box GrowToTiltedRows(Box region, int lineH, const std::vector<TextLine>& lines, const Models& models) {
+  const int reach = static_cast<int>(kTiltedRowReachLines * lineH);
+  for (bool grown = true; grown;) {
+    grown = false;
+    for (const auto& line : lines) {
+      if (line.box.empty() || line.box.h > kTiltedRowMaxLines * lineH) continue;
+      if (line.box.right() <= region.x || line.box.x >= region.right()) continue;
+      const bool above = line.box.bottom() <= region.y && region.y - line.box.bottom() <= reach;
+      const bool below = line.box.y >= region.bottom() && line.box.y - region.bottom() <= reach;
+      if (!above && !below) continue;
+      const FoldedText ft = FoldForMatching(line.text);
+      if (models.nutrientNames.Find(ft.text).empty() && std::none_of(ft.text.begin(), ft.text.end(), IsAsciiDigit))
+        continue;
+      region = region.United(line.box);
+      grown = true;
+    }
+  }
+  return region;
 }
 
 // A table's vertical rules, found where erasing the rules made paper of ink: an x whose column
@@ -149,29 +210,53 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     out.header = nameOverRows ? aboveRows() : aboveAll();
     if (out.header.empty()) out.header = nameOverRows ? aboveAll() : aboveRows();
   }
-  region = PadBox(region, lineH / 2, lineH, prep.gray.size());
-  if (region.empty()) return out;
   // Table print is often the label's smallest: read it at the re-reads' detail.
   const double f = prep.detailFactor;
-  const cv::Mat crop = RenderRegion(prep, region, f);
+  const int renderedLineH = static_cast<int>(lineH * f);
+  Box padded = PadBox(region, lineH / 2, lineH, prep.gray.size());
+  if (padded.empty()) return out;
+  const cv::Mat plain = RenderRegion(prep, padded, f);
+  LevelledCrop level = LevelRows(plain, renderedLineH, kGrowFromDegrees);
+  // A sloping table: the rows of names or amounts alone around it too, measured again (the rows
+  // read whole may be a few where the slope is least), and levelled when they slope enough.
+  if (level.Levelled()) {
+    const Box grown = PadBox(GrowToTiltedRows(region, lineH, lines, ctx.models), lineH / 2, lineH, prep.gray.size());
+    LevelledCrop again = grown.h > padded.h && !grown.empty()
+                             ? LevelRows(RenderRegion(prep, grown, f), renderedLineH, kLevelFromDegrees)
+                             : LevelledCrop{};
+    if (again.Levelled()) {
+      padded = grown;
+      level = std::move(again);
+    } else {
+      level = LevelRows(plain, renderedLineH, kLevelFromDegrees);
+    }
+  }
+  region = padded;
+  const cv::Mat& crop = level.image;
   ctx.Debug("7-nutrient-table", crop);
   const auto read = [&](const cv::Mat& image) {
     std::vector<OcrWord> words = ctx.firstPass.Recognize(image, PageMode::SingleBlock);
-    for (auto& w : words) w.box = FromRendered(w.box, region, f);
+    for (auto& w : words) w.box = FromRendered(level.ToCrop(w.box), region, f);
     return RowsOfTableReading(BuildLines(words), ctx.models);
   };
-  out.rows = read(crop);
   // A boxed table's grid can make Tesseract's block segmentation lose the rows: the ten rows of
   // multivitamin-clean-0007 of tuning seed 52907 came back as "Beacrotne mg" alone. When the
   // block read fewer than half the rows the first pass did, it is read again with the table's
   // rules erased, and that reading kept when it has more rows. Not always: on the US panel of
   // ../shared/data/real, ruled between its rows, erasing cut digits touching the rules ("150 mcg"
   // of iodine read "15 mcg" on the bottle photo).
-  const int renderedLineH = static_cast<int>(lineH * f);
+  // A levelled table is read with its rules erased first: levelling the rows slants its vertical
+  // rules, read as "\" beside every amount ("\56 we" for "56 µg", multivitamin-phone-0093 of
+  // tuning seed 54739), and it is measured against its lines that name a nutrient (the first
+  // pass read few of its rows whole).
   const cv::Mat erased = EraseTableRules(crop, renderedLineH);
-  if (2 * NutrientRowCount(out.rows, ctx.models) < rows) {
+  const int expected = level.Levelled() ? std::max(rows, NutrientNameLines(LinesIn(lines, region), ctx.models)) : rows;
+  const cv::Mat& first = level.Levelled() ? erased : crop;
+  const cv::Mat& second = level.Levelled() ? crop : erased;
+  out.rows = read(first);
+  if (2 * NutrientRowCount(out.rows, ctx.models) < expected) {
     ctx.Debug("7-nutrient-table-erased", erased);
-    std::vector<TextLine> again = read(erased);
+    std::vector<TextLine> again = read(second);
     if (NutrientRowCount(again, ctx.models) > NutrientRowCount(out.rows, ctx.models)) out.rows = std::move(again);
   }
   // A boxed table read once more column by column, its rules erased and left out of every column:
@@ -182,13 +267,45 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
   std::vector<std::vector<TextLine>> columns;
   for (const auto& [x0, x1] : ColumnsBetweenRules(crop, erased, renderedLineH)) {
     std::vector<OcrWord> words = ctx.firstPass.Recognize(erased(cv::Rect(x0, 0, x1 - x0, erased.rows)), PageMode::SingleBlock);
-    for (auto& w : words) {
-      w.box.x += x0;
-      w.box = FromRendered(w.box, region, f);
-    }
+    for (auto& w : words) w.box.x += x0;
     columns.push_back(BuildLines(words));
   }
-  out.byColumns = RowsOfTableReading(RowsFromColumns(columns, ctx.models), ctx.models);
+  // The cells are paired into rows where the rows are level, then taken back to working pixels.
+  out.byColumns = RowsFromColumns(columns, ctx.models);
+  for (auto& row : out.byColumns) {
+    row.box = {};
+    for (auto& w : row.words) {
+      w.box = FromRendered(level.ToCrop(w.box), region, f);
+      row.box = row.box.United(w.box);
+    }
+  }
+  out.byColumns = RowsOfTableReading(std::move(out.byColumns), ctx.models);
+  // Rows sloping by half a line or more across the table: the first pass's lines of it are
+  // replaced by the level reading (NutrientTableReading::replaced).
+  double steepest = 0;
+  for (const double t : level.slopes) steepest = std::max(steepest, std::abs(t));
+  if (2 * steepest * region.w >= lineH) {
+    std::vector<size_t> named;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const TextLine& line = lines[i];
+      if (line.box.empty() || line.box.centerY() < region.y || line.box.centerY() >= region.bottom() ||
+          line.box.x >= region.right() || line.box.right() <= region.x)
+        continue;
+      // The names and the amounts, read apart ("Vitamin B12 (cyanocob alamin)", "12 mg" between
+      // two rows): an amount left alone is joined to the level reading's name beside it.
+      const FoldedText ft = FoldForMatching(line.text);
+      const bool names = !ctx.models.nutrientNames.Find(ft.text).empty();
+      if (!names && FindQuantities(ft.text).empty()) continue;
+      named.push_back(i);
+    }
+    // Only a reading that gives more nutrients an amount than those lines do: a bottle's curve
+    // slopes its rows too, and there the level reading of a two-column panel was the worse (the
+    // US bottle photo of ../shared/data/real).
+    std::vector<TextLine> firstPassLines;
+    for (const size_t i : named) firstPassLines.push_back(lines[i]);
+    if (NutrientsWithAmount(out.rows, ctx.models) > NutrientsWithAmount(firstPassLines, ctx.models))
+      out.replaced = std::move(named);
+  }
   return out;
 }
 
@@ -248,7 +365,9 @@ std::vector<TextLine> NutrientTableReading::All() const {
 }
 
 std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const NutrientTableReading& table) {
-  std::vector<TextLine> all = lines;
+  std::vector<TextLine> all;
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (std::find(table.replaced.begin(), table.replaced.end(), i) == table.replaced.end()) all.push_back(lines[i]);
   for (const TextLine& h : table.header) {
     auto below = std::find_if(all.begin(), all.end(), [&](const TextLine& l) {
       return !l.box.empty() && l.box.centerY() > h.box.centerY();

@@ -17,6 +17,14 @@ struct NutrientTableReading {
   std::vector<TextLine> header;  ///< a pale header read again (scan/nutrient_header_reread.h)
   std::vector<TextLine> rows;    ///< the table's block reading
   std::vector<TextLine> byColumns;  ///< a boxed table read column by column, its rules erased
+  /// Indexes of the first pass's lines the rows replace: the lines naming a nutrient or giving an
+  /// amount over a table whose rows slope by half a line or more across it (scan/table_tilt.h),
+  /// read level as at least as many rows. The first pass paired names there with the amounts of
+  /// the row above ("Riboflavin 2.4 mg" for 0.42 mg: multivitamin-phone-0067 of tuning seed
+  /// 54739) or read an amount alone between two rows, which then joined the level reading's name
+  /// beside it; two readings of one nutrient that disagree leave it unknown at best. The magnesium
+  /// reading keeps them (it reads its own lines).
+  std::vector<size_t> replaced;
   /// The header, then the rows.
   std::vector<TextLine> All() const;
 };
@@ -40,8 +48,8 @@ std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Mode
 /// "*" read as nothing, joins nothing). Empty without such a column.
 std::vector<TextLine> RowsFromColumns(const std::vector<std::vector<TextLine>>& columns, const Models& models);
 
-/// The lines the nutrients are read from: the first pass's with the header read again in reading
-/// order among them (above the rows it heads: the column search walks up the list from a row, and
+/// The lines the nutrients are read from: the first pass's (but the replaced ones) with the header
+/// read again in reading order among them (above the rows it heads: the column search walks up the list from a row, and
 /// the block reading of a boxed table may have no row at all), then the block's rows.
 std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const NutrientTableReading& table);
 
