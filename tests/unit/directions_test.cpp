@@ -130,13 +130,36 @@ TEST_CASE("a bar read for 1 before a unit word in the singular counts one, befor
   const auto at = Units("Adults: | tablet a day.");
   REQUIRE(at);
   CHECK(std::string("Adults: | tablet a day.").substr(at->begin, at->end - at->begin) == "| tablet");
-  for (const char* none : {"Adults: | tablets a day.", "Neem dagelijks | tabletten.", "Täglich | Beutel.",
+  for (const char* none : {"Adults: | tablets a day.", "Neem dagelijks | tabletten.", "Take l tablet daily.",
                            "Take 2 | tablet a day.", "Take || tablet a day.", "Take a|tablet a day.", "Per | tablet"}) {
     INFO(none);
     CHECK_FALSE(Units(none));
   }
   // A count read elsewhere is never lowered by a bar: the largest intake is taken.
   const auto both = Units("Adults: | tablet a day. Children: 2 tablets a day.");
+  REQUIRE(both);
+  CHECK(both->units == 2);
+}
+
+// "Verzehrempfehlung: | Beutel pro Tag." (products seed 46021 phone-0010): Beutel is singular and
+// plural alike (models/vocabulary.json unit_words_same_plural), so the word does not confirm the
+// one; a bar, l or i before it is one in a sentence without an amount, never in a table row,
+// whose bar may be a column rule with the count lost.
+TEST_CASE("a bar read for 1 before a unit word whose plural is the singular counts one outside a table row", "[extract][directions]") {
+  for (const char* one : {"Verzehrempfehlung: | Beutel pro Tag.", "Täglich | Beutel.", "Täglich l Messlöffel einnehmen.",
+                          "Verzehrempfehlung: i Beutel pro Tag."}) {
+    INFO(one);
+    const auto u = Units(one);
+    REQUIRE(u);
+    CHECK(u->units == 1);
+  }
+  for (const char* none : {"Pro Tag | Beutel | Magnesium 375 mg", "Täglich | Beutel: 187,5 mg Magnesium.",
+                           "Verzehrempfehlung: | Tropfen pro Tag.", "Täglich a| Beutel.", "Täglich 2 | Beutel."}) {
+    INFO(none);
+    CHECK_FALSE(Units(none));
+  }
+  // A larger count read elsewhere still wins.
+  const auto both = Units("Verzehrempfehlung: | Beutel pro Tag.\nPro Tagesdosis (2 Beutel): 375 mg");
   REQUIRE(both);
   CHECK(both->units == 2);
 }

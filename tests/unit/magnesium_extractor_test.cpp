@@ -428,3 +428,18 @@ TEST_CASE("the amount under a salt's 'of which' is the elemental part, its name 
   CHECK_FALSE(Near(Extract("Per capsule: magnesium citrate 714 mg, of which\nxx 900 mg\nTake 1 capsule daily.").mgPerDay, 900));
   CHECK_FALSE(Near(Extract("Per capsule: magnesium citrate 714 mg, of which calcium\nxx 90 mg\nTake 1 capsule daily.").mgPerDay, 90));
 }
+
+TEST_CASE("a bar read for one Beutel gives the dose unless a per-day amount contradicts it", "[extract][magnesium]") {
+  // Products seed 46021 phone-0010: "| Beutel pro Tag" for "1 Beutel pro Tag" lost the units a
+  // day, and the product its dose (187.5 mg a day, within).
+  const MagnesiumFacts m =
+      Extract("Zutaten: Magnesiumoxid, cellulose.\nPro Beutel: Magnesium 187,5 mg\nVerzehrempfehlung: | Beutel pro Tag.");
+  CHECK(Near(m.unitsPerDay, 1));
+  CHECK(Near(m.mgPerDay, 187.5));
+  // Beutel is plural too: a per-day amount the one does not explain refuses the dose, never a
+  // dose a day read too low.
+  const MagnesiumFacts day = Extract(
+      "Pro Beutel: Magnesium 187,5 mg\nPro Tagesdosis: Magnesium 375 mg\nVerzehrempfehlung: | Beutel pro Tag.");
+  CHECK_FALSE(day.mgPerDay);
+  CHECK_FALSE(day.doseProblems.empty());
+}

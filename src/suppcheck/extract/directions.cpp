@@ -135,20 +135,33 @@ bool SingularUnitWord(const std::string& word, const Vocabulary& vocab) {
   return false;
 }
 
+// Whether `word` is a unit word whose plural is the singular ("beutel"): it says nothing of the count.
+bool SameFormUnitWord(const std::string& word, const Vocabulary& vocab) {
+  return std::find(vocab.sameFormUnitWords.begin(), vocab.sameFormUnitWords.end(), word) != vocab.sameFormUnitWords.end();
+}
+
 // A bar standing alone right before a unit word in the singular ("Adults: | tablet a day"): a
 // "1" that OCR read as a bar (the label font's plain-stroke 1; products seeds 30517 clean-0001
 // and 27644 clean-0010 lost their dose to it). Only before the singular, which says the count
 // is one: before "tablets" a bar may stand for any count, and a count read too low would make a
-// dose above the limit look within it. Returns 1 with `countBegin` at the bar, or 0.
-double BarReadForOne(const std::string& f, size_t unitBegin, size_t unitLen, const Vocabulary& vocab, size_t* countBegin) {
+// dose above the limit look within it. Before a word whose plural is the singular ("| Beutel pro
+// Tag", products seed 46021 phone-0010: no units a day, no dose) a bar, "l" or "i" is one too,
+// but the word does not confirm it: `sameForm` is set, and the caller takes it only where the
+// sentence holds no amount (a table row, whose bar may be a column rule with the count lost);
+// a per-day amount that it does not fit refuses the dose (extract/dose_checks.h), and a larger
+// count elsewhere wins. Returns 1 with `countBegin` at the bar, or 0.
+double BarReadForOne(const std::string& f, size_t unitBegin, size_t unitLen, const Vocabulary& vocab, size_t* countBegin,
+                     bool* sameForm) {
   size_t e = unitBegin;
   while (e > 0 && f[e - 1] == ' ') --e;
-  if (e == unitBegin || e == 0 || f[e - 1] != '|') return 0;  // "| tablet", not "|tablet"
+  if (e == unitBegin || e == 0) return 0;  // "| tablet", not "|tablet"
+  const std::string word = f.substr(unitBegin, unitLen);
+  *sameForm = f[e - 1] != '|' || !SingularUnitWord(word, vocab);
+  if (*sameForm && ((f[e - 1] != '|' && f[e - 1] != 'l' && f[e - 1] != 'i') || !SameFormUnitWord(word, vocab))) return 0;
   size_t b = e - 1;
   if (b > 0 && f[b - 1] != ' ') return 0;  // alone, not the end of "a|"
   while (b > 0 && f[b - 1] == ' ') --b;
   if (b > 0 && (IsAsciiDigit(f[b - 1]) || f[b - 1] == '|')) return 0;  // "2 | tablet", "| | tablet": not one
-  if (!SingularUnitWord(f.substr(unitBegin, unitLen), vocab)) return 0;
   *countBegin = e - 1;
   return 1;
 }
@@ -205,7 +218,8 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       if (!len) continue;
       size_t countStart = p;
       double count = CountBefore(f, p, vocab, maxUnitsPerDay, &countStart);
-      if (count <= 0) count = BarReadForOne(f, p, len, vocab, &countStart);
+      bool sameForm = false;
+      if (count <= 0) count = BarReadForOne(f, p, len, vocab, &countStart, &sameForm);
       if (count <= 0 || count > maxUnitsPerDay) continue;
       // A line that is only a count and a unit word ("10 Brausetabletten") is the pack's size,
       // even when the directions on the next line follow it.
@@ -219,6 +233,7 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       for (const auto& w : vocab.perDayWords)
         if (FindWord(f, w, sb, se) != std::string::npos || (w[0] == '/' && f.find(w, sb) < se)) perDay = true;
       if (!perDay) continue;
+      if (sameForm && !FindQuantities(std::string_view(f).substr(sb, se - sb)).empty()) continue;
       // "per dagdosis (2 tabletten)" names the units of a daily dose; a dose table is not
       // directions, but the count still is the daily intake.
       double units = count;

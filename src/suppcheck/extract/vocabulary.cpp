@@ -74,6 +74,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
       v.nutrientNames[id] = std::move(names);
     }
     for (const auto& [kind, words] : j.at("unit_words").items()) v.unitWords[kind] = Words(words);
+    v.sameFormUnitWords = Words(j.at("unit_words_same_plural"));
     for (const auto& [n, words] : j.at("number_words").items()) v.numberWords[std::stoi(n)] = Words(words);
     const auto& c = j.at("coverage");
     v.coverage.ingredientsHeadings = Words(c.at("ingredients_headings"));

@@ -66,6 +66,8 @@ struct Vocabulary {
   std::string oneLookalikes;  ///< characters OCR reads for a lone "1": "per | tablet"     ///< "twice", "zweimal": a number of intakes a day
   std::string rangeWordLookalikes;  ///< digits OCR reads for a range word glued to a count: "1 43" for "1 à 3"
   std::map<std::string, std::vector<std::string>> unitWords;  ///< kind ("tablet") -> words
+  /// vocabulary.json `unit_words_same_plural`: unit words whose plural is the singular ("beutel").
+  std::vector<std::string> sameFormUnitWords;
   std::map<int, std::vector<std::string>> numberWords;        ///< 2 -> {"twee", "deux", ...}
   CoverageWords coverage;
   /// vocabulary.json `legal_line_words`: a producer's address or a lot line, near which a

@@ -5,6 +5,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "suppcheck/extract/coverage.h"
+#include "suppcheck/extract/folded_text.h"
+#include "suppcheck/extract/word_match.h"
 #include "suppcheck/image/glyph_layout.h"
 #include "suppcheck/ocr/barcode_bars.h"
 
@@ -91,6 +93,18 @@ bool Covered(const cv::Rect& glyph, const cv::Rect& row, int rowHeight, const st
   });
 }
 
+// Whether a word of a legal-text line (`cueWords`) stands on the row and covers one of its glyphs:
+// the row is that line's own, which was read (as the address or the lot), only not every word of
+// it. Phone blur reads the small print of two rows in part as words two rows high that cover
+// neither ("Natura NV, Kerkstraat 89" over "Lot 8181/504" as "ton cone vee" and "tories", seed
+// 68231 phone-0026, a label without a number), and their glyphs left most of both rows unread;
+// yet "Tel. 09/548 21 35" and "(504 THT 06." stood each on its row, the lines the cues were
+// found on. A number stands on a row of its own beside them, and such a row stays unread.
+bool CueLineRow(const std::vector<cv::Rect>& row, const cv::Rect& rowSpan, int rowHeight, const std::vector<Box>& cueWords) {
+  return std::any_of(row.begin(), row.end(),
+                     [&](const cv::Rect& g) { return Covered(g, rowSpan, rowHeight, cueWords); });
+}
+
 // Whether the glyph is a barcode's bar or one of the digits under its bars: no number line, even
 // where the page pass read the digits only together with the bars, as one word two rows high
 // that covers neither row (seed 81234 phone-0028, a back without a number).
@@ -108,10 +122,17 @@ std::vector<Box> UnreadPrintRowsNearLegalText(const PreparedImage& prep, const s
   std::vector<Box> rows;
   const std::vector<size_t> cues = LegalTextLines(lines, vocab);
   if (cues.empty() || prep.gray.empty()) return rows;
-  std::vector<Box> read;
+  std::vector<Box> read, cueWords;
   for (const auto& line : lines)
     for (const auto& w : line.words)
       if (!w.box.empty()) read.push_back(w.box);
+  // Not a line with a notification label ("Notificatie: ee"): its row is the number's own.
+  for (const size_t c : cues) {
+    const std::string f = FoldForMatching(lines[c].text).text;
+    if (FindAnyWord(f, vocab.notificationLabels, 0, f.size()) != std::string::npos) continue;
+    for (const auto& w : lines[c].words)
+      if (!w.box.empty()) cueWords.push_back(w.box);
+  }
   const int textHeight = static_cast<int>(prep.glyphHeight > 0 ? prep.glyphHeight : 20);
   const std::vector<Box> barcodes = FindBarcodes(prep.gray, textHeight);
   Glyphs glyphs = FindGlyphs(prep.gray);
@@ -121,6 +142,7 @@ std::vector<Box> UnreadPrintRowsNearLegalText(const PreparedImage& prep, const s
     cv::Rect rowSpan = row.front();
     for (const auto& g : row) rowSpan |= g;
     const int rowHeight = std::max(1, MedianHeight(row));
+    if (CueLineRow(row, rowSpan, rowHeight, cueWords)) continue;
     std::vector<cv::Rect> unread;
     int letters = 0, unreadLetters = 0;
     for (const cv::Rect& g : row) {

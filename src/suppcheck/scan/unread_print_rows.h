@@ -16,7 +16,9 @@ namespace suppcheck {
 /// The rows of glyphs of `prep.gray` (five letters or more, glyphs run together counted by their
 /// width; of the size of the small print, not a barcode's bars or its digits) within a few lines
 /// of a legal-text line of `lines` (the address, the lot) that no word read on that row covers,
-/// each as its whole row's box. `lines` are in `prep.gray`'s pixels, and so are the rows.
+/// each as its whole row's box. Not the rows a word of a legal-text line itself stands on (the
+/// address, the lot: read, if only in part). `lines` are in `prep.gray`'s pixels, and so are the
+/// rows.
 std::vector<Box> UnreadPrintRowsNearLegalText(const PreparedImage& prep, const std::vector<TextLine>& lines,
                                               const Vocabulary& vocab);
 
