@@ -31,20 +31,29 @@ constexpr int kRuleTiltPixels = 5;
 // heights wide), so that a shadow over part of a phone photo is not one block of "ink".
 constexpr double kInkBelowLocalMean = 24;
 
-// The header's magnifications beyond the re-reads' detail, tried in turn until one says what per.
-constexpr double kHeaderEnlargements[] = {1, 2};
+// The header's readings, tried in turn until one says what per: its magnification beyond the
+// re-reads' detail, and how much darker than the paper its ink is taken to be at the least (grey
+// levels made black). Last, at the re-reads' detail, ink half as dark: a phone photo's blur left
+// the strokes of a small pale "Per dagdosis (2 capsules)" some 40 levels below the paper, and
+// stretched by kPaleInkContrast they stayed grey, unread at both magnifications
+// (multivitamin-phone-0071 of tuning seed 54739: twenty-one amounts a day taken per capsule).
+struct HeaderReading {
+  double enlarge;
+  int inkContrast;
+};
+constexpr HeaderReading kHeaderReadings[] = {{1, kPaleInkContrast}, {2, kPaleInkContrast}, {1, kPaleInkContrast / 2}};
 
 bool SaysWhatPer(const std::string& text, const Vocabulary& vocab, double maxUnitsPerDay) {
   return !FindBasisPhrases(FoldForMatching(text).text, vocab, maxUnitsPerDay).empty();
 }
 
-// The paper (the band's median grey) white and everything `kPaleInkContrast` darker black.
-cv::Mat StretchPaleInk(const cv::Mat& gray) {
+// The paper (the band's median grey) white and everything `contrast` darker black.
+cv::Mat StretchPaleInk(const cv::Mat& gray, int contrast) {
   cv::Mat flat = gray.reshape(1, 1).clone();
   const auto mid = flat.begin<uchar>() + static_cast<long>(flat.total() / 2);
   std::nth_element(flat.begin<uchar>(), mid, flat.end<uchar>());
   const int paper = *mid;
-  const int lo = std::max(0, paper - kPaleInkContrast);
+  const int lo = std::max(0, paper - contrast);
   if (paper - lo < 8) return gray;
   cv::Mat out;
   gray.convertTo(out, CV_8U, 255.0 / (paper - lo), -255.0 * lo / (paper - lo));
@@ -109,12 +118,14 @@ std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const Pr
   // Tagesdosis (2 Tabletten)" came back "f Tw 2 Tabletten" (multivitamin-phone-0031 of seed 38206:
   // the per-day column taken per tablet, seventeen amounts doubled).
   std::vector<TextLine> out;
-  for (const double enlarge : kHeaderEnlargements) {
+  for (const auto& [enlarge, contrast] : kHeaderReadings) {
     const double f = prep.detailFactor * enlarge;
     cv::Mat crop = RenderRegion(prep, band, f);
     if (crop.empty() || crop.type() != CV_8UC1) return {};
-    crop = EraseTableRules(StretchPaleInk(crop), static_cast<int>(lineH * f));
-    ctx.Debug(enlarge == 1 ? "7-nutrient-header" : "7-nutrient-header-enlarged", crop);
+    crop = EraseTableRules(StretchPaleInk(crop, contrast), static_cast<int>(lineH * f));
+    ctx.Debug(enlarge != 1 ? "7-nutrient-header-enlarged"
+                           : contrast == kPaleInkContrast ? "7-nutrient-header" : "7-nutrient-header-paler",
+              crop);
     std::vector<OcrWord> words = ctx.engine.Recognize(crop, PageMode::SingleBlock);
     for (auto& w : words) w.box = FromRendered(w.box, band, f);
     for (auto& line : BuildLines(words))
