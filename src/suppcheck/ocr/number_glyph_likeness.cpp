@@ -1,11 +1,9 @@
 #include "suppcheck/ocr/number_glyph_likeness.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include <opencv2/imgproc.hpp>
 
-#include "suppcheck/image/region_render.h"
 #include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/util/text.h"
 
@@ -27,7 +25,6 @@ constexpr double kSameShape = 0.7;
 // 0.97 and more on clean photos. The misread 3 of 57419 phone-0036: 0.99 to the 3s, 0.60 to the 5.
 constexpr double kLikeAnother = 0.9;
 constexpr double kClearlyMore = 0.15;
-
 
 // A digit's glyph cut to its ink: ink bright, zero mean, unit length. Empty when its box holds
 // no ink.
@@ -117,12 +114,8 @@ std::optional<UnlikeReading> FindUnlikeReadingOfAlikeGlyphs(const cv::Mat& gray,
 std::optional<UnlikeReading> CheckNumberGlyphs(TesseractEngine& engine, const PreparedImage& image, const Box& band,
                                                const NotificationNumber& number) {
   if (band.empty() || !number.producer || !number.product) return std::nullopt;
-  const double glyph = std::max(6, band.h * 3 / 5);  // the band holds the glyphs plus a third above and below
-  const double f = std::clamp(kGlyphHeight / glyph, 0.5, 5.0);
-  cv::Mat crop = RenderRegion(image, band, f);
+  const cv::Mat crop = RenderNumberBand(image, band, BandGlyphHeight(band), kGlyphHeight, nullptr);
   if (crop.empty()) return std::nullopt;
-  const int border = 12;
-  cv::copyMakeBorder(crop, crop, border, border, border, border, cv::BORDER_REPLICATE);
   const auto glyphs = engine.RecognizeGlyphs(crop, PageMode::SingleLine, kNumberWhitelist);
   return FindUnlikeReadingOfAlikeGlyphs(crop, glyphs, *number.producer + "/" + *number.product);
 }

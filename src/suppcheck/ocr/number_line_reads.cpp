@@ -113,13 +113,27 @@ Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& find
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
+double BandGlyphHeight(const Box& band) { return std::max(6, band.h * 3 / 5); }
+
+cv::Mat RenderNumberBand(const PreparedImage& image, const Box& region, double bandGlyph, double glyphHeight,
+                         double* scale, const std::function<cv::Mat(const cv::Mat&)>& ink) {
+  const double f = std::clamp(glyphHeight / bandGlyph, 0.5, 5.0);
+  if (scale) *scale = f;
+  cv::Mat crop = RenderRegion(image, region, f);
+  if (crop.empty()) return crop;
+  if (ink) crop = ink(crop);
+  cv::copyMakeBorder(crop, crop, kBandReadBorder, kBandReadBorder, kBandReadBorder, kBandReadBorder,
+                     cv::BORDER_REPLICATE);
+  return crop;
+}
+
 std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const PreparedImage& image, const Box& band,
                                             const Vocabulary& vocab, std::vector<NumberFinding> reads, int maxReads,
                                             const std::function<bool(const std::vector<NumberFinding>&)>& enough,
                                             const CropSink& sink) {
   if (band.empty() || image.gray.empty()) return reads;
   const int lineIndex = reads.empty() ? -1 : reads.front().line;
-  const double glyph = std::max(6, band.h * 3 / 5);  // the band holds the glyphs plus a third above and below
+  const double glyph = BandGlyphHeight(band);
   int done = 0;
   for (const Variant& v : kVariants) {
     if (done >= maxReads) break;
@@ -130,16 +144,14 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const Prepa
       region.y = std::max(0, band.y - pad);
       region.h = std::min(image.gray.rows, band.bottom() + pad) - region.y;
     }
-    const double f = std::clamp(v.height / glyph, 0.5, 5.0);
-    cv::Mat crop = RenderRegion(image, region, f);
+    double f = 1;
+    const cv::Mat crop = RenderNumberBand(image, region, glyph, v.height, &f,
+                                          [&](const cv::Mat& m) { return Ink(m, v.ink, v.height); });
     if (crop.empty()) continue;
-    crop = Ink(crop, v.ink, v.height);
-    const int border = 12;
-    cv::copyMakeBorder(crop, crop, border, border, border, border, cv::BORDER_REPLICATE);
     if (sink) sink(v.name, crop);
     std::vector<OcrWord> words = engine.Recognize(crop, v.mode, v.whitelist ? kNumberWhitelist : "");
     for (auto& w : words) {
-      w.box = FromRendered(w.box, region, f, border);
+      w.box = FromRendered(w.box, region, f, kBandReadBorder);
       w.lineId = 0;  // one band, one line
     }
     std::vector<TextLine> readLines = BuildLines(words);

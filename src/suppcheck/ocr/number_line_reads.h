@@ -30,6 +30,20 @@ inline constexpr const char* kNumberWhitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 /// a wide gap follows the line's last ink. Working-image pixels; empty when there is no geometry.
 Box NumberLineBand(const std::vector<TextLine>& lines, const NumberFinding& finding, const cv::Mat& gray);
 
+/// Edge, in rendered pixels, added round a band before it is read: Tesseract misses a glyph
+/// that touches the crop's border.
+inline constexpr int kBandReadBorder = 12;
+
+/// `region` of `image` rendered for a read with glyphs `glyphHeight` px high, `bandGlyph` being
+/// their height in the band (BandGlyphHeight), the factor kept within 0.5–5; `ink` (when given)
+/// binarises the rendering before kBandReadBorder px of replicated edge go round it. `scale`
+/// receives the factor used. Empty when the region is.
+cv::Mat RenderNumberBand(const PreparedImage& image, const Box& region, double bandGlyph, double glyphHeight,
+                         double* scale, const std::function<cv::Mat(const cv::Mat&)>& ink = {});
+
+/// The glyph height in a band cut by NumberLineBand: the glyphs plus a third above and below.
+double BandGlyphHeight(const Box& band);
+
 /// Called with each read crop (for --debug-dir): a short name and the image.
 using CropSink = std::function<void(const std::string&, const cv::Mat&)>;
 
