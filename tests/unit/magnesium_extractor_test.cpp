@@ -399,6 +399,28 @@ TEST_CASE("magnesium stearate split over two lines of one column, read across tw
             .present);
 }
 
+TEST_CASE("a salt's name broken over two lines of its column is that salt", "[extract][magnesium]") {
+  // Seed 64829 phone-0019, two columns read row by row: "Ingredients: magnesium" ends a line of
+  // the left column, the right column's "daily dose. Keep out of the" is listed next, then
+  // "aspartate, maltodextrine." under it. The salt was not named.
+  const std::string listing =
+      "296,1032,567,70\tMagnesium 800 mg\n"
+      "307,1132,772,79\tIngredients: magnesium\n"
+      "1563,1142,855,81\tdaily dose. Keep out of the\n"
+      "309,1209,868,83\taspartate, maltodextrine.\n"
+      "1572,1221,752,78\treach of young children.\n";
+  const MagnesiumFacts m = ExtractPlaced(listing);
+  CHECK(m.salts == std::vector<std::string>{"aspartate"});
+  // Broken the other way: the compound's head ends the line above, the nutrient opens the next.
+  CHECK(Extract("Ingredients: oxyde de\nmagnésium, cellulose.").salts == std::vector<std::string>{"oxide"});
+  // The next line in another column, far below, does not continue the name.
+  CHECK(ExtractPlaced("307,1132,772,79\tIngredients: magnesium\n"
+                      "1563,1400,855,81\taspartate, maltodextrine.\n")
+            .salts.empty());
+  // Nor does a line that opens with something else.
+  CHECK(Extract("Ingredients: magnesium\nmaltodextrine, aspartate.").salts.empty());
+}
+
 TEST_CASE("directions beside a dose on one line do not make the dose a day's", "[extract][magnesium]") {
   // Seed 47113 clean-0009, two columns joined into one line: the left column's "magnesium 187,5 mg"
   // (per tablet) and the right column's directions. "par jour" ends the directions; it is not

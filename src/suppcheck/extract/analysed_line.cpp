@@ -1,5 +1,6 @@
 #include "suppcheck/extract/analysed_line.h"
 
+#include "suppcheck/extract/compound_mentions.h"
 #include "suppcheck/extract/excipient_mentions.h"
 
 namespace suppcheck {
@@ -16,6 +17,7 @@ std::vector<AnalysedLine> AnalyseLines(const std::vector<TextLine>& lines, const
     li.phrases = FindBasisPhrases(li.ft.text, vocab, maxUnitsPerDay);
   }
   MarkCutExcipients(info, lines, lexicon);
+  MarkCompoundsAcrossLines(info, lines, lexicon);
   return info;
 }
 
