@@ -91,6 +91,11 @@ TEST_CASE("ingredients: a heading, not a word in a slogan", "[coverage]") {
   CHECK(Cover("Ingrédients: citrate de magnésium").ingredients);
   CHECK(Cover("Other ingredients: cellulose, stearic acid").ingredients);
   CHECK_FALSE(Cover("Made with natural ingredients").ingredients);
+  // Its capital I read as another stroke (seed 64829 phone-0018), a colon after it.
+  CHECK(Cover("\\ngrediënten: vitamine c, cellulose").ingredients);
+  CHECK(Cover("|ngredients: vitamin C, cellulose").ingredients);
+  CHECK(Cover("lngrédients : vitamine c").ingredients);
+  CHECK_FALSE(Cover("|ngredients of nature").ingredients);
 }
 
 TEST_CASE("a nutrient table: a header and rows, or many rows, a few claims on a front are not one", "[coverage]") {

@@ -58,12 +58,29 @@ bool HasDigitRun(const std::string& f, size_t n) {
   return false;
 }
 
+// Whether `f` opens, at `start`, with `h` whose capital I was read as a stroke of another kind
+// ("\ngrediénten:", "|ngredients:", "lngredients:"), a colon after it: the heading of an
+// ingredient list whose first letter the OCR lost (seed 64829 phone-0018: a vitamin C label said
+// "magnesium: unknown, photograph the ingredients" under its readable ingredient list).
+bool OpensWithStrokeForI(const std::string& f, size_t start, const std::string& h) {
+  if (h.size() < 4 || h[0] != 'i') return false;
+  const std::string rest = h.substr(1);
+  size_t p = start;
+  if (p < f.size() && f[p] == 'l') ++p;  // "lngredients"
+  else if (p == 0 || std::string_view("\\|/!1[]").find(f[p - 1]) == std::string_view::npos) return false;
+  if (f.compare(p, rest.size(), rest) != 0) return false;
+  size_t e = p + rest.size();
+  while (e < f.size() && f[e] == ' ') ++e;
+  return e < f.size() && f[e] == ':';
+}
+
 // An ingredients heading: at the start of the line ("Ingrediënten: ...", "Other ingredients")
 // or followed by a colon. "Made with natural ingredients" on a front is neither.
 bool IsIngredientsHeading(const std::string& f, const std::vector<std::string>& headings) {
   size_t start = 0;
   while (start < f.size() && !IsAsciiAlpha(f[start])) ++start;
   for (const auto& h : headings) {
+    if (OpensWithStrokeForI(f, start, h)) return true;
     for (size_t p = f.find(h); p != std::string::npos; p = f.find(h, p + 1)) {
       if (!WordAt(f, p, h)) continue;
       if (p == start) return true;
