@@ -92,7 +92,7 @@ TEST_CASE("a dose that was not read is unknown, never a verdict, and says what t
     CHECK_FALSE(r.magnesium.mgPerDay);
     CHECK(r.assessment.level == Level::Unknown);
     CHECK(r.assessment.flags.empty());
-    CHECK(AnyContains(r.assessment.messages, "(300 mg per unit), but how many units a day is not on this photo"));
+    CHECK(AnyContains(r.assessment.messages, "(300 mg per unit), but how many units a day was not found on this photo"));
     // The advice on one intake still holds for what was read.
     CHECK(AnyContains(r.assessment.messages, "One unit holds 300 mg"));
   }

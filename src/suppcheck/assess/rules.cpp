@@ -122,7 +122,9 @@ void AssessDose(const MagnesiumFacts& mg, const Coverage& coverage, const Profil
     a.level = Level::Unknown;
     if (mg.mgPerUnit)
       a.messages.push_back("Magnesium is an ingredient (" + Mg(*mg.mgPerUnit) + " per unit), but how many units a day " +
-                           (coverage.directions ? "could not be read." : "is not on this photo: photograph the directions."));
+                           (coverage.directions ? "could not be read."
+                                                : "was not found on this photo: photograph the directions, or read "
+                                                  "them on the label."));
     else
       a.messages.push_back(coverage.dose || coverage.nutrientTable
                                ? "Magnesium is an ingredient, but its dose could not be read."
