@@ -79,3 +79,24 @@ TEST_CASE("a lone lot line in small print, turned, is a turned block, a stack of
   for (int row = 0; row < 14; ++row) stack.boxes.emplace_back(600 + row % 2, 100 + row * 26, 28 + row % 2, 18 - row % 2);
   CHECK(TurnedTextBlocks(stack).empty());
 }
+
+TEST_CASE("lower case lying on its side, letters nearly touching, is a turned block; a column of upright lines is not",
+          "[image][glyphs]") {
+  // A side panel in regular-weight sans-serif lower case (seed 64829 hard-0033: "Notificatienummer",
+  // 28 px capitals, dim): lying, its letters are longer along the row than wide (median 0.6-0.85)
+  // and a pixel or two apart. Upright lines stacked with the same glyph sizes stand a leading apart.
+  const auto column = [](int gap) {
+    Glyphs g;
+    int y = 200;
+    for (int i = 0; i < 18; ++i) {
+      const int length = i % 3 == 0 ? 26 : 19;  // an "m" among narrower letters
+      g.boxes.emplace_back(900 + i % 2, y, 15, length);
+      y += length + gap;
+    }
+    return g;
+  };
+  const auto lying = TurnedTextBlocks(column(2));
+  REQUIRE(lying.size() == 1);
+  CHECK(lying[0].height >= 380);
+  CHECK(TurnedTextBlocks(column(8)).empty());
+}

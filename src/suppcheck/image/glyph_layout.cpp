@@ -223,6 +223,14 @@ std::vector<cv::Rect> TurnedTextBlocks(const Glyphs& g, size_t minGlyphs) {
   // lower case stacked) at least their leading. The row's medians tell.
   constexpr double kLyingAspect = 1.05;
   constexpr double kMaxLetterGap = 0.6;  // of a glyph's length along the row
+  // Lower-case print of regular weight lying on its side is longer along its row than wide
+  // (a lying "m": 0.6; a sans-serif line, seed 64829 hard-0033: median 0.6-0.85), and so is
+  // upright text stacked in a column. What tells them apart is the gap: letters of a word stand
+  // a pixel or two apart (a tenth of their length there), the glyphs of stacked upright lines a
+  // line's leading (the tightest table measured: 8 px under 20 px glyphs). Such a row counts when
+  // its glyphs nearly touch.
+  constexpr double kLowerCaseLyingAspect = 0.55;
+  constexpr double kTouchingLetterGap = 0.2;  // of a glyph's length along the row
   const auto median = [](std::vector<double> v) {
     std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
     return v[v.size() / 2];
@@ -242,8 +250,10 @@ std::vector<cv::Rect> TurnedTextBlocks(const Glyphs& g, size_t minGlyphs) {
       if (i > 0) gap.push_back(std::max(0, row[i].y - row[i - 1].br().y));
       box |= row[i];
     }
-    if (median(aspect) >= kLyingAspect && median(gap) <= kMaxLetterGap * median(length) && !BesideCloser(g, row) &&
-        !SameGlyphStacked(row))
+    const double a = median(aspect), spacing = median(gap) / median(length);
+    const bool lying = (a >= kLyingAspect && spacing <= kMaxLetterGap) ||
+                       (a >= kLowerCaseLyingAspect && spacing <= kTouchingLetterGap);
+    if (lying && !BesideCloser(g, row) && !SameGlyphStacked(row))
       rows.push_back({box, row.size()});
   }
   // The lines of a turned block stand side by side, up to one and a half line heights (its
