@@ -182,3 +182,28 @@ TEST_CASE("a cut-out whose lines run a few degrees off level is levelled, its bo
   CHECK(LevelRegion(f) == 0);
   CHECK(f.image.gray.cols == block.w);
 }
+
+TEST_CASE("a turned panel photographed in perspective, running down at 50 degrees, is searched", "[ocr][turned]") {
+  // Seed 47113 phone-0024: a flank turned a quarter, in perspective, its lines running down at
+  // 60-70 degrees; the block of its ink about as wide as tall, which the box test (taller than
+  // wide) refused. Three columns of ink, turned to run down at 50 degrees: the block's box is
+  // barely taller than wide, the ink itself drawn out steeply.
+  cv::Mat panel = Page({160, 640});
+  for (int x = 20; x < 140; x += 40) InkRow(panel, {x, 20}, 33, /*down=*/true);
+  cv::Mat page = Page({1400, 1000});
+  const cv::Point2f centre(800, 500);
+  cv::Mat placed = Page({1400, 1000});
+  panel.copyTo(placed(cv::Rect(720, 180, panel.cols, panel.rows)));
+  cv::warpAffine(placed, page, cv::getRotationMatrix2D(centre, 40, 1.0), page.size(), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, cv::Scalar(255));
+  const auto regions = UnreadInkRegions(page, {});
+  REQUIRE(regions.size() == 1);
+  CHECK(regions[0].h < 1.2 * regions[0].w);  // refused by its box alone
+  CHECK(regions[0].h > 400);
+
+  // A patch of ink drawn out across the page at 20 degrees is not turned text.
+  cv::Mat across = Page({1400, 1000});
+  cv::warpAffine(placed.t(), across, cv::getRotationMatrix2D({500, 800}, -20, 1.0), cv::Size(1400, 1000),
+                 cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+  CHECK(UnreadInkRegions(across, {}).empty());
+}

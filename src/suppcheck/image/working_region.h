@@ -22,7 +22,7 @@ struct WorkingRegion {
 WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, int degreesClockwise,
                                double factor = 1);
 
-/// Levels the lines of a cut-out that are a few degrees askew (2 to 20): a side panel of a label
+/// Levels the lines of a cut-out that are a few degrees askew (2 to 25): a side panel of a label
 /// photographed in perspective runs down at 80 degrees, not 90, and Tesseract reads lines that
 /// far off level as confetti. Returns the skew removed (0 if none).
 double LevelRegion(WorkingRegion& region);

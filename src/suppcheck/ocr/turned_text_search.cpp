@@ -1,6 +1,7 @@
 #include "suppcheck/ocr/turned_text_search.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <opencv2/imgproc.hpp>
 
@@ -82,6 +83,27 @@ int MedianHeight(const std::vector<OcrWord>& words) {
   return std::clamp(hs[hs.size() / 2], 8, 80);
 }
 
+// Whether blob `label` of `labels` (its box `b`) is drawn out more down the label than across
+// it: a panel turned a quarter and photographed in perspective runs down at 60-70 degrees, its
+// box about as wide as tall (the box test refused it), its blob still longer than wide along a
+// steep axis (seed 47113 phone-0024: 'NUT/PL 20/83' on such a flank, 1.7 times longer than
+// wide along 48 degrees once the words read over it were taken out; reported not_seen). Upright
+// text joined into blobs runs across, at a few degrees.
+bool RunsSteeplyDown(const cv::Mat& labels, int label, const Box& b) {
+  constexpr double kElongation = 1.5;    // the long axis this many times the short one
+  constexpr double kSteepDegrees = 45;  // the long axis at least this far from level
+  const cv::Mat mask = labels(cv::Rect(b.x, b.y, b.w, b.h)) == label;
+  const cv::Moments m = cv::moments(mask, true);
+  if (m.m00 <= 0) return false;
+  // The blob's spread along its principal axes (eigenvalues of its second central moments).
+  const double a = m.mu20 / m.m00, c = m.mu02 / m.m00, d = m.mu11 / m.m00;
+  const double spread = std::sqrt(4 * d * d + (a - c) * (a - c));
+  const double major = (a + c + spread) / 2, minor = (a + c - spread) / 2;
+  if (minor <= 0 || major < kElongation * kElongation * minor) return false;
+  const double degrees = 0.5 * std::atan2(2 * d, a - c) * 180 / CV_PI;  // the long axis from level
+  return std::abs(degrees) >= kSteepDegrees;
+}
+
 }  // namespace
 
 std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord>& words, size_t maxRegions) {
@@ -109,9 +131,11 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
   for (int i = 1; i < n; ++i) {
     const Box b{stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
                 stats.at<int>(i, cv::CC_STAT_HEIGHT)};
-    // A turned block runs down the label: taller than wide, and long enough for a few words.
-    // Blocks across the label are the upright pass's: what it could not read there is left.
-    if (b.h < minSide || b.w < h || b.h < kTurnedAspect * b.w) continue;
+    // A turned block runs down the label: taller than wide (or drawn out steeply down it), and
+    // long enough for a few words. Blocks across the label are the upright pass's: what it could
+    // not read there is left.
+    if (b.h < minSide || b.w < h) continue;
+    if (b.h < kTurnedAspect * b.w && !RunsSteeplyDown(labels, i, b)) continue;
     found.emplace_back(stats.at<int>(i, cv::CC_STAT_AREA), b);
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
