@@ -77,6 +77,7 @@ TEST_CASE("a light box on a dark label is found, also tilted", "[image][frames]"
 // A grainy photo (dim, brightened, a coarse JPEG): the binarisation strews specks everywhere,
 // which are cleared before the outlines are traced (seed 64829 hard-0033: 72,000 outlines,
 // 1.2 s). A thin frame round a number is no speck and is still found; a speck-sized box is not.
+// Light and dark frames share one labelling of the specks.
 TEST_CASE("a box round a number on a grainy page is found among the specks", "[image][frames]") {
   cv::Mat page = Page();
   Print(page, "Ingredients: magnesium citrate", {40, 60});

@@ -45,49 +45,40 @@ cv::Size SmallestHole(int textHeight) {
   return {static_cast<int>(std::ceil(kMinAspect * h)), h};
 }
 
-// `bin` without the pieces too small to be a frame or its hole: marks (255) too small to go
-// round a hole of the smallest size are cleared, and holes smaller than that are filled. On a
-// grainy photo (dim, brightened, a coarse JPEG) the binarisation is strewn with specks, each a
-// contour to trace: 72,000 contours took 1.2 s on seed 64829 hard-0033, and none was a frame.
-// A hole's outline runs on the marks round it, one pixel outside the hole; other pieces do not
-// touch it, so the frames found are the same.
-cv::Mat WithoutSpecks(const cv::Mat& bin, cv::Size smallest) {
-  cv::Mat out = bin.clone();
+// The dark specks of `dark` (marks 255, 8-connected): pieces too small to be a frame round the
+// smallest hole, or to be such a hole in the light binarisation, where they are background
+// (4-connected pieces of them, each within the speck's box, one pixel wider once outlined).
+// On a grainy photo (dim, brightened, a coarse JPEG) the binarisation is strewn with them, each
+// an outline to trace: 72,000 took 1.2 s on seed 64829 hard-0033, and none was a frame. One
+// labelling serves both binarisations (they are each other's complement).
+cv::Mat DarkSpecks(const cv::Mat& dark, cv::Size smallest) {
   cv::Mat labels, stats, centroids;
-  const auto clear = [&](const cv::Mat& pieces, int connectivity, uchar value, int slack, bool keepOnBorder) {
-    const int n = cv::connectedComponentsWithStats(pieces, labels, stats, centroids, connectivity, CV_32S);
-    std::vector<uchar> small(static_cast<size_t>(n), 0);
-    for (int i = 1; i < n; ++i) {
-      const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
-      const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-      const bool onBorder = x == 0 || y == 0 || x + w == bin.cols || y + h == bin.rows;
-      small[static_cast<size_t>(i)] = (w + slack < smallest.width || h + slack < smallest.height) && !(keepOnBorder && onBorder);
-    }
-    for (int y = 0; y < labels.rows; ++y) {
-      const int* l = labels.ptr<int>(y);
-      uchar* o = out.ptr<uchar>(y);
-      for (int x = 0; x < labels.cols; ++x)
-        if (small[static_cast<size_t>(l[x])]) o[x] = value;
-    }
-  };
-  // Marks are 8-connected (as the contour tracing sees them): the outline of a hole in one runs
-  // on its pixels, within its box.
-  clear(bin, 8, 0, 0, false);
-  // Holes are the 4-connected background pieces that marks enclose; their outline's box is one
-  // pixel wider on each side. Background touching the image's edge is no hole.
-  cv::Mat background;
-  cv::bitwise_not(out, background);
-  clear(background, 4, 255, 2, true);
+  const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
+  std::vector<uchar> speck(static_cast<size_t>(n), 0);
+  for (int i = 1; i < n; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    // Background touching the image's edge is no hole: such a piece is left alone.
+    const bool onBorder = x == 0 || y == 0 || x + w == dark.cols || y + h == dark.rows;
+    speck[static_cast<size_t>(i)] = !onBorder && (w + 2 < smallest.width || h + 2 < smallest.height) ? 255 : 0;
+  }
+  cv::Mat out(dark.size(), CV_8UC1);
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    uchar* o = out.ptr<uchar>(y);
+    for (int x = 0; x < labels.cols; ++x) o[x] = speck[static_cast<size_t>(l[x])];
+  }
   return out;
 }
 
 // Adds to `frames` the boxes of the holes in `bin` (frame lines and text marked 255) shaped as
-// the inside of a frame round a line of text.
-void AddFrameHoles(const cv::Mat& bin, int textHeight, std::vector<cv::Rect>& frames) {
+// the inside of a frame round a line of text. The outlines are traced in `traced`: `bin`
+// without pieces too small to matter (DarkSpecks), which leaves every larger hole's outline as
+// it is: the outline runs on the marks round the hole, and other pieces do not touch it.
+void AddFrameHoles(const cv::Mat& traced, const cv::Mat& bin, int textHeight, std::vector<cv::Rect>& frames) {
   std::vector<std::vector<cv::Point>> contours;
   std::vector<cv::Vec4i> hierarchy;
-  cv::findContours(WithoutSpecks(bin, SmallestHole(textHeight)), contours, hierarchy, cv::RETR_CCOMP,
-                   cv::CHAIN_APPROX_SIMPLE);
+  cv::findContours(traced, contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
   for (size_t i = 0; i < contours.size(); ++i) {
     // The inner edge of a frame line is a hole (it has a parent, the frame's outer edge): what
     // lies inside it is the text.
@@ -124,11 +115,12 @@ std::vector<Box> FindTextFrames(const cv::Mat& gray, int textHeight, size_t maxF
   // darker ground: a white box on a dark blue label (seed 25417 hard-0026, 'NUT 362 / 509' in a
   // white frame, reported missing). A frame is the same shape either way.
   const int block = std::max(15, (textHeight * 2) | 1);
-  for (const int polarity : {cv::THRESH_BINARY_INV, cv::THRESH_BINARY}) {
-    cv::Mat bin;
-    cv::adaptiveThreshold(gray, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, polarity, block, 10);
-    AddFrameHoles(bin, textHeight, frames);
-  }
+  cv::Mat dark, light;
+  cv::adaptiveThreshold(gray, dark, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, 10);
+  cv::bitwise_not(dark, light);  // the same threshold, the other side of it
+  const cv::Mat specks = DarkSpecks(dark, SmallestHole(textHeight));
+  AddFrameHoles(dark - specks, dark, textHeight, frames);
+  AddFrameHoles(light | specks, light, textHeight, frames);
 
   std::sort(frames.begin(), frames.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
   std::vector<Box> out;
