@@ -855,6 +855,22 @@ TEST_CASE("A nutrient counted in µg read in grams where the % RI fits µg: the 
   CheckNoDose(Read("Per capsule:\nZink 10g 100 %\n1 capsule per dag.\n"), "zinc");
 }
 
+TEST_CASE("A nutrient counted in µg read in grams, no % RI to take it back to µg: no dose", "[extract][nutrients]") {
+  // multivitamin-phone-0039 of tuning seed 84361: "2,4 µg" of vitamin B12 read "2.4 4g", its % on
+  // another line: 4 g of B12 a day was reported (B12 has no limit, so no bound caught it).
+  const auto all = Read("Pro Tagesdosis (2 Tabletten)\nVitamin B12 (Hydroxocobalamin) 2.4 4g\n"
+                        "Zink 20 mg 200 %\n2 Tabletten täglich.\n");
+  CheckNoDose(all, "vitamin_b12");
+  const auto* b12 = Get(all, "vitamin_b12");
+  REQUIRE(b12);
+  CHECK(std::any_of(b12->problems.begin(), b12->problems.end(),
+                    [](const std::string& p) { return p.find("in grams") != std::string::npos; }));
+  CheckDose(all, "zinc", 10, 20);
+  // Biotin the same; a % that shows the digits in µg still takes them back.
+  CheckNoDose(Read("Per capsule:\nBiotine 50g\n1 capsule per dag.\n"), "biotin");
+  CheckDose(Read("Per capsule:\nBiotine 50g 100 %\n1 capsule per dag.\n"), "biotin", 50, 50);
+}
+
 TEST_CASE("An opening bracket read as a curly one still makes a compound the form", "[extract][nutrients]") {
   // multivitamin-phone-0025 of seed 33871: "llode {iodure de potassium) 22 yo 15%" was read as 22 µg
   // of potassium iodide, 16,8 µg of iodine.
