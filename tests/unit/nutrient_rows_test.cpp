@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "support/models.h"
+#include "suppcheck/extract/magnesium_extractor.h"
 #include "suppcheck/extract/nutrient_rows.h"
 
 using namespace suppcheck;
@@ -981,4 +982,28 @@ TEST_CASE("The rule opening a header cell is no word of another cell over a tilt
       LineAt(2119, {{61, "Täglich drei Tabletten einnehmen."}}, 12),
   });
   CheckDose(all, "iron", 0.7, 2.1);
+}
+
+TEST_CASE("OCR confetti between a table's header and its row does not count as text between them",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0029 of tuning seed 47291: sixteen lines of confetti ("a a ae eg", "fa",
+  // confidences 0 to 35) read from the rules between the rows kept the header "Pro Tagesdosis (3
+  // Tabletten)" out of magnesium's reach: 186 mg a day taken for one tablet's, 558 mg a day.
+  const int head = 14, row = 18;
+  for (const float confidence : {20.f, 95.f}) {
+    INFO(confidence);
+    std::vector<TextLine> lines = {LineAt(300, {{677, "Pro Tagesdosis (3 Tabletten)"}}, head)};
+    for (int k = 0; k < 12; ++k) {
+      TextLine noise = LineAt(340 + 40 * k, {{61, "a a ae eg"}}, row);
+      for (auto& w : noise.words) w.confidence = confidence;
+      lines.push_back(noise);
+    }
+    lines.push_back(LineAt(840, {{61, "Magnesium (Meeresmagnesium)"}, {677, "186 mg 50 %"}}, row));
+    lines.push_back(LineAt(1200, {{61, "3x taglich 1 Tablette"}}, row));
+    const Models& m = TestModels();
+    const MagnesiumFacts mg = ExtractMagnesium(lines, m.vocabulary, m.rules.Limits());
+    REQUIRE(mg.mgPerDay);
+    // Twelve lines of text, not confetti, are another part of the label: the header is not this row's.
+    CHECK(*mg.mgPerDay == Approx(confidence < 40 ? 186 : 558));
+  }
 }
