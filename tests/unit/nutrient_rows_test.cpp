@@ -614,6 +614,22 @@ TEST_CASE("A 1 read as I or l before the unit counts only where the % RI confirm
   CheckNoDose(all, "zinc");
 }
 
+TEST_CASE("A mark between an amount and its unit counts only where the % RI confirms the amount",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0043 of tuning seed 84361: "Vitamine B1 (chlorhydrate de thiamine) 1,1. mg
+  // 100%", the row missed.
+  const auto all = Read(
+      "Par comprimé % AR\n"
+      "Vitamine B1 (chlorhydrate de thiamine) 1,1. mg 100%\n"
+      "Riboflavine 1,4. mg\n"
+      "Vitamine B6 1,4. mg 50%\n"
+      "1 comprimé par jour.\n");
+  CheckDose(all, "thiamin", 1.1, 1.1);
+  // No % RI: the mark may hide a digit ("1,45"). A % that does not fit: not the amount.
+  CheckNoDose(all, "riboflavin");
+  CheckNoDose(all, "vitamin_b6");
+}
+
 TEST_CASE("More OCR spellings of µg: tg, yug, ppg", "[extract][nutrients]") {
   // multivitamin-clean-0007 of tuning seed 44127 ("450 tg" and "450yug" for 450 µg of iodine) and
   // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%").

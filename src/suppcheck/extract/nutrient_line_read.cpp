@@ -49,6 +49,7 @@ LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& name
   qopt.iuWords = &names.IuWords();
   qopt.ocrMicrogramWords = &names.OcrMicrogramWords();
   qopt.letterOne = true;
+  qopt.strayMark = true;
   LineRead lr;
   lr.info.ft = FoldForMatching(text);
   SplitGluedNumbers(lr.info.ft);
