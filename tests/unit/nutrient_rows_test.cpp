@@ -630,6 +630,21 @@ TEST_CASE("A mark between an amount and its unit counts only where the % RI conf
   CheckNoDose(all, "vitamin_b6");
 }
 
+TEST_CASE("A vitamin's capital letter glued to the word is the vitamin's letter", "[extract][nutrients]") {
+  // single-phone-0030 of tuning seed 47291: "VitaminE 12mg 100%", the only row, missed.
+  const auto all = Read("Pro Kapsel % NRV\nVitaminE 12mg 100%\nVitaminB12 2,5 µg 100%\n1 Kapsel täglich.\n");
+  CheckDose(all, "vitamin_e", 12, 12);
+  CheckDose(all, "vitamin_b12", 2.5, 2.5);
+  // The Dutch and French word "Vitamine", in any case, names no vitamin by itself.
+  for (const char* text : {"Per capsule % RI\nVitamine 12 mg 100%\n1 capsule per dag.\n",
+                           "Per capsule % RI\nVITAMINE 12 mg 100%\n1 capsule per dag.\n"}) {
+    INFO(text);
+    const auto none = Read(text);
+    const auto* e = Get(none, "vitamin_e");
+    CHECK((!e || (!e->perUnit && !e->perDay)));
+  }
+}
+
 TEST_CASE("More OCR spellings of µg: tg, yug, ppg", "[extract][nutrients]") {
   // multivitamin-clean-0007 of tuning seed 44127 ("450 tg" and "450yug" for 450 µg of iodine) and
   // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%").
