@@ -645,6 +645,16 @@ TEST_CASE("A vitamin's capital letter glued to the word is the vitamin's letter"
   }
 }
 
+TEST_CASE("More OCR spellings of µg: pig, jig, tig", "[extract][nutrients]") {
+  // multivitamin-phone-0039 of tuning seed 84361: "Molybdan 900 pig 1800%" (printed 900 µg, the
+  // µ's tail read as an i), missed; "Chrom 20 tig 50%".
+  const auto all = Read("Pro Tagesdosis (2 Tabletten)\nMolybdan 900 pig 1800%\nChrom 20 tig 50%\n"
+                        "Zink 10 jig 100%\n2 Tabletten täglich.\n");
+  CheckDoses(all, {{"molybdenum", 450, 900}, {"chromium", 10, 20}});
+  // Zinc is counted in mg: "10 jig" may be mg or µg.
+  CheckNoDose(all, "zinc");
+}
+
 TEST_CASE("More OCR spellings of µg: tg, yug, ppg", "[extract][nutrients]") {
   // multivitamin-clean-0007 of tuning seed 44127 ("450 tg" and "450yug" for 450 µg of iodine) and
   // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%").
