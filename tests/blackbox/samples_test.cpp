@@ -400,3 +400,21 @@ TEST_CASE("a table rule read as a leading 1 left of its amount column is not the
 TEST_CASE("a name the table border damaged is read before its bracketed form", "[blackbox][nutrients]") {
   CheckSamplePerDay("multivitamin-damaged-name-before-form", {"niacin", "copper", "molybdenum"});
 }
+
+// samples/multivitamin/multivitamin-levelled-magnesium: multivitamin-phone-0067 of tuning seed 54739
+// (unchanged). The table slopes 2 to 9 degrees; the first pass paired the names with the amounts of
+// the row below or above, and the nutrients are read from the levelled table instead. Magnesium
+// read the first pass's rows and took iron's 40 mg for its own 188 mg; it now reads the level rows
+// as the other nutrients do (scan/nutrient_table_reread.h, ConcludeWithTableRows).
+TEST_CASE("magnesium is read from a levelled table as the other nutrients are", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-levelled-magnesium", {"magnesium", "iron", "riboflavin"});
+}
+
+// samples/multivitamin/multivitamin-confetti-under-header: multivitamin-phone-0029 of tuning seed
+// 47291 (unchanged). Sixteen lines of OCR confetti read from the rules between the rows stood
+// between the header "Pro Tagesdosis (3 Tabletten)" and the magnesium row 22 rows below it: the
+// 186 mg a day were taken for one tablet's, 558 mg a day, a false "above". Confetti does not count
+// towards the lines a header may stand above its row (extract/table_columns).
+TEST_CASE("OCR confetti between the header and the magnesium row does not hide the header", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-confetti-under-header", {"magnesium", "calcium"});
+}

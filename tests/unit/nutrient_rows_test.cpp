@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "support/models.h"
+#include "suppcheck/extract/magnesium_extractor.h"
 #include "suppcheck/extract/nutrient_rows.h"
 
 using namespace suppcheck;
@@ -613,6 +614,47 @@ TEST_CASE("A 1 read as I or l before the unit counts only where the % RI confirm
   CheckNoDose(all, "zinc");
 }
 
+TEST_CASE("A mark between an amount and its unit counts only where the % RI confirms the amount",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0043 of tuning seed 84361: "Vitamine B1 (chlorhydrate de thiamine) 1,1. mg
+  // 100%", the row missed.
+  const auto all = Read(
+      "Par comprimé % AR\n"
+      "Vitamine B1 (chlorhydrate de thiamine) 1,1. mg 100%\n"
+      "Riboflavine 1,4. mg\n"
+      "Vitamine B6 1,4. mg 50%\n"
+      "1 comprimé par jour.\n");
+  CheckDose(all, "thiamin", 1.1, 1.1);
+  // No % RI: the mark may hide a digit ("1,45"). A % that does not fit: not the amount.
+  CheckNoDose(all, "riboflavin");
+  CheckNoDose(all, "vitamin_b6");
+}
+
+TEST_CASE("A vitamin's capital letter glued to the word is the vitamin's letter", "[extract][nutrients]") {
+  // single-phone-0030 of tuning seed 47291: "VitaminE 12mg 100%", the only row, missed.
+  const auto all = Read("Pro Kapsel % NRV\nVitaminE 12mg 100%\nVitaminB12 2,5 µg 100%\n1 Kapsel täglich.\n");
+  CheckDose(all, "vitamin_e", 12, 12);
+  CheckDose(all, "vitamin_b12", 2.5, 2.5);
+  // The Dutch and French word "Vitamine", in any case, names no vitamin by itself.
+  for (const char* text : {"Per capsule % RI\nVitamine 12 mg 100%\n1 capsule per dag.\n",
+                           "Per capsule % RI\nVITAMINE 12 mg 100%\n1 capsule per dag.\n"}) {
+    INFO(text);
+    const auto none = Read(text);
+    const auto* e = Get(none, "vitamin_e");
+    CHECK((!e || (!e->perUnit && !e->perDay)));
+  }
+}
+
+TEST_CASE("More OCR spellings of µg: pig, jig, tig", "[extract][nutrients]") {
+  // multivitamin-phone-0039 of tuning seed 84361: "Molybdan 900 pig 1800%" (printed 900 µg, the
+  // µ's tail read as an i), missed; "Chrom 20 tig 50%".
+  const auto all = Read("Pro Tagesdosis (2 Tabletten)\nMolybdan 900 pig 1800%\nChrom 20 tig 50%\n"
+                        "Zink 10 jig 100%\n2 Tabletten täglich.\n");
+  CheckDoses(all, {{"molybdenum", 450, 900}, {"chromium", 10, 20}});
+  // Zinc is counted in mg: "10 jig" may be mg or µg.
+  CheckNoDose(all, "zinc");
+}
+
 TEST_CASE("More OCR spellings of µg: tg, yug, ppg", "[extract][nutrients]") {
   // multivitamin-clean-0007 of tuning seed 44127 ("450 tg" and "450yug" for 450 µg of iodine) and
   // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%").
@@ -855,6 +897,22 @@ TEST_CASE("A nutrient counted in µg read in grams where the % RI fits µg: the 
   CheckNoDose(Read("Per capsule:\nZink 10g 100 %\n1 capsule per dag.\n"), "zinc");
 }
 
+TEST_CASE("A nutrient counted in µg read in grams, no % RI to take it back to µg: no dose", "[extract][nutrients]") {
+  // multivitamin-phone-0039 of tuning seed 84361: "2,4 µg" of vitamin B12 read "2.4 4g", its % on
+  // another line: 4 g of B12 a day was reported (B12 has no limit, so no bound caught it).
+  const auto all = Read("Pro Tagesdosis (2 Tabletten)\nVitamin B12 (Hydroxocobalamin) 2.4 4g\n"
+                        "Zink 20 mg 200 %\n2 Tabletten täglich.\n");
+  CheckNoDose(all, "vitamin_b12");
+  const auto* b12 = Get(all, "vitamin_b12");
+  REQUIRE(b12);
+  CHECK(std::any_of(b12->problems.begin(), b12->problems.end(),
+                    [](const std::string& p) { return p.find("in grams") != std::string::npos; }));
+  CheckDose(all, "zinc", 10, 20);
+  // Biotin the same; a % that shows the digits in µg still takes them back.
+  CheckNoDose(Read("Per capsule:\nBiotine 50g\n1 capsule per dag.\n"), "biotin");
+  CheckDose(Read("Per capsule:\nBiotine 50g 100 %\n1 capsule per dag.\n"), "biotin", 50, 50);
+}
+
 TEST_CASE("An opening bracket read as a curly one still makes a compound the form", "[extract][nutrients]") {
   // multivitamin-phone-0025 of seed 33871: "llode {iodure de potassium) 22 yo 15%" was read as 22 µg
   // of potassium iodide, 16,8 µg of iodine.
@@ -965,4 +1023,28 @@ TEST_CASE("The rule opening a header cell is no word of another cell over a tilt
       LineAt(2119, {{61, "Täglich drei Tabletten einnehmen."}}, 12),
   });
   CheckDose(all, "iron", 0.7, 2.1);
+}
+
+TEST_CASE("OCR confetti between a table's header and its row does not count as text between them",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0029 of tuning seed 47291: sixteen lines of confetti ("a a ae eg", "fa",
+  // confidences 0 to 35) read from the rules between the rows kept the header "Pro Tagesdosis (3
+  // Tabletten)" out of magnesium's reach: 186 mg a day taken for one tablet's, 558 mg a day.
+  const int head = 14, row = 18;
+  for (const float confidence : {20.f, 95.f}) {
+    INFO(confidence);
+    std::vector<TextLine> lines = {LineAt(300, {{677, "Pro Tagesdosis (3 Tabletten)"}}, head)};
+    for (int k = 0; k < 12; ++k) {
+      TextLine noise = LineAt(340 + 40 * k, {{61, "a a ae eg"}}, row);
+      for (auto& w : noise.words) w.confidence = confidence;
+      lines.push_back(noise);
+    }
+    lines.push_back(LineAt(840, {{61, "Magnesium (Meeresmagnesium)"}, {677, "186 mg 50 %"}}, row));
+    lines.push_back(LineAt(1200, {{61, "3x taglich 1 Tablette"}}, row));
+    const Models& m = TestModels();
+    const MagnesiumFacts mg = ExtractMagnesium(lines, m.vocabulary, m.rules.Limits());
+    REQUIRE(mg.mgPerDay);
+    // Twelve lines of text, not confetti, are another part of the label: the header is not this row's.
+    CHECK(*mg.mgPerDay == Approx(confidence < 40 ? 186 : 558));
+  }
 }

@@ -200,3 +200,33 @@ TEST_CASE("the first pass's lines of a sloping table give way to its level readi
   REQUIRE(b12->perUnit);
   CHECK(*b12->perUnit == Approx(7.5));
 }
+
+TEST_CASE("magnesium is read from a levelled table's rows as the other nutrients are", "[scan][nutrients]") {
+  // multivitamin-phone-0067 of tuning seed 54739: the first pass read "agnesium (m agnesium
+  // citrate)" between "188 mg" and "40 mg" (iron's) and magnesium took 40 mg (here the two read
+  // as one line); the level reading
+  // has "Magnesium (magnesium citrate) 188 mg".
+  const std::vector<TextLine> firstPass = {At(100, "Multivitamin Complex"),
+                                           At(310, "Magnesium (magnesium citrate) 40 mg"), At(340, "Zinc 10 mg"),
+                                           At(700, "Adults: 1 tablet a day.")};
+  const Models& m = TestModels();
+  ScanResult r;
+  Conclude(r, firstPass, m, "adult", nullptr, nullptr);
+  REQUIRE(r.magnesium.mgPerUnit);
+  CHECK(*r.magnesium.mgPerUnit == Approx(40));
+  NutrientTableReading table;
+  table.rows = {At(290, "Magnesium (magnesium citrate) 188 mg"), At(320, "Iron (ferrous sulfate) 40 mg"),
+                At(340, "Zinc 10 mg")};
+  // Not levelled: the first pass's dose stands (the rows are read beside it for the nutrients only).
+  CHECK_FALSE(ConcludeWithTableRows(r, firstPass, table, m, "adult", nullptr));
+  CHECK(*r.magnesium.mgPerUnit == Approx(40));
+  // Levelled: the first pass's rows give way, for magnesium too.
+  table.replaced = {1, 2};
+  CHECK(ConcludeWithTableRows(r, firstPass, table, m, "adult", nullptr));
+  REQUIRE(r.magnesium.mgPerUnit);
+  CHECK(*r.magnesium.mgPerUnit == Approx(188));
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*r.magnesium.mgPerDay == Approx(188));
+  // Nothing changes a second time.
+  CHECK_FALSE(ConcludeWithTableRows(r, firstPass, table, m, "adult", nullptr));
+}

@@ -49,6 +49,22 @@ TEST_CASE("a leading zero is a decimal separator OCR lost", "[extract][quantity]
   CHECK(ug[0].value == Approx(0.75));
 }
 
+TEST_CASE("a mark between a number with decimals and its unit, only when asked for", "[extract][quantity]") {
+  QuantityOptions opt;
+  opt.strayMark = true;
+  const auto q = FindQuantities("thiamine) 1,1. mg 100%", opt);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].strayMark);
+  CHECK(q[0].mg == Approx(1.1));
+  // Plain amounts are not marked; a number without decimals ("2. mg": a digit lost?) and a
+  // reading without the option (magnesium) take none.
+  const auto plain = FindQuantities("thiamine 1,1 mg 100%", opt);
+  REQUIRE(plain.size() == 1);
+  CHECK_FALSE(plain[0].strayMark);
+  CHECK(FindQuantities("zinc 2. mg", opt).empty());
+  CHECK(FindQuantities("thiamine 1,1. mg").empty());
+}
+
 TEST_CASE("a 1 read as I or l before a unit, only when asked for", "[extract][quantity]") {
   QuantityOptions opt;
   opt.letterOne = true;

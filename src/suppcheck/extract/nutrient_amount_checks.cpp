@@ -256,6 +256,20 @@ void DropGramsThatLostTheirMicro(NutrientWork& w, const Nutrient& n) {
   }
 }
 
+void DropGramsOfMicrogramNutrients(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines) {
+  if (MgPerUnitOf(n.unit) >= 1) return;  // a nutrient counted in mg or g
+  for (size_t k = w.amounts.size(); k-- > 0;) {
+    if (std::abs(w.notes[k].mgPerNumber - 1000) > 1e-6) continue;
+    const NutrientAmount& a = w.amounts[k];
+    std::string why = "'";
+    why.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
+    why += "' of " + n.name + " is in grams, which no label prints for a nutrient counted in " + n.unit +
+           ": the unit is misread";
+    w.facts.problems.push_back(why);
+    EraseAmount(w, k);
+  }
+}
+
 void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                             const ExtractionLimits& limits) {
   const std::optional<double> highest = HighestLimitMg(n);

@@ -50,6 +50,13 @@ void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, 
 /// in µg ("Nikkel 5g" and "Nikkel 5 ug"): OCR lost the µ; the gram reading goes.
 void DropGramsThatLostTheirMicro(NutrientWork& w, const Nutrient& n);
 
+/// For a nutrient counted in µg, every amount still read in g once the % RI had its say
+/// (TrustAmountsByRi takes back to µg the digits its % shows in µg): a gram of vitamin B12 is
+/// 400 000 times its reference intake, and no label prints one ("2,4 µg" read "2.4 4g", 4 g of
+/// B12 a day, multivitamin-phone-0039 of tuning seed 84361). The amount is unknown, not guessed;
+/// nutrients without any limit (B12, biotin) escape DropImplausibleAmounts, not this.
+void DropGramsOfMicrogramNutrients(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines);
+
 /// Amounts far above anything a label prints for the nutrient (rules.json,
 /// implausible_nutrient_amount: that many times its highest limit, health or legal) go, with the
 /// reason in the problems: a lost decimal sign ("2,01 mg" read "201 mg") where no % RI stands

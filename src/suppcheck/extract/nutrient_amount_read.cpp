@@ -133,6 +133,13 @@ std::optional<OwnedAmount> ReadOwnedAmount(const TextLine& line, size_t lineInde
     }
     out.note.number.assign(1, '1');  // assign(count, char): GCC 12 -Wrestrict false alarm on = "1"
   }
+  // "Vitamine B1 (chlorhydrate de thiamine) 1,1. mg 100%" (multivitamin-phone-0043 of tuning seed
+  // 84361): the mark may be a speck or a lost digit ("1,15"); taken only where the % RI beside
+  // it checks the digits read (TrustAmountsByRi).
+  if (q.strayMark && (!a.percentRi || (!n.referenceIntake && n.usDailyValues.empty()))) {
+    problems.push_back(Problem(line, lr, q, n, "has a mark between the number and its unit, and no % RI beside it confirms the number"));
+    return std::nullopt;
+  }
   return out;
 }
 

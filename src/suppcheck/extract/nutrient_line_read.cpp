@@ -1,6 +1,7 @@
 #include "suppcheck/extract/nutrient_line_read.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "suppcheck/util/text.h"
 
@@ -41,6 +42,23 @@ void SplitGluedNumbers(FoldedText& ft) {
   }
 }
 
+// "VitaminE 12mg 100%" (single-phone-0030 of tuning seed 47291): OCR glued the vitamin's letter to
+// the word. Folded, it reads "vitamine", the Dutch and French word with no letter at all; the case
+// as read tells them apart: a capital A to K right after "Vitamin" in lower case ("VitaminE",
+// "VitaminB12") is the letter, and a space goes before it. "VITAMINE C" and "Vitamine C" stay.
+void SplitGluedVitaminLetter(FoldedText& ft, const std::string& original) {
+  static constexpr std::string_view kWord = "vitamin";
+  for (size_t p = ft.text.find(kWord); p != std::string::npos; p = ft.text.find(kWord, p + 1)) {
+    const size_t q = p + kWord.size();
+    if (q >= ft.text.size() || ft.text[q] < 'a' || ft.text[q] > 'k') continue;
+    if (q + 1 < ft.text.size() && IsAsciiAlpha(ft.text[q + 1])) continue;  // "vitamines", "vitaminen"
+    const char letter = original[ft.origin[q]], before = original[ft.origin[q - 1]];
+    if (letter < 'A' || letter > 'K' || before != 'n') continue;
+    ft.text.insert(ft.text.begin() + static_cast<long>(q), ' ');
+    ft.origin.insert(ft.origin.begin() + static_cast<long>(q), ft.origin[q]);
+  }
+}
+
 }  // namespace
 
 LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& names, const Vocabulary& vocab,
@@ -49,8 +67,10 @@ LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& name
   qopt.iuWords = &names.IuWords();
   qopt.ocrMicrogramWords = &names.OcrMicrogramWords();
   qopt.letterOne = true;
+  qopt.strayMark = true;
   LineRead lr;
   lr.info.ft = FoldForMatching(text);
+  SplitGluedVitaminLetter(lr.info.ft, text);
   SplitGluedNumbers(lr.info.ft);
   lr.info.quantities = FindQuantities(lr.info.ft.text, qopt);
   lr.info.percents = FindPercents(lr.info.ft.text);

@@ -152,6 +152,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   // reading fits it: a % read wrong ("7S" read "7%" for 78 %) must not take a right amount along.
   ShareRiBetweenReadings(w.amounts, lines);
   TrustAmountsByRi(w, n, directions, lines, own, usDailyValues);
+  DropGramsOfMicrogramNutrients(w, n, lines);
   DropImplausibleAmounts(w, n, lines, own);
   std::vector<double> units;
   if (directions && directions->units > 0) units.push_back(directions->units);

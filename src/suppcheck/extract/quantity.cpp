@@ -117,6 +117,10 @@ std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& 
       continue;
     const size_t numEnd = ScanNumber(s, i);
     size_t u = numEnd;
+    // "1,1. mg": a second separator cannot be the number's; the reader checks what it hides.
+    const bool decimals = s.substr(i, numEnd - i).find_first_of(",.") != std::string_view::npos;
+    const bool stray = options.strayMark && decimals && u + 1 < s.size() && (s[u] == '.' || s[u] == ',') && s[u + 1] == ' ';
+    if (stray) ++u;
     if (u < s.size() && s[u] == ' ') ++u;
     size_t next = numEnd;  // where scanning resumes
     // The unit: a mass as every reading takes it, else what the options add.
@@ -157,6 +161,7 @@ std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& 
       }
       q.begin = i;
       q.end = end;
+      q.strayMark = stray;
       out.push_back(q);
       next = end;
     }

@@ -21,6 +21,9 @@ struct Quantity {
   /// "Img", "lmg", "lg": the digit 1 read as a capital I or a lower-case l (sans-serif fonts draw
   /// them alike), value 1. Only with QuantityOptions::letterOne; its reader confirms it (a % RI).
   bool letterOne = false;
+  /// "1,1. mg": a mark read between a number that has its decimals and its unit (a speck, or a
+  /// digit lost). Only with QuantityOptions::strayMark; its reader confirms it (a % RI).
+  bool strayMark = false;
   size_t begin = 0;   ///< byte range in the folded text
   size_t end = 0;
 };
@@ -40,6 +43,9 @@ struct QuantityOptions {
   /// An I or l standing alone right before mg, g, µg or mcg ("Cuivre Img 100%") read as 1, marked
   /// letterOne.
   bool letterOne = false;
+  /// A '.' or ',' after a number with decimals and before a space and the unit ("1,1. mg") read
+  /// past, the quantity marked strayMark.
+  bool strayMark = false;
 };
 
 /// Masses with a unit, left to right.

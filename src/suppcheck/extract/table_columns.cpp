@@ -94,12 +94,21 @@ bool StandsAbove(const TextLine& header, const TextLine& row) {
   return headerCentre2 <= rowCentre2 - std::min(header.box.h, row.box.h) / 2;
 }
 
+// Mean OCR confidence (0-100) below which a line is OCR's confetti, not text: the rules and shading
+// between a phone photo's table rows read as "a a ae eg", "I en a ea eee", "fa" (confidences 0 to
+// 35), where the table's own lines read 60 and more (multivitamin-phone-0029 of tuning seed 47291).
+constexpr float kConfettiConfidence = 40;
+
 // A line that does not count towards the lines looked up: a row of the table (an amount of another
-// nutrient: a table of thirty rows has its header thirty lines up, not eight) or a speck line (a cell
-// border read as letters, under half a row's height). Text lines, headers and the directions
-// count, so that a header is not taken from an unrelated part of the label.
+// nutrient: a table of thirty rows has its header thirty lines up, not eight), a speck line (a cell
+// border read as letters, under half a row's height) or confetti: sixteen such lines between the
+// header "Pro Tagesdosis (3 Tabletten)" and the magnesium row 22 rows below it made magnesium's
+// 186 mg a day one tablet's, 558 mg a day, above 250 mg (multivitamin-phone-0029 of tuning seed
+// 47291). Text lines, headers and the directions count, so that a header is not taken from an
+// unrelated part of the label.
 bool PartOfTable(const AnalysedLine& h, const TextLine& line, const TextLine& row) {
   if (!h.quantities.empty()) return true;
+  if (!line.words.empty() && line.MeanConfidenceOf(0, line.text.size()) < kConfettiConfidence) return true;
   return !line.box.empty() && !row.box.empty() && 2 * line.box.h < row.box.h;
 }
 

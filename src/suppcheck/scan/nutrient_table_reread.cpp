@@ -395,10 +395,18 @@ bool ConcludeWithTableHeader(ScanResult& r, const std::vector<TextLine>& lines, 
 
 bool ConcludeWithTableRows(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
                            const Models& models, const std::string& profile, Registry* registry) {
-  if (r.magnesium.mgPerUnit || r.magnesium.mgPerDay || (table.rows.empty() && table.byColumns.empty())) return false;
+  if (table.rows.empty() && table.byColumns.empty()) return false;
+  // A levelled table's first-pass rows paired names with the amounts of the row below or above:
+  // magnesium, read from them, took 40 mg of iron for its own 188 mg (multivitamin-phone-0067 of
+  // tuning seed 54739). Where the nutrients are read from the level rows, so is magnesium.
+  const bool levelled = !table.replaced.empty();
+  if ((r.magnesium.mgPerUnit || r.magnesium.mgPerDay) && !levelled) return false;
   const std::vector<TextLine> withTable = WithTableReading(lines, table);
   const MagnesiumFacts m = ExtractMagnesium(withTable, models.vocabulary, models.rules.Limits());
   if (!m.mgPerUnit && !m.mgPerDay) return false;
+  if (m.mgPerUnit == r.magnesium.mgPerUnit && m.mgPerDay == r.magnesium.mgPerDay &&
+      m.doseProblems == r.magnesium.doseProblems)
+    return false;
   Conclude(r, withTable, models, profile, registry, &r.number);
   return true;
 }

@@ -22,8 +22,8 @@ struct NutrientTableReading {
   /// read level as at least as many rows. The first pass paired names there with the amounts of
   /// the row above ("Riboflavin 2.4 mg" for 0.42 mg: multivitamin-phone-0067 of tuning seed
   /// 54739) or read an amount alone between two rows, which then joined the level reading's name
-  /// beside it; two readings of one nutrient that disagree leave it unknown at best. The magnesium
-  /// reading keeps them (it reads its own lines).
+  /// beside it; two readings of one nutrient that disagree leave it unknown at best. Magnesium is
+  /// read without them too (ConcludeWithTableRows).
   std::vector<size_t> replaced;
   /// The header, then the rows.
   std::vector<TextLine> All() const;
@@ -60,7 +60,8 @@ std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const
 bool ConcludeWithTableHeader(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
                              const Models& models, const std::string& profile, Registry* registry);
 
-/// Magnesium read from the table's readings too when the lines gave it no dose: a row the
+/// Magnesium read from the table's readings too when the lines gave it no dose, or when the table
+/// was levelled (its first-pass rows `replaced`, whatever they gave magnesium): a row the
 /// whole-label pass misread ("M ( carbonate) 750 mg 200 %", multivitamin-phone-0001 of tuning seed
 /// 28461) that the block or column reading got whole ("Magnesium (magnesium carbonate) 750 mg
 /// 200 %"). `r` is concluded again on all the lines when they give magnesium a dose; true then.
