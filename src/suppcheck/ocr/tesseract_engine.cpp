@@ -4,6 +4,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include "suppcheck/ocr/tesseract_line_images.h"
+
 namespace suppcheck {
 
 struct TesseractEngine::Impl {
@@ -21,6 +23,8 @@ Expected<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::st
   // Leptonica reports harmless clipping of boxes at the image border on stderr; our stderr is
   // for the user.
   setMsgSeverity(L_SEVERITY_NONE);
+  // Tesseract's line images uncompressed (ocr/tesseract_line_images.h); the call also links it in.
+  [[maybe_unused]] static const bool uncompressed = LineImagesStayUncompressed();
   std::unique_ptr<TesseractEngine> e(new TesseractEngine());
   e->impl_ = std::make_unique<Impl>();
   e->languages_ = languages;
