@@ -80,7 +80,7 @@ TEST_CASE("a lone lot line in small print, turned, is a turned block, a stack of
   CHECK(TurnedTextBlocks(stack).empty());
 }
 
-TEST_CASE("lower case lying on its side, letters nearly touching, is a turned block; a column of upright lines is not",
+TEST_CASE("lower case lying on its side, letters nearly touching, is a turned block, not a column of upright lines",
           "[image][glyphs]") {
   // A side panel in regular-weight sans-serif lower case (seed 64829 hard-0033: "Notificatienummer",
   // 28 px capitals, dim): lying, its letters are longer along the row than wide (median 0.6-0.85)

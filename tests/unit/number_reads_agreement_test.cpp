@@ -132,3 +132,18 @@ TEST_CASE("a product part split by a space in some reads is joined only where ot
   CHECK(Read("NUT 1234/56 1,5").digitsAfter.empty());
   CHECK(Agree({"NUT 1234/56 2 tabletten", "NUT 1234/56", "NUT 1234/56"}).finding.number.canonical == "NUT 1234/56");
 }
+
+TEST_CASE("a per cent sign glued to the product's digits is no end of the number", "[extract][number][agreement]") {
+  // Seed 41759 hard-0027: "NUT/PL 208/45296" (invalid: five product digits), its blurred "96" read
+  // as "%" by the page read and two re-reads, which agreed on a valid "NUT/PL 208/452".
+  const NumberFinding garbled = Read("Notificatienummer: NUT/PL 208/452%");
+  CHECK(garbled.endGarbled);
+  CHECK_FALSE(Read("NUT/PL 208/452").endGarbled);
+  const auto a = Agree({"Notificatienummer: NUT/PL 208/452%", "r: NUT/PL 208/452%", "r: NUT/PL 208/452%"});
+  CHECK(a.finding.number.status == NumberStatus::Unreadable);
+  REQUIRE(a.finding.number.problems.size() == 1);
+  CHECK(a.finding.number.problems.front().find("per cent sign") != std::string::npos);
+  // They also stand against two whitelisted reads that lost the '%' ("208/452") or read one 9.
+  CHECK(Agree({"NUT/PL 208/452%", "NUT/PL 208/452%", "NUT/PL 208/452%", "NUT/PL 208/452", "NUT/PL 208/452"})
+            .finding.number.status == NumberStatus::Unreadable);
+}

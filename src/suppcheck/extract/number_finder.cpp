@@ -82,6 +82,7 @@ struct RawCandidate {
   size_t begin = 0, end = 0;
   bool repaired = false;
   std::string digitsAfter;  // digits a space after the product part, alone up to the line's end
+  bool endGarbled = false;   // a '%' glued to the product's digits
 };
 
 // Digits standing a space after the product part with nothing after them but the line's end,
@@ -233,6 +234,7 @@ std::optional<RawCandidate> ReadAt(const FoldedText& ft, const std::string& orig
     c.repaired |= g2.repaired;
     c.end = g2.text.empty() ? r : g2.end;
     if (!g2.text.empty()) c.digitsAfter = DigitsAfterProduct(f, g2.end);
+    c.endGarbled = !g2.text.empty() && g2.end < f.size() && f[g2.end] == '%';
   }
   c.normalized = norm;
   return c;
@@ -360,6 +362,7 @@ NumberFinding MakeFinding(const TextLine& line, int lineIndex, const FoldedText&
   n.repaired = c.repaired;
   n.startCut = SlashBefore(line.text, ob);
   n.digitsAfter = c.digitsAfter;
+  n.endGarbled = c.endGarbled;
   n.confidence = line.MeanConfidenceOf(ob, oe) / 100.0 * (c.repaired ? 0.85 : 1.0);
   return n;
 }

@@ -32,6 +32,10 @@ struct NumberFinding {
   /// ("NUT/PL 5349/931 13|" read from "NUT/PL 5349/93113"): OCR may have split the product's
   /// digits, so the read says neither "931" nor "93113" for sure. Empty when none.
   std::string digitsAfter;
+  /// A '%' glued to the product's digits ("NUT/PL 208/452%" read from "NUT/PL 208/45296": a
+  /// blurred "96" is read as a per cent sign, seed 41759 hard-0027): the read says nothing sure
+  /// about how the product part ends.
+  bool endGarbled = false;
   /// The inside of a frame printed round it (working pixels): its re-reads stay inside, away from
   /// the frame and whatever stands beside it. Empty when it has none.
   Box frame;

@@ -97,7 +97,7 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     ++a.reads;
     if (!anything) anything = &r;
     cut |= r.startCut;
-    const std::string key = r.startCut || !r.digitsAfter.empty() ? std::string() : AgreementKey(r);
+    const std::string key = r.startCut || !r.digitsAfter.empty() || r.endGarbled ? std::string() : AgreementKey(r);
     if (!key.empty()) ++votes[key];
   }
   if (!anything) return a;  // Missing
@@ -119,6 +119,14 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     }
     for (const auto& [key, v] : joinedVotes) votes[key] += v;
   }
+  // A read whose product's digits run into a '%' ("208/452%" for "208/45296") says neither
+  // number either, and stands against whichever wins: three such reads agreeing made a wrong
+  // number valid.
+  for (const auto& r : reads)
+    if (r.number.status != NumberStatus::Missing && r.endGarbled) {
+      ++splitReads;
+      splitSeen.push_back(r.number.text);
+    }
   AddCutReads(reads, votes);
   std::string best;
   for (const auto& [key, v] : votes)
@@ -134,7 +142,7 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     // The first read that gave the winner carries its box and text; its confidence rises with
     // the share of reads that agree.
     for (const auto& r : reads)
-      if (!r.startCut && r.digitsAfter.empty() && AgreementKey(r) == best) {
+      if (!r.startCut && r.digitsAfter.empty() && !r.endGarbled && AgreementKey(r) == best) {
         a.finding = r;
         break;
       }
@@ -166,6 +174,8 @@ NumberAgreement AgreeOnNumber(const std::vector<NumberFinding>& reads) {
     problem += ": the slash between the producer's and the product's digits was not read";
   } else if (votes.empty() && std::any_of(reads.begin(), reads.end(), ProductLost)) {
     problem += ": nothing was read after the slash (the product's digits may be cut off by the photo's edge)";
+  } else if (votes.empty() && std::any_of(reads.begin(), reads.end(), [](const NumberFinding& r) { return r.endGarbled; })) {
+    problem += ": the product's last digits read as a per cent sign";
   } else if (votes.empty() && cut) {
     problem += ": the text before it looks cut off (a category may be missing)";
   } else if (a.votes < kMinVotes) {
