@@ -16,6 +16,25 @@ namespace suppcheck {
 
 namespace {
 
+// Whether an amount's number was read in grams (1000 mg to the number).
+bool ReadInGrams(const AmountNote& note) { return std::abs(note.mgPerNumber - 1000) < 1e-6; }
+
+// An amount as its line has it, quoted ("'45g'"). Appended piece by piece: "'" + substr + "'"
+// trips GCC 12's -Wrestrict (a false alarm that -Werror in scripts/test.sh turns into a failed
+// build).
+std::string Quoted(const std::vector<TextLine>& lines, const NutrientAmount& a) {
+  std::string quoted = "'";
+  quoted.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
+  quoted += '\'';
+  return quoted;
+}
+
+// The start of a problem sentence about an amount: the amount quoted and its nutrient
+// ("'45g' of iodine").
+std::string QuotedAmount(const std::vector<TextLine>& lines, const NutrientAmount& a, const Nutrient& n) {
+  return Quoted(lines, a) + " of " + n.name;
+}
+
 // Another amount of the nutrient on the same row a whole number of units apart ("5 mg 10 mg"):
 // two readings that agree with each other outweigh one % RI that fits neither.
 bool RowAgrees(const NutrientWork& w, size_t k, const ExtractionLimits& limits) {
@@ -88,7 +107,7 @@ bool SmallerDoseNotAssumed(const NutrientAmount& a, const RiCheck& check, const 
 // Grams of such a nutrient are never a dose, and the % tells the unit.
 bool MicrogramsLostTheirMu(const NutrientAmount& a, const AmountNote& note, const Nutrient& n,
                            const RiReference& ref, const ExtractionLimits& limits) {
-  if (MgPerUnitOf(n.unit) >= 1 || std::abs(note.mgPerNumber - 1000) > 1e-6 || !a.percentRi) return false;
+  if (MgPerUnitOf(n.unit) >= 1 || !ReadInGrams(note) || !a.percentRi) return false;
   ExtractionLimits close = limits;
   close.riTolerancePoints = limits.riReadingTolerancePoints;
   close.riToleranceRelative = limits.riReadingToleranceRelative;
@@ -119,8 +138,7 @@ void CheckIuRestatements(NutrientWork& w, const Nutrient& n, const std::vector<T
     }
     std::ostringstream why;
     why.imbue(std::locale::classic());
-    why << "'" << lines[static_cast<size_t>(a.line)].text.substr(a.begin, a.end - a.begin) << "' of " << n.name
-        << " disagrees with the same amount said again beside it ("
+    why << QuotedAmount(lines, a, n) << " disagrees with the same amount said again beside it ("
         << high / MgPerUnitOf(n.unit) << " " << n.unit << "): one of the two is misread";
     w.facts.problems.push_back(why.str());
     EraseAmount(w, k);
@@ -202,10 +220,9 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
       confirmed[k] = true;
     } else {
       refusedLines.push_back(a.line);
-      const TextLine& line = lines[static_cast<size_t>(a.line)];
       std::ostringstream why;
       why.imbue(std::locale::classic());
-      why << "'" << line.text.substr(a.begin, a.end - a.begin) << "' of " << n.name << " does not fit the "
+      why << QuotedAmount(lines, a, n) << " does not fit the "
           << *a.percentRi << " % RI printed beside it";
       if (refused)
         why << " (with a lost decimal sign it would: " << check.mg / MgPerUnitOf(n.unit) << " " << n.unit
@@ -226,9 +243,7 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
   for (size_t k = w.amounts.size(); k-- > 0;) {
     const NutrientAmount& a = w.amounts[k];
     if (confirmed[k] || std::find(refusedLines.begin(), refusedLines.end(), a.line) == refusedLines.end()) continue;
-    std::string why = "'";
-    why.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
-    why += "' of " + n.name + " stands in a row whose % RI refused another amount read on it";
+    const std::string why = QuotedAmount(lines, a, n) + " stands in a row whose % RI refused another amount read on it";
     w.facts.problems.push_back(why);
     EraseAmount(w, k);
   }
@@ -244,10 +259,9 @@ void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, 
 
 void DropGramsThatLostTheirMicro(NutrientWork& w, const Nutrient& n) {
   if (MgPerUnitOf(n.unit) >= 1) return;  // a nutrient counted in mg or g
-  const auto grams = [&](size_t k) { return std::abs(w.notes[k].mgPerNumber - 1000) < 1e-6; };
   const auto micrograms = [&](size_t k) { return std::abs(w.notes[k].mgPerNumber - 0.001) < 1e-9; };
   for (size_t k = w.amounts.size(); k-- > 0;) {
-    if (!grams(k) || w.notes[k].number.empty()) continue;
+    if (!ReadInGrams(w.notes[k]) || w.notes[k].number.empty()) continue;
     bool same = false;
     for (size_t j = 0; j < w.amounts.size() && !same; ++j)
       same = j != k && micrograms(j) && w.amounts[j].line != w.amounts[k].line &&
@@ -259,11 +273,10 @@ void DropGramsThatLostTheirMicro(NutrientWork& w, const Nutrient& n) {
 void DropGramsOfMicrogramNutrients(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines) {
   if (MgPerUnitOf(n.unit) >= 1) return;  // a nutrient counted in mg or g
   for (size_t k = w.amounts.size(); k-- > 0;) {
-    if (std::abs(w.notes[k].mgPerNumber - 1000) > 1e-6) continue;
+    if (!ReadInGrams(w.notes[k])) continue;
     const NutrientAmount& a = w.amounts[k];
-    std::string why = "'";
-    why.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
-    why += "' of " + n.name + " is in grams, which no label prints for a nutrient counted in " + n.unit +
+    std::string why =
+        QuotedAmount(lines, a, n) + " is in grams, which no label prints for a nutrient counted in " + n.unit +
            ": the unit is misread";
     w.facts.problems.push_back(why);
     EraseAmount(w, k);
@@ -280,8 +293,8 @@ void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vecto
     if (!a.elemental || a.mg <= ceiling) continue;
     std::ostringstream why;
     why.imbue(std::locale::classic());
-    why << "'" << lines[static_cast<size_t>(a.line)].text.substr(a.begin, a.end - a.begin) << "' of " << n.name
-        << " is more than " << limits.implausibleTimesLimit << " times the highest limit set for it ("
+    why << QuotedAmount(lines, a, n) << " is more than " << limits.implausibleTimesLimit
+        << " times the highest limit set for it ("
         << *highest / MgPerUnitOf(n.unit) << " " << n.unit
         << " a day): a misreading (a lost decimal sign?), not an amount a label prints";
     w.facts.problems.push_back(why.str());
@@ -304,9 +317,8 @@ void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<Te
     double most = std::max(1.0, a.units);
     for (const double u : units) most = std::max(most, u);
     if (lowest && a.mg * most > *lowest) continue;
-    std::string why = "'";
-    why.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
-    why += "' of " + n.name + " begins with a table rule read as 1: another reading of the row has the number without it";
+    const std::string why = QuotedAmount(lines, a, n) +
+                            " begins with a table rule read as 1: another reading of the row has the number without it";
     w.facts.problems.push_back(why);
     EraseAmount(w, *it);
   }
@@ -319,15 +331,7 @@ void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::v
   const auto pairs = DisagreeingRowReadings(w.amounts, comparable, lines, limits.doseAgreement);
   if (pairs.empty()) return;
   std::vector<bool> drop(w.amounts.size(), false);
-  const auto printed = [&](size_t k) {
-    const NutrientAmount& a = w.amounts[k];
-    // Appended piece by piece: '"'" + substr + "'"' trips GCC 12's -Wrestrict (a false alarm that
-    // -Werror in scripts/test.sh turns into a failed build).
-    std::string quoted = "'";
-    quoted.append(lines[static_cast<size_t>(a.line)].text, a.begin, a.end - a.begin);
-    quoted += '\'';
-    return quoted;
-  };
+  const auto printed = [&](size_t k) { return Quoted(lines, w.amounts[k]); };
   for (const auto& [k, j] : pairs) {
     drop[k] = drop[j] = true;
     w.facts.problems.push_back("the same row of " + n.name + " was read twice as " + printed(k) + " and " +
