@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages suppcheck needs to build, run and test, and nothing that is
-# already there. As root it installs; otherwise it uses passwordless sudo if it can, and if it
+# already there; then the second OCR model (scripts/fetch-models.sh, from npm's registry).
+# As root it installs; otherwise it uses passwordless sudo if it can, and if it
 # cannot, prints the one command to run and stops.
 # With --tests it also installs what the browser tests and the fuzzers need: Debian's chromium
 # and node/npm, then playwright-core from npm into tests/browser/node_modules (pinned by its
@@ -15,7 +16,7 @@ PACKAGES=(
   tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-osd
   libopencv-dev
   # registry, output, command line
-  libcurl4-openssl-dev ca-certificates libsqlite3-dev nlohmann-json3-dev libcli11-dev libmicrohttpd-dev libcpp-httplib-dev
+  libcurl4-openssl-dev ca-certificates curl libsqlite3-dev nlohmann-json3-dev libcli11-dev libmicrohttpd-dev libcpp-httplib-dev
   # tests and scripts (sample generator, benchmarks)
   catch2 python3 python3-pil python3-numpy python3-opencv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
   # more typefaces for the label generator (serif, condensed, rounded, heavy): scripts/gen/gen_labels.py
@@ -55,6 +56,7 @@ done
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-deps: all ${#PACKAGES[@]} packages are installed"
   install_browser_driver "${1:-}"
+  "$(dirname "$0")/fetch-models.sh"
   exit 0
 fi
 
@@ -72,3 +74,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -q
 "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 install_browser_driver "${1:-}"
+"$(dirname "$0")/fetch-models.sh"
