@@ -8,6 +8,7 @@
 #include "suppcheck/conclude.h"
 #include "suppcheck/extract/legal_text_legibility.h"
 #include "suppcheck/extract/number_finder.h"
+#include "suppcheck/ocr/number_check_model.h"
 #include "suppcheck/ocr/readability.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/report/annotated_image.h"
@@ -29,10 +30,11 @@ struct Scanner::Impl {
   Registry* registry = nullptr;
   std::unique_ptr<TesseractEngine> engine;     // targeted re-reads: all label languages
   std::unique_ptr<TesseractEngine> firstPass;  // whole-label pass: fast; may be `engine` itself
+  std::unique_ptr<TesseractEngine> numberChecker;  // second model for the number; may be null
   TesseractEngine& FirstPass() { return firstPass ? *firstPass : *engine; }
 
   ScanContext Context(const std::string& name) {
-    return ScanContext{*models, options, registry, *engine, FirstPass(), name};
+    return ScanContext{*models, options, registry, *engine, FirstPass(), name, numberChecker.get()};
   }
 };
 
@@ -143,6 +145,7 @@ Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models>
     if (!fp) return fp.error();
     firstPass = std::move(*fp);
   }
+  std::unique_ptr<TesseractEngine> checker = LoadNumberCheckModel(models->dir);
   std::unique_ptr<Scanner> s(new Scanner());
   s->impl_ = std::make_unique<Impl>();
   s->impl_->models = std::move(models);
@@ -150,6 +153,7 @@ Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models>
   s->impl_->registry = registry;
   s->impl_->engine = std::move(*engine);
   s->impl_->firstPass = std::move(firstPass);
+  s->impl_->numberChecker = std::move(checker);
   return s;
 }
 

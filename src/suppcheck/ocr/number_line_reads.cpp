@@ -195,14 +195,11 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const Prepa
 }
 
 NumberFinding CheckReadNumberBand(TesseractEngine& checker, const PreparedImage& image, const Box& band,
-                                  const Vocabulary& vocab, const NumberFinding& first, const CropSink& sink) {
+                                  const Vocabulary& vocab, const NumberFinding& first, double glyphHeight,
+                                  const CropSink& sink) {
   if (band.empty() || image.gray.empty()) return {};
-  // Grey, one line, no whitelist, glyphs 20 px high. Measured on 252 numbers the fast model's
-  // reads agreed on (dev label sets and five looked-at seeds, 2 of them wrong): read at 20, 24,
-  // 28, 32 or 40 px, the best model flagged both wrong ones at every height, and 2, 4, 4, 4 and
-  // 9 right ones. Larger renderings make it repeat a digit ("7860/5221" for a clean "7860/521").
-  static constexpr Variant kCheck{"check-gray20-psm7", 20, Variant::Gray, PageMode::SingleLine, false, false};
-  return ReadBandOnce(checker, image, band, vocab, {first}, kCheck, sink);
+  const Variant check{"check-gray-psm7", glyphHeight, Variant::Gray, PageMode::SingleLine, false, false};
+  return ReadBandOnce(checker, image, band, vocab, {first}, check, sink);
 }
 
 }  // namespace suppcheck

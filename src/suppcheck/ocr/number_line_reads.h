@@ -57,10 +57,11 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const Prepa
                                             const std::function<bool(const std::vector<NumberFinding>&)>& enough,
                                             const CropSink& sink = {});
 
-/// One read of `band` with a second recognition model (`checker`), for a number the first
-/// model's reads agreed on (`first`: its line and wrapped start carry over), plain (grey, one line,
-/// no whitelist) and smaller than the first model's reads. Missing when the read holds no number.
+/// One read of `band` by a second recognition model (`checker`; ocr/number_check_model.h) for
+/// a number the first model's reads agreed on (`first`: its line and wrapped start carry over):
+/// grey, one line, no whitelist, glyphs `glyphHeight` px high. Missing when it holds no number.
 NumberFinding CheckReadNumberBand(TesseractEngine& checker, const PreparedImage& image, const Box& band,
-                                  const Vocabulary& vocab, const NumberFinding& first, const CropSink& sink = {});
+                                  const Vocabulary& vocab, const NumberFinding& first, double glyphHeight,
+                                  const CropSink& sink = {});
 
 }  // namespace suppcheck

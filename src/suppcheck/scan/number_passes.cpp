@@ -8,6 +8,7 @@
 #include "suppcheck/image/text_frames.h"
 #include "suppcheck/image/working_region.h"
 #include "suppcheck/ocr/legal_line_search.h"
+#include "suppcheck/ocr/number_check_model.h"
 #include "suppcheck/ocr/number_glyph_likeness.h"
 #include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/ocr/turned_text_search.h"
@@ -127,6 +128,23 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
       out.number.SetProblem(NumberProblemKind::Uncertain,
                             "the number could not be read with confidence: a digit read as " + unlike->readAs +
                                 " looks like the " + unlike->looksLike + " printed beside it");
+      out.confidence = 0;
+    }
+  }
+  // The fast model can misread a blurred digit the same way in every read (confidences 96-100,
+  // label seed 33517: "68/33" read 68/35, "781/891" read 701/001). The second model reads the
+  // band: a number it clearly reads otherwise is not certain (ocr/number_check_model.h).
+  if (out.number.valid() && ctx.numberChecker) {
+    const auto other = SecondModelReadsOtherwise(
+        *ctx.numberChecker, prep, band, ctx.models.vocabulary, first, out.number.canonical,
+        [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-" + how, crop); });
+    if (other) {
+      const std::string agreed = out.number.canonical;
+      out.number.status = NumberStatus::Unreadable;
+      out.number.canonical.clear();
+      out.number.SetProblem(NumberProblemKind::Uncertain,
+                            "the number could not be read with confidence: two recognition models read it differently ('" +
+                                agreed + "', '" + *other + "')");
       out.confidence = 0;
     }
   }

@@ -22,6 +22,9 @@ struct ScanContext {
   TesseractEngine& engine;     ///< targeted re-reads: all label languages
   TesseractEngine& firstPass;  ///< the whole-label pass: fast; may be `engine` itself
   std::string name;            ///< the photo, as the results and the debug files name it
+  /// A second recognition model (models/tessdata, English "best"), used only to check a number
+  /// the first model's reads agreed on; null when that model is not installed.
+  TesseractEngine* numberChecker = nullptr;
 
   /// With --debug-dir: keeps `image` as DIR/<stem of name>.<step>.png.
   void Debug(const std::string& step, const cv::Mat& image) const { DebugAs(name, step, image); }
