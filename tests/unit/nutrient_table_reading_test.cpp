@@ -230,3 +230,42 @@ TEST_CASE("magnesium is read from a levelled table's rows as the other nutrients
   // Nothing changes a second time.
   CHECK_FALSE(ConcludeWithTableRows(r, firstPass, table, m, "adult", nullptr));
 }
+
+TEST_CASE("a table whose rows the first pass read apart is found by its names beside amounts", "[scan][nutrients]") {
+  // multivitamin-phone-0047 of tuning seed 44903 (photo pixels of its first pass): the slope put
+  // the amount column up to a third of a row above the names, and the names and the amounts came
+  // as lines of their own; only the magnesium row was read whole, and the table was never read
+  // again (six of seven rows missed).
+  const auto box = [](int x, int y, int w, int h, const std::string& text) {
+    TextLine line;
+    line.text = text;
+    line.box = {x, y, w, h};
+    return line;
+  };
+  const std::vector<TextLine> firstPass = {
+      box(683, 406, 1260, 227, "Vitamines & Minéraux"),
+      box(1496, 673, 703, 97, "Par dose journaliére (2comprimés) % AR"),
+      box(709, 782, 254, 58, "Vitamine B6"), box(1499, 783, 95, 50, "2 mg"), box(2119, 777, 89, 41, "143%"),
+      box(716, 867, 128, 45, "Folate"), box(1504, 826, 696, 109, "150 pg 75 %"),
+      box(723, 940, 214, 58, "Phosphore"), box(1506, 902, 677, 89, "104 mg 15%"),
+      box(729, 951, 1481, 152, "Magnésium (chlorure de magnésium) 375 mg 100 %"),
+      box(734, 1100, 66, 39, "Fer"), box(1504, 1049, 689, 97, "4,2 mg 30 %"),
+      box(740, 1174, 88, 40, "Zinc"), box(1507, 1120, 670, 80, "7,6 mg 76%"),
+      box(746, 1242, 185, 46, "Sélénium"), box(1508, 1190, 697, 92, "82 pg 149 %"),
+      box(756, 1345, 492, 69, "Deux comprimeés par jour."),
+      box(762, 1366, 1609, 130, "Ingrédients: cellulose microcristalline, phosphate de pyridoxal, L-méthylfolate de calcium,"),
+      box(778, 1642, 541, 64, "Notification: NUT/PL 80/91")};
+  const auto rows = SplitTableRows(firstPass, TestModels());
+  REQUIRE(rows.size() == 6);
+  // Vitamine B6 with "2 mg" (not "143%" further right: the nearer middle), Sélénium with "82 pg".
+  CHECK(rows[0].first.x == 709);
+  CHECK(rows[0].first.right() == 1594);
+  CHECK(rows[0].second == 50);
+  CHECK(rows[5].first.y == 1190);
+  CHECK(rows[5].first.bottom() == 1288);
+  // Names with nothing beside them, or an amount left of a name's middle, make no row.
+  CHECK(SplitTableRows({box(100, 100, 300, 40, "Zinc"), box(120, 100, 80, 40, "10 mg"),
+                        box(100, 300, 300, 40, "Vitamine C"), box(500, 380, 80, 40, "80 mg")},
+                       TestModels())
+            .empty());
+}

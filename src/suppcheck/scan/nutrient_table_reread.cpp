@@ -1,6 +1,7 @@
 #include "suppcheck/scan/nutrient_table_reread.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include <opencv2/core.hpp>
@@ -150,6 +151,33 @@ std::vector<std::pair<int, int>> ColumnsBetweenRules(const cv::Mat& crop, const 
 
 }  // namespace
 
+std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lines, const Models& models) {
+  std::vector<const TextLine*> names, amounts;
+  for (const auto& line : lines) {
+    if (line.box.empty()) continue;
+    const FoldedText ft = FoldForMatching(line.text);
+    const bool named = !models.nutrientNames.Find(ft.text).empty();
+    // A name's own digits ("Vitamine B6") are no amount.
+    const bool amount = !FindQuantities(ft.text).empty() || !FindPercents(ft.text).empty();
+    if (named && !amount) names.push_back(&line);
+    if (!named && amount) amounts.push_back(&line);
+  }
+  std::vector<std::pair<Box, int>> rows;
+  for (const TextLine* name : names) {
+    const TextLine* best = nullptr;
+    int bestD = 0;
+    for (const TextLine* amount : amounts) {
+      // Right of the name's middle, its middle within half the taller line's height of the name's.
+      if (amount->box.x < name->box.x + name->box.w / 2) continue;
+      const int d = std::abs(amount->box.centerY() - name->box.centerY());
+      if (2 * d > std::max(name->box.h, amount->box.h)) continue;
+      if (!best || d < bestD) best = amount, bestD = d;
+    }
+    if (best) rows.push_back({name->box.United(best->box), std::min(name->box.h, best->box.h)});
+  }
+  return rows;
+}
+
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
                                          const std::vector<TextLine>& lines) {
   // Each row's part of the region (its names, percentages and amounts) and its height.
@@ -176,6 +204,12 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
                                         line.text.begin() + static_cast<long>(w.end), IsAsciiDigit))
         part = part.empty() ? w.box : part.United(w.box);
     if (!part.empty()) parts.push_back({part, line.box.h});
+  }
+  // Too few rows read whole: a table whose rows the first pass read apart, names and amounts as
+  // lines of their own (SplitTableRows).
+  if (static_cast<int>(parts.size()) < kMinTableRows) {
+    const auto split = SplitTableRows(lines, ctx.models);
+    if (static_cast<int>(parts.size() + split.size()) >= kMinTableRows) parts.insert(parts.end(), split.begin(), split.end());
   }
   const int rows = static_cast<int>(parts.size());
   if (rows < kMinTableRows) return {};

@@ -4,6 +4,7 @@
 // for separate pieces.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "suppcheck/extract/text_lines.h"
@@ -35,6 +36,15 @@ struct NutrientTableReading {
 /// magnesium reading keeps to its own lines. Empty when there is no table of three rows.
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
                                          const std::vector<TextLine>& lines);
+
+/// A table's rows that the first pass read apart, each as a line naming a nutrient with no amount
+/// and a line right of it with an amount or a percentage but no name, their middles within half
+/// the taller line's height: the row's box (both lines) and its height (the shorter line's). A
+/// phone photo's slope puts the amount column of a table a third of a row above its names, and the
+/// page pass then reads the columns as lines of their own ("Vitamine B6" and "2 mg 143%"):
+/// multivitamin-phone-0047 of tuning seed 44903 had one row whole of seven, and the table was not
+/// read again at all.
+std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lines, const Models& models);
 
 /// The rows of the table's block reading: not a header line it read too (a line that says what the
 /// amounts are per and names no nutrient). The header has its own readings (the first pass's, the
