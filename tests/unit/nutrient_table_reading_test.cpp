@@ -269,3 +269,33 @@ TEST_CASE("a table whose rows the first pass read apart is found by its names be
                        TestModels())
             .empty());
 }
+
+TEST_CASE("the block reading keeps no line of the label above the table", "[scan][nutrients]") {
+  // multivitamin-phone-0071 of tuning seed 54739: the block's crop took in "Voedingssupplement"
+  // over the header "Per dagdosis (2 capsules)"; walking up from the block's rows the header search
+  // met it first and stopped, and every amount of the day column was read per capsule (zinc's
+  // 20 mg a day doubled to a false "above").
+  const std::vector<TextLine> block = {At(707, "Voedingssupplement"), At(748, "Per dagdosis (2 capsules) % RI"),
+                                       At(779, "Vitamine A 800 µg 100 %"), At(1291, "Zink 20 mg 200 %"),
+                                       At(1330, "Boor 0,5 mg *")};
+  const std::vector<TextLine> rows = RowsOfTableReading(block, TestModels());
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].text == "Vitamine A 800 µg 100 %");
+  CHECK(rows[2].text == "Boor 0,5 mg *");
+
+  // Read after the first pass, whose header stands above the rows, the day column is the day's.
+  const std::vector<TextLine> firstPass = {At(600, "Multi A-Z"), At(707, "Voedingssupplement"),
+                                           At(748, "Per dagdosis (2 capsules) % RI"), At(761, "Vitamine A 1100 %"),
+                                           At(1645, "* Geen referentie-inname vastgesteld."),
+                                           At(1700, "2x per dag een capsule.")};
+  NutrientTableReading table;
+  table.rows = rows;
+  const Models& m = TestModels();
+  const auto facts = ExtractNutrients(WithTableReading(firstPass, table), m.nutrientNames, m.nutrients, m.vocabulary,
+                                      m.rules.Limits());
+  const auto* zinc = Get(facts, "zinc");
+  REQUIRE(zinc);
+  REQUIRE(zinc->perDay);
+  CHECK(*zinc->perDay == Approx(20));
+  CHECK(*zinc->perUnit == Approx(10));
+}

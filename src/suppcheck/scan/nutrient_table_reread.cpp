@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <utility>
 
 #include <opencv2/core.hpp>
@@ -387,6 +388,20 @@ std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Mode
   std::erase_if(block, [&](const TextLine& line) {
     const FoldedText ft = FoldForMatching(line.text);
     return !FindBasisPhrases(ft.text, models.vocabulary, maxUnits).empty() && models.nutrientNames.Find(ft.text).empty();
+  });
+  // Nor a line of the label above the table that the block's crop took in (its padding of half a
+  // row): it stands above the header on the photo, and the header search, walking up from a row
+  // of the block through the lines above it on the photo, met it before the header and went no
+  // further ("Voedingssupplement" over "Per dagdosis (2 capsules)": every amount of the table read
+  // per capsule, zinc's 20 mg a day doubled to a false "above", multivitamin-phone-0071 of tuning
+  // seed 54739).
+  int firstRow = std::numeric_limits<int>::max();
+  for (const TextLine& line : block)
+    if (!line.box.empty() && !models.nutrientNames.Find(FoldForMatching(line.text).text).empty())
+      firstRow = std::min(firstRow, line.box.centerY());
+  std::erase_if(block, [&](const TextLine& line) {
+    return !line.box.empty() && line.box.bottom() <= firstRow &&
+           models.nutrientNames.Find(FoldForMatching(line.text).text).empty();
   });
   return block;
 }

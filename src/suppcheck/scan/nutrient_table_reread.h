@@ -47,7 +47,8 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
 std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lines, const Models& models);
 
 /// The rows of the table's block reading: not a header line it read too (a line that says what the
-/// amounts are per and names no nutrient). The header has its own readings (the first pass's, the
+/// amounts are per and names no nutrient), nor a line naming no nutrient that stands wholly above
+/// the block's first line naming one (a line of the label over the table). The header has its own readings (the first pass's, the
 /// re-read of a pale one); the block's, made for rows, misreads its count ("(3 comprimés)" read
 /// "(5 comprimes)") and the largest count read becomes the units a day.
 std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Models& models);
