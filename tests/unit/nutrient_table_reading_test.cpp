@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <opencv2/core.hpp>
+
 #include <string>
 #include <vector>
 
@@ -298,4 +300,22 @@ TEST_CASE("the block reading keeps no line of the label above the table", "[scan
   REQUIRE(zinc->perDay);
   CHECK(*zinc->perDay == Approx(20));
   CHECK(*zinc->perUnit == Approx(10));
+}
+
+TEST_CASE("the dark ink of an inverted label's table is kept, its grey noise made paper", "[scan][nutrients]") {
+  // multivitamin-phone-0035 of tuning seed 26813, light print on dark red: inverted, its print
+  // reads 96, its paper 250, and its sensor noise and pale rules grey between (here 170 to 210).
+  cv::Mat gray(100, 200, CV_8UC1, cv::Scalar(250));
+  cv::RNG rng(7);
+  for (int y = 0; y < gray.rows; ++y)
+    for (int x = 0; x < gray.cols; ++x)
+      if (rng.uniform(0, 4) == 0) gray.at<uchar>(y, x) = static_cast<uchar>(rng.uniform(170, 211));
+  gray(cv::Rect(20, 30, 60, 20)).setTo(96);   // a word
+  gray(cv::Rect(0, 70, 200, 2)).setTo(180);   // a pale rule
+  const cv::Mat dark = DarkInkOnly(gray);
+  REQUIRE(dark.size() == gray.size());
+  CHECK(cv::countNonZero(dark(cv::Rect(20, 30, 60, 20))) == 0);  // the word stays ink
+  CHECK(cv::countNonZero(dark) == dark.rows * dark.cols - 60 * 20);  // all else is paper
+  // Print and paper too close to part: nothing to keep.
+  CHECK(DarkInkOnly(cv::Mat(50, 50, CV_8UC1, cv::Scalar(200))).empty());
 }

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <opencv2/core.hpp>
+
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/image/label_image.h"
 #include "suppcheck/scan/scan_context.h"
@@ -45,6 +47,13 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
 /// multivitamin-phone-0047 of tuning seed 44903 had one row whole of seven, and the table was not
 /// read again at all.
 std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lines, const Models& models);
+
+/// `gray` (8-bit) with everything paler than its dark ink made white: the ink is its darkest
+/// percent, the paper its median, and the ink ends 35 % of the way from one to the other. Empty
+/// when the two are too close to part. An inverted light-on-dark label's sensor noise and pale
+/// rules are grey between its print and its paper, and Tesseract's own threshold read them as
+/// print.
+cv::Mat DarkInkOnly(const cv::Mat& gray);
 
 /// The rows of the table's block reading: not a header line it read too (a line that says what the
 /// amounts are per and names no nutrient), nor a line naming no nutrient that stands wholly above
