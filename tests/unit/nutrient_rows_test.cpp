@@ -1073,4 +1073,9 @@ TEST_CASE("two amounts of one row put in one column by a header read in part are
   REQUIRE(ca2->perUnit);
   CHECK(*ca2->perUnit == Approx(1880));
   CHECK(*ca2->perDay == Approx(3750));
+  // A % between the two: the row ended, and the next amount is another row's.
+  const auto joined = Read("Per tablet\nVitamin E 15.7 mg 105% 0.5 mg");
+  const auto* e = Get(joined, "vitamin_e");
+  REQUIRE(e);
+  CHECK(e->problems.empty());
 }

@@ -79,7 +79,8 @@ void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<Te
 /// dose journalière (2 comprimés)", its "Par 1 comprimé" lost: "Bêta-carotène 15 mg 3mg" both a
 /// day, the larger voted, 7,5 mg a tablet for 1,5 printed; "Calcium 188 g 3,75 g 469%", 94 g a
 /// tablet; multivitamin-phone-0031 of tuning seed 44903). Which is which, and which lost its decimal
-/// sign, nothing says: neither is kept, the reason goes to the problems.
+/// sign, nothing says: neither is kept, the reason goes to the problems. Not two amounts with a %
+/// between them: the row ends at its %, and what follows is another row joined to it.
 void DropTwoAmountsInOneColumn(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                                const ExtractionLimits& limits);
 
