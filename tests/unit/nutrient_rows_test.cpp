@@ -1048,3 +1048,34 @@ TEST_CASE("OCR confetti between a table's header and its row does not count as t
     CHECK(*mg.mgPerDay == Approx(confidence < 40 ? 186 : 558));
   }
 }
+
+TEST_CASE("two amounts of one row put in one column by a header read in part are not guessed", "[nutrients]") {
+  // multivitamin-phone-0031 of tuning seed 44903: of the header "Par 1 comprimé | Par dose
+  // journalière (2 comprimés)" only the day's phrase was read, and both amounts of a row took its
+  // column; the larger was voted, a lost decimal sign's 188 g of calcium a day.
+  const auto partHeader = Read(
+      "Complément alimentaire Par dose journalière (2 comprimés)\n"
+      "Calcium 188 g 3,75 g 469%\n"
+      "Posologie : 2 comprimés par jour.");
+  const auto* ca = Get(partHeader, "calcium");
+  REQUIRE(ca);
+  CHECK_FALSE(ca->perUnit);
+  CHECK_FALSE(ca->perDay);
+  REQUIRE_FALSE(ca->problems.empty());
+  CHECK(ca->problems.front().find("same column") != std::string::npos);
+  // Both phrases read: each amount has its own column.
+  const auto wholeHeader = Read(
+      "Par comprimé Par dose journalière (2 comprimés)\n"
+      "Calcium 1,88 g 3,75 g 469%\n"
+      "Posologie : 2 comprimés par jour.");
+  const auto* ca2 = Get(wholeHeader, "calcium");
+  REQUIRE(ca2);
+  REQUIRE(ca2->perUnit);
+  CHECK(*ca2->perUnit == Approx(1880));
+  CHECK(*ca2->perDay == Approx(3750));
+  // A % between the two: the row ended, and the next amount is another row's.
+  const auto joined = Read("Per tablet\nVitamin E 15.7 mg 105% 0.5 mg");
+  const auto* e = Get(joined, "vitamin_e");
+  REQUIRE(e);
+  CHECK(e->problems.empty());
+}

@@ -324,6 +324,32 @@ void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<Te
   }
 }
 
+void DropTwoAmountsInOneColumn(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                               const ExtractionLimits& limits) {
+  std::vector<bool> drop(w.amounts.size(), false);
+  for (size_t k = 0; k < w.amounts.size(); ++k)
+    for (size_t j = k + 1; j < w.amounts.size(); ++j) {
+      const NutrientAmount& a = w.amounts[k];
+      const NutrientAmount& b = w.amounts[j];
+      if (a.line != b.line || a.basis != b.basis || a.units != b.units ||
+          (a.basis != DoseBasis::PerUnit && a.basis != DoseBasis::PerDay) || !a.elemental || !b.elemental ||
+          a.salt != b.salt || std::abs(a.mg - b.mg) <= limits.doseAgreement * std::max(a.mg, b.mg))
+        continue;
+      // A % between them closes a row: the second amount is the next column's row of another
+      // nutrient, joined by the page pass ("Vitamin E 15.7 mg "o% 0.5 mg" on the US bottle photo
+      // of ../shared/data/real, whose 15.7 mg was right).
+      const std::string& text = lines[static_cast<size_t>(a.line)].text;
+      const size_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
+      if (from < to && text.find('%', from) < to) continue;
+      drop[k] = drop[j] = true;
+      w.facts.problems.push_back("the row of " + n.name + " gives " + Quoted(lines, a) + " and " + Quoted(lines, b) +
+                                 " in the same column: one of its column headers was not read, and nothing on the "
+                                 "label tells which amount is which");
+    }
+  for (size_t k = w.amounts.size(); k-- > 0;)
+    if (drop[k]) EraseAmount(w, k);
+}
+
 void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                                 const ExtractionLimits& limits) {
   std::vector<bool> comparable;

@@ -73,6 +73,17 @@ void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vecto
 void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                         const std::vector<double>& units);
 
+/// Two different amounts of the nutrient on one row that its column headers put in the same column
+/// (both per unit, or both a day of the same units): a row's two amounts stand in two columns, and
+/// a header of which OCR read one phrase only gave both its column ("Complément alimentaire Par
+/// dose journalière (2 comprimés)", its "Par 1 comprimé" lost: "Bêta-carotène 15 mg 3mg" both a
+/// day, the larger voted, 7,5 mg a tablet for 1,5 printed; "Calcium 188 g 3,75 g 469%", 94 g a
+/// tablet; multivitamin-phone-0031 of tuning seed 44903). Which is which, and which lost its decimal
+/// sign, nothing says: neither is kept, the reason goes to the problems. Not two amounts with a %
+/// between them: the row ends at its %, and what follows is another row joined to it.
+void DropTwoAmountsInOneColumn(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                               const ExtractionLimits& limits);
+
 /// Two readings of one row (the first pass and the table read again) that still disagree once the
 /// % RI and a lost separator have settled what they can: neither is kept, the reason goes to the
 /// problems. A vote between two readings would take the larger or the first, and either may be the

@@ -1,9 +1,12 @@
 #include "suppcheck/scan/nutrient_table_reread.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <limits>
 #include <utility>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "suppcheck/conclude.h"
 #include "suppcheck/extract/basis_phrases.h"
@@ -148,7 +151,77 @@ std::vector<std::pair<int, int>> ColumnsBetweenRules(const cv::Mat& crop, const 
   return columns;
 }
 
+// A block reading whose words OCR gives a mean confidence below this is read once more from the
+// dark ink alone (DarkInkOnly): the rows of a table read well come at 80 to 95, the grey texture
+// of an inverted label's noise read among them at 15 to 60 ("lVtaminE SS (t8mg (150%",
+// multivitamin-phone-0035 of tuning seed 26813, mean 35).
+constexpr float kDarkInkBelowConfidence = 60;
+// Where between the ink (the crop's darkest percent) and the paper (its median) the dark ink ends:
+// a light-on-dark label inverted turns its sensor noise and pale rules into grey between the two,
+// which Tesseract's own threshold takes for print. On the two tuning tables (ink 88 and 96, paper
+// 250 and 252) Tesseract read the rows whole from 130 to 150 and lost them again from 160 on.
+constexpr double kDarkInkShare = 0.35;
+// Ink and paper closer than this (grey levels) are no print on paper to separate.
+constexpr int kDarkInkMinContrast = 64;
+
+// Mean OCR confidence of the words of `lines`; 100 without words.
+float MeanWordConfidence(const std::vector<TextLine>& lines) {
+  double sum = 0;
+  size_t n = 0;
+  for (const auto& line : lines)
+    for (const auto& w : line.words) sum += w.confidence, ++n;
+  return n ? static_cast<float>(sum / static_cast<double>(n)) : 100.0F;
+}
+
 }  // namespace
+
+cv::Mat DarkInkOnly(const cv::Mat& gray) {
+  if (gray.empty() || gray.type() != CV_8UC1) return {};
+  int histogram[256] = {};
+  for (int y = 0; y < gray.rows; ++y) {
+    const uchar* row = gray.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x) ++histogram[row[x]];
+  }
+  const long total = static_cast<long>(gray.total());
+  const auto level = [&](double share) {
+    long seen = 0;
+    for (int v = 0; v < 256; ++v)
+      if ((seen += histogram[v]) > static_cast<long>(share * static_cast<double>(total))) return v;
+    return 255;
+  };
+  const int ink = level(0.01), paper = level(0.5);
+  if (paper - ink < kDarkInkMinContrast) return {};
+  cv::Mat dark;
+  cv::threshold(gray, dark, ink + kDarkInkShare * (paper - ink), 255, cv::THRESH_BINARY);
+  return dark;
+}
+
+std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lines, const Models& models) {
+  std::vector<const TextLine*> names, amounts;
+  for (const auto& line : lines) {
+    if (line.box.empty()) continue;
+    const FoldedText ft = FoldForMatching(line.text);
+    const bool named = !models.nutrientNames.Find(ft.text).empty();
+    // A name's own digits ("Vitamine B6") are no amount.
+    const bool amount = !FindQuantities(ft.text).empty() || !FindPercents(ft.text).empty();
+    if (named && !amount) names.push_back(&line);
+    if (!named && amount) amounts.push_back(&line);
+  }
+  std::vector<std::pair<Box, int>> rows;
+  for (const TextLine* name : names) {
+    const TextLine* best = nullptr;
+    int bestD = 0;
+    for (const TextLine* amount : amounts) {
+      // Right of the name's middle, its middle within half the taller line's height of the name's.
+      if (amount->box.x < name->box.x + name->box.w / 2) continue;
+      const int d = std::abs(amount->box.centerY() - name->box.centerY());
+      if (2 * d > std::max(name->box.h, amount->box.h)) continue;
+      if (!best || d < bestD) best = amount, bestD = d;
+    }
+    if (best) rows.push_back({name->box.United(best->box), std::min(name->box.h, best->box.h)});
+  }
+  return rows;
+}
 
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
                                          const std::vector<TextLine>& lines) {
@@ -176,6 +249,12 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
                                         line.text.begin() + static_cast<long>(w.end), IsAsciiDigit))
         part = part.empty() ? w.box : part.United(w.box);
     if (!part.empty()) parts.push_back({part, line.box.h});
+  }
+  // Too few rows read whole: a table whose rows the first pass read apart, names and amounts as
+  // lines of their own (SplitTableRows).
+  if (static_cast<int>(parts.size()) < kMinTableRows) {
+    const auto split = SplitTableRows(lines, ctx.models);
+    if (static_cast<int>(parts.size() + split.size()) >= kMinTableRows) parts.insert(parts.end(), split.begin(), split.end());
   }
   const int rows = static_cast<int>(parts.size());
   if (rows < kMinTableRows) return {};
@@ -258,6 +337,17 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     ctx.Debug("7-nutrient-table-erased", erased);
     std::vector<TextLine> again = read(second);
     if (NutrientRowCount(again, ctx.models) > NutrientRowCount(out.rows, ctx.models)) out.rows = std::move(again);
+  }
+  // A reading OCR is unsure of, read again from the dark ink alone (DarkInkOnly), kept where it
+  // gives more nutrients an amount: the noise of an inverted light-on-dark label, grey between its
+  // print and its paper, garbled most rows ("Vitamink «75. meg | 100%"), read level as "Vitamin K
+  // 75 mcg 100%" (multivitamin-phone-0035 of tuning seed 26813, -0021 of seed 47291).
+  if (MeanWordConfidence(out.rows) < kDarkInkBelowConfidence) {
+    if (const cv::Mat dark = DarkInkOnly(first); !dark.empty()) {
+      ctx.Debug("7-nutrient-table-dark", dark);
+      std::vector<TextLine> again = read(dark);
+      if (NutrientsWithAmount(again, ctx.models) > NutrientsWithAmount(out.rows, ctx.models)) out.rows = std::move(again);
+    }
   }
   // A boxed table read once more column by column, its rules erased and left out of every column:
   // in the page and block readings a vertical rule just left of an amount becomes a digit ("| 50
@@ -353,6 +443,20 @@ std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Mode
   std::erase_if(block, [&](const TextLine& line) {
     const FoldedText ft = FoldForMatching(line.text);
     return !FindBasisPhrases(ft.text, models.vocabulary, maxUnits).empty() && models.nutrientNames.Find(ft.text).empty();
+  });
+  // Nor a line of the label above the table that the block's crop took in (its padding of half a
+  // row): it stands above the header on the photo, and the header search, walking up from a row
+  // of the block through the lines above it on the photo, met it before the header and went no
+  // further ("Voedingssupplement" over "Per dagdosis (2 capsules)": every amount of the table read
+  // per capsule, zinc's 20 mg a day doubled to a false "above", multivitamin-phone-0071 of tuning
+  // seed 54739).
+  int firstRow = std::numeric_limits<int>::max();
+  for (const TextLine& line : block)
+    if (!line.box.empty() && !models.nutrientNames.Find(FoldForMatching(line.text).text).empty())
+      firstRow = std::min(firstRow, line.box.centerY());
+  std::erase_if(block, [&](const TextLine& line) {
+    return !line.box.empty() && line.box.bottom() <= firstRow &&
+           models.nutrientNames.Find(FoldForMatching(line.text).text).empty();
   });
   return block;
 }

@@ -4,7 +4,10 @@
 // for separate pieces.
 
 #include <string>
+#include <utility>
 #include <vector>
+
+#include <opencv2/core.hpp>
 
 #include "suppcheck/extract/text_lines.h"
 #include "suppcheck/image/label_image.h"
@@ -36,8 +39,25 @@ struct NutrientTableReading {
 NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
                                          const std::vector<TextLine>& lines);
 
+/// A table's rows that the first pass read apart, each as a line naming a nutrient with no amount
+/// and a line right of it with an amount or a percentage but no name, their middles within half
+/// the taller line's height: the row's box (both lines) and its height (the shorter line's). A
+/// phone photo's slope puts the amount column of a table a third of a row above its names, and the
+/// page pass then reads the columns as lines of their own ("Vitamine B6" and "2 mg 143%"):
+/// multivitamin-phone-0047 of tuning seed 44903 had one row whole of seven, and the table was not
+/// read again at all.
+std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lines, const Models& models);
+
+/// `gray` (8-bit) with everything paler than its dark ink made white: the ink is its darkest
+/// percent, the paper its median, and the ink ends 35 % of the way from one to the other. Empty
+/// when the two are too close to part. An inverted light-on-dark label's sensor noise and pale
+/// rules are grey between its print and its paper, and Tesseract's own threshold read them as
+/// print.
+cv::Mat DarkInkOnly(const cv::Mat& gray);
+
 /// The rows of the table's block reading: not a header line it read too (a line that says what the
-/// amounts are per and names no nutrient). The header has its own readings (the first pass's, the
+/// amounts are per and names no nutrient), nor a line naming no nutrient that stands wholly above
+/// the block's first line naming one (a line of the label over the table). The header has its own readings (the first pass's, the
 /// re-read of a pale one); the block's, made for rows, misreads its count ("(3 comprimés)" read
 /// "(5 comprimes)") and the largest count read becomes the units a day.
 std::vector<TextLine> RowsOfTableReading(std::vector<TextLine> block, const Models& models);
