@@ -39,11 +39,16 @@ bool ClearlyUpright(const std::vector<OcrWord>& words) {
   // 0-35 and a readability of at most 64; upright text, even blurred, curved or dim, 52-93 and
   // at least 93, also when background specks pulled the mean over all words down to 30-40.
   constexpr double kUprightWordConfidence = 48;
-  constexpr double kUprightReadability = 150;
   std::vector<OcrWord> wordLike;
   for (const auto& w : words)
     if (IsWordLike(AlnumCount(w.text))) wordLike.push_back(w);
-  return MeanConfidence(wordLike) >= kUprightWordConfidence || Readability(words) >= kUprightReadability;
+  return MeanConfidence(wordLike) >= kUprightWordConfidence || UprightByReadability(Readability(words));
+}
+
+bool UprightByReadability(double readability) {
+  // Measured as for ClearlyUpright: at most 64 read upside down or sideways, at least 93 upright.
+  constexpr double kUprightReadability = 150;
+  return readability >= kUprightReadability;
 }
 
 }  // namespace suppcheck

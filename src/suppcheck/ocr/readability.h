@@ -21,4 +21,8 @@ double MeanConfidence(const std::vector<OcrWord>& words);
 /// confidence and say nothing about the text's orientation.
 bool ClearlyUpright(const std::vector<OcrWord>& words);
 
+/// True when a reading this readable (Readability) is of upright text whatever its words'
+/// confidence: text read upside down or sideways never scored so much.
+bool UprightByReadability(double readability);
+
 }  // namespace suppcheck

@@ -43,6 +43,31 @@ struct HeaderReading {
 };
 constexpr HeaderReading kHeaderReadings[] = {{1, kPaleInkContrast}, {2, kPaleInkContrast}, {1, kPaleInkContrast / 2}};
 
+// A band with less ink than this holds no header to read, in squares of the small print's glyph
+// height at the reading's detail: a glyph's strokes cover some 0.15 of one, the shortest basis
+// phrase ("per dose", "Pro Kapsel") has eight glyphs or more, and three glyphs' worth is asked.
+// Not the band's line height: that may be a title's in large print over a header in small print.
+// Ink is print darker than its neighbourhood (a square two glyph heights wide) by
+// kHeaderInkBelowLocalMean grey levels: less than half the palest header measured (a blurred
+// pale "Per dagdosis", some 40 levels below the paper; see kHeaderReadings). Below it, the band
+// is blank paper whose faint texture Tesseract's own thresholding turned into dozens of "words",
+// each tried in four languages: seed 40961 clean-0006, a label in two columns whose "Magnesium
+// 200 mg" lines make a table, spent 25-30 s in six readings of the paper above it (9 ink pixels
+// at the first reading's detail, 29 enlarged, against 200 and 800 asked; bands with a header had
+// 10 000 and more).
+constexpr double kMinHeaderInkGlyphSquares = 0.5;
+constexpr double kHeaderInkBelowLocalMean = 16;
+
+// Whether `crop`, a band whose small print is `glyphH` pixels high, has ink enough for a header.
+bool HasHeaderInk(const cv::Mat& crop, double glyphH) {
+  const int block = 2 * static_cast<int>(glyphH) + 1;
+  if (block < 3) return true;
+  cv::Mat ink;
+  cv::adaptiveThreshold(crop, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
+                        kHeaderInkBelowLocalMean);
+  return cv::countNonZero(ink) >= kMinHeaderInkGlyphSquares * glyphH * glyphH;
+}
+
 bool SaysWhatPer(const std::string& text, const Vocabulary& vocab, double maxUnitsPerDay) {
   return !FindBasisPhrases(FoldForMatching(text).text, vocab, maxUnitsPerDay).empty();
 }
@@ -122,6 +147,7 @@ std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const Pr
     const double f = prep.detailFactor * enlarge;
     cv::Mat crop = RenderRegion(prep, band, f);
     if (crop.empty() || crop.type() != CV_8UC1) return {};
+    if (!HasHeaderInk(crop, ctx.options.prepare.detailTextHeight * enlarge)) continue;
     crop = EraseTableRules(StretchPaleInk(crop, contrast), static_cast<int>(lineH * f));
     ctx.Debug(enlarge != 1 ? "7-nutrient-header-enlarged"
                            : contrast == kPaleInkContrast ? "7-nutrient-header" : "7-nutrient-header-paler",
