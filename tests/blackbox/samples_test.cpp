@@ -263,6 +263,17 @@ TEST_CASE("a number the second model reads otherwise is not reported valid", "[b
   CHECK(photos == 2);
 }
 
+// The second model's own slips do not make a right number unreadable: it writes a digit printed
+// twice once (products seed 81429 phone-0015: "AS 3686/66" for a sharp "AS 3686/666",
+// samples/second-model-repeats/) and a digit once twice ("NUT 2522/8209" for side-panel-edge).
+TEST_CASE("a digit the second model repeats or merges leaves the number valid", "[blackbox][number]") {
+  REQUIRE(fs::is_regular_file(NumberCheckModelFile(suppcheck::test::SourceModelsDir())));
+  CHECK(ForEachSample("second-model-repeats", [](const json&, const fs::path&, const ScanResult&) {}) == 1);
+  const ScanResult edge = SharedScanner().ScanFile(fs::path(suppcheck::test::SourceDir()) / "samples" / "side-panel" / "side-panel-edge.jpg");
+  REQUIRE(edge.ok);
+  CHECK(edge.number.number.canonical == "NUT 252/8209");
+}
+
 // Whole labels photographed askew on a textured background (samples/skew-texture/): the skew came
 // from line blobs of the texture (8.3 degrees for a 2-degree tilt; 0 for a 5-degree one whose
 // small print made too few blobs), the lines were read crooked and the number or the salt was
