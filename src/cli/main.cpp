@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
 
   CLI::App app{"suppcheck: reads photos of food-supplement labels and checks the Belgian notification\n"
                "number (NUT/PL/AS) and the magnesium dose against EFSA's safe upper level (250 mg/day)."};
-  app.set_version_flag("--version", suppcheck::VersionReport());
+  // Made only when asked for: it looks for the models folder and the second OCR model.
+  app.set_version_flag("--version", [] { return suppcheck::VersionReport(); });
   app.require_subcommand(1);
   app.footer("Run 'suppcheck COMMAND --help' for the options of a command.\n"
              "Exit status: 0 nothing flagged, 1 something flagged, 2 usage or configuration error,\n"

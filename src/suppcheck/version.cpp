@@ -5,10 +5,10 @@
 #include <tesseract/baseapi.h>
 
 #include <memory>
+#include <opencv2/core/version.hpp>
 
 #include "suppcheck/ocr/number_check_model.h"
 #include "suppcheck/util/models_dir.h"
-#include <opencv2/core/version.hpp>
 
 namespace suppcheck {
 
@@ -23,11 +23,9 @@ std::string VersionReport() {
   out += std::string("opencv ") + CV_VERSION + "\n";
   out += std::string("libcurl ") + curl_version_info(CURLVERSION_NOW)->version + "\n";
   // Whether scans check the number with the second model (ocr/number_check_model.h).
-  std::error_code ec;
   const auto models = ResolveModelsDir("");
-  const auto file = models ? NumberCheckModelFile(*models) : std::filesystem::path();
-  if (models && std::filesystem::is_regular_file(file, ec))
-    out += "number check model: " + file.string() + "\n";
+  if (models && NumberCheckModelInstalled(*models))
+    out += "number check model: " + NumberCheckModelFile(*models).string() + "\n";
   else
     out += "number check model: not installed (scripts/fetch-models.sh); numbers are checked by one model only\n";
   return out;

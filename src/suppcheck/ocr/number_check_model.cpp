@@ -10,12 +10,15 @@ std::filesystem::path NumberCheckModelFile(const std::filesystem::path& modelsDi
   return modelsDir / "tessdata" / (std::string(kNumberCheckLanguage) + ".traineddata");
 }
 
-std::unique_ptr<TesseractEngine> LoadNumberCheckModel(const std::filesystem::path& modelsDir) {
-  const auto file = NumberCheckModelFile(modelsDir);
+bool NumberCheckModelInstalled(const std::filesystem::path& modelsDir) {
   std::error_code ec;
+  return std::filesystem::is_regular_file(NumberCheckModelFile(modelsDir), ec);
+}
+
+std::unique_ptr<TesseractEngine> LoadNumberCheckModel(const std::filesystem::path& modelsDir) {
   // Checked first: Tesseract prints its own error on stderr for a missing file.
-  if (!std::filesystem::is_regular_file(file, ec)) return nullptr;
-  auto engine = TesseractEngine::Create(file.parent_path().string(), kNumberCheckLanguage);
+  if (!NumberCheckModelInstalled(modelsDir)) return nullptr;
+  auto engine = TesseractEngine::Create(NumberCheckModelFile(modelsDir).parent_path().string(), kNumberCheckLanguage);
   if (!engine) return nullptr;
   return std::move(*engine);
 }

@@ -24,6 +24,9 @@ inline constexpr const char* kNumberCheckLanguage = "eng_best";
 /// Where the model file belongs for the models folder `modelsDir`.
 std::filesystem::path NumberCheckModelFile(const std::filesystem::path& modelsDir);
 
+/// Whether that file is there (a regular file).
+bool NumberCheckModelInstalled(const std::filesystem::path& modelsDir);
+
 /// The engine for the model of `modelsDir`; null when the file is not there or does not load.
 std::unique_ptr<TesseractEngine> LoadNumberCheckModel(const std::filesystem::path& modelsDir);
 

@@ -1,6 +1,7 @@
 #include "suppcheck/ocr/number_line_reads.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <opencv2/imgproc.hpp>
 
@@ -130,14 +131,11 @@ cv::Mat RenderNumberBand(const PreparedImage& image, const Box& region, double b
 namespace {
 
 // One read of `band` the way `v` says, as the best candidate it holds (Missing when none), with
-// boxes in `image`'s pixels. `reads` are the reads so far: the first one's line and wrapped start
-// carry over.
-NumberFinding ReadBandOnce(TesseractEngine& engine, const PreparedImage& image, const Box& band,
-                           const Vocabulary& vocab, const std::vector<NumberFinding>& reads, const Variant& v,
-                           const CropSink& sink) {
-  NumberFinding read;
-  read.line = reads.empty() ? -1 : reads.front().line;
-  if (!reads.empty()) read.wrapStart = reads.front().wrapStart;
+// boxes in `image`'s pixels; nothing when the band renders empty. `reads` are the reads so far:
+// the first one's line and wrapped start carry over.
+std::optional<NumberFinding> ReadBandOnce(TesseractEngine& engine, const PreparedImage& image, const Box& band,
+                                          const Vocabulary& vocab, const std::vector<NumberFinding>& reads,
+                                          const Variant& v, const CropSink& sink) {
   const double glyph = BandGlyphHeight(band);
   Box region = band;
   if (v.loose) {
@@ -148,7 +146,7 @@ NumberFinding ReadBandOnce(TesseractEngine& engine, const PreparedImage& image, 
   double f = 1;
   const cv::Mat crop = RenderNumberBand(image, region, glyph, v.height, &f,
                                         [&](const cv::Mat& m) { return Ink(m, v.ink, v.height); });
-  if (crop.empty()) return read;
+  if (crop.empty()) return std::nullopt;
   if (sink) sink(v.name, crop);
   std::vector<OcrWord> words = engine.Recognize(crop, v.mode, v.whitelist ? kNumberWhitelist : "");
   for (auto& w : words) {
@@ -160,19 +158,15 @@ NumberFinding ReadBandOnce(TesseractEngine& engine, const PreparedImage& image, 
   if (!reads.empty() && !reads.front().wrapStart.text.empty())
     for (TextLine& l : readLines) l = PrefixedLine(reads.front().wrapStart, l);
   const auto found = FindNumberCandidates(readLines, vocab);
-  const NumberFinding* best = found.empty() ? nullptr : &found.front();
+  NumberFinding read;
   for (const auto& c : found)  // the category-anchored candidate first: a bare label says little
     if (c.categoryAnchored) {
-      best = &c;
+      read = c;
       break;
     }
-  if (best) {
-    const int line = read.line;
-    const TextLine wrapStart = read.wrapStart;
-    read = *best;
-    read.line = line;
-    read.wrapStart = wrapStart;
-  }
+  if (read.number.status == NumberStatus::Missing && !found.empty()) read = found.front();
+  read.line = reads.empty() ? -1 : reads.front().line;
+  if (!reads.empty()) read.wrapStart = reads.front().wrapStart;
   return read;
 }
 
@@ -187,8 +181,9 @@ std::vector<NumberFinding> ReReadNumberBand(TesseractEngine& engine, const Prepa
   for (const Variant& v : kVariants) {
     if (done >= maxReads) break;
     ++done;
-    NumberFinding read = ReadBandOnce(engine, image, band, vocab, reads, v, sink);
-    reads.push_back(std::move(read));
+    auto read = ReadBandOnce(engine, image, band, vocab, reads, v, sink);
+    if (!read) continue;
+    reads.push_back(std::move(*read));
     if (enough && enough(reads)) break;
   }
   return reads;
@@ -199,7 +194,7 @@ NumberFinding CheckReadNumberBand(TesseractEngine& checker, const PreparedImage&
                                   const CropSink& sink) {
   if (band.empty() || image.gray.empty()) return {};
   const Variant check{"check-gray-psm7", glyphHeight, Variant::Gray, PageMode::SingleLine, false, false};
-  return ReadBandOnce(checker, image, band, vocab, {first}, check, sink);
+  return ReadBandOnce(checker, image, band, vocab, {first}, check, sink).value_or(NumberFinding{});
 }
 
 }  // namespace suppcheck

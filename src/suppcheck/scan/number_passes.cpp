@@ -93,6 +93,14 @@ bool FramedFromItsStart(const PreparedImage& prep, const NumberFinding& n) {
   return false;
 }
 
+// `n` becomes unreadable: the number could not be read with confidence, for the reason `why`.
+void MarkUncertain(NumberFinding& n, const std::string& why) {
+  n.number.status = NumberStatus::Unreadable;
+  n.number.canonical.clear();
+  n.number.SetProblem(NumberProblemKind::Uncertain, "the number could not be read with confidence: " + why);
+  n.confidence = 0;
+}
+
 // Reads the number line again in several independent ways and keeps what the reads agree on:
 // valid or invalid only when they agree, unreadable when they do not (number_reads_agreement.h).
 NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
@@ -113,22 +121,14 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   if (out.number.status != NumberStatus::Unreadable && out.number.status != NumberStatus::Missing &&
       first.startCut && out.number.categories.size() <= first.number.categories.size() &&
       !FramedFromItsStart(prep, first)) {
-    out.number.status = NumberStatus::Unreadable;
-    out.number.canonical.clear();
-    out.number.SetProblem(NumberProblemKind::Uncertain,
-                          "the number could not be read with confidence: the text before it looks cut off (a category may be missing)");
-    out.confidence = 0;
+    MarkUncertain(out, "the text before it looks cut off (a category may be missing)");
   }
   // Every read agreed; one more, with character boxes, may see a digit otherwise, and the glyph
   // there may look like that other digit printed elsewhere on the line (number_glyph_likeness.h).
   if (out.number.valid()) {
     if (const auto unlike = CheckNumberGlyphs(ctx.engine, prep, band, out.number)) {
-      out.number.status = NumberStatus::Unreadable;
-      out.number.canonical.clear();
-      out.number.SetProblem(NumberProblemKind::Uncertain,
-                            "the number could not be read with confidence: a digit read as " + unlike->readAs +
-                                " looks like the " + unlike->looksLike + " printed beside it");
-      out.confidence = 0;
+      MarkUncertain(out, "a digit read as " + unlike->readAs + " looks like the " + unlike->looksLike +
+                             " printed beside it");
     }
   }
   // The fast model can misread a blurred digit the same way in every read (confidences 96-100,
@@ -138,15 +138,8 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
     const auto other = SecondModelReadsOtherwise(
         *ctx.numberChecker, prep, band, ctx.models.vocabulary, first, out.number.canonical,
         [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-" + how, crop); });
-    if (other) {
-      const std::string agreed = out.number.canonical;
-      out.number.status = NumberStatus::Unreadable;
-      out.number.canonical.clear();
-      out.number.SetProblem(NumberProblemKind::Uncertain,
-                            "the number could not be read with confidence: two recognition models read it differently ('" +
-                                agreed + "', '" + *other + "')");
-      out.confidence = 0;
-    }
+    if (other)
+      MarkUncertain(out, "two recognition models read it differently ('" + out.number.canonical + "', '" + *other + "')");
   }
   return out;
 }
