@@ -460,6 +460,25 @@ TEST_CASE("The % RI check: % of the day's dose, US % DV, and two columns that ag
   CheckDose(us, "iron", 18, 18);
 }
 
+TEST_CASE("Two columns that lost their decimal commas alike are no witnesses against the % RI", "[extract][nutrients]") {
+  // "Acide nicotinique | 1,2 mg | 2,4 mg | 15%" read "12 mg 24 mg 15%" (light print on a dark
+  // label, nutrient seed 44903 phone-0031): the two amounts agree with each other, but only
+  // because both lost their comma; the % says 2,4 mg. 24 mg is above nicotinic acid's upper level
+  // of 10 mg, so the smaller dose is not assumed either: the amount is unknown, never "above".
+  const auto all = Read(
+      "Par comprimé | Par dose journalière (2 comprimés) | % AR\n"
+      "Acide nicotinique 12 mg 24 mg 15%\n"
+      "Riboflavine 07 mg 14 mg 100 %\n"
+      "Zinc 5 mg 10 mg 10 %\n"
+      "2 comprimés par jour.\n");
+  CheckNoDose(all, "niacin");
+  REQUIRE_FALSE(Get(all, "niacin")->problems.empty());
+  // No health limit for riboflavin: its lost commas are read back (0,7 mg and 1,4 mg).
+  CheckDose(all, "riboflavin", 0.7, 1.4);
+  // "5" cannot have lost a comma before 0,5: the % is the misread one ("100 %" read "10 %").
+  CheckDose(all, "zinc", 5, 10);
+}
+
 TEST_CASE("A boxed table's left border read as an opening bracket opens no bracket", "[extract][nutrients]") {
   // multivitamin-phone-0009 of seed 4242: the cell border before the name comes back as '['.
   const auto all = Read(

@@ -35,13 +35,30 @@ std::string QuotedAmount(const std::vector<TextLine>& lines, const NutrientAmoun
   return Quoted(lines, a) + " of " + n.name;
 }
 
+// Whether the digits `number` (no decimal sign among them) with a decimal sign put in, `places`
+// digits from the end, still start with a digit before it: "24" -> "2,4" can be a lost comma,
+// "5" -> ",5" cannot.
+bool CanHaveLostComma(const std::string& number, int places) {
+  return places >= 1 && number.find_first_of(",.") == std::string::npos && static_cast<int>(number.size()) > places;
+}
+
 // Another amount of the nutrient on the same row a whole number of units apart ("5 mg 10 mg"):
-// two readings that agree with each other outweigh one % RI that fits neither.
-bool RowAgrees(const NutrientWork& w, size_t k, const ExtractionLimits& limits) {
+// two readings that agree with each other outweigh one % RI that fits neither. Not when the %
+// fits the amount with a decimal sign put in, and neither reading shows one: both columns may
+// have lost their commas alike, and agree all the same (nutrient seed 44903 phone-0031, "Acide
+// nicotinique | 1,2 mg | 2,4 mg | 15%" read "12 mg 24 mg 15%" on a dim light-on-dark label: 24 mg
+// of nicotinic acid a day reported above its upper level of 10 mg).
+bool RowAgrees(const NutrientWork& w, size_t k, const RiCheck& check, const ExtractionLimits& limits) {
   const NutrientAmount& a = w.amounts[k];
+  // The places a lost comma would have stood at, when the % says one was lost here.
+  int places = 0;
+  if (check.verdict == RiCheck::Verdict::Corrected && check.decimalInserted && a.mg > 0 && check.mg > 0)
+    places = static_cast<int>(std::lround(std::log10(a.mg / check.mg)));
+  if (!CanHaveLostComma(w.notes[k].number, places)) places = 0;
   for (size_t j = 0; j < w.amounts.size(); ++j) {
     const NutrientAmount& b = w.amounts[j];
     if (j == k || b.line != a.line || !b.elemental || b.mg <= 0 || a.mg <= 0) continue;
+    if (places > 0 && CanHaveLostComma(w.notes[j].number, places)) continue;  // lost alike: no second witness
     const double ratio = std::max(a.mg, b.mg) / std::min(a.mg, b.mg);
     if (ratio >= 2 - limits.doseAgreement && ratio <= limits.maxUnitsPerDay + limits.doseAgreement &&
         std::abs(ratio - std::round(ratio)) <= limits.doseAgreement * ratio)
@@ -184,7 +201,7 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
     const RiCheck check = CheckAgainstRi(a.mg, *a.percentRi, note.number, note.mgPerNumber, ref, limits);
     // An amount its IU restatement agrees with (CheckIuRestatements) was read right twice: a %
     // that fits neither is the misread one.
-    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, limits) || note.restatementAgrees) {
+    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, check, limits) || note.restatementAgrees) {
       confirmed[k] = check.verdict == RiCheck::Verdict::Fits || note.restatementAgrees;
       ++k;
       continue;
