@@ -69,3 +69,33 @@ TEST_CASE("a digit read otherwise whose glyph is its own digit's twin is not dou
   line.glyphs[9].text[0] = '8';  // what the one reading spelled
   CHECK_FALSE(FindUnlikeReadingOfAlikeGlyphs(line.gray, line.glyphs, "38/363"));
 }
+
+// The one digit the second model reads otherwise (ocr/number_check_model.h): kept only when its
+// glyph is the twin of the agreed digit printed elsewhere on the line.
+TEST_CASE("a disputed digit whose glyph is the agreed digit's twin is backed", "[glyphs][number]") {
+  const DrawnLine line = Draw("AS 4007/54");
+  const auto d = FindDisputedDigitLikeness(line.gray, line.glyphs, "4007/54", "1007/54");
+  REQUIRE(d);
+  CHECK(d->agreed == "4");
+  CHECK(d->other == "1");
+  CHECK(d->toAgreed > 0.95);
+  CHECK(d->toOther == -1);  // no 1 on the line
+  CHECK(GlyphBacksAgreedDigit(*d));
+}
+
+TEST_CASE("a disputed digit without a twin of the agreed digit is not backed", "[glyphs][number]") {
+  // The printed 68/33 read 68/35 by the agreeing reads (and by this glyph reading), 68/33 by the
+  // second model: the doubted glyph's twin is the 3 before it, no 5 stands elsewhere.
+  DrawnLine line = Draw("NUT/PL 68/33");
+  line.glyphs.back().text[0] = '5';
+  const auto d = FindDisputedDigitLikeness(line.gray, line.glyphs, "68/35", "68/33");
+  REQUIRE(d);
+  CHECK(d->toAgreed == -1);
+  CHECK(d->toOther > 0.95);
+  CHECK_FALSE(GlyphBacksAgreedDigit(*d));
+  // The second model read two digits otherwise (781/891 read 701/001): not one glyph in doubt.
+  const DrawnLine two = Draw("PL/AS 701/001");
+  CHECK_FALSE(FindDisputedDigitLikeness(two.gray, two.glyphs, "701/001", "781/891"));
+  // The glyph reading does not spell the agreed digits: its boxes are not the number's glyphs.
+  CHECK_FALSE(FindDisputedDigitLikeness(line.gray, line.glyphs, "68/38", "68/33"));
+}

@@ -31,7 +31,8 @@ namespace {
 // one read at 20, 24, 28, 32 or 40 px stood against 7, 5, 6, 6 and 10 right numbers (larger
 // renderings make it repeat a digit, "7860/5221" for a clean "7860/521"); two of the three reads
 // at 20, 24 and 28 px against 3. The remaining ones are the best model's own steady misreads (a
-// bold serif 4 read 1 at every size).
+// serif 4 read 1 at every size: kept since session 22 by its glyph's twin on the line,
+// ocr/number_glyph_likeness.h).
 constexpr double kCheckGlyphHeights[] = {20, 24, 28};
 
 // `longer` is `shorter` with one digit written once more beside itself ("NUT 2522/8209" and

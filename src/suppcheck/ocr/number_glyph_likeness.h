@@ -44,4 +44,30 @@ std::optional<UnlikeReading> FindUnlikeReadingOfAlikeGlyphs(const cv::Mat& gray,
 std::optional<UnlikeReading> CheckNumberGlyphs(TesseractEngine& engine, const PreparedImage& image, const Box& band,
                                                const NotificationNumber& number);
 
+/// The one digit two recognition models read differently, and how its glyph looks beside the
+/// line's other glyphs read as either digit (correlation 0..1, -1: no other glyph of that digit).
+struct DisputedDigit {
+  std::string agreed;    ///< the digit the first model's reads agreed on ("4")
+  std::string other;     ///< the digit the second model read there ("1")
+  double toAgreed = -1;  ///< likeness to the nearest other glyph read as `agreed`
+  double toOther = -1;   ///< likeness to the nearest glyph read as `other`
+};
+
+/// `digits` ("4007/54") the producer and product parts the first model's reads agreed on,
+/// `otherDigits` ("1007/54") the second model's: one digit otherwise, same length. Measured on
+/// `glyphs` (a reading of `gray` with character boxes) where it spells `digits` exactly, in one
+/// place; nothing otherwise.
+std::optional<DisputedDigit> FindDisputedDigitLikeness(const cv::Mat& gray, const std::vector<OcrWord>& glyphs,
+                                                       const std::string& digits, const std::string& otherDigits);
+
+/// Whether the disputed glyph clearly is the agreed digit: like that digit printed elsewhere on
+/// the line, or unlike the other model's digit printed there.
+bool GlyphBacksAgreedDigit(const DisputedDigit& d);
+
+/// Reads `band` once more with character boxes (the first model, `engine`) and whether the glyph
+/// of the one digit `agreed` (valid) and `otherCanonical` (the second model's number) differ in
+/// backs the agreed digit (GlyphBacksAgreedDigit). False when they differ otherwise.
+bool GlyphsBackAgreedNumber(TesseractEngine& engine, const PreparedImage& image, const Box& band,
+                            const NotificationNumber& agreed, const std::string& otherCanonical);
+
 }  // namespace suppcheck

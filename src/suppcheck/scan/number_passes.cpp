@@ -133,12 +133,15 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   }
   // The fast model can misread a blurred digit the same way in every read (confidences 96-100,
   // label seed 33517: "68/33" read 68/35, "781/891" read 701/001). The second model reads the
-  // band: a number it clearly reads otherwise is not certain (ocr/number_check_model.h).
+  // band: a number it clearly reads otherwise is not certain (ocr/number_check_model.h). Unless
+  // the one digit it reads otherwise is, glyph for glyph, the agreed digit printed elsewhere on
+  // the line: then the second model misreads (60493 phone-0022, a serif "AS 4007/54" it reads
+  // 1007/54 at every size, its first 4 the twin of the 4 in "54"; ocr/number_glyph_likeness.h).
   if (out.number.valid() && ctx.numberChecker) {
     const auto other = SecondModelReadsOtherwise(
         *ctx.numberChecker, prep, band, ctx.models.vocabulary, first, out.number.canonical,
         [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-" + how, crop); });
-    if (other)
+    if (other && !GlyphsBackAgreedNumber(ctx.engine, prep, band, out.number, *other))
       MarkUncertain(out, "two recognition models read it differently ('" + out.number.canonical + "', '" + *other + "')");
   }
   return out;
