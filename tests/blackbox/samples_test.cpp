@@ -450,3 +450,11 @@ TEST_CASE("magnesium is read from a levelled table as the other nutrients are", 
 TEST_CASE("OCR confetti between the header and the magnesium row does not hide the header", "[blackbox][nutrients]") {
   CheckSamplePerDay("multivitamin-confetti-under-header", {"magnesium", "calcium"});
 }
+
+// samples/multivitamin/single-vitamin-e-form-in-ingredients: single-phone-0048 of tuning seed 73958
+// (unchanged). "Vitamine E | 400 UI | 800 UI | 3000 %" names no form; the ingredient list names
+// "acétate de dl-alpha-tocophéryle", whose IU are 0.45 mg each: 360 mg a day, not the 536 mg of the
+// range's high end that was reported (extract/nutrient_amount_read, OnlyIuFormOnLabel).
+TEST_CASE("vitamin E in IU takes the factor of the form its ingredient list names", "[blackbox][nutrients]") {
+  CheckSamplePerDay("single-vitamin-e-form-in-ingredients", {"vitamin_e"});
+}

@@ -150,6 +150,26 @@ TEST_CASE("German table: Vitamin E in IE by form, Folsäure, Jod, Eisen", "[extr
   CHECK(*Get(all, "folate")->riPercentPrinted == Approx(100));
 }
 
+// multivitamin-phone-0037 of tuning seed 73958 as the page pass read it: the row names no form of
+// vitamin E, the ingredient list names the synthetic acetate, whose IU are 0.45 mg each (not the
+// range up to 0.67 mg, whose high end was reported: 4.69 mg for 3.15 mg).
+TEST_CASE("Vitamin E in IU takes the factor of the one form the ingredient list names", "[extract][nutrients]") {
+  const auto withIngredients = [](const std::string& ingredients) {
+    return Read("Par comprimé Par dose journalière (2 comprimés)\nVitamine E 7Ul 14UI\nPrendre 2 comprimés par jour.\n" +
+                ingredients + "\n");
+  };
+  const auto one =
+      withIngredients("Ingrédients: cellulose microcristalline, acétate de rétinyle, acétate de dl-alpha-tocophéryle,");
+  CheckDose(one, "vitamin_e", 7 * 0.45, 14 * 0.45, "converted");
+  REQUIRE(Get(one, "vitamin_e")->perDayRange);
+  CHECK(Get(one, "vitamin_e")->perDayRange->first == Approx(14 * 0.45));
+  // Natural and synthetic forms both named: which the IU are of is not known, the range stays.
+  const auto two = withIngredients("Ingrédients: acétate de d-alpha-tocophéryle, acétate de dl-alpha-tocophéryle.");
+  CheckDose(two, "vitamin_e", 7 * 0.67, 14 * 0.67, "converted");
+  REQUIRE(Get(two, "vitamin_e")->perDayRange);
+  CHECK(Get(two, "vitamin_e")->perDayRange->first == Approx(14 * 0.45));
+}
+
 TEST_CASE("OCR damage: meg for mcg only where the nutrient is counted in µg, damaged names", "[extract][nutrients]") {
   const auto all = Read(
       "One tablet daily.\n"
