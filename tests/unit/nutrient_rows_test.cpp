@@ -675,16 +675,23 @@ TEST_CASE("More OCR spellings of µg: pig, jig, tig", "[extract][nutrients]") {
   CheckNoDose(all, "zinc");
 }
 
-TEST_CASE("More OCR spellings of µg: tg, yug, ppg", "[extract][nutrients]") {
+TEST_CASE("More OCR spellings of µg: tg, yug, ppg, 1g", "[extract][nutrients]") {
   // multivitamin-clean-0007 of tuning seed 44127 ("450 tg" and "450yug" for 450 µg of iodine) and
-  // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%").
+  // multivitamin-phone-0021 ("Molybdéne 300 ppg, 600%"). "1g" after a number without a unit is µg
+  // with its bowl lost, as the table's block reading read multivitamin-phone-0025 of tuning seed
+  // 26813 and -0039 of seed 84361: taken for one gram, which no label prints for vitamin B12, the
+  // row's amount was unknown.
   const auto all = Read(
       "1 gélule par jour.\n"
       "Jodium (natriumjodide) 450 tg 300 %\n"
       "Molybdéne 300 ppg, 600%\n"
-      "Zinc 5 tg 50%\n");
-  CheckDoses(all, {{"iodine", 450, 450}, {"molybdenum", 300, 300}});
+      "Cobalamin (hydroxocobalamin) 1.2 1g\n"
+      "Biotin 2,4 1g 5%\n"
+      "Zinc 5 tg 50%\n"
+      "Kupfer 1 1g 100%\n");
+  CheckDoses(all, {{"iodine", 450, 450}, {"molybdenum", 300, 300}, {"vitamin_b12", 1.2, 1.2}, {"biotin", 2.4, 2.4}});
   CheckNoDose(all, "zinc");
+  CheckNoDose(all, "copper");
 }
 
 TEST_CASE("Per unit times the units a day is checked against the per-day amount of every nutrient", "[extract][nutrients]") {
