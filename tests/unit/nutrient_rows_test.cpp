@@ -832,12 +832,16 @@ TEST_CASE("A table rule read as a leading 1 goes where the row's rule-free readi
       LineAt(389, {{63, "Choline"}, {665, "125mg"}}, row),
       LineAt(440, {{61, "Zinc"}, {665, "120 mg"}}, row),
       LineAt(491, {{61, "Silicium"}, {665, "15 mg"}}, row),
+      LineAt(542, {{61, "\\Vitamine B12 (cyanocobalamine)"}, {665, "10,75 pg"}}, row),
       LineAt(900, {{61, "1 gélule par jour"}}, row),
       LineAt(390, {{63, "Choline"}, {683, "25 mg"}}, row),
       LineAt(441, {{61, "Zinc"}, {683, "20 mg"}}, row),
       LineAt(492, {{61, "Silicium"}, {665, "5 mg"}}, row),
+      LineAt(543, {{61, "Vitamine B12 (cyanocobalamine)"}, {683, "0,75 ug"}}, row),
   });
   CheckDose(all, "choline", 25, 25);
+  // A "0," left after the rule: multivitamin-phone-0033 of tuning seed 73958.
+  CheckDose(all, "vitamin_b12", 0.75, 0.75);
   CheckNoDose(all, "zinc");
   CheckNoDose(all, "silicon");  // "15" and "5" start at the same place: no rule stood before the 1
 }
