@@ -632,6 +632,21 @@ TEST_CASE("A 1 read as I or l before the unit counts only where the % RI confirm
   CheckNoDose(all, "beta_carotene");
   // 1 mg of zinc is 10 % RI, not 100 %: the I is not a 1 there.
   CheckNoDose(all, "zinc");
+  // A blurred 5 read as an S: "Zinc (zinc sulfate) |Smg" with the block reading's 50 %
+  // (multivitamin-phone-0023 of tuning seed 57163); vitamin B12's 5 µg a day, "Sug", beside its
+  // 200 % (multivitamin-phone-0041 of tuning seed 67403: the 2,5 µg per tablet alone did not fit
+  // the % of the day, and the row was unknown). Chromium's "Smg" has no % RI to confirm it.
+  const auto five = Read(
+      "Per tablet Per dagdosis (2 tabletten) % RI\n"
+      "Zinc (zinc sulfate) |Smg 50%\n"
+      "Cobalamine (cyanocobalamine) 2,5 ug Sug 200%\n"
+      "Chroom Smg\n"
+      "Gebruik: 2 tabletten per dag.\n");
+  CheckDose(five, "vitamin_b12", 2.5, 5);
+  CheckNoDose(five, "chromium");
+  REQUIRE(Get(five, "zinc"));
+  REQUIRE(Get(five, "zinc")->perDay);
+  CHECK(*Get(five, "zinc")->perDay == Approx(5));
 }
 
 TEST_CASE("A mark between an amount and its unit counts only where the % RI confirms the amount",

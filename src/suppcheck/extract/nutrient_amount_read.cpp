@@ -146,14 +146,15 @@ std::optional<OwnedAmount> ReadOwnedAmount(const TextLine& line, size_t lineInde
     TakeDeclaredMass(a, out.note, lr, q, words.names);
   }
   a.percentRi = PercentOfRow(lr, qi, n.id);
-  if (q.letterOne) {
-    // A 1 read as a letter is taken only where the % RI beside it can check it (TrustAmountsByRi
-    // checks the digit "1"): without one, "Img" is a guess.
+  if (q.letterDigit) {
+    // A digit read as a letter is taken only where the % RI beside it can check it
+    // (TrustAmountsByRi checks the digit): without one, "Img" is a guess.
+    const char digit = static_cast<char>('0' + static_cast<int>(q.value));
     if (!a.percentRi || (!n.referenceIntake && n.usDailyValues.empty())) {
-      problems.push_back(Problem(line, lr, q, n, "may be a 1 read as a letter, and no % RI beside it confirms it"));
+      problems.push_back(Problem(line, lr, q, n, std::string("may be a ") + digit + " read as a letter, and no % RI beside it confirms it"));
       return std::nullopt;
     }
-    out.note.number.assign(1, '1');  // assign(count, char): GCC 12 -Wrestrict false alarm on = "1"
+    out.note.number.assign(1, digit);  // assign(count, char): GCC 12 -Wrestrict false alarm on = "1"
   }
   // "Vitamine B1 (chlorhydrate de thiamine) 1,1. mg 100%" (multivitamin-phone-0043 of tuning seed
   // 84361): the mark may be a speck or a lost digit ("1,15"); taken only where the % RI beside
