@@ -472,3 +472,20 @@ TEST_CASE("OCR confetti between the header and the magnesium row does not hide t
 TEST_CASE("a dark label on a cloth seen in perspective is warped flat by its own outline", "[blackbox][nutrients]") {
   CheckSamplePerDay("multivitamin-dark-keystone", {"vitamin_a", "iron", "vitamin_d", "magnesium", "riboflavin"});
 }
+
+// samples/multivitamin/single-vitamin-e-form-in-ingredients: single-phone-0048 of tuning seed 73958
+// (unchanged). "Vitamine E | 400 UI | 800 UI | 3000 %" names no form; the ingredient list names
+// "acétate de dl-alpha-tocophéryle", whose IU are 0.45 mg each: 360 mg a day, not the 536 mg of the
+// range's high end that was reported (extract/nutrient_amount_read, OnlyIuFormOnLabel).
+TEST_CASE("vitamin E in IU takes the factor of the form its ingredient list names", "[blackbox][nutrients]") {
+  CheckSamplePerDay("single-vitamin-e-form-in-ingredients", {"vitamin_e"});
+}
+
+// samples/multivitamin/multivitamin-unit-apart-at-edge: multivitamin-phone-0037 of tuning seed
+// 26813 (unchanged). One amount column, no % column; the first pass read "Vitamin H" and "\25 mcg"
+// as lines of their own. The table's block crop ended at the amounts' digits, cutting the units
+// printed apart ("Vitamin H 25 mc"): biotin was missed. The crop now takes the word after each
+// amount's digits (scan/nutrient_table_reread).
+TEST_CASE("the table's block reading keeps the units printed apart at its right edge", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-unit-apart-at-edge", {"biotin", "selenium"});
+}

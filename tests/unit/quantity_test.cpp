@@ -67,14 +67,21 @@ TEST_CASE("a mark between a number with decimals and its unit, only when asked f
 
 TEST_CASE("a 1 read as I or l before a unit, only when asked for", "[extract][quantity]") {
   QuantityOptions opt;
-  opt.letterOne = true;
+  opt.letterDigit = true;
   const auto q = FindQuantities("cuivre img 100%", opt);
   REQUIRE(q.size() == 1);
-  CHECK(q[0].letterOne);
+  CHECK(q[0].letterDigit);
   CHECK(q[0].mg == Approx(1));
   const auto g = FindQuantities("potassium lg 50%", opt);
   REQUIRE(g.size() == 1);
   CHECK(g[0].mg == Approx(1000));
+  // A 5 read as an S (multivitamin-phone-0023 of tuning seed 57163: "Zinc (zinc sulfate) |Smg").
+  const auto five = FindQuantities("zinc (zinc sulfate) |smg 50%", opt);
+  REQUIRE(five.size() == 1);
+  CHECK(five[0].letterDigit);
+  CHECK(five[0].mg == Approx(5));
+  CHECK(FindQuantities("cobalamine 2,5 ug sug 200%", opt).size() == 2);
+  CHECK(FindQuantities("vitamins mg", opt).empty());
   // Not inside a word, not after a number's digits, and not without the option (magnesium).
   CHECK(FindQuantities("calcium 800mg", opt).size() == 1);
   CHECK(FindQuantities("mail mg", opt).empty());

@@ -50,14 +50,36 @@ void MarkCompoundMass(NutrientAmount& a, const LineRead& lr, const Quantity& q, 
   }
 }
 
+// The form of `n` the label names elsewhere when all its forms there that decide an IU factor
+// decide the same one; empty otherwise. A vitamin E row "Vitamine E | 400 UI" says no form, the
+// ingredient list of the same label "acétate de dl-alpha-tocophéryle": its IU are the synthetic
+// form's, 0.45 mg each, not the range 0.45 to 0.67 mg (single-phone-0048 and
+// multivitamin-phone-0037 of tuning seed 73958 read 268 mg for 180 mg). Two forms of different
+// factors named leave the range.
+std::string OnlyIuFormOnLabel(const Nutrient& n, const std::map<std::string, std::vector<std::string>>* labelForms) {
+  if (!labelForms) return {};
+  const auto it = labelForms->find(n.id);
+  if (it == labelForms->end()) return {};
+  std::string chosen, factor;
+  for (const std::string& id : it->second) {
+    const NutrientForm* form = n.FindForm(id);
+    if (!form || form->iuForm.empty()) continue;
+    if (!factor.empty() && form->iuForm != factor) return {};
+    if (chosen.empty()) chosen = id, factor = form->iuForm;
+  }
+  return chosen;
+}
+
 // An amount in IU as a mass; false when it cannot be converted for the nutrient.
 bool ConvertFromIU(NutrientAmount& a, AmountNote& note, const LineRead& lr, const Quantity& q,
-                   const NutrientNameMatch& owner, const Nutrient& n, const NutrientLimits& nutrients) {
-  // The form decides the factor (vitamin E): the one named with the amount on its line.
+                   const NutrientNameMatch& owner, const Nutrient& n, const NutrientWords& words) {
+  // The form decides the factor (vitamin E): the one named with the amount on its line, else the
+  // one the label names elsewhere.
   std::string form = owner.formId;
   for (const auto& m : lr.names)
     if (form.empty() && m.nutrientId == n.id && !m.formId.empty()) form = m.formId;
-  const auto range = FromIU(nutrients, n.id, q.value, form);
+  if (form.empty()) form = OnlyIuFormOnLabel(n, words.labelForms);
+  const auto range = FromIU(words.nutrients, n.id, q.value, form);
   if (!range) return false;
   a.mg = range->second * MgPerUnitOf(n.unit);
   note.converted = true;
@@ -112,7 +134,7 @@ std::optional<OwnedAmount> ReadOwnedAmount(const TextLine& line, size_t lineInde
   a.confidence = line.MinConfidenceOf(a.begin, a.end);
   MarkCompoundMass(a, lr, q, owner, n, words.vocab);
   if (q.unit == MassUnit::IU) {
-    if (!ConvertFromIU(a, out.note, lr, q, owner, n, words.nutrients)) {
+    if (!ConvertFromIU(a, out.note, lr, q, owner, n, words)) {
       problems.push_back(
           Problem(line, lr, q, n, "is in international units, which cannot be converted to a mass for it"));
       return std::nullopt;
@@ -124,14 +146,15 @@ std::optional<OwnedAmount> ReadOwnedAmount(const TextLine& line, size_t lineInde
     TakeDeclaredMass(a, out.note, lr, q, words.names);
   }
   a.percentRi = PercentOfRow(lr, qi, n.id);
-  if (q.letterOne) {
-    // A 1 read as a letter is taken only where the % RI beside it can check it (TrustAmountsByRi
-    // checks the digit "1"): without one, "Img" is a guess.
+  if (q.letterDigit) {
+    // A digit read as a letter is taken only where the % RI beside it can check it
+    // (TrustAmountsByRi checks the digit): without one, "Img" is a guess.
+    const char digit = static_cast<char>('0' + static_cast<int>(q.value));
     if (!a.percentRi || (!n.referenceIntake && n.usDailyValues.empty())) {
-      problems.push_back(Problem(line, lr, q, n, "may be a 1 read as a letter, and no % RI beside it confirms it"));
+      problems.push_back(Problem(line, lr, q, n, std::string("may be a ") + digit + " read as a letter, and no % RI beside it confirms it"));
       return std::nullopt;
     }
-    out.note.number.assign(1, '1');  // assign(count, char): GCC 12 -Wrestrict false alarm on = "1"
+    out.note.number.assign(1, digit);  // assign(count, char): GCC 12 -Wrestrict false alarm on = "1"
   }
   // "Vitamine B1 (chlorhydrate de thiamine) 1,1. mg 100%" (multivitamin-phone-0043 of tuning seed
   // 84361): the mark may be a speck or a lost digit ("1,15"); taken only where the % RI beside

@@ -4,6 +4,7 @@
 // alone ("zinkgluconaat 70 mg"); IU converted with the factors of models/nutrients.json; the
 // digits as printed and the % RI printed after it on its row, for the % RI check.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct NutrientWords {
   const NutrientNameIndex& names;
   const NutrientLimits& nutrients;
   const Vocabulary& vocab;
+  /// The forms each nutrient is named in anywhere on the label, in reading order (the ingredient
+  /// list names them): the factor of an amount in IU whose own row names no form. Null: none.
+  const std::map<std::string, std::vector<std::string>>* labelForms = nullptr;
 };
 
 /// Amount `qi` of line `lineIndex` (read as `lr`), owned by `owner`, a name or form of `n`. Empty,

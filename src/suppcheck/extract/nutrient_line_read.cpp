@@ -66,7 +66,7 @@ LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& name
   QuantityOptions qopt;
   qopt.iuWords = &names.IuWords();
   qopt.ocrMicrogramWords = &names.OcrMicrogramWords();
-  qopt.letterOne = true;
+  qopt.letterDigit = true;
   qopt.strayMark = true;
   LineRead lr;
   lr.info.ft = FoldForMatching(text);

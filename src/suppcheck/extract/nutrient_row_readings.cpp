@@ -97,7 +97,11 @@ std::vector<size_t> ReadingsWithARuleForAOne(const std::vector<NutrientAmount>& 
     if (longer.size() < 2 || longer[0] != '1' || !IsAsciiDigit(longer[1])) continue;
     const Box lb = AmountBox(amounts[k], lines);
     for (size_t j = 0; j < n; ++j) {
-      if (j == k || numbers[j] != longer.substr(1) || numbers[j][0] == '0' ||
+      // A zero left after the "1" is an amount only before its separator ("0,75": "\Vitamine B12
+      // (cyanocobalamine) 10,75 pg" beside the block reading's "0,75 ug", multivitamin-phone-0033
+      // of tuning seed 73958, whose vitamin B12 was unknown); "05" or "0" is no reading to prefer.
+      const bool zeroOnly = numbers[j][0] == '0' && (numbers[j].size() < 2 || IsAsciiDigit(numbers[j][1]));
+      if (j == k || numbers[j] != longer.substr(1) || zeroOnly ||
           std::abs(mgPerNumber[j] - mgPerNumber[k]) > 1e-12 || amounts[j].elemental != amounts[k].elemental ||
           !SameRowReadings(amounts[k], amounts[j], lines))
         continue;

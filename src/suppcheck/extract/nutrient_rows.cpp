@@ -125,14 +125,23 @@ void CollectLineAmounts(const std::vector<TextLine>& lines, size_t i, const Line
   }
 }
 
-// The forms each nutrient is named in, anywhere on the label (the ingredient list says them).
-void CollectForms(const std::vector<LineRead>& read, Nutrients& found) {
+// The forms each nutrient is named in, anywhere on the label (the ingredient list says them), in
+// reading order.
+std::map<std::string, std::vector<std::string>> FormsOnLabel(const std::vector<LineRead>& read) {
+  std::map<std::string, std::vector<std::string>> forms;
   for (const LineRead& lr : read)
     for (const auto& m : lr.names)
-      if (NutrientWork* w = m.formId.empty() ? nullptr : found.Find(m.nutrientId)) {
-        auto& forms = w->facts.forms;
-        if (std::find(forms.begin(), forms.end(), m.formId) == forms.end()) forms.push_back(m.formId);
+      if (!m.formId.empty()) {
+        auto& of = forms[m.nutrientId];
+        if (std::find(of.begin(), of.end(), m.formId) == of.end()) of.push_back(m.formId);
       }
+  return forms;
+}
+
+// Those forms into the facts of each nutrient with an amount or a name.
+void CollectForms(const std::map<std::string, std::vector<std::string>>& forms, Nutrients& found) {
+  for (const auto& [id, of] : forms)
+    if (NutrientWork* w = found.Find(id)) w->facts.forms = of;
 }
 
 // The magnesium reading's steps for one nutrient, with its own reference intake for the % RI:
@@ -244,14 +253,15 @@ void ReportDose(NutrientWork& w, const Nutrient& n, const DoseChoice& dose, cons
 std::vector<NutrientFacts> ExtractNutrients(const std::vector<TextLine>& lines, const NutrientNameIndex& names,
                                             const NutrientLimits& nutrients, const Vocabulary& vocab,
                                             const ExtractionLimits& limits) {
-  const NutrientWords words{names, nutrients, vocab};
   std::vector<LineRead> read;
   read.reserve(lines.size());
   for (const TextLine& line : lines) read.push_back(ReadNutrientLine(line.text, names, vocab, limits.maxUnitsPerDay));
+  const auto forms = FormsOnLabel(read);
+  const NutrientWords words{names, nutrients, vocab, &forms};
 
   Nutrients found(nutrients, lines.size());
   for (size_t i = 0; i < lines.size(); ++i) CollectLineAmounts(lines, i, read[i], words, found);
-  CollectForms(read, found);
+  CollectForms(forms, found);
 
   const auto directions = FindUnitsPerDay(lines, vocab, limits.maxUnitsPerDay);
   const bool usDailyValues = MayBeOfDailyValues(read, names);

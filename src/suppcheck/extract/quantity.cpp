@@ -1,8 +1,10 @@
 #include "suppcheck/extract/quantity.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "suppcheck/util/text.h"
 
@@ -58,10 +60,19 @@ double WithLostDecimal(std::string_view digits, double value) {
   return value;
 }
 
-// "img", "lmg", "lg", "l mg" at s[i]: a 1 read as a letter, standing alone (nothing of a word or a
-// number before it) right before a mass unit that ends its word. The unit and its end, or npos.
-size_t LetterOneEnd(std::string_view s, size_t i, MassUnit& unit) {
-  if ((s[i] != 'i' && s[i] != 'l') || (i > 0 && (IsWordChar(s[i - 1]) || s[i - 1] == ',' || s[i - 1] == '.')))
+// The letters OCR reads for a digit standing alone before a unit, and the digit: sans-serif
+// fonts draw a 1 as a capital I or a lower-case l ("Cuivre Img 100%", tuning seed 44127), and a
+// blurred 5 closes into an S ("Zinc (zinc sulfate) |Smg" printed 5 mg, multivitamin-phone-0023
+// of tuning seed 57163; "Cobalamine (cyanocobalamine) 2,5 ug Sug 200%" printed 5 µg a day,
+// multivitamin-phone-0041 of seed 67403).
+constexpr std::array<std::pair<char, int>, 3> kLetterDigits{{{'i', 1}, {'l', 1}, {'s', 5}}};
+
+// "img", "lmg", "lg", "l mg", "smg" at s[i]: a digit read as a letter, standing alone (nothing of
+// a word or a number before it) right before a mass unit that ends its word. The unit, the digit
+// and its end, or npos.
+size_t LetterDigitEnd(std::string_view s, size_t i, MassUnit& unit, int& digit) {
+  const auto letter = std::find_if(kLetterDigits.begin(), kLetterDigits.end(), [&](const auto& ld) { return ld.first == s[i]; });
+  if (letter == kLetterDigits.end() || (i > 0 && (IsWordChar(s[i - 1]) || s[i - 1] == ',' || s[i - 1] == '.')))
     return std::string_view::npos;
   size_t u = i + 1;
   if (u < s.size() && s[u] == ' ') ++u;
@@ -70,6 +81,7 @@ size_t LetterOneEnd(std::string_view s, size_t i, MassUnit& unit) {
     const size_t e = u + spelling.size();
     if (e < s.size() && IsAsciiAlpha(s[e])) return std::string_view::npos;
     unit = spelling == "mg" ? MassUnit::Mg : spelling == "g" ? MassUnit::G : MassUnit::Ug;
+    digit = letter->second;
     return e;
   }
   return std::string_view::npos;
@@ -98,13 +110,14 @@ std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& 
   std::vector<Quantity> out;
   for (size_t i = 0; i < s.size(); ++i) {
     MassUnit letterUnit = MassUnit::Mg;
-    if (options.letterOne) {
-      if (const size_t e = LetterOneEnd(s, i, letterUnit); e != std::string_view::npos) {
+    int digit = 0;
+    if (options.letterDigit) {
+      if (const size_t e = LetterDigitEnd(s, i, letterUnit, digit); e != std::string_view::npos) {
         Quantity q;
-        q.value = 1;
+        q.value = digit;
         q.unit = letterUnit;
-        q.mg = letterUnit == MassUnit::G ? 1000 : letterUnit == MassUnit::Mg ? 1 : 0.001;
-        q.letterOne = true;
+        q.mg = digit * (letterUnit == MassUnit::G ? 1000 : letterUnit == MassUnit::Mg ? 1 : 0.001);
+        q.letterDigit = true;
         q.begin = i;
         q.end = e;
         out.push_back(q);

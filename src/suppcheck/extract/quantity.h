@@ -18,9 +18,10 @@ struct Quantity {
   double mg = 0;      ///< converted to mg (mmol as magnesium: 24.305 mg); 0 for IU
   /// Read from an OCR spelling of "mcg" ("meg", "mog"): µg only where the nutrient is counted in µg.
   bool ocrMicrograms = false;
-  /// "Img", "lmg", "lg": the digit 1 read as a capital I or a lower-case l (sans-serif fonts draw
-  /// them alike), value 1. Only with QuantityOptions::letterOne; its reader confirms it (a % RI).
-  bool letterOne = false;
+  /// "Img", "lmg", "lg", "Smg": a digit read as a letter (a 1 as a capital I or a lower-case l,
+  /// which sans-serif fonts draw alike; a blurred 5 as an S), `value` that digit. Only with
+  /// QuantityOptions::letterDigit; its reader confirms it (a % RI).
+  bool letterDigit = false;
   /// "1,1. mg": a mark read between a number that has its decimals and its unit (a speck, or a
   /// digit lost). Only with QuantityOptions::strayMark; its reader confirms it (a % RI).
   bool strayMark = false;
@@ -40,9 +41,9 @@ struct QuantityOptions {
   /// OCR spellings of µg / mcg ("meg", "yg", "hq"), read as µg and marked ocrMicrograms: only a
   /// nutrient counted in µg takes them.
   const std::vector<std::string>* ocrMicrogramWords = nullptr;
-  /// An I or l standing alone right before mg, g, µg or mcg ("Cuivre Img 100%") read as 1, marked
-  /// letterOne.
-  bool letterOne = false;
+  /// An I or l standing alone right before mg, g, µg or mcg ("Cuivre Img 100%") read as 1, an S
+  /// as 5 ("Smg"), marked letterDigit.
+  bool letterDigit = false;
   /// A '.' or ',' after a number with decimals and before a space and the unit ("1,1. mg") read
   /// past, the quantity marked strayMark.
   bool strayMark = false;

@@ -31,6 +31,9 @@ constexpr int kTitleHeightTenths = 15;
 // column ("Par dose journalière (2 gélules)" over "56 µg", single-phone-0014 of tuning seed 28461)
 // was cut at its first word.
 constexpr int kHeaderWiderRows = 8;
+// A word that starts within this many line heights of an amount's digits is its unit printed
+// apart ("25 mcg"); a word further right belongs to another column.
+constexpr int kUnitGapLines = 1;
 
 // A table whose rows slope by this many degrees or more somewhere is levelled before it is read
 // again (scan/table_tilt.h): multivitamin-phone-0037 of tuning seed 67403, 2.5 degrees at its top,
@@ -244,10 +247,22 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     }
     // And the amounts: a table without a % column ("Pro Kapsel" only) has its amounts right of
     // every name, and a region of names alone cut them off (clean-0005 of seed 61250).
-    for (const auto& w : line.words)
-      if (!w.box.empty() && std::any_of(line.text.begin() + static_cast<long>(w.begin),
+    // With the word right after a word ending in a digit, its unit when printed apart ("25 mcg"):
+    // the rightmost amounts' units were cut off at the crop's edge, and "Vitamin H 25 mc",
+    // "Selenium 28 mc" gave no amount (multivitamin-phone-0037 of tuning seed 26813, whose first
+    // pass read the names and the amounts as lines of their own). Not after OCR's noise at a
+    // line's end ("3h wi" on the US bottle photo of ../shared/data/real): the crop widened by it
+    // read the panel's last row worse.
+    for (size_t k = 0; k < line.words.size(); ++k) {
+      const LineWord& w = line.words[k];
+      if (w.box.empty() || std::none_of(line.text.begin() + static_cast<long>(w.begin),
                                         line.text.begin() + static_cast<long>(w.end), IsAsciiDigit))
-        part = part.empty() ? w.box : part.United(w.box);
+        continue;
+      part = part.empty() ? w.box : part.United(w.box);
+      if (w.end > w.begin && IsAsciiDigit(line.text[w.end - 1]) && k + 1 < line.words.size() &&
+          !line.words[k + 1].box.empty() && line.words[k + 1].box.x - w.box.right() <= line.box.h * kUnitGapLines)
+        part = part.United(line.words[k + 1].box);
+    }
     if (!part.empty()) parts.push_back({part, line.box.h});
   }
   // Too few rows read whole: a table whose rows the first pass read apart, names and amounts as
