@@ -464,15 +464,6 @@ TEST_CASE("OCR confetti between the header and the magnesium row does not hide t
   CheckSamplePerDay("multivitamin-confetti-under-header", {"magnesium", "calcium"});
 }
 
-// samples/multivitamin/multivitamin-dark-keystone: multivitamin-phone-0035 of tuning seed 26813
-// (unchanged). White print on a dark green label on a cloth, photographed in perspective: no pale
-// outline to warp, and the one rotation the deskew chose fitted neither the top rows nor the
-// bottom ones; seven rows were missed or unknown. The dark paper's own outline, found by its
-// smoothness, is warped flat now (image/label_image.cpp, UndoPaperPerspective).
-TEST_CASE("a dark label on a cloth seen in perspective is warped flat by its own outline", "[blackbox][nutrients]") {
-  CheckSamplePerDay("multivitamin-dark-keystone", {"vitamin_a", "iron", "vitamin_d", "magnesium", "riboflavin"});
-}
-
 // samples/multivitamin/single-vitamin-e-form-in-ingredients: single-phone-0048 of tuning seed 73958
 // (unchanged). "Vitamine E | 400 UI | 800 UI | 3000 %" names no form; the ingredient list names
 // "acétate de dl-alpha-tocophéryle", whose IU are 0.45 mg each: 360 mg a day, not the 536 mg of the
