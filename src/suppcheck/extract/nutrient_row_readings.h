@@ -43,8 +43,9 @@ std::vector<size_t> ReadingsThatLostTheSeparator(const std::vector<NutrientAmoun
 
 /// The indexes of the amounts whose first digit is a table rule read as "1": another reading of
 /// their row has the same number without that leading "1" ("125" and "25", "150" and "50",
-/// "10,75" and "0,75"; not "1,5" and "5", nor "105" and "05"), in the same unit, and starts right of where they start (the "1" stood left of
-/// the other reading's first digit, where the rule runs).
+/// "10,75" and "0,75"; not "1,5" and "5", nor "105" and "05"), in the same unit, and starts right
+/// of where they start (the "1" stood left of the other reading's first digit, where the rule
+/// runs).
 std::vector<size_t> ReadingsWithARuleForAOne(const std::vector<NutrientAmount>& amounts,
                                              const std::vector<std::string>& numbers,
                                              const std::vector<double>& mgPerNumber,

@@ -60,8 +60,9 @@ struct DisputedDigit {
 std::optional<DisputedDigit> FindDisputedDigitLikeness(const cv::Mat& gray, const std::vector<OcrWord>& glyphs,
                                                        const std::string& digits, const std::string& otherDigits);
 
-/// Whether the disputed glyph clearly is the agreed digit: like that digit printed elsewhere on
-/// the line, or unlike the other model's digit printed there.
+/// Whether the disputed glyph clearly is the agreed digit: a twin of that digit printed elsewhere
+/// on the line, and clearly more like it than like the other model's digit. Being unlike the other
+/// digit alone is no evidence (a defocused 3 matched the 3 beside it at 0.28).
 bool GlyphBacksAgreedDigit(const DisputedDigit& d);
 
 /// Reads `band` once more with character boxes (the first model, `engine`) and whether the glyph
