@@ -41,6 +41,18 @@ const std::vector<cv::Point>* Largest(const std::vector<std::vector<cv::Point>>&
   return best;
 }
 
+// Text can run close to the label's edge, and a fitted corner can sit a little inside it (an arc
+// on a bottle, a blurred edge): a slightly larger quad is warped, never cutting into the label.
+// Then its corners are ordered: top-left, top-right, bottom-right, bottom-left.
+void GrowAndOrder(std::vector<cv::Point2f>& quad) {
+  cv::Point2f centre(0, 0);
+  for (const auto& p : quad) centre += p * 0.25f;
+  for (auto& p : quad) p = centre + (p - centre) * 1.04f;
+  std::sort(quad.begin(), quad.end(), [](const cv::Point2f& a, const cv::Point2f& b) { return a.y < b.y; });
+  if (quad[0].x > quad[1].x) std::swap(quad[0], quad[1]);
+  if (quad[2].x < quad[3].x) std::swap(quad[2], quad[3]);
+}
+
 }  // namespace
 
 // The pale panel of the label when it lies on a textured background (a tablecloth, a wooden
@@ -166,15 +178,28 @@ bool FindLabelQuad(const cv::Mat& gray, const std::vector<cv::Point2f>& rows, st
     quad.assign(approx.begin(), approx.end());
   }
   if (bestArea <= 0) return false;
-  // Text can run close to the label's edge, and a fitted corner can sit a little inside it (an
-  // arc on a bottle, a blurred edge): warp a slightly larger quad, never cut into the label.
-  cv::Point2f centre(0, 0);
-  for (const auto& p : quad) centre += p * 0.25f;
-  for (auto& p : quad) p = centre + (p - centre) * 1.04f;
-  // Order: top-left, top-right, bottom-right, bottom-left.
-  std::sort(quad.begin(), quad.end(), [](const cv::Point2f& a, const cv::Point2f& b) { return a.y < b.y; });
-  if (quad[0].x > quad[1].x) std::swap(quad[0], quad[1]);
-  if (quad[2].x < quad[3].x) std::swap(quad[2], quad[3]);
+  GrowAndOrder(quad);
+  return true;
+}
+
+// The smooth panel's outline (a convex hull) as four corners, when it is a clean quad. The same
+// coarse approximation as FindLabelQuad's; the hull must be mostly the quad.
+bool FindPanelQuad(const BrightPanel& panel, cv::Size image, std::vector<cv::Point2f>& quad) {
+  if (panel.outline.size() < 4) return false;
+  std::vector<cv::Point> approx;
+  for (double eps = 0.01; eps <= 0.0201 && approx.size() != 4; eps += 0.005)
+    cv::approxPolyDP(panel.outline, approx, eps * cv::arcLength(panel.outline, true), true);
+  if (approx.size() != 4 || !cv::isContourConvex(approx)) return false;
+  if (cv::contourArea(panel.outline) < 0.93 * cv::contourArea(approx)) return false;
+  // A corner on the photo's edge is where the smooth region ran out of the photo, not the
+  // label's corner (nutrient seed 57163 single-phone-0016: the cloth below a dark label, smooth
+  // where the light fell off, joined the panel; warped to its quad, the label came out askew).
+  const int mx = std::max(2, image.width / 100), my = std::max(2, image.height / 100);
+  const cv::Rect inside(mx, my, image.width - 2 * mx, image.height - 2 * my);
+  for (const cv::Point& p : approx)
+    if (!inside.contains(p)) return false;
+  quad.assign(approx.begin(), approx.end());
+  GrowAndOrder(quad);
   return true;
 }
 

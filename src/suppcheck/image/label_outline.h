@@ -35,4 +35,9 @@ BrightPanel FindBrightPanel(const cv::Mat& gray, const std::vector<cv::Point2f>&
 /// smooth region clearly smoother than a textured surrounding, or when text `rows` stand outside.
 BrightPanel FindSmoothPanel(const cv::Mat& gray, const std::vector<cv::Point2f>& rows);
 
+/// The corners of a panel's outline (FindBrightPanel, FindSmoothPanel, in an `image` of that
+/// size) when it is a clean quad clear of the image's edges, ordered as FindLabelQuad's: a label
+/// on a textured background seen in perspective.
+bool FindPanelQuad(const BrightPanel& panel, cv::Size image, std::vector<cv::Point2f>& quad);
+
 }  // namespace suppcheck
