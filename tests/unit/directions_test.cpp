@@ -178,3 +178,17 @@ TEST_CASE("a two-digit count that another language spells as a range is that ran
   REQUIRE(u);
   CHECK(u->units == 12);
 }
+
+TEST_CASE("a number before the daily word that is no multiplier leaves the units a day unknown", "[extract][directions]") {
+  // Label seed 64829 hard-0030: "2 fois par jour un sachet" read "295 par jour un sachet". The
+  // intakes a day were printed and not read; one sachet a day would halve a dose above the limit.
+  CHECK_FALSE(Units("295 par jour un sachet."));
+  CHECK_FALSE(Units("23 par jour un sachet."));
+  // Read as a multiplier they count, as before; a count before its unit word is no such number.
+  const auto times = Units("2 fois par jour un sachet.");
+  REQUIRE(times);
+  CHECK(times->units == 2);
+  const auto plain = Units("Prendre 2 sachets par jour.");
+  REQUIRE(plain);
+  CHECK(plain->units == 2);
+}

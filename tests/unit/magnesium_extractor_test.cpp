@@ -465,3 +465,23 @@ TEST_CASE("a bar read for one Beutel gives the dose unless a per-day amount cont
   CHECK_FALSE(day.mgPerDay);
   CHECK_FALSE(day.doseProblems.empty());
 }
+
+// Label seed 64829 hard-0030 (first-pass OCR lines, shortened): the Dutch warning "Aanbevolen
+// dagelijkse dosis niet overschrijden" stood above the French dose line, and was taken for its
+// column header: one sachet's 243.1 mg became the day's amount, within the limit, for a product
+// taken twice a day (486 mg, above it).
+TEST_CASE("the warning not to exceed the daily dose heads no column", "[extract][magnesium]") {
+  const MagnesiumFacts m = Extract(
+      "*e sachet Magnesium 10 mmol (243.1 mg)\n2xpe dag een sachet.\n"
+      "Tesandevolen dagelijkse dosis niet overschrijden. Buiten bereik van kinderen bewaren.\n"
+      "Complément alimentaire\n*W sachet Magnésium 10 mmol (243.1 mg)\n");
+  REQUIRE(m.mgPerUnit);
+  CHECK(*m.mgPerUnit == Approx(243.1));
+  CHECK_FALSE(m.mgPerDay);
+  // Read right, the directions give the day's dose.
+  const MagnesiumFacts read = Extract(
+      "Per sachet Magnesium 10 mmol (243.1 mg)\n2x per dag een sachet.\n"
+      "Aanbevolen dagelijkse dosis niet overschrijden.\nPar sachet Magnésium 10 mmol (243.1 mg)\n");
+  REQUIRE(read.mgPerDay);
+  CHECK(*read.mgPerDay == Approx(486.2));
+}

@@ -105,6 +105,26 @@ double MultiplierIn(const std::string& f, size_t from, size_t to, const Vocabula
   return best;
 }
 
+// A number standing right before the sentence's per-day words, outside the count found at
+// [countStart, countEnd): "295 par jour un sachet" for "2 fois par jour un sachet" (label seed
+// 64829 hard-0030, blurred: "2 fois" read "295"). The number of intakes a day was printed there
+// and not read, and the count after it is one intake's: taken alone, one sachet a day halved a
+// dose above the limit into one within it. Read as multipliers ("2x", "3 fois") these numbers
+// count; here they were no multiplier word, so the units a day are not known from this sentence.
+bool UnreadTimesBeforePerDay(const std::string& f, size_t sb, size_t se, size_t countStart, size_t countEnd,
+                             const Vocabulary& vocab) {
+  for (const auto& w : vocab.perDayWords) {
+    for (size_t p = f.find(w, sb); p != std::string::npos && p + w.size() <= se; p = f.find(w, p + 1)) {
+      if (w[0] != '/' && !IsWordStart(f, p)) continue;
+      size_t start = 0;
+      if (NumberEndingAt(f, p, vocab, &start) <= 0) continue;
+      if (start >= countStart && start < countEnd) continue;  // the count itself ("2 /dag")
+      return true;
+    }
+  }
+  return false;
+}
+
 // The folded line holds nothing but the count at [countStart, unitEnd) and its unit word.
 bool IsPackSizeLine(const std::string& line, size_t countStart, size_t unitEnd) {
   if (unitEnd > line.size()) return false;
@@ -239,6 +259,7 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       double units = count;
       const double times = MultiplierIn(f, sb, se, vocab);
       if (times > 1) units = count * times;
+      else if (UnreadTimesBeforePerDay(f, sb, se, countStart, p + len, vocab)) continue;
       if (units > maxUnitsPerDay) continue;
       const auto [ob, oe] = ft.OriginalRange(countStart, std::min(p + len, firstLineEnd));
       readings.push_back({UnitsPerDay{units, static_cast<int>(li), ob, std::min(oe, lines[li].text.size())},

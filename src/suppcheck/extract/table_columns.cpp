@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "suppcheck/extract/word_match.h"
+
 namespace suppcheck {
 
 namespace {
@@ -140,6 +142,10 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
     for (const auto& ph : h.phrases)
       if (!ph.bare) columns.push_back(ph);
     if (columns.empty() || !h.quantities.empty() || LooksLikeDirections(h.ft.text, vocab, maxUnitsPerDay)) continue;
+    // "Aanbevolen dagelijkse dosis niet overschrijden": the warning names the daily dose, and
+    // heads no column (label seed 64829 hard-0030: it stood above the French dose line, which
+    // became one sachet's per-day amount, one sachet a day where two were printed).
+    if (FindAnyWord(h.ft.text, vocab.exceedWords, 0, h.ft.text.size()) != std::string::npos) continue;
     const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
     if (geometry && columns.size() >= 2) {
       if (const BasisPhrase* over = ColumnOver(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))

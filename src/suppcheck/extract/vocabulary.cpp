@@ -52,6 +52,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     v.elementalMarkers = Words(j.at("elemental_markers"));
     v.partOfMarkers = Words(j.at("part_of_markers"));
     v.perDayWords = Words(j.at("per_day_words"));
+    v.exceedWords = Words(j.at("exceed_words"));
     v.perUnitWords = Words(j.at("per_unit_words"));
     v.rangeWords = Words(j.at("range_words"));
     v.timesWords = Words(j.at("times_words"));

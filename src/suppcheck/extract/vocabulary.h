@@ -54,6 +54,7 @@ struct Vocabulary {
   std::vector<std::string> elementalMarkers;
   std::vector<std::string> partOfMarkers;  ///< "waarvan", "soit" right after an amount: a part of it follows
   std::vector<std::string> perDayWords;
+  std::vector<std::string> exceedWords;  ///< "niet overschrijden": the daily-dose warning, no header
   std::vector<std::string> perUnitWords;
   std::vector<std::string> rangeWords;
   std::vector<std::string> timesWords;
