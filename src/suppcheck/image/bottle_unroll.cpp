@@ -11,7 +11,11 @@ namespace suppcheck {
 // A label wrapped round a bottle seen from the front: a glyph at horizontal position x is
 // narrowed by cos(theta) with x = c + r sin(theta). Fits (c, r) to the widths of body-text
 // glyphs across the label; found only when the narrowing is clear and the fit explains it.
-Cylinder EstimateCylinder(const std::vector<cv::Rect>& glyphs, int width) {
+namespace {
+
+// The cylinder fitted to the glyphs' widths, or with `atMedianHeight` to the widths they would
+// have at the median glyph height (see EstimateCylinder).
+Cylinder FitCylinder(const std::vector<cv::Rect>& glyphs, int width, bool atMedianHeight) {
   Cylinder cyl;
   if (glyphs.size() < 80 || width <= 0) return cyl;
   std::vector<int> heights;
@@ -31,7 +35,7 @@ Cylinder EstimateCylinder(const std::vector<cv::Rect>& glyphs, int width) {
     if (g.height < 0.75 * h || g.height > 1.3 * h) continue;
     const double cx = g.x + g.width / 2.0;
     const int bin = std::clamp(static_cast<int>((cx - x0) / (x1 - x0) * kBins), 0, kBins - 1);
-    widths[static_cast<size_t>(bin)].push_back(g.width);
+    widths[static_cast<size_t>(bin)].push_back(atMedianHeight ? h * g.width / g.height : g.width);
   }
   std::vector<std::pair<double, double>> points;  // (x, median width)
   for (int b = 0; b < kBins; ++b) {
@@ -69,6 +73,22 @@ Cylinder EstimateCylinder(const std::vector<cv::Rect>& glyphs, int width) {
   const double edge = std::max(std::abs(x0 - cyl.c), std::abs(x1 - cyl.c)) / cyl.r;
   const double cosEdge = std::sqrt(std::max(0.0, 1 - std::min(1.0, edge) * std::min(1.0, edge)));
   cyl.found = cosEdge < 0.8 && best < 0.4 * flat;
+  return cyl;
+}
+
+}  // namespace
+
+Cylinder EstimateCylinder(const std::vector<cv::Rect>& glyphs, int width) {
+  Cylinder cyl = FitCylinder(glyphs, width, false);
+  // A bottle narrows its glyphs towards the sides and leaves their height; a column of smaller
+  // print narrows both. The widths alone took a flat label's small-print side panel, or a block
+  // of smaller type beside the main text, for a cylinder, and the unrolling squeezed that print
+  // further (label seed 71523 clean-0006: a side panel's number with capitals 10 px high, read
+  // right without it, was `not_seen` on a clean flat photo; 31 of the 64 photos of the dev and
+  // extra label sets unrolled had no curvature). The narrowing must show in the widths taken at
+  // one height too. Not that fit alone: the boxes of print turned 90 degrees, taller than wide,
+  // made a cylinder of a flank photographed flat (samples/side-panel/side-panel-boxed).
+  if (cyl.found && !FitCylinder(glyphs, width, true).found) cyl.found = false;
   return cyl;
 }
 

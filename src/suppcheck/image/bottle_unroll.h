@@ -15,7 +15,8 @@ struct Cylinder {
   bool found = false;
 };
 
-/// Fits the cylinder to the widths of `glyphs` (aligned glyphs, image/glyph_layout.h) across an
+/// Fits the cylinder to the widths of `glyphs` (aligned glyphs, image/glyph_layout.h; the widths
+/// taken at one height must narrow too, so that smaller print is no cylinder) across an
 /// image `width` pixels wide; `found` only when the narrowing is clear and the fit explains it.
 Cylinder EstimateCylinder(const std::vector<cv::Rect>& glyphs, int width);
 
