@@ -125,8 +125,11 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   }
   // Every read agreed; one more, with character boxes, may see a digit otherwise, and the glyph
   // there may look like that other digit printed elsewhere on the line (number_glyph_likeness.h).
+  // The band's glyphs are read once, for this check and the second model's below.
+  NumberBandGlyphs glyphs;
   if (out.number.valid()) {
-    if (const auto unlike = CheckNumberGlyphs(ctx.engine, prep, band, out.number)) {
+    glyphs = ReadNumberBandGlyphs(ctx.engine, prep, band);
+    if (const auto unlike = CheckNumberGlyphs(glyphs, out.number)) {
       MarkUncertain(out, "a digit read as " + unlike->readAs + " looks like the " + unlike->looksLike +
                              " printed beside it");
     }
@@ -141,7 +144,7 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
     const auto other = SecondModelReadsOtherwise(
         *ctx.numberChecker, prep, band, ctx.models.vocabulary, first, out.number.canonical,
         [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-" + how, crop); });
-    if (other && !GlyphsBackAgreedNumber(ctx.engine, prep, band, out.number, *other))
+    if (other && !GlyphsBackAgreedNumber(glyphs, out.number, *other))
       MarkUncertain(out, "two recognition models read it differently ('" + out.number.canonical + "', '" + *other + "')");
   }
   return out;
