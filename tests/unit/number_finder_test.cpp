@@ -268,3 +268,17 @@ TEST_CASE("a line shaped like a number whose categories were garbled is recognis
     CHECK_FALSE(NumberShapedLine(text, vocab));
   }
 }
+
+TEST_CASE("a short line that begins with a category in capitals may start a garbled number", "[extract][number]") {
+  const Vocabulary& vocab = TestModels().vocabulary;
+  // Seed 36527 hard-0030: a blurred, boxed "NUT/AS36/2" read "NUTS]" at confidence 5.
+  for (const char* text : {"NUTS]", "NUT/AS 3$/?", "P1/AS 7a", " AS 4/", "NVT.8"}) {
+    INFO(text);
+    CHECK(MayStartNumber(text, vocab));
+  }
+  // Words (capitalised or not), letters alone, lot lines and long lines are not.
+  for (const char* text : {"Plus 2", "as 3/4", "NUT", "PLAS", "Nut 12", "LOT 1234/56", "AS 12/3 tablets per day, with water, before a meal"}) {
+    INFO(text);
+    CHECK_FALSE(MayStartNumber(text, vocab));
+  }
+}

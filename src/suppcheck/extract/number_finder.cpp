@@ -420,6 +420,24 @@ bool MayHoldNumber(const std::string& text, const Vocabulary& vocab) {
   return false;
 }
 
+bool MayStartNumber(const std::string& text, const Vocabulary& vocab) {
+  // As short as a number line with its label: a long line is prose or an address, whose
+  // re-read costs much for nothing.
+  constexpr size_t kMostChars = 40;
+  const FoldedText ft = FoldForMatching(text);
+  const std::string& f = ft.text;
+  if (f.size() > kMostChars) return false;
+  for (const auto& decoy : vocab.numberLineDecoys)
+    if (f.find(decoy) != std::string::npos) return false;
+  size_t p = 0;
+  while (p < f.size() && !IsAlnum(f[p])) ++p;
+  const auto category = MatchCategory(f, p);
+  if (!category || !PrintedInCapitals(ft, text, p, p + 1)) return false;
+  const char second = text[ft.origin[p + 1]];  // a capital or a look-alike ("P1"), not a word's "Pl"
+  return (second < 'a' || second > 'z') &&
+         std::any_of(f.begin() + static_cast<long>(p), f.end(), [](char c) { return !IsAsciiAlpha(c) && c != ' '; });
+}
+
 bool NumberShapedLine(const std::string& text, const Vocabulary& vocab) {
   if (!MayHoldNumber(text, vocab)) return false;
   const std::string_view t = Trim(std::string_view(text));

@@ -61,6 +61,12 @@ NumberFinding FindNotificationNumber(const std::vector<TextLine>& lines, const V
 /// to OCR, as in "84/2749" for "AS 46/2740").
 bool MayHoldNumber(const std::string& lineText, const Vocabulary& vocab);
 
+/// A short line that begins with a category printed in capitals (NUT, PL, AS, as the finder
+/// reads them) and holds more than letters, but no number the finder takes: the start of a
+/// notification number whose digits OCR garbled ("NUTS]" read from a blurred "NUT/AS36/2" at
+/// confidence 5, label seed 36527 hard-0030), worth re-reading like MayHoldNumber's lines.
+bool MayStartNumber(const std::string& lineText, const Vocabulary& vocab);
+
 /// A whole line that is only a short word in capitals and digits/digits ("WT81/79" for
 /// "NUT81/79"): a notification number whose categories OCR garbled, not a lot, date or telephone
 /// line (vocabulary number_line_decoys).

@@ -184,26 +184,27 @@ bool GlyphBacksAgreedDigit(const DisputedDigit& d) {
   return d.toAgreed >= kTwinOfAgreed && d.toAgreed >= d.toOther + kClearlyMore;
 }
 
-bool GlyphsBackAgreedNumber(TesseractEngine& engine, const PreparedImage& image, const Box& band,
-                            const NotificationNumber& agreed, const std::string& otherCanonical) {
-  if (band.empty() || !agreed.producer || !agreed.product) return false;
+NumberBandGlyphs ReadNumberBandGlyphs(TesseractEngine& engine, const PreparedImage& image, const Box& band) {
+  NumberBandGlyphs g;
+  if (band.empty()) return g;
+  g.crop = RenderNumberBand(image, band, BandGlyphHeight(band), kGlyphHeight, nullptr);
+  if (!g.crop.empty()) g.glyphs = engine.RecognizeGlyphs(g.crop, PageMode::SingleLine, kNumberWhitelist);
+  return g;
+}
+
+bool GlyphsBackAgreedNumber(const NumberBandGlyphs& band, const NotificationNumber& agreed,
+                            const std::string& otherCanonical) {
+  if (band.crop.empty() || !agreed.producer || !agreed.product) return false;
   const auto [cats, otherDigits] = SplitCanonical(otherCanonical);
   const auto [agreedCats, digits] = SplitCanonical(agreed.canonical);
   if (cats != agreedCats) return false;
-  const cv::Mat crop = RenderNumberBand(image, band, BandGlyphHeight(band), kGlyphHeight, nullptr);
-  if (crop.empty()) return false;
-  const auto glyphs = engine.RecognizeGlyphs(crop, PageMode::SingleLine, kNumberWhitelist);
-  const auto d = FindDisputedDigitLikeness(crop, glyphs, digits, otherDigits);
+  const auto d = FindDisputedDigitLikeness(band.crop, band.glyphs, digits, otherDigits);
   return d && GlyphBacksAgreedDigit(*d);
 }
 
-std::optional<UnlikeReading> CheckNumberGlyphs(TesseractEngine& engine, const PreparedImage& image, const Box& band,
-                                               const NotificationNumber& number) {
-  if (band.empty() || !number.producer || !number.product) return std::nullopt;
-  const cv::Mat crop = RenderNumberBand(image, band, BandGlyphHeight(band), kGlyphHeight, nullptr);
-  if (crop.empty()) return std::nullopt;
-  const auto glyphs = engine.RecognizeGlyphs(crop, PageMode::SingleLine, kNumberWhitelist);
-  return FindUnlikeReadingOfAlikeGlyphs(crop, glyphs, *number.producer + "/" + *number.product);
+std::optional<UnlikeReading> CheckNumberGlyphs(const NumberBandGlyphs& band, const NotificationNumber& number) {
+  if (band.crop.empty() || !number.producer || !number.product) return std::nullopt;
+  return FindUnlikeReadingOfAlikeGlyphs(band.crop, band.glyphs, *number.producer + "/" + *number.product);
 }
 
 }  // namespace suppcheck

@@ -39,10 +39,19 @@ struct UnlikeReading {
 std::optional<UnlikeReading> FindUnlikeReadingOfAlikeGlyphs(const cv::Mat& gray, const std::vector<OcrWord>& glyphs,
                                                             const std::string& digits);
 
-/// Reads `band` (the number line, PreparedImage pixels) once more with character boxes and
-/// checks `number` (valid) with FindUnlikeReadingOfAlikeGlyphs.
-std::optional<UnlikeReading> CheckNumberGlyphs(TesseractEngine& engine, const PreparedImage& image, const Box& band,
-                                               const NotificationNumber& number);
+/// One more reading of the number line with character boxes: the band rendered at the glyph size
+/// the comparisons use, and the glyphs the first model reads there. Read once per verified
+/// number and shared by both glyph checks below (each used to render and read the band itself).
+struct NumberBandGlyphs {
+  cv::Mat crop;                 ///< the band (PreparedImage pixels) rendered; empty when it cannot be
+  std::vector<OcrWord> glyphs;  ///< in `crop`'s pixels
+};
+
+/// Renders `band` (the number line, PreparedImage pixels) and reads it with character boxes.
+NumberBandGlyphs ReadNumberBandGlyphs(TesseractEngine& engine, const PreparedImage& image, const Box& band);
+
+/// Checks `number` (valid) with FindUnlikeReadingOfAlikeGlyphs on the band's glyph reading.
+std::optional<UnlikeReading> CheckNumberGlyphs(const NumberBandGlyphs& band, const NotificationNumber& number);
 
 /// The one digit two recognition models read differently, and how its glyph looks beside the
 /// line's other glyphs read as either digit (correlation 0..1, -1: no other glyph of that digit).
@@ -65,10 +74,10 @@ std::optional<DisputedDigit> FindDisputedDigitLikeness(const cv::Mat& gray, cons
 /// digit alone is no evidence (a defocused 3 matched the 3 beside it at 0.28).
 bool GlyphBacksAgreedDigit(const DisputedDigit& d);
 
-/// Reads `band` once more with character boxes (the first model, `engine`) and whether the glyph
-/// of the one digit `agreed` (valid) and `otherCanonical` (the second model's number) differ in
-/// backs the agreed digit (GlyphBacksAgreedDigit). False when they differ otherwise.
-bool GlyphsBackAgreedNumber(TesseractEngine& engine, const PreparedImage& image, const Box& band,
-                            const NotificationNumber& agreed, const std::string& otherCanonical);
+/// Whether, on the band's glyph reading (the first model's), the glyph of the one digit `agreed`
+/// (valid) and `otherCanonical` (the second model's number) differ in backs the agreed digit
+/// (GlyphBacksAgreedDigit). False when they differ otherwise.
+bool GlyphsBackAgreedNumber(const NumberBandGlyphs& band, const NotificationNumber& agreed,
+                            const std::string& otherCanonical);
 
 }  // namespace suppcheck

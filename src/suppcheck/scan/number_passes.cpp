@@ -1,6 +1,7 @@
 #include "suppcheck/scan/number_passes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "suppcheck/extract/legal_text_legibility.h"
@@ -93,6 +94,57 @@ bool FramedFromItsStart(const PreparedImage& prep, const NumberFinding& n) {
   return false;
 }
 
+// A line the page pass read this unsure of (mean word confidence) says little about what is
+// printed there: the number lines it garbled on the not_seen photos of the dev label sets read
+// at 5-43 ("seas renin" for a small "NUT/AS 7442/697", 81234 hard-0028; "WAS 254" for
+// "NUT/AS 25/4", 70701 hard-0036).
+constexpr float kGarbledLineConfidence = 50;
+// Garbled lines re-read at most (one single-line read each): a blurred photo garbles every line
+// of its small print, and re-reading four of them took 1.3 s (25417 hard-0032) for nothing; the
+// number found by this pass on the dev and extra label sets (session 23) was among the first two.
+constexpr size_t kMaxGarbledReReads = 2;
+// ... each as short as a number line with its label, and with a few letters or digits (specks
+// and rules read as "a", "—").
+constexpr size_t kMostGarbledChars = 40;
+constexpr int kLeastGarbledAlnum = 3;
+
+// Nothing found anywhere (upright passes and turned blocks): the number line may be among the
+// upright lines the page pass read as gibberish, which no other pass re-reads (no digits and
+// slash, no legal line next to it). Re-reads the most readable of them, enlarged from the photo
+// in all languages, and keeps a valid reading. `upright` lines of `lines` are the page pass's
+// (the turned blocks' lines after them run down the image: a single-line read across is no use).
+void ReReadGarbledLines(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
+                        size_t upright, NumberFinding& number) {
+  std::vector<std::pair<float, size_t>> garbled;  // (confidence, line)
+  for (size_t i = 0; i < std::min(upright, lines.size()); ++i) {
+    const TextLine& line = lines[i];
+    if (line.box.empty() || line.text.size() > kMostGarbledChars) continue;
+    const int alnum = static_cast<int>(std::count_if(line.text.begin(), line.text.end(),
+                                                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
+    if (alnum < kLeastGarbledAlnum) continue;
+    const float confidence = line.MeanConfidenceOf(0, line.text.size());
+    // Lines that may hold a number were re-read by ReReadNumberLines already.
+    if (MayHoldNumber(line.text, ctx.models.vocabulary)) continue;
+    // A line starting with a category in capitals ("NUTS]") is the number's start, however sure.
+    if (confidence >= kGarbledLineConfidence && !MayStartNumber(line.text, ctx.models.vocabulary)) continue;
+    garbled.emplace_back(confidence, i);
+  }
+  // The most readable first: gibberish of texture and bars reads near 0, a garbled line of print
+  // in between.
+  std::sort(garbled.begin(), garbled.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (garbled.size() > kMaxGarbledReReads) garbled.resize(kMaxGarbledReReads);
+  for (const auto& [confidence, i] : garbled) {
+    TextLine copy = lines[i];
+    if (!ReReadLine(ctx, prep, copy, /*force=*/true)) continue;
+    auto found = FindNumberCandidates({copy}, ctx.models.vocabulary);
+    if (found.empty() || !found.front().number.valid()) continue;
+    lines[i] = std::move(copy);
+    number = found.front();
+    number.line = static_cast<int>(i);
+    return;
+  }
+}
+
 // `n` becomes unreadable: the number could not be read with confidence, for the reason `why`.
 void MarkUncertain(NumberFinding& n, const std::string& why) {
   n.number.status = NumberStatus::Unreadable;
@@ -125,8 +177,11 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   }
   // Every read agreed; one more, with character boxes, may see a digit otherwise, and the glyph
   // there may look like that other digit printed elsewhere on the line (number_glyph_likeness.h).
+  // The band's glyphs are read once, for this check and the second model's below.
+  NumberBandGlyphs glyphs;
   if (out.number.valid()) {
-    if (const auto unlike = CheckNumberGlyphs(ctx.engine, prep, band, out.number)) {
+    glyphs = ReadNumberBandGlyphs(ctx.engine, prep, band);
+    if (const auto unlike = CheckNumberGlyphs(glyphs, out.number)) {
       MarkUncertain(out, "a digit read as " + unlike->readAs + " looks like the " + unlike->looksLike +
                              " printed beside it");
     }
@@ -141,7 +196,7 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
     const auto other = SecondModelReadsOtherwise(
         *ctx.numberChecker, prep, band, ctx.models.vocabulary, first, out.number.canonical,
         [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-" + how, crop); });
-    if (other && !GlyphsBackAgreedNumber(ctx.engine, prep, band, out.number, *other))
+    if (other && !GlyphsBackAgreedNumber(glyphs, out.number, *other))
       MarkUncertain(out, "two recognition models read it differently ('" + out.number.canonical + "', '" + *other + "')");
   }
   return out;
@@ -276,8 +331,14 @@ NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage
     timer.Mark("verify-number");
   }
   if (number.number.status == NumberStatus::Missing) {
+    const size_t upright = lines.size();
     number = ReadTurnedBlocks(ctx, prep, words, lines, number);
     timer.Mark("turned-blocks");
+    if (number.number.status == NumberStatus::Missing) {
+      ReReadGarbledLines(ctx, prep, lines, upright, number);
+      if (number.number.status != NumberStatus::Missing) number = VerifyNumber(ctx, prep, lines, number);
+      timer.Mark("garbled-lines");
+    }
   }
   return number;
 }
