@@ -483,6 +483,16 @@ TEST_CASE("vitamin E in IU takes the factor of the form its ingredient list name
   CheckSamplePerDay("single-vitamin-e-form-in-ingredients", {"vitamin_e"});
 }
 
+// samples/multivitamin/multivitamin-grid-thin-font: multivitamin-phone-0025 of tuning seed 53381
+// (unchanged). A boxed grid table of 21 rows in a thin light font: its rules spoiled the page
+// pass's sparse layout, which read the cells as confetti, no nutrient table was found and no row was
+// read. The page is read again with its rules erased when no table was found on a page ruled like
+// one (scan/whole_label_read.cpp, TryWithoutRules).
+TEST_CASE("a boxed grid table in a thin font is read with its rules erased", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-grid-thin-font",
+                    {"vitamin_a", "vitamin_d", "vitamin_c", "riboflavin", "folate", "magnesium", "iron", "choline"});
+}
+
 // samples/multivitamin/multivitamin-unit-apart-at-edge: multivitamin-phone-0037 of tuning seed
 // 26813 (unchanged). One amount column, no % column; the first pass read "Vitamin H" and "\25 mcg"
 // as lines of their own. The table's block crop ended at the amounts' digits, cutting the units

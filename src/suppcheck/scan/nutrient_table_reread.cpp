@@ -226,14 +226,18 @@ std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lin
   return rows;
 }
 
-NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
-                                         const std::vector<TextLine>& lines) {
+namespace {
+
+// Each row's part of the table's region (its names, percentages and amounts) and its height: the
+// first pass's lines that name a nutrient next to a digit, or the rows it read apart. Empty when
+// there are fewer than kMinTableRows.
+std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLine>& lines, const Models& models) {
   // Each row's part of the region (its names, percentages and amounts) and its height.
   std::vector<std::pair<Box, int>> parts;
   for (const auto& line : lines) {
     if (line.box.empty()) continue;
     const FoldedText ft = FoldForMatching(line.text);
-    const auto names = ctx.models.nutrientNames.Find(ft.text);
+    const auto names = models.nutrientNames.Find(ft.text);
     if (std::none_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) || names.empty()) continue;
     Box part;
     // The names and the percentages, not the whole line: OCR adds noise at a line's ends.
@@ -268,9 +272,22 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
   // Too few rows read whole: a table whose rows the first pass read apart, names and amounts as
   // lines of their own (SplitTableRows).
   if (static_cast<int>(parts.size()) < kMinTableRows) {
-    const auto split = SplitTableRows(lines, ctx.models);
+    const auto split = SplitTableRows(lines, models);
     if (static_cast<int>(parts.size() + split.size()) >= kMinTableRows) parts.insert(parts.end(), split.begin(), split.end());
   }
+  if (static_cast<int>(parts.size()) < kMinTableRows) return {};
+  return parts;
+}
+
+}  // namespace
+
+bool NutrientTableFound(const std::vector<TextLine>& lines, const Models& models) {
+  return !NutrientTableRowParts(lines, models).empty();
+}
+
+NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedImage& prep,
+                                         const std::vector<TextLine>& lines) {
+  const std::vector<std::pair<Box, int>> parts = NutrientTableRowParts(lines, ctx.models);
   const int rows = static_cast<int>(parts.size());
   if (rows < kMinTableRows) return {};
   Box region, rowsRegion;

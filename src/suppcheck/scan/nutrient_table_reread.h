@@ -32,6 +32,10 @@ struct NutrientTableReading {
   std::vector<TextLine> All() const;
 };
 
+/// Whether `lines` (a first pass's) hold a nutrient table worth reading again: at least three
+/// lines naming a nutrient next to a digit, or rows read apart (SplitTableRows) to make three.
+bool NutrientTableFound(const std::vector<TextLine>& lines, const Models& models);
+
 /// The region: the lines that name a nutrient next to a digit, from the first to the last,
 /// widened by a line. Its lines (in `prep`'s pixels) are read beside the first pass's (a row read
 /// in both counts twice in the vote of extract/dose_choice), for the nutrients only: the

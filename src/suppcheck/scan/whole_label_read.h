@@ -19,7 +19,7 @@ struct WholeLabelReading {
   std::vector<OcrWord> words;   ///< in `prep`'s pixels
 };
 
-/// Passes "prepare", "page", "barcodes", "inverted" and "turns" of the timer.
+/// Passes "prepare", "page", "barcodes", "inverted", "turns" and "rules" of the timer.
 WholeLabelReading ReadWholeLabel(const ScanContext& ctx, const cv::Mat& bgr, PassTimer& timer);
 
 }  // namespace suppcheck
