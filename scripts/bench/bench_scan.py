@@ -13,7 +13,9 @@ all fields together; then the errors that matter most, per tier: wrong numbers r
 person's judgement from --legibility, else the printed size: capitals of at least
 LEGIBLE_CAP_PX photo pixels), and `not_seen` / `missing` reported for a number that is there.
 Time: mean seconds per photo against the baseline's mean (the goal is a ratio <= 0.5), and each
-real US photo alone against the tesseract command on it. Peak memory.
+real US photo alone against the tesseract command on it; the same ratio in CPU time, which other
+work starting or stopping on the machine during the run does not skew (wall time does: suppcheck
+runs first, the baseline after). Peak memory.
 
 --dump-failures DIR writes, for every photo whose number status or number is wrong, a crop of
 the number line (from the truth's number_box) with the verdict in the name, to look at.
@@ -28,6 +30,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -71,13 +74,22 @@ def real_truth():
     return out
 
 
+def children_cpu():
+    """CPU seconds (user + system) of the finished child processes so far. Each run's share is the
+    difference around it: unlike wall time it does not grow when other work shares the machine
+    (a load that started while the baseline ran once made suppcheck look 2.7 times faster)."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_suppcheck(binary, items, env, extra):
     paths = [t["path"] for t in items]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), children_cpu()
     p = subprocess.Popen(["taskset", "-c", "0", binary, "scan", *paths, "--format", "jsonl", *extra], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, env=env)
     out, err = p.communicate()
     wall = time.perf_counter() - t0
+    run_suppcheck.cpu = children_cpu() - c0
     # Peak memory of the child: read from the kernel's accounting of the finished process.
     res = {}
     for line in out.decode().splitlines():
@@ -136,12 +148,14 @@ def baseline_extract(text, salt_patterns):
 def run_baseline(items, env):
     salt_patterns = baseline_salt_patterns()
     res, times = {}, []
+    c0 = children_cpu()
     for t in items:
         t0 = time.perf_counter()
         p = subprocess.run(["taskset", "-c", "0", "tesseract", t["path"], "stdout", "-l", "nld+fra+deu+eng"],
                            capture_output=True, env=env)
         times.append(time.perf_counter() - t0)
         res[t["path"]] = baseline_extract(p.stdout.decode(errors="replace"), salt_patterns)
+    run_baseline.cpu = children_cpu() - c0
     return res, times
 
 
@@ -333,6 +347,9 @@ def main():
         print(f"baseline:  mean {bmean:.2f} s/photo (tesseract command, 4 languages, one core)")
         print(f"ratio:     {mean / bmean:.2f} x the baseline's mean time (warm), "
               f"{(wall / len(items)) / bmean:.2f} x including start-up (goal <= 0.5)")
+        print(f"cpu:       suppcheck {run_suppcheck.cpu / len(items):.2f} s/photo with start-up, tesseract command "
+              f"{run_baseline.cpu / len(items):.2f}: ratio {run_suppcheck.cpu / run_baseline.cpu:.2f} "
+              f"(CPU time: not skewed by other work on the machine)")
         for t in real_truth() if not args.no_real else []:
             if "us-" not in t["file"]:
                 continue
