@@ -1144,3 +1144,19 @@ TEST_CASE("two amounts of one row put in one column by a header read in part are
   REQUIRE(e);
   CHECK(e->problems.empty());
 }
+
+// multivitamin-phone-0035 of seed 81563: "Vitamin A (retinyl acetate) | 1333 IU | 50 %" read
+// "13331IU 50%" by the table's block reading, the space and the I of IU taken for a 1: 13331 IU
+// of retinyl acetate are 4000 µg, above the 3000 µg upper level, where 50 % of 800 µg says 400.
+// An amount converted from IU is checked against its % RI too; refused, never corrected.
+TEST_CASE("an amount converted from IU that its % RI refutes is not reported", "[extract][nutrients]") {
+  const auto misread = Read("Per tablet % RI\nVitamin A (retinyl acetate) 13331IU 50%\nTake 1 tablet a day.\n");
+  const NutrientFacts* a = Get(misread, "vitamin_a");
+  REQUIRE(a);
+  CHECK_FALSE(a->perDay);
+  REQUIRE_FALSE(a->problems.empty());
+  CHECK(a->problems.front().find("converted from international units") != std::string::npos);
+  // Read right, the same row fits its %: 1333 IU x 0.3 = 400 µg.
+  CheckDose(Read("Per tablet % RI\nVitamin A (retinyl acetate) 1333 IU 50%\nTake 1 tablet a day.\n"), "vitamin_a", 399.9,
+            399.9, "converted");
+}
