@@ -232,7 +232,6 @@ namespace {
 // first pass's lines that name a nutrient next to a digit, or the rows it read apart. Empty when
 // there are fewer than kMinTableRows.
 std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLine>& lines, const Models& models) {
-  // Each row's part of the region (its names, percentages and amounts) and its height.
   std::vector<std::pair<Box, int>> parts;
   for (const auto& line : lines) {
     if (line.box.empty()) continue;
