@@ -30,7 +30,7 @@ struct Scanner::Impl {
   Registry* registry = nullptr;
   std::unique_ptr<TesseractEngine> engine;     // targeted re-reads: all label languages
   std::unique_ptr<TesseractEngine> firstPass;  // whole-label pass: fast; may be `engine` itself
-  std::unique_ptr<TesseractEngine> numberChecker;  // second model for the number; may be null
+  std::unique_ptr<NumberCheckModel> numberChecker;  // second model for the number, loaded on first use
   TesseractEngine& FirstPass() { return firstPass ? *firstPass : *engine; }
 
   ScanContext Context(const std::string& name) {
@@ -145,7 +145,7 @@ Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models>
     if (!fp) return fp.error();
     firstPass = std::move(*fp);
   }
-  std::unique_ptr<TesseractEngine> checker = LoadNumberCheckModel(models->dir);
+  auto checker = std::make_unique<NumberCheckModel>(models->dir);
   std::unique_ptr<Scanner> s(new Scanner());
   s->impl_ = std::make_unique<Impl>();
   s->impl_->models = std::move(models);

@@ -192,9 +192,10 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   // the one digit it reads otherwise is, glyph for glyph, the agreed digit printed elsewhere on
   // the line: then the second model misreads (60493 phone-0022, a serif "AS 4007/54" it reads
   // 1007/54 at every size, its first 4 the twin of the 4 in "54"; ocr/number_glyph_likeness.h).
-  if (out.number.valid() && ctx.numberChecker) {
+  TesseractEngine* checker = out.number.valid() && ctx.numberChecker ? ctx.numberChecker->Get() : nullptr;
+  if (checker) {
     const auto other = SecondModelReadsOtherwise(
-        *ctx.numberChecker, prep, band, ctx.models.vocabulary, first, out.number.canonical,
+        *checker, prep, band, ctx.models.vocabulary, first, out.number.canonical,
         [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-" + how, crop); });
     if (other && !GlyphsBackAgreedNumber(glyphs, out.number, *other))
       MarkUncertain(out, "two recognition models read it differently ('" + out.number.canonical + "', '" + *other + "')");

@@ -8,6 +8,7 @@
 #include <opencv2/core.hpp>
 
 #include "suppcheck/models.h"
+#include "suppcheck/ocr/number_check_model.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/scanner.h"
@@ -23,8 +24,8 @@ struct ScanContext {
   TesseractEngine& firstPass;  ///< the whole-label pass: fast; may be `engine` itself
   std::string name;            ///< the photo, as the results and the debug files name it
   /// A second recognition model (models/tessdata, English "best"), used only to check a number
-  /// the first model's reads agreed on; null when that model is not installed.
-  TesseractEngine* numberChecker = nullptr;
+  /// the first model's reads agreed on; loaded on first use; null when the scanner has none.
+  NumberCheckModel* numberChecker = nullptr;
 
   /// With --debug-dir: keeps `image` as DIR/<stem of name>.<step>.png.
   void Debug(const std::string& step, const cv::Mat& image) const { DebugAs(name, step, image); }
