@@ -31,10 +31,11 @@ struct Scanner::Impl {
   std::unique_ptr<TesseractEngine> engine;     // targeted re-reads: all label languages
   std::unique_ptr<TesseractEngine> firstPass;  // whole-label pass: fast; may be `engine` itself
   std::unique_ptr<NumberCheckModel> numberChecker;  // second model for the number, loaded on first use
+  std::unique_ptr<PageOrientation> orientation;      // OSD, for pages that may be upside down; may be null
   TesseractEngine& FirstPass() { return firstPass ? *firstPass : *engine; }
 
   ScanContext Context(const std::string& name) {
-    return ScanContext{*models, options, registry, *engine, FirstPass(), name, numberChecker.get()};
+    return ScanContext{*models, options, registry, *engine, FirstPass(), name, numberChecker.get(), orientation.get()};
   }
 };
 
@@ -154,6 +155,7 @@ Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models>
   s->impl_->engine = std::move(*engine);
   s->impl_->firstPass = std::move(firstPass);
   s->impl_->numberChecker = std::move(checker);
+  s->impl_->orientation = PageOrientation::Load(s->impl_->options.tessdataDir);
   return s;
 }
 

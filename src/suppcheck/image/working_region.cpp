@@ -39,6 +39,13 @@ double LevelRegion(WorkingRegion& region) {
   // phone-0024; 20 was the bound before).
   constexpr double kMostSkew = 25;
   if (!(std::abs(skew) >= 2 && std::abs(skew) <= kMostSkew)) return 0;
+  LevelRegionBy(region, skew);
+  return skew;
+}
+
+void LevelRegionBy(WorkingRegion& region, double skew) {
+  cv::Mat& gray = region.image.gray;
+  if (gray.empty() || skew == 0) return;
   cv::Size2d size;
   const cv::Matx33d rotate = RotationAbout(gray.cols, gray.rows, -skew, size);  // old -> new pixels
   const cv::Size canvas(static_cast<int>(std::lround(size.width)), static_cast<int>(std::lround(size.height)));
@@ -46,7 +53,6 @@ double LevelRegion(WorkingRegion& region) {
   const cv::Matx33d back = rotate.inv();
   region.image.workToUnwrapped = region.image.workToUnwrapped * back;
   region.toParent = region.toParent * back;
-  return skew;
 }
 
 Box ToParent(const WorkingRegion& region, const Box& b) {

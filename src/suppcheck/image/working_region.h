@@ -27,6 +27,10 @@ WorkingRegion CutWorkingRegion(const PreparedImage& parent, const Box& region, i
 /// far off level as confetti. Returns the skew removed (0 if none).
 double LevelRegion(WorkingRegion& region);
 
+/// Turns a cut-out by `skew` degrees (its lines rising to the right by that much before) so that
+/// its lines run level, keeping the transform back to the photo and to the parent.
+void LevelRegionBy(WorkingRegion& region, double skew);
+
 /// A box in the region's pixels -> the enclosing box in the parent working image's pixels.
 Box ToParent(const WorkingRegion& region, const Box& box);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "suppcheck/extract/legal_text_legibility.h"
@@ -13,6 +14,7 @@
 #include "suppcheck/ocr/number_glyph_likeness.h"
 #include "suppcheck/ocr/number_line_reads.h"
 #include "suppcheck/ocr/turned_text_search.h"
+#include "suppcheck/scan/levelled_number_band.h"
 #include "suppcheck/scan/line_reread.h"
 #include "suppcheck/scan/unread_row_read.h"
 
@@ -155,14 +157,33 @@ void MarkUncertain(NumberFinding& n, const std::string& why) {
 
 // Reads the number line again in several independent ways and keeps what the reads agree on:
 // valid or invalid only when they agree, unreadable when they do not (number_reads_agreement.h).
-NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
+NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& pagePrep, const std::vector<TextLine>& lines,
                            const NumberFinding& first) {
-  const Box band = NumberLineBand(lines, first, prep.gray);
-  auto reads = ReReadNumberBand(
-      ctx.engine, prep, band, ctx.models.vocabulary, {first}, kMaxNumberReReads,
-      [](const std::vector<NumberFinding>& sofar) { return AgreementSettled(AgreeOnNumber(sofar)); },
-      [&](const std::string& how, const cv::Mat& crop) { ctx.Debug("3-number-" + how, crop); });
-  NumberFinding out = AgreeOnNumber(reads).finding;
+  Box band = NumberLineBand(lines, first, pagePrep.gray);
+  const auto reReadBand = [&](const PreparedImage& image, const Box& where, const std::string& debugName) {
+    return AgreeOnNumber(ReReadNumberBand(
+        ctx.engine, image, where, ctx.models.vocabulary, {first}, kMaxNumberReReads,
+        [](const std::vector<NumberFinding>& sofar) { return AgreementSettled(AgreeOnNumber(sofar)); },
+        [&](const std::string& how, const cv::Mat& crop) { ctx.Debug(debugName + how, crop); }));
+  };
+  NumberFinding out = reReadBand(pagePrep, band, "3-number-").finding;
+  // The reads disagreed: the band may slope through the ends of its neighbouring lines (a turned
+  // side panel photographed in perspective). Read again cut level, when it slopes; the checks
+  // below then look at the levelled band too. Only then: a band read alike at once pays nothing.
+  std::optional<LevelledBand> levelled;
+  if (out.number.status == NumberStatus::Unreadable) levelled = LevelNumberBand(pagePrep, band);
+  if (levelled) {
+    NumberFinding again = reReadBand(levelled->region.image, levelled->band, "3-levelled-").finding;
+    if (again.number.status == NumberStatus::Valid || again.number.status == NumberStatus::Invalid) {
+      // Where the page-level read saw it: the re-reads' boxes are in the levelled cut-out's pixels.
+      again.box = first.box;
+      out = again;
+      band = levelled->band;
+    } else {
+      levelled.reset();
+    }
+  }
+  const PreparedImage& prep = levelled ? levelled->region.image : pagePrep;
   if (out.line < 0) out.line = first.line;
   if (out.box.empty()) out.box = first.box;
   out.labelled |= first.labelled;
@@ -172,7 +193,7 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& prep, co
   // ("SUT PL739534" on the page, "NUT/PL 739/534" in every re-read).
   if (out.number.status != NumberStatus::Unreadable && out.number.status != NumberStatus::Missing &&
       first.startCut && out.number.categories.size() <= first.number.categories.size() &&
-      !FramedFromItsStart(prep, first)) {
+      !FramedFromItsStart(pagePrep, first)) {
     MarkUncertain(out, "the text before it looks cut off (a category may be missing)");
   }
   // Every read agreed; one more, with character boxes, may see a digit otherwise, and the glyph

@@ -9,6 +9,7 @@
 
 #include "suppcheck/models.h"
 #include "suppcheck/ocr/number_check_model.h"
+#include "suppcheck/ocr/page_orientation.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/scanner.h"
@@ -26,6 +27,9 @@ struct ScanContext {
   /// A second recognition model (models/tessdata, English "best"), used only to check a number
   /// the first model's reads agreed on; loaded on first use; null when the scanner has none.
   NumberCheckModel* numberChecker = nullptr;
+  /// Tesseract's orientation detection, asked only when a page's reading cannot tell whether it
+  /// stands upside down (scan/whole_label_read.cpp); null when its model is not installed.
+  PageOrientation* orientation = nullptr;
 
   /// With --debug-dir: keeps `image` as DIR/<stem of name>.<step>.png.
   void Debug(const std::string& step, const cv::Mat& image) const { DebugAs(name, step, image); }

@@ -26,6 +26,11 @@ constexpr double kInvertedMargin = 10;
 constexpr double kHalfTurnBelowConfidence = 70;
 // ... or reads fewer confident characters per word than this (specks and fragments).
 constexpr double kHalfTurnBelowReadabilityPerWord = 2.5;
+// A page upright only by its words' confidence is read turned half round when Tesseract's
+// orientation detection finds it upside down with at least this confidence: 6.1 for the upside-down
+// label of seed 60493 hard-0026 (read upright at mean word confidence 53); upright working images
+// gave 0 degrees (1.6-17.9).
+constexpr double kUpsideDownOrientationConfidence = 4;
 // So little read that the photo may be sideways (a tube, a layout test that missed): the
 // quarter turns too.
 constexpr double kQuarterTurnsBelowReadability = 40;
@@ -129,9 +134,17 @@ void TryTurns(const ScanContext& ctx, WholeLabelReading& page, PassTimer& timer)
   double best = Readability(page.words);
   const double confident = page.words.empty() ? 0 : best / static_cast<double>(page.words.size());
   std::vector<int> turns;
-  if ((MeanConfidence(page.words) < kHalfTurnBelowConfidence || confident < kHalfTurnBelowReadabilityPerWord) &&
-      !ClearlyUpright(page.words))
+  const bool unsure = MeanConfidence(page.words) < kHalfTurnBelowConfidence || confident < kHalfTurnBelowReadabilityPerWord;
+  if (unsure && !ClearlyUpright(page.words)) {
     turns.push_back(180);
+  } else if (unsure && !UprightByReadability(best) && ctx.orientation) {
+    // Upright only by its words' confidence, which upside-down text can reach too: the glyphs'
+    // shapes decide whether the half turn is worth a reading. Asked only here, so that a page
+    // read upright beyond doubt pays nothing.
+    const auto o = ctx.orientation->Detect(page.prep.gray);
+    timer.Mark("orientation");
+    if (o && o->degrees == 180 && o->confidence >= kUpsideDownOrientationConfidence) turns.push_back(180);
+  }
   if (best < kQuarterTurnsBelowReadability) turns.insert(turns.end(), {90, 270});
   std::vector<int> tried;
   for (int turn : turns) {
