@@ -30,8 +30,9 @@ struct Scanner::Impl {
   Registry* registry = nullptr;
   std::unique_ptr<TesseractEngine> engine;     // targeted re-reads: all label languages
   std::unique_ptr<TesseractEngine> firstPass;  // whole-label pass: fast; may be `engine` itself
-  std::unique_ptr<NumberCheckModel> numberChecker;  // second model for the number, loaded on first use
-  std::unique_ptr<PageOrientation> orientation;      // OSD, for pages that may be upside down; may be null
+  // Loaded on first use (util/lazy_loaded.h); may stay null when not installed.
+  std::unique_ptr<LazyLoaded<TesseractEngine>> numberChecker;  // second model for the number
+  std::unique_ptr<LazyLoaded<PageOrientation>> orientation;    // OSD, for pages that may be upside down
   TesseractEngine& FirstPass() { return firstPass ? *firstPass : *engine; }
 
   ScanContext Context(const std::string& name) {
@@ -146,7 +147,7 @@ Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models>
     if (!fp) return fp.error();
     firstPass = std::move(*fp);
   }
-  auto checker = std::make_unique<NumberCheckModel>(models->dir);
+  auto checker = std::make_unique<LazyLoaded<TesseractEngine>>([dir = models->dir] { return LoadNumberCheckModel(dir); });
   std::unique_ptr<Scanner> s(new Scanner());
   s->impl_ = std::make_unique<Impl>();
   s->impl_->models = std::move(models);
@@ -155,7 +156,8 @@ Expected<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const Models>
   s->impl_->engine = std::move(*engine);
   s->impl_->firstPass = std::move(firstPass);
   s->impl_->numberChecker = std::move(checker);
-  s->impl_->orientation = PageOrientation::Load(s->impl_->options.tessdataDir);
+  s->impl_->orientation = std::make_unique<LazyLoaded<PageOrientation>>(
+      [dir = s->impl_->options.tessdataDir] { return PageOrientation::Load(dir); });
   return s;
 }
 

@@ -23,14 +23,6 @@ std::unique_ptr<TesseractEngine> LoadNumberCheckModel(const std::filesystem::pat
   return std::move(*engine);
 }
 
-TesseractEngine* NumberCheckModel::Get() {
-  if (!tried_) {
-    tried_ = true;
-    engine_ = LoadNumberCheckModel(modelsDir_);
-  }
-  return engine_.get();
-}
-
 namespace {
 
 // The sizes the second model reads the band at, in order: the second and third only when the first

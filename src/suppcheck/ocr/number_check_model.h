@@ -30,22 +30,6 @@ bool NumberCheckModelInstalled(const std::filesystem::path& modelsDir);
 /// The engine for the model of `modelsDir`; null when the file is not there or does not load.
 std::unique_ptr<TesseractEngine> LoadNumberCheckModel(const std::filesystem::path& modelsDir);
 
-/// The second model, loaded the first time a number is to be checked. Loading it costs about
-/// 0.15 s of CPU, and a photo whose reads agree on no number (a nutrient panel, a front) never
-/// needs it: with one photo per process (a consumer's scan, the real US panel) that was 5 % of
-/// the photo's time for nothing. One per scanner, like the engines: not shared between threads.
-class NumberCheckModel {
- public:
-  explicit NumberCheckModel(std::filesystem::path modelsDir) : modelsDir_(std::move(modelsDir)) {}
-  /// The engine; null when the model is not installed or does not load (tried once).
-  TesseractEngine* Get();
-
- private:
-  std::filesystem::path modelsDir_;
-  bool tried_ = false;
-  std::unique_ptr<TesseractEngine> engine_;
-};
-
 /// What the second model reads in `band` instead of `agreed` (the number the first model's reads
 /// agreed on, `first` the finding they started from), when it clearly reads another number:
 /// two of its reads, at different sizes, each a clean valid number other than `agreed`.

@@ -8,12 +8,12 @@
 #include <opencv2/core.hpp>
 
 #include "suppcheck/models.h"
-#include "suppcheck/ocr/number_check_model.h"
 #include "suppcheck/ocr/page_orientation.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/registry/registry.h"
 #include "suppcheck/scanner.h"
 #include "suppcheck/util/box.h"
+#include "suppcheck/util/lazy_loaded.h"
 
 namespace suppcheck {
 
@@ -26,10 +26,10 @@ struct ScanContext {
   std::string name;            ///< the photo, as the results and the debug files name it
   /// A second recognition model (models/tessdata, English "best"), used only to check a number
   /// the first model's reads agreed on; loaded on first use; null when the scanner has none.
-  NumberCheckModel* numberChecker = nullptr;
+  LazyLoaded<TesseractEngine>* numberChecker = nullptr;
   /// Tesseract's orientation detection, asked only when a page's reading cannot tell whether it
   /// stands upside down (scan/whole_label_read.cpp); null when its model is not installed.
-  PageOrientation* orientation = nullptr;
+  LazyLoaded<PageOrientation>* orientation = nullptr;
 
   /// With --debug-dir: keeps `image` as DIR/<stem of name>.<step>.png.
   void Debug(const std::string& step, const cv::Mat& image) const { DebugAs(name, step, image); }

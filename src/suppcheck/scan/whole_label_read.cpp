@@ -137,11 +137,13 @@ void TryTurns(const ScanContext& ctx, WholeLabelReading& page, PassTimer& timer)
   const bool unsure = MeanConfidence(page.words) < kHalfTurnBelowConfidence || confident < kHalfTurnBelowReadabilityPerWord;
   if (unsure && !ClearlyUpright(page.words)) {
     turns.push_back(180);
-  } else if (unsure && !UprightByReadability(best) && ctx.orientation) {
+  } else if (PageOrientation* detector = unsure && !UprightByReadability(best) && ctx.orientation
+                                             ? ctx.orientation->Get()
+                                             : nullptr) {
     // Upright only by its words' confidence, which upside-down text can reach too: the glyphs'
     // shapes decide whether the half turn is worth a reading. Asked only here, so that a page
-    // read upright beyond doubt pays nothing.
-    const auto o = ctx.orientation->Detect(page.prep.gray);
+    // read upright beyond doubt pays nothing (not even the detector's loading).
+    const auto o = detector->Detect(page.prep.gray);
     timer.Mark("orientation");
     if (o && o->degrees == 180 && o->confidence >= kUpsideDownOrientationConfidence) turns.push_back(180);
   }
