@@ -1160,3 +1160,15 @@ TEST_CASE("an amount converted from IU that its % RI refutes is not reported", "
   CheckDose(Read("Per tablet % RI\nVitamin A (retinyl acetate) 1333 IU 50%\nTake 1 tablet a day.\n"), "vitamin_a", 399.9,
             399.9, "converted");
 }
+
+// multivitamin-phone-0015 of tuning seed 81563: "Chrom (Chrom(III)-chlorid) | 80 µg | 200 %" read
+// with the "(" of "(III)" lost. Its ")" closed the form's bracket, "chlorid" stood outside any and
+// took the 80 µg: chloride reported where the label prints none, chromium missed. A name right
+// after ")-" ends a compound's name written with the metal's oxidation state.
+TEST_CASE("the anion after a metal's oxidation state is no nutrient of its own", "[extract][nutrients]") {
+  const auto all = Read("Pro Tablette % NRV\nChrom (Chromilll)-chlorid) 80 µg 200 %\nTäglich 1 Tablette.\n");
+  CHECK_FALSE(Get(all, "chloride"));
+  CheckDose(all, "chromium", 80, 80);
+  // Chloride named on its own row stays a nutrient.
+  CheckDose(Read("Pro Tablette % NRV\nChlorid 400 mg 50 %\nTäglich 1 Tablette.\n"), "chloride", 400, 400);
+}
