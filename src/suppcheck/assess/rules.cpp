@@ -42,6 +42,7 @@ Expected<Rules> Rules::Load(const std::filesystem::path& dir) {
     r.toxicMg = j.at("toxic_mg").at("value").get<double>();
     r.singleIntakeMg = j.at("single_intake_mg").at("value").get<double>();
     l.implausibleTimesLimit = j.at("implausible_nutrient_amount").at("times_highest_limit").get<double>();
+    l.unsureAmountConfidence = j.at("unsure_nutrient_amount").at("below_confidence").get<double>();
     l.maxMgPerUnit = j.at("sanity").at("max_mg_per_unit").get<double>();
     l.maxUnitsPerDay = j.at("sanity").at("max_units_per_day").get<double>();
     for (const auto& [id, p] : j.at("profiles").items()) {

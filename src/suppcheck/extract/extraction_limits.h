@@ -13,6 +13,9 @@ struct ExtractionLimits {
   double maxUnitsPerDay = 0;
   /// A nutrient amount above this many times the nutrient's highest limit is a misreading.
   double implausibleTimesLimit = 0;
+  /// An amount read at a word confidence under this (0-100), with no % RI beside it, is not trusted
+  /// to put a nutrient above its health limit (extract/nutrient_amount_checks, DropUnsureAmountsAboveLimits).
+  double unsureAmountConfidence = 0;
   double referenceIntakeMg = 0;
   double riTolerancePoints = 0;
   double riToleranceRelative = 0;

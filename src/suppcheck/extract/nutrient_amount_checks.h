@@ -64,6 +64,17 @@ void DropGramsOfMicrogramNutrients(NutrientWork& w, const Nutrient& n, const std
 void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                             const ExtractionLimits& limits);
 
+/// An amount printed in whole digits (no decimal sign read) that would put the nutrient above its
+/// highest health limit (of any age band, at as many units a day as the label may mean), read at an
+/// OCR word confidence under
+/// `limits.unsureAmountConfidence`, with no % RI beside it and no restatement in IU that agrees,
+/// goes with the reason in the problems, unless another reading of the same amount was read surely
+/// or beside a % RI: a wrong alarm is worse than an honest "unknown" ("Eisen | 7 mg" read "71mg"
+/// at confidence 13, 142 mg of iron a day reported above the 40 mg safe level: single-phone-0038
+/// of tuning seed 81563). `units`: the units a day of the directions, if read.
+void DropUnsureAmountsAboveLimits(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                                  const std::vector<double>& units, const ExtractionLimits& limits);
+
 /// A reading whose first "1" is a table rule (extract/nutrient_row_readings.h,
 /// ReadingsWithARuleForAOne: "| 25 mg" read "125mg" by the first pass, "25 mg" by the table's
 /// rule-free column reading) goes, where the smaller amount cannot hide one above a health limit:

@@ -59,6 +59,17 @@ void SplitGluedVitaminLetter(FoldedText& ft, const std::string& original) {
   }
 }
 
+// "Chrom(III)-chlorid", "Eisen(II)-fumarat": a name right after ")-" is the end of a compound's
+// name that gives the metal's oxidation state, not a nutrient of its own. Read "Chrom (Chromilll)-
+// chlorid) 80 pg 200 %" (the "(" of "(III)" lost, so its ")" closed the form's bracket), "chlorid"
+// stood outside any bracket and took chromium's 80 µg: chloride reported where the label prints
+// none, chromium missed (multivitamin-phone-0015 of tuning seed 81563).
+void DropCompoundEndings(std::vector<NutrientNameMatch>& names, const std::string& f) {
+  std::erase_if(names, [&](const NutrientNameMatch& m) {
+    return m.formId.empty() && m.begin >= 2 && f[m.begin - 1] == '-' && f[m.begin - 2] == ')';
+  });
+}
+
 }  // namespace
 
 LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& names, const Vocabulary& vocab,
@@ -76,6 +87,7 @@ LineRead ReadNutrientLine(const std::string& text, const NutrientNameIndex& name
   lr.info.percents = FindPercents(lr.info.ft.text);
   lr.info.phrases = FindBasisPhrases(lr.info.ft.text, vocab, maxUnitsPerDay);
   lr.names = names.Find(lr.info.ft.text);
+  DropCompoundEndings(lr.names, lr.info.ft.text);
   lr.depth = ParenDepth(lr.info.ft.text);
   return lr;
 }

@@ -31,6 +31,9 @@ constexpr int kTitleHeightTenths = 15;
 // column ("Par dose journalière (2 gélules)" over "56 µg", single-phone-0014 of tuning seed 28461)
 // was cut at its first word.
 constexpr int kHeaderWiderRows = 8;
+// How far a row read apart may stand from the table's rows read whole and still continue them, in
+// the table's pitches (row to row): one row between them read neither whole nor apart.
+constexpr double kSplitRowReachPitches = 2;
 // A word that starts within this many line heights of an amount's digits is its unit printed
 // apart ("25 mcg"); a word further right belongs to another column.
 constexpr int kUnitGapLines = 1;
@@ -228,6 +231,41 @@ std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lin
 
 namespace {
 
+// The rows read apart (SplitTableRows) that continue the table's whole rows above or below them,
+// each within kSplitRowReachPitches of the rows taken so far and across from them, added to
+// `parts`. A phone photo's slope split the first rows of a table: "Vitamin A" and "[2670 Iu",
+// "[vit D" and "0.75 pg 15%", "Vitamin E" and "3.6 mg 30%" read as lines of their own, "Vitamin
+// Kl |75 wg 100%" with no name found, over the rows read whole from vitamin C on. The pale header
+// "Per daily dose (3 capsules)" was then looked for above vitamin C, among the rows, and not
+// found: twenty amounts a day taken for one capsule's, copper and selenium reported above their
+// limits (multivitamin-phone-0035 of tuning seed 57163). The block reading lost those rows too.
+void AddSplitRowsBeside(std::vector<std::pair<Box, int>>& parts, const std::vector<std::pair<Box, int>>& split) {
+  // The table's pitch: the median distance between the middles of its rows read whole.
+  std::vector<int> middles;
+  for (const auto& [part, h] : parts) middles.push_back(part.centerY());
+  std::sort(middles.begin(), middles.end());
+  std::vector<int> steps;
+  for (size_t k = 1; k < middles.size(); ++k) steps.push_back(middles[k] - middles[k - 1]);
+  if (steps.empty()) return;
+  std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
+  const double reach = kSplitRowReachPitches * steps[steps.size() / 2];
+  Box region;
+  for (const auto& [part, h] : parts) region = region.United(part);
+  std::vector<bool> taken(split.size(), false);
+  for (bool grown = true; grown;) {
+    grown = false;
+    for (size_t k = 0; k < split.size(); ++k) {
+      const Box& row = split[k].first;
+      if (taken[k] || row.right() <= region.x || row.x >= region.right()) continue;
+      const int gap = row.bottom() <= region.y ? region.y - row.bottom() : row.y >= region.bottom() ? row.y - region.bottom() : -1;
+      if (gap < 0 || gap > reach) continue;
+      parts.push_back(split[k]);
+      region = region.United(row);
+      taken[k] = grown = true;
+    }
+  }
+}
+
 // Each row's part of the table's region (its names, percentages and amounts) and its height: the
 // first pass's lines that name a nutrient next to a digit, or the rows it read apart. Empty when
 // there are fewer than kMinTableRows.
@@ -270,9 +308,11 @@ std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLin
   }
   // Too few rows read whole: a table whose rows the first pass read apart, names and amounts as
   // lines of their own (SplitTableRows).
+  const auto split = SplitTableRows(lines, models);
   if (static_cast<int>(parts.size()) < kMinTableRows) {
-    const auto split = SplitTableRows(lines, models);
     if (static_cast<int>(parts.size() + split.size()) >= kMinTableRows) parts.insert(parts.end(), split.begin(), split.end());
+  } else {
+    AddSplitRowsBeside(parts, split);
   }
   if (static_cast<int>(parts.size()) < kMinTableRows) return {};
   return parts;
