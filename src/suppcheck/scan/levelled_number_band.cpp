@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "suppcheck/image/ink_row_fit.h"
+#include "suppcheck/scan/scan_context.h"
 #include "suppcheck/scan/table_tilt.h"
 
 namespace suppcheck {
@@ -15,26 +16,20 @@ cv::Point2d Apply(const cv::Matx33d& m, double x, double y) {
   return {p[0] / p[2], p[1] / p[2]};
 }
 
-Box Clipped(const Box& b, const cv::Size& size) {
-  const int x0 = std::clamp(b.x, 0, size.width), y0 = std::clamp(b.y, 0, size.height);
-  const int x1 = std::clamp(b.right(), x0, size.width), y1 = std::clamp(b.bottom(), y0, size.height);
-  return {x0, y0, x1 - x0, y1 - y0};
-}
-
 }  // namespace
 
 std::optional<LevelledBand> LevelNumberBand(const PreparedImage& image, const Box& band) {
   if (band.empty() || image.gray.empty()) return std::nullopt;
   // The slope is measured on the band with a line above and below: the neighbouring rows sharpen
   // the projection, and they slope as the number's row does.
-  const Box around = Clipped({band.x, band.y - band.h, band.w, 3 * band.h}, image.gray.size());
+  const Box around = PadBox(band, 0, band.h, image.gray.size());
   if (around.w < 2 * band.h || around.h < band.h) return std::nullopt;
   const double slope = RowSlope(image.gray(cv::Rect(around.x, around.y, around.w, around.h)), band.h);
   const double degrees = -std::atan(slope) * 180 / CV_PI;  // RowSlope is negative for a row rising to the right
   if (std::abs(degrees) < kLeastBandSlopeDegrees) return std::nullopt;
   // The cut-out holds the whole sloping row: over half the band's width it climbs this much.
   const int rise = static_cast<int>(std::ceil(band.w * std::abs(slope) / 2)) + band.h;
-  const Box cut = Clipped({band.x - band.h, band.y - rise, band.w + 2 * band.h, band.h + 2 * rise}, image.gray.size());
+  const Box cut = PadBox(band, band.h, rise, image.gray.size());
   LevelledBand out;
   out.degrees = degrees;
   out.region = CutWorkingRegion(image, cut, 0, 1);

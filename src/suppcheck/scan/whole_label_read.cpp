@@ -137,15 +137,15 @@ void TryTurns(const ScanContext& ctx, WholeLabelReading& page, PassTimer& timer)
   const bool unsure = MeanConfidence(page.words) < kHalfTurnBelowConfidence || confident < kHalfTurnBelowReadabilityPerWord;
   if (unsure && !ClearlyUpright(page.words)) {
     turns.push_back(180);
-  } else if (PageOrientation* detector = unsure && !UprightByReadability(best) && ctx.orientation
-                                             ? ctx.orientation->Get()
-                                             : nullptr) {
+  } else if (unsure && !UprightByReadability(best) && ctx.orientation) {
     // Upright only by its words' confidence, which upside-down text can reach too: the glyphs'
     // shapes decide whether the half turn is worth a reading. Asked only here, so that a page
     // read upright beyond doubt pays nothing (not even the detector's loading).
-    const auto o = detector->Detect(page.prep.gray);
-    timer.Mark("orientation");
-    if (o && o->degrees == 180 && o->confidence >= kUpsideDownOrientationConfidence) turns.push_back(180);
+    if (PageOrientation* detector = ctx.orientation->Get()) {
+      const auto o = detector->Detect(page.prep.gray);
+      timer.Mark("orientation");
+      if (o && o->degrees == 180 && o->confidence >= kUpsideDownOrientationConfidence) turns.push_back(180);
+    }
   }
   if (best < kQuarterTurnsBelowReadability) turns.insert(turns.end(), {90, 270});
   std::vector<int> tried;
