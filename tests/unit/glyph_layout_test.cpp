@@ -100,3 +100,15 @@ TEST_CASE("lower case lying on its side, letters nearly touching, is a turned bl
   CHECK(lying[0].height >= 380);
   CHECK(TurnedTextBlocks(column(8)).empty());
 }
+
+TEST_CASE("the glyphs up to a sixth of the height, picked out of those up to half, are those found so", "[image][glyphs]") {
+  // A short, wide label with a large title (taller than a sixth of the page) over its small print.
+  cv::Mat page(300, 1400, CV_8UC1, cv::Scalar(245));
+  cv::putText(page, "Magnesium 375", {40, 120}, cv::FONT_HERSHEY_SIMPLEX, 3.5, cv::Scalar(20), 9, cv::LINE_AA);
+  for (int y = 180; y < 290; y += 34) Write(page, "Ingredients: magnesium citrate, cellulose, stearate", {40, y});
+  const Glyphs large = FindGlyphs(page, 0.5);
+  const Glyphs small = FindGlyphs(page);
+  const Glyphs picked = GlyphsAtMost(large, kGlyphHeightShare, page.rows);
+  CHECK(large.boxes.size() > small.boxes.size());  // the title's letters are only among the large
+  CHECK(picked.boxes == small.boxes);              // the same boxes in the same order
+}

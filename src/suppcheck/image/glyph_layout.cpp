@@ -10,6 +10,13 @@
 
 namespace suppcheck {
 
+namespace {
+
+// The tallest glyph FindGlyphs keeps with `maxHeightShare` in an image `rows` pixels high.
+int MaxGlyphHeight(double maxHeightShare, int rows) { return static_cast<int>(maxHeightShare * rows); }
+
+}  // namespace
+
 // Glyph-like connected components of dark-on-light (and light-on-dark) text.
 Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare) {
   Glyphs g;
@@ -22,7 +29,7 @@ Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare) {
     if (polarity == 1) cv::bitwise_not(bin, bin);
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
-    const int maxH = static_cast<int>(maxHeightShare * gray.rows);
+    const int maxH = MaxGlyphHeight(maxHeightShare, gray.rows);
     for (int i = 1; i < n; ++i) {
       const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
@@ -33,6 +40,14 @@ Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare) {
     }
   }
   return g;
+}
+
+Glyphs GlyphsAtMost(const Glyphs& g, double maxHeightShare, int rows) {
+  const int maxH = MaxGlyphHeight(maxHeightShare, rows);
+  Glyphs out;
+  for (const cv::Rect& b : g.boxes)
+    if (b.height <= maxH) out.boxes.push_back(b);
+  return out;
 }
 
 // Text runs left-to-right: a glyph's nearest similar-sized neighbour is beside it, not above.

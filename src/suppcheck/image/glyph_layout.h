@@ -15,10 +15,18 @@ struct Glyphs {
   std::vector<cv::Rect> boxes;
 };
 
+/// A sixth of an image's height: taller components are banners and pictures, not glyphs (but a
+/// large title on a short, wide label is taller).
+inline constexpr double kGlyphHeightShare = 1.0 / 6;
+
 /// Glyph-like connected components of dark-on-light (and light-on-dark) text, at most
-/// `maxHeightShare` of the image's height tall (a sixth leaves banners and pictures out; a large
-/// title on a short, wide label is taller).
-Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare = 1.0 / 6);
+/// `maxHeightShare` of the image's height tall.
+Glyphs FindGlyphs(const cv::Mat& gray, double maxHeightShare = kGlyphHeightShare);
+
+/// The glyphs of `g`, found by FindGlyphs in an image `rows` pixels high with a larger share, that
+/// FindGlyphs would have found there with `maxHeightShare`: the same boxes in the same order,
+/// without finding them again.
+Glyphs GlyphsAtMost(const Glyphs& g, double maxHeightShare, int rows);
 
 /// True when most glyphs' nearest similar-sized neighbours are above or below them, not beside
 /// them: the text is turned by 90 degrees.

@@ -168,11 +168,17 @@ bool UndoPaperPerspective(AnalysisCopy& copy) {
   return true;
 }
 
+// A front's large title is not among the glyphs (they stop at a sixth of the copy's height, and
+// the copy of a short, wide label is not much taller than its title): its rows are found among
+// glyphs up to half the height, so that the crop to the text does not take its last digit.
+constexpr double kLargePrintShare = 0.5;
+
 // Keeps only the region with text: background texture costs OCR time and reads as noise. Crops
 // `upright` and the copy's geometry to it (sets `cropped`); returns the part of the uncropped
-// `upright` where the skew is to be measured.
+// `upright` where the skew is to be measured. `largePrint`: the glyphs of `upright` up to
+// kLargePrintShare of its height when they were found already, else null.
 cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, const std::vector<cv::Rect>& aligned,
-                   bool& cropped) {
+                   const Glyphs* largePrint, bool& cropped) {
   // The skew is measured where the text runs across, as before rows down the label were kept:
   // a larger crop (a hand, a barcode beside the panel) moved it by fractions of a degree and
   // cost the rows of a real facts panel.
@@ -180,11 +186,8 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
   cv::Mat skewArea =
       !across.empty() && across.area() < 0.9 * upright.size().area() ? cv::Mat(upright, across) : upright;
   cv::Rect region = WithTurnedPanel(across, glyphs, upright.size());
-  // A front's large title is not among the glyphs (they stop at a sixth of the copy's height, and
-  // the copy of a short, wide label is not much taller than its title): its rows are found among
-  // glyphs up to half the height, so that the crop does not take its last digit.
-  constexpr double kLargePrintShare = 0.5;
-  if (!region.empty()) region = WithWholeRowsAcross(region, FindGlyphs(upright, kLargePrintShare), upright.size());
+  if (!region.empty())
+    region = WithWholeRowsAcross(region, largePrint ? *largePrint : FindGlyphs(upright, kLargePrintShare), upright.size());
   // On a textured background, the label's paper is known: all of it is kept (the glyph rows of a
   // turned side panel's small print are not always found, and a crop to the text cut one off),
   // and the skew is measured across it (the text region of a label mostly turned, with an
@@ -262,17 +265,22 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
 
   // 1. Analyse the layout on a small copy.
   AnalysisCopy copy = MakeAnalysisCopy(gray);
-  // The copy's glyphs, found once for the outline and the paper (the costliest step here).
-  Glyphs glyphs = FindGlyphs(copy.small);
+  // The copy's glyphs, found once for the outline and the paper (the costliest step here). Found
+  // with the large print that the crop to the text keeps whole (CropToText), of which they are a
+  // part: finding them twice on the same copy was 1 to 2 % of a scan's CPU.
+  const Glyphs largePrint = FindGlyphs(copy.small, kLargePrintShare);
+  Glyphs glyphs = GlyphsAtMost(largePrint, kGlyphHeightShare, copy.small.rows);
   if (options.fixPerspective) out.perspective = UndoPerspective(copy, glyphs);
   if (!out.perspective) out.paperOnly = KeepToPaper(copy, glyphs);
   if (out.paperOnly && options.fixPerspective) out.perspective = UndoPaperPerspective(copy);
   cv::Mat upright = IsIdentity(copy.geometry) ? copy.small : copy.Render();
   // Without a perspective warp or painting, `upright` is the copy whose glyphs were found above.
-  if (out.perspective || out.paperOnly) glyphs = FindGlyphs(upright);
+  const bool warpedOrPainted = out.perspective || out.paperOnly;
+  if (warpedOrPainted) glyphs = FindGlyphs(upright);
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
+  const bool asFound = !warpedOrPainted && out.rotation == 0;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, out.cropped);
+  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.cropped);
   const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
   out.skewDegrees = Deskew(copy, skewArea, glyphSmall);
   // A label on a bottle: fit the cylinder on the upright copy (unrolled after rendering).

@@ -5,6 +5,7 @@
 #include <tesseract/resultiterator.h>
 
 #include "suppcheck/ocr/tesseract_line_images.h"
+#include "suppcheck/ocr/tesseract_universal_ambigs.h"
 
 namespace suppcheck {
 
@@ -25,12 +26,16 @@ Expected<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::st
   setMsgSeverity(L_SEVERITY_NONE);
   // Tesseract's line images uncompressed (ocr/tesseract_line_images.h); the call also links it in.
   [[maybe_unused]] static const bool uncompressed = LineImagesStayUncompressed();
+  // The legacy engine's ambiguity table, which the LSTM engine never reads, left unloaded
+  // (ocr/tesseract_universal_ambigs.h); the call also links it in.
+  [[maybe_unused]] static const bool ambigsSkipped = UniversalAmbigsInterposed();
   std::unique_ptr<TesseractEngine> e(new TesseractEngine());
   e->impl_ = std::make_unique<Impl>();
   e->languages_ = languages;
   // Init-only parameters must go through Init(); SetVariable would accept them and change nothing.
   std::vector<std::string> names = {"debug_file"};
   std::vector<std::string> values = {"/dev/null"};  // Tesseract's chatter ("Estimating resolution…")
+  const SkipUniversalAmbigs lstmOnly;
   if (e->impl_->api.Init(tessdataDir.empty() ? nullptr : tessdataDir.c_str(), languages.c_str(),
                          tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0) {
     return MakeError("missing_models", "cannot load the Tesseract language data '" + languages + "'" +
