@@ -295,6 +295,24 @@ TEST_CASE("Two amounts of a row witness each other only at the units a day the l
   CheckDose(agree, "zinc", 5, 10);
 }
 
+TEST_CASE("A column rule read as an opening parenthesis does not make the next column a restatement",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0031 of nutrient seed 57163: "Mangaan | 0,1 mg | 0,3 mg | 15 %" under
+  // headers too faint to read, 3 capsules a day. The first pass read "Mangaan 0,1 mg (0,3 mg 15 %",
+  // the table's second reading "Mangaan 0,3 mg 15%". The '(' closed nowhere made 0,3 mg 0,1 mg said
+  // again; the second reading's 0,3 mg alone was then one capsule's, 0,9 mg a day.
+  const int row = 18;
+  const auto all = ReadLines({
+      LineAt(1560, {{61, "Mangaan"}, {540, "0,1 mg"}, {700, "(0,3 mg"}, {900, "15 %"}}, row),
+      LineAt(2085, {{61, "Gebruik: 3 capsules per dag."}}, row),
+      LineAt(1562, {{61, "Mangaan"}, {712, "0,3 mg"}, {900, "15%"}}, row),
+  });
+  CheckDose(all, "manganese", 0.1, 0.3);
+  // A parenthesis that closes, or an amount in another unit, is the amount said again.
+  CheckDose(Read("Per capsule\nVitamine D3 25 µg (1000 IE)\n1 capsule per dag.\n"), "vitamin_d", 25, 25);
+  CheckDose(Read("Per capsule\nZink 10 mg (10 mg)\n1 capsule per dag.\n"), "zinc", 10, 10);
+}
+
 TEST_CASE("An amount under a header cell whose phrase OCR lost is not the other cell's", "[extract][nutrients]") {
   // single-phone-0016 of seed 73519 (tesseract 5.3): "Per 1 tablet | Per daily dose (2 tablets)"
   // came back "Per Atablet | Per daily dose (2 tablets)", the row split in two lines; the only
