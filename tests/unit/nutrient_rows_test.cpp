@@ -268,6 +268,51 @@ TEST_CASE("A row read twice: the reading that lost its decimal point or its % RI
   CheckDose(all, "manganese", 0.6, 1.8);
 }
 
+TEST_CASE("Two amounts of a row witness each other only at the units a day the label says", "[extract][nutrients]") {
+  // multivitamin-phone-0025 of nutrient seed 59341: "Vitamine B6 | 1,4 mg | 2,8 mg | 200 %" under
+  // "Par 1 gélule | Par dose journalière (2 gélules)" read "14mg 2.8 mg 200 %" by the first pass
+  // and "14mg 128mg 200%" by the table's second reading. 128 is nine times 14 within the dose
+  // agreement: taken for a witness, it kept 128 mg against its 200 %; the two per-day readings
+  // then dropped each other and 14 mg times 2 made 28 mg a day, above the 12 mg upper level. The
+  // label says 2 capsules, not 9: 128 mg goes, and 14 mg a capsule against 2,8 mg a day leaves
+  // the amount unknown, never "above".
+  const int head = 14, row = 18;
+  const auto all = ReadLines({
+      LineAt(1000, {{700, "Par 1 gélule"}, {900, "Par dose journalière (2 gélules)"}, {1300, "% AR"}}, head),
+      LineAt(1340, {{61, "Vitamine B6"}, {700, "14mg"}, {900, "2.8 mg"}, {1300, "200 %"}}, row),
+      LineAt(1600, {{61, "Deux gélules par jour."}}, row),
+      LineAt(1000, {{700, "Par 1 gélule"}, {900, "Par dose journalière (2 gélules)"}, {1300, "% AR"}}, head),
+      LineAt(1342, {{61, "VitamineB6"}, {700, "14mg"}, {900, "128mg"}, {1300, "200%"}}, row),
+  });
+  CheckNoDose(all, "vitamin_b6");
+  // Where the ratio is the units a day, the two columns still outweigh a misread % ("100 %" read
+  // "10 %").
+  const auto agree = ReadLines({
+      LineAt(1000, {{700, "Par 1 gélule"}, {900, "Par dose journalière (2 gélules)"}, {1300, "% AR"}}, head),
+      LineAt(1340, {{61, "Zinc"}, {700, "5 mg"}, {900, "10 mg"}, {1300, "10 %"}}, row),
+      LineAt(1600, {{61, "Deux gélules par jour."}}, row),
+  });
+  CheckDose(agree, "zinc", 5, 10);
+}
+
+TEST_CASE("A column rule read as an opening parenthesis does not make the next column a restatement",
+          "[extract][nutrients]") {
+  // multivitamin-phone-0031 of nutrient seed 57163: "Mangaan | 0,1 mg | 0,3 mg | 15 %" under
+  // headers too faint to read, 3 capsules a day. The first pass read "Mangaan 0,1 mg (0,3 mg 15 %",
+  // the table's second reading "Mangaan 0,3 mg 15%". The '(' closed nowhere made 0,3 mg 0,1 mg said
+  // again; the second reading's 0,3 mg alone was then one capsule's, 0,9 mg a day.
+  const int row = 18;
+  const auto all = ReadLines({
+      LineAt(1560, {{61, "Mangaan"}, {540, "0,1 mg"}, {700, "(0,3 mg"}, {900, "15 %"}}, row),
+      LineAt(2085, {{61, "Gebruik: 3 capsules per dag."}}, row),
+      LineAt(1562, {{61, "Mangaan"}, {712, "0,3 mg"}, {900, "15%"}}, row),
+  });
+  CheckDose(all, "manganese", 0.1, 0.3);
+  // A parenthesis that closes, or an amount in another unit, is the amount said again.
+  CheckDose(Read("Per capsule\nVitamine D3 25 µg (1000 IE)\n1 capsule per dag.\n"), "vitamin_d", 25, 25);
+  CheckDose(Read("Per capsule\nZink 10 mg (10 mg)\n1 capsule per dag.\n"), "zinc", 10, 10);
+}
+
 TEST_CASE("An amount under a header cell whose phrase OCR lost is not the other cell's", "[extract][nutrients]") {
   // single-phone-0016 of seed 73519 (tesseract 5.3): "Per 1 tablet | Per daily dose (2 tablets)"
   // came back "Per Atablet | Per daily dose (2 tablets)", the row split in two lines; the only

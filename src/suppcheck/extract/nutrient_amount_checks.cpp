@@ -49,7 +49,14 @@ bool CanHaveLostComma(const std::string& number, int places) {
 // have lost their commas alike, and agree all the same (nutrient seed 44903 phone-0031, "Acide
 // nicotinique | 1,2 mg | 2,4 mg | 15%" read "12 mg 24 mg 15%" on a dim light-on-dark label: 24 mg
 // of nicotinic acid a day reported above its upper level of 10 mg).
-bool RowAgrees(const NutrientWork& w, size_t k, const RiCheck& check, const ExtractionLimits& limits) {
+// Where the label says its units a day (the directions, or the count in the per-day column's
+// header), the ratio must be that count: any whole ratio up to the most units a day is a witness
+// chance often makes ("Vitamine B6 | 1,4 mg | 2,8 mg | 200 %" of 2 capsules a day read "14mg 128mg
+// 200%": 128 is nine times 14 within the dose agreement, so 128 mg stayed against its 200 %, the
+// row's two readings 2,8 and 128 then dropped each other, and 14 mg times 2 made 28 mg a day, a
+// false "above" of 12 mg; nutrient seed 59341 phone-0025).
+bool RowAgrees(const NutrientWork& w, size_t k, const RiCheck& check, const std::vector<double>& unitsPerDay,
+               const ExtractionLimits& limits) {
   const NutrientAmount& a = w.amounts[k];
   // The places a lost comma would have stood at, when the % says one was lost here.
   int places = 0;
@@ -61,9 +68,15 @@ bool RowAgrees(const NutrientWork& w, size_t k, const RiCheck& check, const Extr
     if (j == k || b.line != a.line || !b.elemental || b.mg <= 0 || a.mg <= 0) continue;
     if (places > 0 && CanHaveLostComma(w.notes[j].number, places)) continue;  // lost alike: no second witness
     const double ratio = std::max(a.mg, b.mg) / std::min(a.mg, b.mg);
-    if (ratio >= 2 - limits.doseAgreement && ratio <= limits.maxUnitsPerDay + limits.doseAgreement &&
-        std::abs(ratio - std::round(ratio)) <= limits.doseAgreement * ratio)
-      return true;
+    if (ratio < 2 - limits.doseAgreement || ratio > limits.maxUnitsPerDay + limits.doseAgreement ||
+        std::abs(ratio - std::round(ratio)) > limits.doseAgreement * ratio)
+      continue;
+    std::vector<double> said = unitsPerDay;
+    for (const NutrientAmount* c : {&a, &b})
+      if (c->basis == DoseBasis::PerDay && c->units > 1) said.push_back(c->units);
+    const bool saidFits =
+        std::any_of(said.begin(), said.end(), [&](double u) { return std::abs(ratio - u) <= limits.doseAgreement * u; });
+    if (said.empty() || saidFits) return true;
   }
   return false;
 }
@@ -255,7 +268,7 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
     const RiCheck check = CheckAgainstRi(a.mg, *a.percentRi, note.number, note.mgPerNumber, ref, limits);
     // An amount its IU restatement agrees with (CheckIuRestatements) was read right twice: a %
     // that fits neither is the misread one.
-    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, check, limits) || note.restatementAgrees) {
+    if (check.verdict == RiCheck::Verdict::Fits || RowAgrees(w, k, check, units, limits) || note.restatementAgrees) {
       confirmed[k] = check.verdict == RiCheck::Verdict::Fits || note.restatementAgrees;
       ++k;
       continue;

@@ -52,6 +52,21 @@ class Nutrients {
   std::map<std::string, NutrientWork> work_;
 };
 
+// A '(' right before amount `q` that nothing after it on the line closes, `q` a mass as `p` is:
+// OCR's reading of the column rule between two columns, not a parenthesis. "Mangaan | 0,1 mg |
+// 0,3 mg | 15 %" read "Mangaan 0,1 mg (0,3 mg 15 %" (3 capsules a day, the headers too faint to
+// read): the per-day 0,3 mg was taken for 0,1 mg said again and lost, and the table's second
+// reading "Mangaan 0,3 mg 15%" alone made 0,3 mg a capsule, 0,9 mg a day (nutrient seed 57163
+// phone-0031). A restatement in parentheses is in another unit ("(1000 IU)") or names what it
+// is ("(400 mcg folic acid)"), and closes.
+bool OpenedByARule(const std::string& f, const Quantity& p, const Quantity& q) {
+  if (p.unit == MassUnit::IU || q.unit == MassUnit::IU) return false;
+  size_t open = q.begin;
+  while (open > p.end && f[open - 1] == ' ') --open;
+  if (open <= p.end || f[open - 1] != '(') return false;
+  return f.find(')', q.end) == std::string::npos;
+}
+
 // "(1000 IU)" or "(400 mcg folic acid)" after amount `primary`, deeper in parentheses and with no
 // other name between: the same amount said again, not an amount of its own. Folic acid beside a
 // folate amount in DFE is kept as such.
@@ -65,6 +80,7 @@ bool IsRestatement(const LineRead& lr, size_t qi, size_t primary, const Nutrient
                                        [&](const NutrientNameMatch& m) { return m.begin >= p.end && m.end <= q.begin; });
   if (nameBetween || !primaryOwner) return false;
   const NutrientNameMatch* after = NameAfter(lr, q, vocab);
+  if (!after && OpenedByARule(lr.info.ft.text, p, q)) return false;
   if (primaryOwner->nutrientId == "folate" && after && after->nutrientId == "folate" &&
       after->formId == "folic_acid" && q.unit != MassUnit::IU)
     found.For("folate").facts.folicAcidUg = q.mg * 1000;
