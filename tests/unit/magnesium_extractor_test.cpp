@@ -151,6 +151,22 @@ TEST_CASE("magnesium without a readable dose is present with an unknown dose", "
   CHECK_FALSE(m.mgPerDay);
 }
 
+// Label seed 17389 hard-0026 (first-pass OCR lines of a strongly curved pack): "Neem 1 tot 3
+// sachets per dag." read with its count glued to "tot", above the French dose line. Its "per dag"
+// was taken for a heading over the "187,5 mg" below: 187.5 mg a day, within the limit, for up to
+// 562.5 mg. Directions, however their count is read: the day's amount is unknown.
+TEST_CASE("directions whose count is glued to a word are no per-day heading", "[extract][magnesium]") {
+  const MagnesiumFacts m = Extract(
+      "eice: magnesiumcarbonaat 686 mg, waarvan magnesium 187,5 mg\neal tot3 sachets per dag.\n"
+      "ihe carbonate de magnésium 686 mg, soit magnésium 187,5 mg\ni143 sachets par jour.");
+  CHECK(m.present);
+  CHECK_FALSE(m.mgPerDay);
+  // A count read whole still gives the units a day.
+  const MagnesiumFacts read = Extract("Par sachet: magnésium 187,5 mg\nPrendre 1 à 3 sachets par jour.");
+  REQUIRE(read.mgPerDay);
+  CHECK(*read.mgPerDay == Approx(562.5));
+}
+
 TEST_CASE("a table row of two amounts without its header read: one unit and the day's units", "[extract][magnesium]") {
   // Product-clean-0019 of seed 7319: the faint header "Per capsule | Per dagdosis (3 capsules)"
   // was not read; the row alone gave 900 mg per capsule and 2700 mg a day.

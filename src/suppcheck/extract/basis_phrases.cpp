@@ -17,6 +17,19 @@ bool PrepositionBefore(const std::string& f, size_t q, const Vocabulary& vocab);
 // the line is per. A label in two columns put "magnesium 187,5 mg" and "Prendre 1 a 3 comprimés
 // par jour." on one line, and 187.5 mg per tablet was taken for the day's amount, which did not
 // add up with 3 a day (seed 47113 clean-0009: 562.5 mg a day, above the limit, left unknown).
+// A count the OCR glued to the word before it ("Neem 1 tot 3 sachets per dag" read "eal tot3
+// sachets per dag", "Prendre 1 à 3" read "i143"): the word right before the unit word at `q`
+// holds a digit. Still directions: taken for a "per day" heading, it made the "187,5 mg" per
+// sachet of the line below the day's amount, 187.5 mg within the limit for a label of up to 3
+// sachets a day, 562.5 mg (label seed 17389 hard-0026, a false all-clear).
+bool DigitGluedBefore(const std::string& f, size_t q) {
+  size_t e = q;
+  while (e > 0 && f[e - 1] == ' ') --e;
+  for (size_t b = e; b > 0 && f[b - 1] != ' '; --b)
+    if (IsAsciiDigit(f[b - 1])) return true;
+  return false;
+}
+
 bool UnitsCountedBefore(const std::string& f, size_t p, const Vocabulary& vocab, double maxUnitsPerDay) {
   size_t e = p;
   while (e > 0 && f[e - 1] == ' ') --e;
@@ -25,7 +38,8 @@ bool UnitsCountedBefore(const std::string& f, size_t p, const Vocabulary& vocab,
     const size_t len = UnitWordAt(f, q, vocab);
     if (!len || q + len != e || (q > 0 && IsAsciiAlpha(f[q - 1]))) continue;
     size_t cb = q;
-    return CountBefore(f, q, vocab, maxUnitsPerDay, &cb) > 0 && !PrepositionBefore(f, cb, vocab);
+    if (CountBefore(f, q, vocab, maxUnitsPerDay, &cb) > 0) return !PrepositionBefore(f, cb, vocab);
+    return DigitGluedBefore(f, q);
   }
   return false;
 }
