@@ -51,6 +51,10 @@ struct PreparedImage {
   bool paperOnly = false;  ///< the texture around the label's paper painted out (image/paper_mask.h)
   bool lightPrintInverted = false;  ///< light print on dark paper: the working image (and `photo`) inverted
   bool unwrapped = false;  ///< a cylinder (bottle) was unrolled
+
+  /// The small print's glyph height in working pixels, rounded; 20 (Tesseract's favourite size,
+  /// which the working image is scaled towards) when no glyphs were measured.
+  int GlyphHeightOr20() const { return static_cast<int>(glyphHeight > 0 ? glyphHeight : 20); }
 };
 
 PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options = {});

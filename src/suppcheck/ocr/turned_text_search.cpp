@@ -49,8 +49,8 @@ struct ReadCover {
 
 // The area two boxes share (0 when apart).
 double OverlapArea(const Box& a, const Box& b) {
-  const int ix = std::min(a.right(), b.right()) - std::max(a.x, b.x), iy = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
-  return ix > 0 && iy > 0 ? static_cast<double>(ix) * iy : 0.0;
+  const Box shared = a.Intersected(b);
+  return shared.empty() ? 0.0 : static_cast<double>(shared.w) * shared.h;
 }
 
 // The words read with confidence in `block`, and the share of it they cover.

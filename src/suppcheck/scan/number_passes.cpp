@@ -62,7 +62,7 @@ void ReadDroppedNumberLine(const ScanContext& ctx, const PreparedImage& prep, st
 // number may stand in it, unread).
 void ReadFramedNumberLine(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
                           NumberFinding& number) {
-  const int textHeight = static_cast<int>(prep.glyphHeight > 0 ? prep.glyphHeight : 20);
+  const int textHeight = prep.GlyphHeightOr20();
   const std::vector<Box> frames = FindTextFrames(prep.gray, textHeight);
   auto framed = ReadNumberLineInBands(ctx.engine, prep, frames, ctx.models.vocabulary);
   if (!framed) {
@@ -83,7 +83,7 @@ void ReadFramedNumberLine(const ScanContext& ctx, const PreparedImage& prep, std
 // FindTextFrames or by the pass that read the number inside it.
 std::optional<Box> EnclosingFrameInside(const PreparedImage& prep, const NumberFinding& n) {
   if (n.box.empty()) return std::nullopt;
-  const int textHeight = static_cast<int>(prep.glyphHeight > 0 ? prep.glyphHeight : 20);
+  const int textHeight = prep.GlyphHeightOr20();
   const int slack = std::max(2, textHeight / 2);
   std::vector<Box> frames = FindTextFrames(prep.gray, textHeight);
   if (!n.frame.empty()) frames.push_back(n.frame);
@@ -100,8 +100,7 @@ std::optional<Box> EnclosingFrameInside(const PreparedImage& prep, const NumberF
 // the number can stand before it.
 bool FramedFromItsStart(const PreparedImage& prep, const NumberFinding& n) {
   const auto inside = EnclosingFrameInside(prep, n);
-  const int textHeight = static_cast<int>(prep.glyphHeight > 0 ? prep.glyphHeight : 20);
-  return inside && n.box.x - inside->x <= textHeight;
+  return inside && n.box.x - inside->x <= prep.GlyphHeightOr20();
 }
 
 // A line the page pass read this unsure of (mean word confidence) says little about what is
@@ -174,8 +173,7 @@ bool CheckerAgreesInsideFrame(const ScanContext& ctx, TesseractEngine& checker, 
   if (levelled) return false;
   const auto inside = EnclosingFrameInside(prep, agreed);
   if (!inside) return false;
-  const int x0 = std::max(band.x, inside->x), y0 = std::max(band.y, inside->y);
-  const Box clipped{x0, y0, std::min(band.right(), inside->right()) - x0, std::min(band.bottom(), inside->bottom()) - y0};
+  const Box clipped = band.Intersected(*inside);
   if (clipped.empty() || clipped.w >= band.w) return false;  // the frame's sides were not in the band
   const auto other = SecondModelReadsOtherwise(
       checker, prep, clipped, ctx.models.vocabulary, first, agreed.number.canonical,

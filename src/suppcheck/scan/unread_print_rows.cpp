@@ -133,7 +133,7 @@ std::vector<Box> UnreadPrintRowsNearLegalText(const PreparedImage& prep, const s
     for (const auto& w : lines[c].words)
       if (!w.box.empty()) cueWords.push_back(w.box);
   }
-  const int textHeight = static_cast<int>(prep.glyphHeight > 0 ? prep.glyphHeight : 20);
+  const int textHeight = prep.GlyphHeightOr20();
   const std::vector<Box> barcodes = FindBarcodes(prep.gray, textHeight);
   Glyphs glyphs = FindGlyphs(prep.gray);
   for (const cv::Rect& run : GlyphRuns(prep.gray)) glyphs.boxes.push_back(run);

@@ -68,7 +68,7 @@ void TryInverted(const ScanContext& ctx, const cv::Mat& bgr, WholeLabelReading& 
 void TryWithoutBarcodes(const ScanContext& ctx, WholeLabelReading& page, PassTimer& timer) {
   const double before = Readability(page.words);
   if (before >= kBarcodeBelowReadability) return;
-  const int textHeight = static_cast<int>(page.prep.glyphHeight > 0 ? page.prep.glyphHeight : 20);
+  const int textHeight = page.prep.GlyphHeightOr20();
   const std::vector<Box> barcodes = FindBarcodes(page.prep.gray, textHeight);
   if (barcodes.empty()) return;
   const cv::Mat clean = WithoutBoxes(page.prep.gray, barcodes);

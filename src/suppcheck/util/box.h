@@ -20,6 +20,11 @@ struct Box {
     const int x0 = std::min(x, o.x), y0 = std::min(y, o.y);
     return {x0, y0, std::max(right(), o.right()) - x0, std::max(bottom(), o.bottom()) - y0};
   }
+  /// The part both boxes cover (empty when they are apart).
+  Box Intersected(const Box& o) const {
+    const int x0 = std::max(x, o.x), y0 = std::max(y, o.y);
+    return {x0, y0, std::min(right(), o.right()) - x0, std::min(bottom(), o.bottom()) - y0};
+  }
   /// Height of the vertical overlap with another box (0 when apart).
   int VerticalOverlap(const Box& o) const { return std::max(0, std::min(bottom(), o.bottom()) - std::max(y, o.y)); }
 };
