@@ -277,6 +277,17 @@ TEST_CASE("a line appended after the first pass does not hide a single per-day c
     CheckDose(read, "vitamin_d", 7.5, 15);
     CheckDose(read, "copper", 0.5, 1);
   }
+  // A product's photos are listed one after the other, each in its own pixels: a line of the
+  // first photo that stands between the second photo's header and its row is no nearer line.
+  const auto product = ReadLines({
+      LineAt(100, {{62, "Nahrungserganzungsmittel"}}, 14),
+      LineAt(420, {{62, "Zutaten: mikrokristalline Cellulose"}}, row),
+      LineAt(150, {{63, "Multi A-Z"}}, 30),
+      LineAt(375, {{519, "Pro Tagesdosis (2 Tabletten)"}, {843, "% NRV"}}, head),
+      LineAt(470, {{62, "Vitamin C"}, {519, "12 mg"}, {843, "15 %"}}, row),
+      LineAt(800, {{62, "Taglich 2 Tabletten einnehmen."}}, row),
+  });
+  CheckDose(product, "vitamin_c", 6, 12);
 }
 
 TEST_CASE("A row read twice: the reading that lost its decimal point or its % RI is checked by the other",

@@ -122,10 +122,15 @@ bool PartOfTable(const AnalysedLine& h, const TextLine& line, const TextLine& ro
 // reading and the first pass; taken for the line above the rows, it put the header "Pro
 // Tagesdosis (2 Tabletten)" below the walk, and the per-day amounts of the rows only the second
 // reading read (vitamin D, B12, copper, boron) were one tablet's, doubled (nutrient seed 44903
-// clean-0007). Lines without geometry keep their order.
+// clean-0007). Only a line that jumps up the photo from the line listed before it, which stands no
+// higher than the row: a product's photos are listed one after the other, each in its own pixels,
+// and a line of the first photo standing between the second photo's header and row must not make
+// that header, listed in its photo's order, out of order. Lines without geometry keep their order.
 bool SkipsANearerLine(const std::vector<TextLine>& lines, size_t j, const TextLine& last, const TextLine& row) {
   const TextLine& line = lines[j];
-  if (line.box.empty() || last.box.empty() || row.box.empty()) return false;
+  if (j == 0 || line.box.empty() || last.box.empty() || row.box.empty() || lines[j - 1].box.empty() ||
+      StandsAbove(lines[j - 1], row))
+    return false;
   for (size_t k = 0; k < j; ++k) {
     const TextLine& between = lines[k];
     if (between.box.empty() || HorizontalOverlap(between.box, row.box) <= 0) continue;
