@@ -290,6 +290,40 @@ TEST_CASE("a line appended after the first pass does not hide a single per-day c
   CheckDose(product, "vitamin_c", 6, 12);
 }
 
+TEST_CASE("a reading that lost its first digit gives way to the reading that has it", "[extract][nutrients]") {
+  // multivitamin-phone-0023 of tuning seed 44903, as read: the first pass dropped the first "2" of
+  // "Phosphore | 210 mg" and "Sélénium (levure au sélénium) | 255 µg", the table's block reading
+  // kept it. OCR puts a rule in front of a number as a 1, never a 2 to 9: the shorter reading
+  // lost a digit, where the two were left unknown as readings nothing could tell apart.
+  const int row = 12;
+  const auto read = [&](const std::string& shortIron, const std::string& longIron) {
+    return ReadLines({
+        LineAt(1008, {{1044, "Par gélule"}}, 10),
+        LineAt(1554, {{598, "Phosphore"}, {1056, "10 mg"}}, row),
+        LineAt(1639, {{597, "Fer"}, {1056, shortIron}}, row),
+        LineAt(1723, {{596, "Sélénium (levure au sélénium)"}, {1056, "55 ug"}}, row),
+        LineAt(1963, {{596, "Posologie : | gélule par jour avec un verre d'eau."}}, row),
+        LineAt(1551, {{597, "Phosphore"}, {1044, "210 mg"}}, row),
+        LineAt(1640, {{597, "Fer"}, {1044, longIron}}, row),
+        LineAt(1723, {{596, "Sélénium (levure au sélénium)"}, {1044, "255 ug"}}, row),
+    });
+  };
+  const auto all = read("4 mg", "14mg");
+  CheckDose(all, "phosphorus", 210, 210);
+  CheckDose(all, "selenium", 255, 255);
+  // A longer reading that would put the nutrient above its health limit is no guess to make:
+  // 54 mg of iron against 40 mg, the row stays unknown.
+  CheckNoDose(read("4 mg", "54 mg"), "iron");
+  // A longer reading that starts right of the shorter one did not see a digit the other lost.
+  const auto shifted = ReadLines({
+      LineAt(1008, {{1044, "Par gélule"}}, 10),
+      LineAt(1554, {{598, "Phosphore"}, {1044, "10 mg"}}, row),
+      LineAt(1963, {{596, "Posologie : | gélule par jour avec un verre d'eau."}}, row),
+      LineAt(1551, {{597, "Phosphore"}, {1080, "210 mg"}}, row),
+  });
+  CheckNoDose(shifted, "phosphorus");
+}
+
 TEST_CASE("A row read twice: the reading that lost its decimal point or its % RI is checked by the other",
           "[extract][nutrients]") {
   // multivitamin-clean-0003 of seed 61001: the whole-label pass read "Beta-carotene 2.01 mg", the
