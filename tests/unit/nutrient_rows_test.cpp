@@ -240,6 +240,90 @@ TEST_CASE("Photo of a table with left-aligned columns under long headers", "[ext
   CheckDose(all, "selenium", 28, 56);
 }
 
+TEST_CASE("a line appended after the first pass does not hide a single per-day column's header",
+          "[extract][nutrients]") {
+  // nutrient seed 44903 clean-0007, as read: a table of one column, "Pro Tagesdosis (2 Tabletten)",
+  // on a label of 2 tablets a day. The notification number, read inside its frame above the
+  // table, was appended after the whole first pass; the table's second reading after it. Walking
+  // up from a row that only the second reading read ("Vitamin D 15 pg (600 I.E.)", the first
+  // pass split it; "Kupfer 1mg", the first pass read "1lmg"), the number line stood above the
+  // rows and the header below it was passed over: 15 µg a day taken for one tablet's, doubled.
+  const int head = 11, row = 12;
+  std::vector<TextLine> lines = {
+      LineAt(150, {{63, "Multi A-Z"}}, 30),
+      LineAt(321, {{62, "Nahrungserganzungsmittel"}}, 14),
+      LineAt(375, {{519, "Pro Tagesdosis (2 Tabletten)"}, {843, "% NRV"}}, head),
+      LineAt(421, {{62, "Retinol"}, {519, "2400 pg"}, {843, "300%"}}, row),
+      LineAt(502, {{519, "15 pig (600 LE.)"}}, row),
+      LineAt(516, {{62, "Vitamin D"}, {843, "300%"}}, row),
+      LineAt(1120, {{62, "Kupfer (Kupferbisglycinat)"}, {519, "1lmg"}, {843, "100%"}}, row),
+      LineAt(1713, {{62, "Taglich 2 Tabletten einnehmen."}}, row),
+      LineAt(1862, {{62, "Die angegebene empfohlene tagliche Verzehrmenge nicht tiberschreiten."}}, row),
+      LineAt(2053, {{62, "5 399902 040700"}}, row),
+  };
+  const TextLine number = LineAt(253, {{62, "AS 4418/150"}}, row);
+  const std::vector<TextLine> table = {
+      LineAt(422, {{63, "Retinol"}, {519, "2400 pg"}, {843, "300%"}}, row),
+      LineAt(515, {{62, "Vitamin D"}, {519, "15 pg (600 I.E.)"}, {843, "300%"}}, row),
+      LineAt(1120, {{62, "Kupfer (Kupferbisglycinat)"}, {519, "1mg"}, {843, "100%"}}, row),
+  };
+  for (const bool withNumber : {false, true}) {
+    INFO(withNumber);
+    std::vector<TextLine> all = lines;
+    if (withNumber) all.push_back(number);
+    all.insert(all.end(), table.begin(), table.end());
+    const auto read = ReadLines(all);
+    CheckDose(read, "vitamin_a", 1200, 2400);
+    CheckDose(read, "vitamin_d", 7.5, 15);
+    CheckDose(read, "copper", 0.5, 1);
+  }
+  // A product's photos are listed one after the other, each in its own pixels: a line of the
+  // first photo that stands between the second photo's header and its row is no nearer line.
+  const auto product = ReadLines({
+      LineAt(100, {{62, "Nahrungserganzungsmittel"}}, 14),
+      LineAt(420, {{62, "Zutaten: mikrokristalline Cellulose"}}, row),
+      LineAt(150, {{63, "Multi A-Z"}}, 30),
+      LineAt(375, {{519, "Pro Tagesdosis (2 Tabletten)"}, {843, "% NRV"}}, head),
+      LineAt(470, {{62, "Vitamin C"}, {519, "12 mg"}, {843, "15 %"}}, row),
+      LineAt(800, {{62, "Taglich 2 Tabletten einnehmen."}}, row),
+  });
+  CheckDose(product, "vitamin_c", 6, 12);
+}
+
+TEST_CASE("a reading that lost its first digit gives way to the reading that has it", "[extract][nutrients]") {
+  // multivitamin-phone-0023 of tuning seed 44903, as read: the first pass dropped the first "2" of
+  // "Phosphore | 210 mg" and "Sélénium (levure au sélénium) | 255 µg", the table's block reading
+  // kept it. OCR puts a rule in front of a number as a 1, never a 2 to 9: the shorter reading
+  // lost a digit, where the two were left unknown as readings nothing could tell apart.
+  const int row = 12;
+  const auto read = [&](const std::string& shortIron, const std::string& longIron) {
+    return ReadLines({
+        LineAt(1008, {{1044, "Par gélule"}}, 10),
+        LineAt(1554, {{598, "Phosphore"}, {1056, "10 mg"}}, row),
+        LineAt(1639, {{597, "Fer"}, {1056, shortIron}}, row),
+        LineAt(1723, {{596, "Sélénium (levure au sélénium)"}, {1056, "55 ug"}}, row),
+        LineAt(1963, {{596, "Posologie : | gélule par jour avec un verre d'eau."}}, row),
+        LineAt(1551, {{597, "Phosphore"}, {1044, "210 mg"}}, row),
+        LineAt(1640, {{597, "Fer"}, {1044, longIron}}, row),
+        LineAt(1723, {{596, "Sélénium (levure au sélénium)"}, {1044, "255 ug"}}, row),
+    });
+  };
+  const auto all = read("4 mg", "14mg");
+  CheckDose(all, "phosphorus", 210, 210);
+  CheckDose(all, "selenium", 255, 255);
+  // A longer reading that would put the nutrient above its health limit is no guess to make:
+  // 54 mg of iron against 40 mg, the row stays unknown.
+  CheckNoDose(read("4 mg", "54 mg"), "iron");
+  // A longer reading that starts right of the shorter one did not see a digit the other lost.
+  const auto shifted = ReadLines({
+      LineAt(1008, {{1044, "Par gélule"}}, 10),
+      LineAt(1554, {{598, "Phosphore"}, {1044, "10 mg"}}, row),
+      LineAt(1963, {{596, "Posologie : | gélule par jour avec un verre d'eau."}}, row),
+      LineAt(1551, {{597, "Phosphore"}, {1080, "210 mg"}}, row),
+  });
+  CheckNoDose(shifted, "phosphorus");
+}
+
 TEST_CASE("A row read twice: the reading that lost its decimal point or its % RI is checked by the other",
           "[extract][nutrients]") {
   // multivitamin-clean-0003 of seed 61001: the whole-label pass read "Beta-carotene 2.01 mg", the

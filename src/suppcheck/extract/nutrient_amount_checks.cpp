@@ -474,6 +474,35 @@ void DropTwoAmountsInOneColumn(NutrientWork& w, const Nutrient& n, const std::ve
     if (drop[k]) EraseAmount(w, k);
 }
 
+void DropReadingsThatLostTheirFirstDigit(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                                         const std::vector<double>& units) {
+  std::vector<std::string> numbers;
+  std::vector<double> perNumber;
+  for (const auto& note : w.notes) {
+    numbers.push_back(note.converted ? std::string() : note.number);
+    perNumber.push_back(note.mgPerNumber);
+  }
+  const std::vector<size_t> lost = ReadingsThatLostTheirFirstDigit(w.amounts, numbers, perNumber, lines);
+  const std::optional<double> highest = HighestHealthLimitMg(n);
+  std::vector<bool> drop(w.amounts.size(), false);
+  for (const size_t k : lost) {
+    // The larger reading kept: not where it alone would say "above" (then the row stays unknown).
+    bool alarm = false;
+    for (size_t j = 0; j < w.amounts.size() && highest; ++j) {
+      if (j == k || !SameRowReadings(w.amounts[k], w.amounts[j], lines) || w.amounts[j].mg <= w.amounts[k].mg) continue;
+      double most = std::max(1.0, w.amounts[j].units);
+      for (const double u : units) most = std::max(most, u);
+      alarm = alarm || w.amounts[j].mg * most > *highest;
+    }
+    if (alarm) continue;
+    drop[k] = true;
+    w.facts.problems.push_back(QuotedAmount(lines, w.amounts[k], n) +
+                               " lost its first digit: another reading of the row has it");
+  }
+  for (size_t k = w.amounts.size(); k-- > 0;)
+    if (drop[k]) EraseAmount(w, k);
+}
+
 void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                                 const ExtractionLimits& limits) {
   std::vector<bool> comparable;

@@ -75,6 +75,15 @@ void DropImplausibleAmounts(NutrientWork& w, const Nutrient& n, const std::vecto
 void DropUnsureAmountsAboveLimits(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                                   const std::vector<double>& units, const ExtractionLimits& limits);
 
+/// A reading that lost its first digit (extract/nutrient_row_readings.h,
+/// ReadingsThatLostTheirFirstDigit: "Phosphore 10 mg" beside the table's block reading
+/// "Phosphore 210 mg") goes, and the longer reading stays, where it does not make an alarm: never
+/// when the longer reading, at the most units a day the label may mean, is above the nutrient's
+/// highest health limit (then both stay, and disagree: unknown). `units`: the units a day of the
+/// directions, if read.
+void DropReadingsThatLostTheirFirstDigit(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                                         const std::vector<double>& units);
+
 /// A reading whose first "1" is a table rule (extract/nutrient_row_readings.h,
 /// ReadingsWithARuleForAOne: "| 25 mg" read "125mg" by the first pass, "25 mg" by the table's
 /// rule-free column reading) goes, where the smaller amount cannot hide one above a health limit:

@@ -114,6 +114,33 @@ std::vector<size_t> ReadingsWithARuleForAOne(const std::vector<NutrientAmount>& 
   return ruled;
 }
 
+std::vector<size_t> ReadingsThatLostTheirFirstDigit(const std::vector<NutrientAmount>& amounts,
+                                                    const std::vector<std::string>& numbers,
+                                                    const std::vector<double>& mgPerNumber,
+                                                    const std::vector<TextLine>& lines) {
+  std::vector<size_t> lost;
+  const size_t n = std::min({amounts.size(), numbers.size(), mgPerNumber.size()});
+  for (size_t k = 0; k < n; ++k) {
+    const std::string& shorter = numbers[k];
+    if (shorter.empty() || !IsAsciiDigit(shorter[0])) continue;
+    const Box sb = AmountBox(amounts[k], lines);
+    for (size_t j = 0; j < n; ++j) {
+      const std::string& longer = numbers[j];
+      if (j == k || longer.size() != shorter.size() + 1 || longer[0] < '2' || longer[0] > '9' ||
+          longer.compare(1, std::string::npos, shorter) != 0 || std::abs(mgPerNumber[j] - mgPerNumber[k]) > 1e-12 ||
+          amounts[j].elemental != amounts[k].elemental || !SameRowReadings(amounts[k], amounts[j], lines))
+        continue;
+      // The digit lost stood left of what was read: the longer reading does not start right of
+      // the shorter one (a few pixels of OCR's box edges aside).
+      const Box lb = AmountBox(amounts[j], lines);
+      if (lb.empty() || sb.empty() || lb.x > sb.x + std::max(2, sb.h / 4)) continue;
+      lost.push_back(k);
+      break;
+    }
+  }
+  return lost;
+}
+
 std::vector<std::pair<size_t, size_t>> DisagreeingRowReadings(const std::vector<NutrientAmount>& amounts,
                                                               const std::vector<bool>& comparable,
                                                               const std::vector<TextLine>& lines, double agreement) {

@@ -51,6 +51,17 @@ std::vector<size_t> ReadingsWithARuleForAOne(const std::vector<NutrientAmount>& 
                                              const std::vector<double>& mgPerNumber,
                                              const std::vector<TextLine>& lines);
 
+/// The indexes of the amounts that lost their first digit: another reading of their row has the
+/// same number with one more digit in front, 2 to 9 ("10" and "210", "55" and "255", "0" and
+/// "20"), in the same unit, starting no further right than they start. OCR drops a faint or
+/// crowded first glyph ("Phosphore 10 mg" beside the table's block reading "Phosphore 210 mg");
+/// what it adds in front of a number is a table rule, read as a 1 (ReadingsWithARuleForAOne),
+/// never another digit.
+std::vector<size_t> ReadingsThatLostTheirFirstDigit(const std::vector<NutrientAmount>& amounts,
+                                                    const std::vector<std::string>& numbers,
+                                                    const std::vector<double>& mgPerNumber,
+                                                    const std::vector<TextLine>& lines);
+
 /// The pairs of amounts (indexes, first < second) that are the same row read twice with different
 /// values: one of the two is OCR's error and nothing tells which (the ones the % RI or a lost
 /// separator settle are gone by then). `comparable[k]` says whether amount k may be compared

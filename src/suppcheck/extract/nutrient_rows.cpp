@@ -182,6 +182,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   std::vector<double> units;
   if (directions && directions->units > 0) units.push_back(directions->units);
   DropRulesReadAsOne(w, n, lines, units);
+  DropReadingsThatLostTheirFirstDigit(w, n, lines, units);
   DropUnsureAmountsAboveLimits(w, n, lines, units, own);
   DropTwoAmountsInOneColumn(w, n, lines, own);
   DropDisagreeingRowReadings(w, n, lines, own);

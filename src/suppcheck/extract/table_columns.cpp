@@ -114,6 +114,31 @@ bool PartOfTable(const AnalysedLine& h, const TextLine& line, const TextLine& ro
   return !line.box.empty() && !row.box.empty() && 2 * line.box.h < row.box.h;
 }
 
+// A line listed out of reading order, standing above `last` (the line last looked at) with a line
+// listed before it between the two on the photo, that line in the row's columns: the walk up the
+// list reaches that nearer line later, and the farther one must not step over it. Passes after the
+// page pass append their lines at the end of the first pass: the notification number read inside
+// its frame ("AS 4418/150", printed above the table) stood, listed last, between the table's second
+// reading and the first pass; taken for the line above the rows, it put the header "Pro
+// Tagesdosis (2 Tabletten)" below the walk, and the per-day amounts of the rows only the second
+// reading read (vitamin D, B12, copper, boron) were one tablet's, doubled (nutrient seed 44903
+// clean-0007). Only a line that jumps up the photo from the line listed before it, which stands no
+// higher than the row: a product's photos are listed one after the other, each in its own pixels,
+// and a line of the first photo standing between the second photo's header and row must not make
+// that header, listed in its photo's order, out of order. Lines without geometry keep their order.
+bool SkipsANearerLine(const std::vector<TextLine>& lines, size_t j, const TextLine& last, const TextLine& row) {
+  const TextLine& line = lines[j];
+  if (j == 0 || line.box.empty() || last.box.empty() || row.box.empty() || lines[j - 1].box.empty() ||
+      StandsAbove(lines[j - 1], row))
+    return false;
+  for (size_t k = 0; k < j; ++k) {
+    const TextLine& between = lines[k];
+    if (between.box.empty() || HorizontalOverlap(between.box, row.box) <= 0) continue;
+    if (StandsAbove(between, last) && StandsAbove(line, between)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
@@ -133,6 +158,7 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
       // hide the first pass's "Par dose journalière (3 comprimés)" at the same height.
       if (last == &lines[i] || StandsAbove(*last, lines[i - up]) || !h.ownedQuantities.empty()) continue;
     } else {
+      if (SkipsANearerLine(lines, i - up, *last, lines[i])) continue;
       last = &lines[i - up];
       if (!h.ownedQuantities.empty()) break;
       if (!PartOfTable(h, lines[i - up], lines[i])) ++looked;
