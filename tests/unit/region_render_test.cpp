@@ -51,6 +51,17 @@ TEST_CASE("a region enlarged from a scaled-down working image keeps the photo's 
   CHECK(Contrast(rendered) > 60);
 }
 
+TEST_CASE("a region one working pixel high is rendered, not an error", "[image][render]") {
+  // A line's box one pixel high re-read without vertical room (label seed 70701 phone-0020):
+  // the light flattening's quarter-size copy of its two rendered rows was empty, and OpenCV threw,
+  // which failed the whole photo.
+  const PreparedImage image = QuarterScaleWorking(0.25);
+  cv::Mat rendered;
+  REQUIRE_NOTHROW(rendered = RenderRegion(image, Box{10, 10, 60, 1}, 2));
+  CHECK(rendered.rows == 2);
+  CHECK(rendered.cols == 120);
+}
+
 TEST_CASE("a rendered region shows what the working image shows there", "[image][render]") {
   PreparedImage image = QuarterScaleWorking(0.25);
   // A dark bar in the white half of the photo: where the working image has it, the render has it.

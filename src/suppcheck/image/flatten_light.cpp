@@ -12,7 +12,12 @@ void FlattenLight(cv::Mat& gray, double glyphHeight) {
   const int k = std::max(15, static_cast<int>(glyphHeight * 3) | 1);
   cv::Mat small, background;
   const double f = 0.25;  // the background varies slowly: estimate it on a quarter-size copy
-  cv::resize(gray, small, {}, f, f, cv::INTER_AREA);
+  // At least one pixel each way: a strip of a line one pixel high made the quarter-size copy
+  // empty, and OpenCV throws on that (a line re-read on label seed 70701 phone-0020).
+  if (cvRound(gray.cols * f) >= 1 && cvRound(gray.rows * f) >= 1)
+    cv::resize(gray, small, {}, f, f, cv::INTER_AREA);
+  else
+    cv::resize(gray, small, {std::max(1, cvRound(gray.cols * f)), std::max(1, cvRound(gray.rows * f))}, 0, 0, cv::INTER_AREA);
   const int ks = std::max(3, static_cast<int>(k * f) | 1);
   cv::dilate(small, background, cv::getStructuringElement(cv::MORPH_ELLIPSE, {ks, ks}));
   cv::GaussianBlur(background, background, {0, 0}, ks / 2.0);
