@@ -14,4 +14,9 @@ namespace suppcheck {
 /// both ends, for characters the first pass lost at the edges). False when nothing replaced it.
 bool ReReadLine(const ScanContext& ctx, const PreparedImage& prep, TextLine& line, bool force = false);
 
+/// A forced re-read (as ReReadLine with `force`) of the line stretched `widen` times horizontally
+/// first: a condensed font squeezed further by a bottle's curve runs its letters together, which
+/// Tesseract then merges ("NUTNUT" for "NUT/NUT"). The boxes come back in working pixels.
+bool ReReadLineWidened(const ScanContext& ctx, const PreparedImage& prep, TextLine& line, double widen);
+
 }  // namespace suppcheck

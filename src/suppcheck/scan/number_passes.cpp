@@ -116,6 +116,13 @@ constexpr size_t kMaxGarbledReReads = 2;
 // and rules read as "a", "—").
 constexpr size_t kMostGarbledChars = 40;
 constexpr int kLeastGarbledAlnum = 3;
+// How much a garbled line whose category was read but not its digits is stretched to read it
+// once more: the squeezed "NUT/NUT 930/23" of label seed 63389 hard-0031 read whole from 1.4 to
+// 2.2 times its width.
+constexpr double kGarbledLineWiden = 1.8;
+// ... when it is as short as a number line with its label word: a longer line is prose, and its
+// stretched re-read costs the most.
+constexpr size_t kMostWidenedChars = 28;
 
 // Nothing found anywhere (upright passes and turned blocks): the number line may be among the
 // upright lines the page pass read as gibberish, which no other pass re-reads (no digits and
@@ -124,7 +131,7 @@ constexpr int kLeastGarbledAlnum = 3;
 // (the turned blocks' lines after them run down the image: a single-line read across is no use).
 void ReReadGarbledLines(const ScanContext& ctx, const PreparedImage& prep, std::vector<TextLine>& lines,
                         size_t upright, NumberFinding& number) {
-  std::vector<std::pair<float, size_t>> garbled;  // (confidence, line)
+  std::vector<std::pair<float, size_t>> garbled;  // (letters and digits x confidence, line)
   for (size_t i = 0; i < std::min(upright, lines.size()); ++i) {
     const TextLine& line = lines[i];
     if (line.box.empty() || line.text.size() > kMostGarbledChars) continue;
@@ -136,19 +143,40 @@ void ReReadGarbledLines(const ScanContext& ctx, const PreparedImage& prep, std::
     if (MayHoldNumber(line.text, ctx.models.vocabulary)) continue;
     // A line starting with a category in capitals ("NUTS]") is the number's start, however sure.
     if (confidence >= kGarbledLineConfidence && !MayStartNumber(line.text, ctx.models.vocabulary)) continue;
-    garbled.emplace_back(confidence, i);
+    garbled.emplace_back(static_cast<float>(alnum) * confidence, i);
   }
-  // The most readable first: gibberish of texture and bars reads near 0, a garbled line of print
-  // in between.
-  std::sort(garbled.begin(), garbled.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  // The most characters read with some confidence first (letters and digits times the line's
+  // confidence): a garbled line of print keeps some of its many characters, a speck of the
+  // background reads as two or three, the dotted leaders of a table as many at confidence 0.
+  // Ranked by confidence alone, three specks below a label ("wed" 25, "ee et" 18, "3 SF" 18) came
+  // before its number line ("a '8 MINIT says", 16; label seed 63389 hard-0031); by the characters
+  // alone, the leaders of the US panel's table ("eeeereevane seaenee", 0) came first.
+  std::stable_sort(garbled.begin(), garbled.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   if (garbled.size() > kMaxGarbledReReads) garbled.resize(kMaxGarbledReReads);
-  for (const auto& [confidence, i] : garbled) {
+  // A number the finder takes from a re-read: a valid one, or one read whole with a category it
+  // does not allow ("NUT/NUT 930/23" is invalid, as the `number` command says: no photo of it
+  // may report the number `missing`).
+  const auto numberIn = [&](const TextLine& line) -> std::optional<NumberFinding> {
+    auto found = FindNumberCandidates({line}, ctx.models.vocabulary);
+    if (found.empty()) return std::nullopt;
+    const NotificationNumber& n = found.front().number;
+    if (n.valid() || (n.status == NumberStatus::Invalid && n.product)) return found.front();
+    return std::nullopt;
+  };
+  for (const auto& [score, i] : garbled) {
     TextLine copy = lines[i];
     if (!ReReadLine(ctx, prep, copy, /*force=*/true)) continue;
-    auto found = FindNumberCandidates({copy}, ctx.models.vocabulary);
-    if (found.empty() || !found.front().number.valid()) continue;
+    auto found = numberIn(copy);
+    // Nothing read from the line with the most characters: a condensed font squeezed at a
+    // bottle's edge runs its characters together ("N° notif.: NUT/NUT 930/23" read "Fa NUT sn",
+    // label seed 63389 hard-0031), and stretched they stand apart again.
+    if (!found && i == garbled.front().second && lines[i].text.size() <= kMostWidenedChars) {
+      copy = lines[i];
+      if (ReReadLineWidened(ctx, prep, copy, kGarbledLineWiden)) found = numberIn(copy);
+    }
+    if (!found) continue;
     lines[i] = std::move(copy);
-    number = found.front();
+    number = *found;
     number.line = static_cast<int>(i);
     return;
   }
