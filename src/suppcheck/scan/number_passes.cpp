@@ -116,8 +116,8 @@ constexpr size_t kMaxGarbledReReads = 2;
 // and rules read as "a", "—").
 constexpr size_t kMostGarbledChars = 40;
 constexpr int kLeastGarbledAlnum = 3;
-// How much a garbled line whose category was read but not its digits is stretched to read it
-// once more: the squeezed "NUT/NUT 930/23" of label seed 63389 hard-0031 read whole from 1.4 to
+// How much the first garbled line is stretched across to read it once more when its re-read gave
+// no number: the squeezed "NUT/NUT 930/23" of label seed 63389 hard-0031 read whole from 1.4 to
 // 2.2 times its width.
 constexpr double kGarbledLineWiden = 1.8;
 // ... when it is as short as a number line with its label word: a longer line is prose, and its
