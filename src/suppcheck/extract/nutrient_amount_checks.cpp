@@ -17,6 +17,29 @@ namespace suppcheck {
 
 namespace {
 
+// The most units a day the label may mean for `a`: its own units, or more as the directions say,
+// at least one.
+double MostUnitsADay(const NutrientAmount& a, const std::vector<double>& units) {
+  double most = std::max(1.0, a.units);
+  for (const double u : units) most = std::max(most, u);
+  return most;
+}
+
+// Each amount's number as printed (empty where it was converted from IU) and its mg per number,
+// for the checks that compare a row's readings digit by digit.
+struct NumbersAsRead {
+  std::vector<std::string> numbers;
+  std::vector<double> mgPerNumber;
+};
+NumbersAsRead NumbersOf(const NutrientWork& w) {
+  NumbersAsRead r;
+  for (const auto& note : w.notes) {
+    r.numbers.push_back(note.converted ? std::string() : note.number);
+    r.mgPerNumber.push_back(note.mgPerNumber);
+  }
+  return r;
+}
+
 // Whether an amount's number was read in grams (1000 mg to the number).
 bool ReadInGrams(const AmountNote& note) { return std::abs(note.mgPerNumber - 1000) < 1e-6; }
 
@@ -147,9 +170,7 @@ bool SmallerDoseNotAssumed(const NutrientAmount& a, const RiCheck& check, const 
                            const std::vector<double>& units) {
   if (check.verdict != RiCheck::Verdict::Corrected || !check.decimalInserted || check.mg >= a.mg) return false;
   const std::optional<double> lowest = LowestHealthLimitMg(n);
-  double most = std::max(1.0, a.units);
-  for (const double u : units) most = std::max(most, u);
-  return lowest && a.mg * most > *lowest;
+  return lowest && a.mg * MostUnitsADay(a, units) > *lowest;
 }
 
 // "Jodium 45g 30 %": a nutrient counted in µg read in grams whose digits, in µg, are the % RI
@@ -428,19 +449,12 @@ void DropUnsureAmountsAboveLimits(NutrientWork& w, const Nutrient& n, const std:
 
 void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                         const std::vector<double>& units) {
-  std::vector<std::string> numbers;
-  std::vector<double> perNumber;
-  for (const auto& note : w.notes) {
-    numbers.push_back(note.converted ? std::string() : note.number);
-    perNumber.push_back(note.mgPerNumber);
-  }
-  const std::vector<size_t> ruled = ReadingsWithARuleForAOne(w.amounts, numbers, perNumber, lines);
+  const NumbersAsRead read = NumbersOf(w);
+  const std::vector<size_t> ruled = ReadingsWithARuleForAOne(w.amounts, read.numbers, read.mgPerNumber, lines);
   const std::optional<double> lowest = LowestHealthLimitMg(n);
   for (auto it = ruled.rbegin(); it != ruled.rend(); ++it) {
     const NutrientAmount& a = w.amounts[*it];
-    double most = std::max(1.0, a.units);
-    for (const double u : units) most = std::max(most, u);
-    if (lowest && a.mg * most > *lowest) continue;
+    if (lowest && a.mg * MostUnitsADay(a, units) > *lowest) continue;
     const std::string why = QuotedAmount(lines, a, n) +
                             " begins with a table rule read as 1: another reading of the row has the number without it";
     w.facts.problems.push_back(why);
@@ -476,13 +490,8 @@ void DropTwoAmountsInOneColumn(NutrientWork& w, const Nutrient& n, const std::ve
 
 void DropReadingsThatLostTheirFirstDigit(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                                          const std::vector<double>& units) {
-  std::vector<std::string> numbers;
-  std::vector<double> perNumber;
-  for (const auto& note : w.notes) {
-    numbers.push_back(note.converted ? std::string() : note.number);
-    perNumber.push_back(note.mgPerNumber);
-  }
-  const std::vector<size_t> lost = ReadingsThatLostTheirFirstDigit(w.amounts, numbers, perNumber, lines);
+  const NumbersAsRead read = NumbersOf(w);
+  const std::vector<size_t> lost = ReadingsThatLostTheirFirstDigit(w.amounts, read.numbers, read.mgPerNumber, lines);
   const std::optional<double> highest = HighestHealthLimitMg(n);
   std::vector<bool> drop(w.amounts.size(), false);
   for (const size_t k : lost) {
@@ -490,9 +499,7 @@ void DropReadingsThatLostTheirFirstDigit(NutrientWork& w, const Nutrient& n, con
     bool alarm = false;
     for (size_t j = 0; j < w.amounts.size() && highest; ++j) {
       if (j == k || !SameRowReadings(w.amounts[k], w.amounts[j], lines) || w.amounts[j].mg <= w.amounts[k].mg) continue;
-      double most = std::max(1.0, w.amounts[j].units);
-      for (const double u : units) most = std::max(most, u);
-      alarm = alarm || w.amounts[j].mg * most > *highest;
+      alarm = alarm || w.amounts[j].mg * MostUnitsADay(w.amounts[j], units) > *highest;
     }
     if (alarm) continue;
     drop[k] = true;
