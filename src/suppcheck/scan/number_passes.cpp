@@ -123,6 +123,18 @@ constexpr double kGarbledLineWiden = 1.8;
 // ... when it is as short as a number line with its label word: a longer line is prose, and its
 // stretched re-read costs the most.
 constexpr size_t kMostWidenedChars = 28;
+// ... and whose box is shaped like a line of print: at least half a glyph high (rules and edges
+// read as "a access accra eet" 1564 x 2 px, label seed 55291 phone-0023; "_ a on" 629 x 4 px,
+// 70701 phone-0020), and at most this many glyph heights across: the longest number line with its
+// label word ("N° de notification : NUT/PL/AS 1234/5678") runs about 25, while lines of 45-78
+// glyph heights were the background's texture or several columns run together (70701 hard-0034,
+// phone-0016, 81234 hard-0036), each re-read costing up to a second for nothing.
+constexpr double kLeastGarbledHeightInGlyphs = 0.5;
+constexpr double kMostGarbledWidthInGlyphs = 40;
+
+bool ShapedLikeALineOfPrint(const Box& box, int glyphHeight) {
+  return box.h >= kLeastGarbledHeightInGlyphs * glyphHeight && box.w <= kMostGarbledWidthInGlyphs * glyphHeight;
+}
 
 // Nothing found anywhere (upright passes and turned blocks): the number line may be among the
 // upright lines the page pass read as gibberish, which no other pass re-reads (no digits and
@@ -135,6 +147,7 @@ void ReReadGarbledLines(const ScanContext& ctx, const PreparedImage& prep, std::
   for (size_t i = 0; i < std::min(upright, lines.size()); ++i) {
     const TextLine& line = lines[i];
     if (line.box.empty() || line.text.size() > kMostGarbledChars) continue;
+    if (!ShapedLikeALineOfPrint(line.box, prep.GlyphHeightOr20())) continue;
     const int alnum = static_cast<int>(std::count_if(line.text.begin(), line.text.end(),
                                                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
     if (alnum < kLeastGarbledAlnum) continue;
