@@ -227,13 +227,18 @@ bool CheckerAgreesInsideFrame(const ScanContext& ctx, TesseractEngine& checker, 
 NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& pagePrep, const std::vector<TextLine>& lines,
                            const NumberFinding& first) {
   Box band = NumberLineBand(lines, first, pagePrep.gray);
-  const auto reReadBand = [&](const PreparedImage& image, const Box& where, const std::string& debugName) {
-    return AgreeOnNumber(ReReadNumberBand(
-        ctx.engine, image, where, ctx.models.vocabulary, {first}, kMaxNumberReReads,
+  const auto readsOfBand = [&](TesseractEngine& engine, const PreparedImage& image, const Box& where,
+                                const std::vector<NumberFinding>& previous, const std::string& debugName) {
+    return ReReadNumberBand(
+        engine, image, where, ctx.models.vocabulary, previous, kMaxNumberReReads,
         [](const std::vector<NumberFinding>& sofar) { return AgreementSettled(AgreeOnNumber(sofar)); },
-        [&](const std::string& how, const cv::Mat& crop) { ctx.Debug(debugName + how, crop); }));
+        [&](const std::string& how, const cv::Mat& crop) { ctx.Debug(debugName + how, crop); });
   };
-  NumberFinding out = reReadBand(pagePrep, band, "3-number-").finding;
+  const auto reReadBand = [&](const PreparedImage& image, const Box& where, const std::string& debugName) {
+    return AgreeOnNumber(readsOfBand(ctx.engine, image, where, {first}, debugName));
+  };
+  const std::vector<NumberFinding> bandReads = readsOfBand(ctx.engine, pagePrep, band, {first}, "3-number-");
+  NumberFinding out = AgreeOnNumber(bandReads).finding;
   // The reads disagreed: the band may slope through the ends of its neighbouring lines (a turned
   // side panel photographed in perspective). Read again cut level, when it slopes; the checks
   // below then look at the levelled band too. Only then: a band read alike at once pays nothing.
@@ -248,6 +253,27 @@ NumberFinding VerifyNumber(const ScanContext& ctx, const PreparedImage& pagePrep
       band = levelled->band;
     } else {
       levelled.reset();
+    }
+  }
+  // Still unsure: the reads in all label languages may split over a condensed or light-on-colour
+  // print, or find the number only once, where the English model alone reads it steadily. Label
+  // seed 55291 clean-0005, "NUT 3390/573" condensed white on green: the four-language reads gave
+  // 3390/573, 3390/3573, 3590/5735 and 3590/5753, the English model 3390/573 in every read;
+  // 70833 phone-0023, "PL 8237/532" in a narrow font on a blurred side panel: only the page-level
+  // read found it, the English model's re-reads all did. Its reads count only when they settle by
+  // themselves (three alike, none other) on a number one of the first reads gave too (the
+  // page-level read included); the glyph and second-model checks below then apply as to any.
+  if (!levelled && out.number.status == NumberStatus::Unreadable && &ctx.firstPass != &ctx.engine) {
+    const NumberAgreement english = AgreeOnNumber(readsOfBand(ctx.firstPass, pagePrep, band, {}, "3-english-"));
+    const std::string key = AgreementKey(english.finding);
+    const bool readBefore = std::any_of(bandReads.begin(), bandReads.end(), [&](const NumberFinding& r) {
+      return !r.startCut && r.digitsAfter.empty() && !r.endGarbled && AgreementKey(r) == key;
+    });
+    if (english.finding.number.valid() && AgreementSettled(english) && readBefore) {
+      const int line = out.line;
+      out = english.finding;
+      out.line = line;
+      out.box = first.box;
     }
   }
   const PreparedImage& prep = levelled ? levelled->region.image : pagePrep;
