@@ -2,6 +2,7 @@
 // the exit statuses of spec/cli.md. All the work is in the library (src/suppcheck).
 
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -42,10 +43,25 @@ void EnsureLibraryEnvironment(char** argv) {
 }
 
 
+// Freed memory is kept for the next photo instead of being handed back to the system. Each
+// scan allocates and frees images of several megabytes (the working image, its float copies,
+// Tesseract's buffers); glibc gives blocks above its mmap threshold, and free memory above its
+// trim threshold, back at once, so the next photo touches fresh pages again. On the 2-core virtual
+// machines we measure on, a first touch costs tens of microseconds: lighting one 3000 x 2250
+// working image took 400 ms, of which 370 ms were page faults, and 33 ms with the memory reused.
+// The largest mmap threshold glibc accepts on 64 bits is 32 MiB (larger blocks still come from
+// mmap); the heap keeps at most the high-water mark of one scan per worker thread. The web
+// server trims after each request (server/web_api.cpp), which still returns it.
+void KeepFreedMemoryForReuse() {
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   EnsureLibraryEnvironment(argv);
+  KeepFreedMemoryForReuse();
   using namespace suppcheck::cli;
 
   CLI::App app{"suppcheck: reads photos of food-supplement labels and checks the Belgian notification\n"
