@@ -1346,3 +1346,40 @@ TEST_CASE("an amount read unsurely with no % RI does not put a nutrient above it
   CheckDose(ReadLines(LinesReadAt("Per tablet % RI\nMagnesium 375 mg 100 %\nTake 1 tablet a day.\n", "375", 13)),
             "magnesium", 375, 375);
 }
+
+// multivitamin-phone-0015 of nutrient seed 57163 (--count 10): "Mangan | 1,3 mg | 65 %" at 3
+// tablets a day, read "Mangon \13 mg \65 %" by the first pass and "Mangon 13 mg “6S %" by the
+// table's block reading, whose % was not read. The first reading's % RI says its comma was lost
+// (and 13 mg, 39 mg a day, may be above a limit: refused); the second reading, the same digits
+// without a % of its own, alone made 39 mg a day, a false "above" the 8 mg safe level. It lost
+// the comma alike and goes: unknown. Iron "Fer | 4,2 mg | 30%" read "42 mg" is the same case.
+TEST_CASE("a row read again without its % RI does not keep the comma the % says was lost", "[extract][nutrients]") {
+  const int head = 14, row = 18;
+  const auto all = ReadLines({
+      LineAt(1000, {{900, "Pro Tablette"}, {1100, "% NRV"}}, head),
+      LineAt(1668, {{577, "} |Mangon"}, {900, "\\13 mg"}, {1100, "\\65 %"}}, row),
+      LineAt(1700, {{577, "Fer"}, {900, "42mg"}, {1100, "30%"}}, row),
+      LineAt(1740, {{577, "Zink"}, {900, "15 mg"}, {1100, "150%"}}, row),
+      LineAt(2052, {{561, "Verzehrempfehlung: 3 Tabletten pro Tag."}}, row),
+      LineAt(1664, {{584, "Mangon"}, {900, "13 mg"}, {1100, "“6S %"}}, row),
+      LineAt(1702, {{584, "Fer"}, {900, "42 mg"}}, row),
+  });
+  for (const char* id : {"manganese", "iron"}) {
+    INFO(id);
+    CheckNoDose(all, id);
+    const NutrientFacts* n = Get(all, id);
+    REQUIRE(n);
+    CHECK(std::any_of(n->problems.begin(), n->problems.end(),
+                      [](const std::string& p) { return p.find("lost its decimal sign") != std::string::npos; }));
+  }
+  // Where the corrected amount cannot hide one above a limit (riboflavin has none), it stays the
+  // row's: "Riboflavin 1,4 mg 100 %" read "14 mg" beside its % (first pass) and without it (block
+  // reading).
+  const auto b2 = ReadLines({
+      LineAt(1000, {{900, "Pro Tablette"}, {1100, "% NRV"}}, head),
+      LineAt(1740, {{577, "Riboflavin"}, {900, "14 mg"}, {1100, "100%"}}, row),
+      LineAt(2052, {{561, "Täglich 1 Tablette."}}, row),
+      LineAt(1742, {{584, "Riboflavin"}, {900, "14 mg"}}, row),
+  });
+  CheckDose(b2, "riboflavin", 1.4, 1.4);
+}

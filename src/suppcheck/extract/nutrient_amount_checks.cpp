@@ -187,6 +187,47 @@ bool MicrogramsLostTheirMu(const NutrientAmount& a, const AmountNote& note, cons
                      [&](double hundred) { return PercentFits(*a.percentRi, micrograms, hundred, close); });
 }
 
+// An amount whose % RI said it lost its decimal sign, as read (before it was corrected or
+// dropped): its digits and where it stands.
+struct LostComma {
+  NutrientAmount amount;
+  std::string number;
+  double mgPerNumber = 0;
+};
+
+// The same row read again without its % RI, with the same digits and no decimal sign either
+// ("Mangan | 1,3 mg | 65 %" read "Mangon \13 mg \65 %" by the first pass and "Mangon 13 mg
+// “6S %" by the table's block reading, whose % was not read): the % RI beside the first
+// reading says that comma was lost, and the second reading lost it alike. It goes, whether the
+// first reading was corrected (then the corrected amount is the row's) or refused (then the row's
+// amount is unknown): a refused reading is gone before ShareRiBetweenReadings could lend its %,
+// and the second reading alone made 13 mg a tablet, 39 mg a day, a false "above" the 8 mg safe
+// level (multivitamin-phone-0015 of nutrient seed 57163, --count 10; "Fer | 4,2 mg | 30%" read
+// "42" is the same case). A reading with its own % RI was checked against it; one whose digits
+// differ is another reading, which the row readings' checks weigh.
+void DropReadingsOfALostComma(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
+                              const std::vector<LostComma>& lostCommas) {
+  if (lostCommas.empty()) return;
+  for (size_t k = w.amounts.size(); k-- > 0;) {
+    const NutrientAmount& a = w.amounts[k];
+    const AmountNote& note = w.notes[k];
+    if (a.percentRi || !a.elemental || note.converted || note.number.empty() ||
+        note.number.find_first_of(",.") != std::string::npos)
+      continue;
+    const auto same = std::find_if(lostCommas.begin(), lostCommas.end(), [&](const LostComma& c) {
+      return c.number == note.number && std::abs(c.mgPerNumber - note.mgPerNumber) < 1e-12 &&
+             c.amount.elemental && SameRowReadings(a, c.amount, lines);
+    });
+    if (same == lostCommas.end()) continue;
+    std::ostringstream why;
+    why.imbue(std::locale::classic());
+    why << QuotedAmount(lines, a, n) << " is its row read again without the " << *same->amount.percentRi
+        << " % RI that says " << Quoted(lines, same->amount) << " lost its decimal sign";
+    w.facts.problems.push_back(why.str());
+    EraseAmount(w, k);
+  }
+}
+
 }  // namespace
 
 void CheckIuRestatements(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
@@ -229,6 +270,8 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
   // Amounts the % RI beside them confirmed, and the lines whose % RI refused an amount.
   std::vector<bool> confirmed(w.amounts.size(), false);
   std::vector<int> refusedLines;
+  // The amounts whose % RI says they lost a decimal sign (corrected or refused), as read.
+  std::vector<LostComma> lostCommas;
   for (size_t k = 0; k < w.amounts.size();) {
     const NutrientAmount& a = w.amounts[k];
     const AmountNote& note = w.notes[k];
@@ -320,6 +363,8 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
       }
     }
     const bool refused = SmallerDoseNotAssumed(a, check, n, units);
+    if (check.verdict == RiCheck::Verdict::Corrected && check.decimalInserted)
+      lostCommas.push_back({a, note.number, note.mgPerNumber});
     if (check.verdict == RiCheck::Verdict::Corrected && !refused) {
       w.amounts[k].mg = check.mg;
       confirmed[k] = true;
@@ -352,6 +397,7 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
     w.facts.problems.push_back(why);
     EraseAmount(w, k);
   }
+  DropReadingsOfALostComma(w, n, lines, lostCommas);
 }
 
 void CrossCheckRowReadings(NutrientWork& w, const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
