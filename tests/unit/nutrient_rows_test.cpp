@@ -1383,3 +1383,18 @@ TEST_CASE("a row read again without its % RI does not keep the comma the % says 
   });
   CheckDose(b2, "riboflavin", 1.4, 1.4);
 }
+
+// multivitamin-phone-0035 of nutrient seed 42719: "Vitamine B6 | 0,7 mg | 1,4 mg | 100 %" at 2
+// tablets a day read "0,7 mg 14 mg 100 %" by every pass. The % alone does not make 14 mg (above
+// a child's limit) 1,4 mg; the per-tablet column read with its comma, times the 2 tablets, agrees
+// with it: two things the label shows, so the day's amount is 1,4 mg.
+TEST_CASE("a % RI's lost comma confirmed by the other column read with its own", "[extract][nutrients]") {
+  const std::string header = "Per 1 tablet Per dagdosis (2 tabletten) % RI\n";
+  const std::string directions = "2x per dag een tablet\n";
+  CheckDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 0,7 mg 14 mg 100 %\n" + directions), "vitamin_b6",
+            0.7, 1.4);
+  // The other column without a decimal sign may have lost its own: no witness, unknown.
+  CheckNoDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 07 mg 14 mg 100 %\n" + directions), "vitamin_b6");
+  // Not a count the label says (3 for its 2 a day): unknown.
+  CheckNoDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 0,5 mg 15 mg 107 %\n" + directions), "vitamin_b6");
+}

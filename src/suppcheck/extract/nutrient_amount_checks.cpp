@@ -173,6 +173,38 @@ bool SmallerDoseNotAssumed(const NutrientAmount& a, const RiCheck& check, const 
   return lowest && a.mg * MostUnitsADay(a, units) > *lowest;
 }
 
+// The row's other column, read with its decimal sign, times the units a day is the amount the %
+// RI corrected `k` to (or that amount times the units a day is it): two things the label shows
+// agree on the lost comma, the % and the other column, so the smaller dose is no guess
+// ("Vitamine B6 | 0,7 mg | 1,4 mg | 100 %" at 2 tablets a day read "0,7 mg 14 mg 100 %" three
+// times: 14 mg may be above a child's limit, refused, and the row unknown; multivitamin-phone-0035
+// of nutrient seed 42719). A witness read without a decimal sign may have lost its own alike; the
+// ratio must be a count the label says (the directions, or the per-day column's header).
+bool OtherColumnWitnessesComma(const NutrientWork& w, size_t k, const RiCheck& check, const std::vector<double>& units,
+                               const std::vector<TextLine>& lines, const ExtractionLimits& limits) {
+  if (check.verdict != RiCheck::Verdict::Corrected || !check.decimalInserted || check.mg <= 0) return false;
+  const NutrientAmount& a = w.amounts[k];
+  for (size_t j = 0; j < w.amounts.size(); ++j) {
+    const NutrientAmount& b = w.amounts[j];
+    const AmountNote& note = w.notes[j];
+    if (j == k || !b.elemental || b.mg <= 0 || note.converted || note.number.find_first_of(",.") == std::string::npos ||
+        (b.line != a.line && !SameRowReadings(a, b, lines)))
+      continue;
+    std::vector<double> said = units;
+    for (const NutrientAmount* c : {&a, &b})
+      if ((c->basis == DoseBasis::PerDay || c->basis == DoseBasis::PerUnits) && c->units > 1) said.push_back(c->units);
+    for (const double u : said) {
+      if (u <= 1) continue;
+      const bool dayOfUnit = a.basis != DoseBasis::PerUnit && b.basis != DoseBasis::PerDay &&
+                             std::abs(check.mg - b.mg * u) <= limits.doseAgreement * check.mg;
+      const bool unitOfDay = a.basis != DoseBasis::PerDay && b.basis != DoseBasis::PerUnit &&
+                             std::abs(b.mg - check.mg * u) <= limits.doseAgreement * b.mg;
+      if (dayOfUnit || unitOfDay) return true;
+    }
+  }
+  return false;
+}
+
 // "Jodium 45g 30 %": a nutrient counted in µg read in grams whose digits, in µg, are the % RI
 // printed beside them (within the reading tolerance, of the amount itself): the µ was lost.
 // Grams of such a nutrient are never a dose, and the % tells the unit.
@@ -362,7 +394,8 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
         continue;
       }
     }
-    const bool refused = SmallerDoseNotAssumed(a, check, n, units);
+    const bool refused =
+        SmallerDoseNotAssumed(a, check, n, units) && !OtherColumnWitnessesComma(w, k, check, units, lines, limits);
     if (check.verdict == RiCheck::Verdict::Corrected && check.decimalInserted)
       lostCommas.push_back({a, note.number, note.mgPerNumber});
     if (check.verdict == RiCheck::Verdict::Corrected && !refused) {
