@@ -358,8 +358,9 @@ TEST_CASE("Two amounts of a row witness each other only at the units a day the l
   // and "14mg 128mg 200%" by the table's second reading. 128 is nine times 14 within the dose
   // agreement: taken for a witness, it kept 128 mg against its 200 %; the two per-day readings
   // then dropped each other and 14 mg times 2 made 28 mg a day, above the 12 mg upper level. The
-  // label says 2 capsules, not 9: 128 mg goes, and 14 mg a capsule against 2,8 mg a day leaves
-  // the amount unknown, never "above".
+  // label says 2 capsules, not 9: 128 mg goes, never "above". The first pass's 2.8 mg, with its
+  // comma and its 200 %, is twice "14" with its comma put back (CorrectCommasLostBesideAWitness):
+  // 1,4 mg a capsule, as printed (before it, 14 mg against 2,8 mg left the amount unknown).
   const int head = 14, row = 18;
   const auto all = ReadLines({
       LineAt(1000, {{700, "Par 1 gélule"}, {900, "Par dose journalière (2 gélules)"}, {1300, "% AR"}}, head),
@@ -368,7 +369,7 @@ TEST_CASE("Two amounts of a row witness each other only at the units a day the l
       LineAt(1000, {{700, "Par 1 gélule"}, {900, "Par dose journalière (2 gélules)"}, {1300, "% AR"}}, head),
       LineAt(1342, {{61, "VitamineB6"}, {700, "14mg"}, {900, "128mg"}, {1300, "200%"}}, row),
   });
-  CheckNoDose(all, "vitamin_b6");
+  CheckDose(all, "vitamin_b6", 1.4, 2.8);
   // Where the ratio is the units a day, the two columns still outweigh a misread % ("100 %" read
   // "10 %").
   const auto agree = ReadLines({
@@ -1397,4 +1398,17 @@ TEST_CASE("a % RI's lost comma confirmed by the other column read with its own",
   CheckNoDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 07 mg 14 mg 100 %\n" + directions), "vitamin_b6");
   // Not a count the label says (3 for its 2 a day): unknown.
   CheckNoDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 0,5 mg 15 mg 107 %\n" + directions), "vitamin_b6");
+}
+
+// multivitamin-phone-0039 of nutrient seed 53381: "Eisen | 1,1 mg | 2,2 mg | 16%" at 2 tablets a
+// day read "Eisen 11mg 2,2mg 16%". The day's 2,2 mg has its comma and fits its 16 %; the tablet's
+// "11" with its comma put back is half of it: 1,1 mg, no longer 11 mg a tablet against 2,2 mg a
+// day (unknown). A whole number that the day's amount does not halve stays as read.
+TEST_CASE("a comma lost beside the row's other column read with its own and its % RI", "[extract][nutrients]") {
+  const std::string header = "Pro Tablette Pro Tagesdosis (2 Tabletten) % NRV\n";
+  const std::string directions = "Täglich zwei Tabletten einnehmen.\n";
+  CheckDose(Read(header + "Eisen 11mg 2,2mg 16%\n" + directions), "iron", 1.1, 2.2);
+  CheckNoDose(Read(header + "Eisen 13mg 2,2mg 16%\n" + directions), "iron");
+  // The other column without its comma is no witness.
+  CheckNoDose(Read(header + "Eisen 11mg 22mg 16%\n" + directions), "iron");
 }

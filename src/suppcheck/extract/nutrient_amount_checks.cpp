@@ -624,4 +624,47 @@ void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::v
     if (drop[k]) EraseAmount(w, k);
 }
 
+void CorrectCommasLostBesideAWitness(NutrientWork& w, const std::vector<double>& units, const ExtractionLimits& limits) {
+  for (size_t k = 0; k < w.amounts.size(); ++k) {
+    NutrientAmount& a = w.amounts[k];
+    AmountNote& note = w.notes[k];
+    if (a.percentRi || !a.elemental || a.mg <= 0 || note.converted || note.number.size() < 2 ||
+        note.number.find_first_not_of("0123456789") != std::string::npos || note.number[0] == '0')
+      continue;
+    bool corrected = false;
+    for (size_t j = 0; j < w.amounts.size() && !corrected; ++j) {
+      const NutrientAmount& b = w.amounts[j];
+      const AmountNote& bn = w.notes[j];
+      if (j == k || b.line != a.line || !b.percentRi || !b.elemental || b.mg <= 0 || bn.converted ||
+          bn.number.find_first_of(",.") == std::string::npos)
+        continue;
+      std::vector<double> said = units;
+      for (const NutrientAmount* c : {static_cast<const NutrientAmount*>(&a), &b})
+        if ((c->basis == DoseBasis::PerDay || c->basis == DoseBasis::PerUnits) && c->units > 1) said.push_back(c->units);
+      // The comma put back at each place a digit stays before it ("11" -> 1,1).
+      double scale = 1;
+      for (size_t places = 1; places < note.number.size() && !corrected; ++places) {
+        scale *= 10;
+        const double cand = a.mg / scale;
+        for (const double u : said) {
+          if (u <= 1) continue;
+          const bool unitOfDay = a.basis != DoseBasis::PerDay && b.basis != DoseBasis::PerUnit &&
+                                 std::abs(cand * u - b.mg) <= limits.doseAgreement * b.mg;
+          const bool dayOfUnit = a.basis != DoseBasis::PerUnit && b.basis != DoseBasis::PerDay &&
+                                 std::abs(b.mg * u - cand) <= limits.doseAgreement * cand;
+          if (!unitOfDay && !dayOfUnit) continue;
+          a.mg = cand;
+          // Appended piece by piece: insert() trips GCC 12's -Wrestrict (a false alarm, see Quoted).
+          std::string withComma(note.number, 0, note.number.size() - places);
+          withComma += ',';
+          withComma.append(note.number, note.number.size() - places, std::string::npos);
+          note.number = withComma;
+          corrected = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace suppcheck
