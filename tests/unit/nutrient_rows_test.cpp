@@ -358,8 +358,9 @@ TEST_CASE("Two amounts of a row witness each other only at the units a day the l
   // and "14mg 128mg 200%" by the table's second reading. 128 is nine times 14 within the dose
   // agreement: taken for a witness, it kept 128 mg against its 200 %; the two per-day readings
   // then dropped each other and 14 mg times 2 made 28 mg a day, above the 12 mg upper level. The
-  // label says 2 capsules, not 9: 128 mg goes, and 14 mg a capsule against 2,8 mg a day leaves
-  // the amount unknown, never "above".
+  // label says 2 capsules, not 9: 128 mg goes, never "above". The first pass's 2.8 mg, with its
+  // comma and its 200 %, is twice "14" with its comma put back (CorrectCommasLostBesideAWitness):
+  // 1,4 mg a capsule, as printed (before it, 14 mg against 2,8 mg left the amount unknown).
   const int head = 14, row = 18;
   const auto all = ReadLines({
       LineAt(1000, {{700, "Par 1 gélule"}, {900, "Par dose journalière (2 gélules)"}, {1300, "% AR"}}, head),
@@ -368,7 +369,7 @@ TEST_CASE("Two amounts of a row witness each other only at the units a day the l
       LineAt(1000, {{700, "Par 1 gélule"}, {900, "Par dose journalière (2 gélules)"}, {1300, "% AR"}}, head),
       LineAt(1342, {{61, "VitamineB6"}, {700, "14mg"}, {900, "128mg"}, {1300, "200%"}}, row),
   });
-  CheckNoDose(all, "vitamin_b6");
+  CheckDose(all, "vitamin_b6", 1.4, 2.8);
   // Where the ratio is the units a day, the two columns still outweigh a misread % ("100 %" read
   // "10 %").
   const auto agree = ReadLines({
@@ -1345,4 +1346,69 @@ TEST_CASE("an amount read unsurely with no % RI does not put a nutrient above it
   // Unsure but beside a % RI that fits it: kept (magnesium 375 mg, 100 %).
   CheckDose(ReadLines(LinesReadAt("Per tablet % RI\nMagnesium 375 mg 100 %\nTake 1 tablet a day.\n", "375", 13)),
             "magnesium", 375, 375);
+}
+
+// multivitamin-phone-0015 of nutrient seed 57163 (--count 10): "Mangan | 1,3 mg | 65 %" at 3
+// tablets a day, read "Mangon \13 mg \65 %" by the first pass and "Mangon 13 mg “6S %" by the
+// table's block reading, whose % was not read. The first reading's % RI says its comma was lost
+// (and 13 mg, 39 mg a day, may be above a limit: refused); the second reading, the same digits
+// without a % of its own, alone made 39 mg a day, a false "above" the 8 mg safe level. It lost
+// the comma alike and goes: unknown. Iron "Fer | 4,2 mg | 30%" read "42 mg" is the same case.
+TEST_CASE("a row read again without its % RI does not keep the comma the % says was lost", "[extract][nutrients]") {
+  const int head = 14, row = 18;
+  const auto all = ReadLines({
+      LineAt(1000, {{900, "Pro Tablette"}, {1100, "% NRV"}}, head),
+      LineAt(1668, {{577, "} |Mangon"}, {900, "\\13 mg"}, {1100, "\\65 %"}}, row),
+      LineAt(1700, {{577, "Fer"}, {900, "42mg"}, {1100, "30%"}}, row),
+      LineAt(1740, {{577, "Zink"}, {900, "15 mg"}, {1100, "150%"}}, row),
+      LineAt(2052, {{561, "Verzehrempfehlung: 3 Tabletten pro Tag."}}, row),
+      LineAt(1664, {{584, "Mangon"}, {900, "13 mg"}, {1100, "“6S %"}}, row),
+      LineAt(1702, {{584, "Fer"}, {900, "42 mg"}}, row),
+  });
+  for (const char* id : {"manganese", "iron"}) {
+    INFO(id);
+    CheckNoDose(all, id);
+    const NutrientFacts* n = Get(all, id);
+    REQUIRE(n);
+    CHECK(std::any_of(n->problems.begin(), n->problems.end(),
+                      [](const std::string& p) { return p.find("lost its decimal sign") != std::string::npos; }));
+  }
+  // Where the corrected amount cannot hide one above a limit (riboflavin has none), it stays the
+  // row's: "Riboflavin 1,4 mg 100 %" read "14 mg" beside its % (first pass) and without it (block
+  // reading).
+  const auto b2 = ReadLines({
+      LineAt(1000, {{900, "Pro Tablette"}, {1100, "% NRV"}}, head),
+      LineAt(1740, {{577, "Riboflavin"}, {900, "14 mg"}, {1100, "100%"}}, row),
+      LineAt(2052, {{561, "Täglich 1 Tablette."}}, row),
+      LineAt(1742, {{584, "Riboflavin"}, {900, "14 mg"}}, row),
+  });
+  CheckDose(b2, "riboflavin", 1.4, 1.4);
+}
+
+// multivitamin-phone-0035 of nutrient seed 42719: "Vitamine B6 | 0,7 mg | 1,4 mg | 100 %" at 2
+// tablets a day read "0,7 mg 14 mg 100 %" by every pass. The % alone does not make 14 mg (above
+// a child's limit) 1,4 mg; the per-tablet column read with its comma, times the 2 tablets, agrees
+// with it: two things the label shows, so the day's amount is 1,4 mg.
+TEST_CASE("a % RI's lost comma confirmed by the other column read with its own", "[extract][nutrients]") {
+  const std::string header = "Per 1 tablet Per dagdosis (2 tabletten) % RI\n";
+  const std::string directions = "2x per dag een tablet\n";
+  CheckDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 0,7 mg 14 mg 100 %\n" + directions), "vitamin_b6",
+            0.7, 1.4);
+  // The other column without a decimal sign may have lost its own: no witness, unknown.
+  CheckNoDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 07 mg 14 mg 100 %\n" + directions), "vitamin_b6");
+  // Not a count the label says (3 for its 2 a day): unknown.
+  CheckNoDose(Read(header + "Vitamine B6 (pyridoxinehydrochloride) 0,5 mg 15 mg 107 %\n" + directions), "vitamin_b6");
+}
+
+// multivitamin-phone-0039 of nutrient seed 53381: "Eisen | 1,1 mg | 2,2 mg | 16%" at 2 tablets a
+// day read "Eisen 11mg 2,2mg 16%". The day's 2,2 mg has its comma and fits its 16 %; the tablet's
+// "11" with its comma put back is half of it: 1,1 mg, no longer 11 mg a tablet against 2,2 mg a
+// day (unknown). A whole number that the day's amount does not halve stays as read.
+TEST_CASE("a comma lost beside the row's other column read with its own and its % RI", "[extract][nutrients]") {
+  const std::string header = "Pro Tablette Pro Tagesdosis (2 Tabletten) % NRV\n";
+  const std::string directions = "Täglich zwei Tabletten einnehmen.\n";
+  CheckDose(Read(header + "Eisen 11mg 2,2mg 16%\n" + directions), "iron", 1.1, 2.2);
+  CheckNoDose(Read(header + "Eisen 13mg 2,2mg 16%\n" + directions), "iron");
+  // The other column without its comma is no witness.
+  CheckNoDose(Read(header + "Eisen 11mg 22mg 16%\n" + directions), "iron");
 }

@@ -111,4 +111,14 @@ void DropTwoAmountsInOneColumn(NutrientWork& w, const Nutrient& n, const std::ve
 void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
                                 const ExtractionLimits& limits);
 
+/// An amount without a % RI of its own, read in whole digits, whose digits with a decimal sign put
+/// back are the row's other column, read with its decimal sign and fitting the % RI beside it,
+/// divided or multiplied by the units a day the label says: the comma was lost, and is put back
+/// ("Eisen | 1,1 mg | 2,2 mg | 16%" at 2 tablets a day read "Eisen 11mg 2,2mg 16%": 11 mg a tablet
+/// against 2,2 mg a day left the row unknown; multivitamin-phone-0039 of nutrient seed 53381). The
+/// day's amount is the one the % RI and its own comma confirm, so the smaller reading hides no
+/// alarm. Call it once TrustAmountsByRi has refused the amounts whose % does not fit. `units`:
+/// the units a day of the directions, if read.
+void CorrectCommasLostBesideAWitness(NutrientWork& w, const std::vector<double>& units, const ExtractionLimits& limits);
+
 }  // namespace suppcheck

@@ -181,6 +181,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   DropImplausibleAmounts(w, n, lines, own);
   std::vector<double> units;
   if (directions && directions->units > 0) units.push_back(directions->units);
+  CorrectCommasLostBesideAWitness(w, units, own);
   DropRulesReadAsOne(w, n, lines, units);
   DropReadingsThatLostTheirFirstDigit(w, n, lines, units);
   DropUnsureAmountsAboveLimits(w, n, lines, units, own);
