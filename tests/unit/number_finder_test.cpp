@@ -257,13 +257,14 @@ TEST_CASE("abbreviated notification labels anchor the number, and read alone sho
 TEST_CASE("a line shaped like a number whose categories were garbled is recognised", "[extract][number]") {
   const Vocabulary& vocab = TestModels().vocabulary;
   // Seed 38207 hard-0033: "NUT81/79" at the squeezed edge of a curved label, read "WT81/79".
-  for (const char* text : {"WT81/79", " NVT 6/8 ", "PX 5381/33"}) {
+  // Seed 91001 hard-0031: a boxed "NUT/PL 642/441" at a curved edge read "L 642/44]".
+  for (const char* text : {"WT81/79", " NVT 6/8 ", "PX 5381/33", "L 642/44]", "AS 12/3 |"}) {
     INFO(text);
     CHECK(NumberShapedLine(text, vocab));
   }
   // Lot, date and telephone lines, words, amounts and longer lines are not.
   for (const char* text : {"LOT 1234/56", "EXP 12/2027", "Tel 03/338", "12/2027", "Magnesium 12/3", "ABCDE 12/3",
-                           "AB 12345/6", "AB 12/3 tablets", "wt81/79"}) {
+                           "AB 12345/6", "AB 12/3 tablets", "wt81/79", "L 642/44]]", "L 642/44] x"}) {
     INFO(text);
     CHECK_FALSE(NumberShapedLine(text, vocab));
   }

@@ -69,7 +69,8 @@ bool MayStartNumber(const std::string& lineText, const Vocabulary& vocab);
 
 /// A whole line that is only a short word in capitals and digits/digits ("WT81/79" for
 /// "NUT81/79"): a notification number whose categories OCR garbled, not a lot, date or telephone
-/// line (vocabulary number_line_decoys).
+/// line (vocabulary number_line_decoys). A box's frame read after it as "]", "|", ")" or "}" is
+/// allowed.
 bool NumberShapedLine(const std::string& lineText, const Vocabulary& vocab);
 
 /// Orders candidates: valid before invalid, labelled first, then confidence.
