@@ -173,33 +173,12 @@ bool UndoPaperPerspective(AnalysisCopy& copy) {
 // glyphs up to half the height, so that the crop to the text does not take its last digit.
 constexpr double kLargePrintShare = 0.5;
 
-// A side panel turned 90 degrees at the edge of a label whose outline was found (the copy is
-// that outline warped flat: nothing beyond its edge is background): the crop to the text keeps
-// the panel's rows that were found, but the small print beside them may not be among the glyphs
-// (turned, its letters are as narrow as specks in the small copy). The crop then runs to the
-// label's edge on that side. Label seed 55291 phone-0023: the crop kept the barcode's digits and
-// cut off the lot line and "Notif.: PL/AS6/55" beside them, and the number was not seen.
-constexpr double kPanelNearEdge = 0.15;  // of the label's width
-
-cv::Rect ToLabelEdgeBesideTurnedPanel(cv::Rect region, const Glyphs& glyphs, cv::Size size) {
-  for (const cv::Rect& block : TurnedTextBlocks(glyphs)) {
-    if ((block & region).empty()) continue;
-    const int nearEdge = static_cast<int>(kPanelNearEdge * size.width);
-    if (size.width - block.br().x < nearEdge && region.br().x < size.width) region.width = size.width - region.x;
-    if (block.x < nearEdge && region.x > 0) {
-      region.width += region.x;
-      region.x = 0;
-    }
-  }
-  return region;
-}
-
 // Keeps only the region with text: background texture costs OCR time and reads as noise. Crops
 // `upright` and the copy's geometry to it (sets `cropped`); returns the part of the uncropped
 // `upright` where the skew is to be measured. `largePrint`: the glyphs of `upright` up to
 // kLargePrintShare of its height when they were found already, else null.
 cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, const std::vector<cv::Rect>& aligned,
-                   const Glyphs* largePrint, bool labelOutline, bool& cropped) {
+                   const Glyphs* largePrint, bool& cropped) {
   // The skew is measured where the text runs across, as before rows down the label were kept:
   // a larger crop (a hand, a barcode beside the panel) moved it by fractions of a degree and
   // cost the rows of a real facts panel.
@@ -209,7 +188,6 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
   cv::Rect region = WithTurnedPanel(across, glyphs, upright.size());
   if (!region.empty())
     region = WithWholeRowsAcross(region, largePrint ? *largePrint : FindGlyphs(upright, kLargePrintShare), upright.size());
-  if (labelOutline && !region.empty()) region = ToLabelEdgeBesideTurnedPanel(region, glyphs, upright.size());
   // On a textured background, the label's paper is known: all of it is kept (the glyph rows of a
   // turned side panel's small print are not always found, and a crop to the text cut one off),
   // and the skew is measured across it (the text region of a label mostly turned, with an
@@ -302,7 +280,7 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
   const bool asFound = !warpedOrPainted && out.rotation == 0;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.perspective, out.cropped);
+  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.cropped);
   const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
   out.skewDegrees = Deskew(copy, skewArea, glyphSmall);
   // A label on a bottle: fit the cylinder on the upright copy (unrolled after rendering).
