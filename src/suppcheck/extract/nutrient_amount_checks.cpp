@@ -25,6 +25,28 @@ double MostUnitsADay(const NutrientAmount& a, const std::vector<double>& units) 
   return most;
 }
 
+// The counts of units a day the label says for two readings of one row: the directions', and a
+// per-day column's own count; only counts above one, where a per-unit and a per-day column differ.
+std::vector<double> UnitsADaySaid(const std::vector<double>& units, const NutrientAmount& a, const NutrientAmount& b) {
+  std::vector<double> said;
+  for (const double u : units)
+    if (u > 1) said.push_back(u);
+  for (const NutrientAmount* c : {&a, &b})
+    if ((c->basis == DoseBasis::PerDay || c->basis == DoseBasis::PerUnits) && c->units > 1) said.push_back(c->units);
+  return said;
+}
+
+// Whether `aMg` in a's column and `bMg` in b's are one dose at `u` units a day: one column per unit,
+// the other per day (a per-day reading is never taken for a per-unit one, nor the reverse).
+bool ColumnsAgreeAt(const NutrientAmount& a, double aMg, const NutrientAmount& b, double bMg, double u,
+                    double tolerance) {
+  const bool aPerUnitBPerDay = a.basis != DoseBasis::PerDay && b.basis != DoseBasis::PerUnit &&
+                               std::abs(aMg * u - bMg) <= tolerance * bMg;
+  const bool aPerDayBPerUnit = a.basis != DoseBasis::PerUnit && b.basis != DoseBasis::PerDay &&
+                               std::abs(bMg * u - aMg) <= tolerance * aMg;
+  return aPerUnitBPerDay || aPerDayBPerUnit;
+}
+
 // Each amount's number as printed (empty where it was converted from IU) and its mg per number,
 // for the checks that compare a row's readings digit by digit.
 struct NumbersAsRead {
@@ -190,17 +212,8 @@ bool OtherColumnWitnessesComma(const NutrientWork& w, size_t k, const RiCheck& c
     if (j == k || !b.elemental || b.mg <= 0 || note.converted || note.number.find_first_of(",.") == std::string::npos ||
         (b.line != a.line && !SameRowReadings(a, b, lines)))
       continue;
-    std::vector<double> said = units;
-    for (const NutrientAmount* c : {&a, &b})
-      if ((c->basis == DoseBasis::PerDay || c->basis == DoseBasis::PerUnits) && c->units > 1) said.push_back(c->units);
-    for (const double u : said) {
-      if (u <= 1) continue;
-      const bool dayOfUnit = a.basis != DoseBasis::PerUnit && b.basis != DoseBasis::PerDay &&
-                             std::abs(check.mg - b.mg * u) <= limits.doseAgreement * check.mg;
-      const bool unitOfDay = a.basis != DoseBasis::PerDay && b.basis != DoseBasis::PerUnit &&
-                             std::abs(b.mg - check.mg * u) <= limits.doseAgreement * b.mg;
-      if (dayOfUnit || unitOfDay) return true;
-    }
+    for (const double u : UnitsADaySaid(units, a, b))
+      if (ColumnsAgreeAt(a, check.mg, b, b.mg, u, limits.doseAgreement)) return true;
   }
   return false;
 }
@@ -638,21 +651,14 @@ void CorrectCommasLostBesideAWitness(NutrientWork& w, const std::vector<double>&
       if (j == k || b.line != a.line || !b.percentRi || !b.elemental || b.mg <= 0 || bn.converted ||
           bn.number.find_first_of(",.") == std::string::npos)
         continue;
-      std::vector<double> said = units;
-      for (const NutrientAmount* c : {static_cast<const NutrientAmount*>(&a), &b})
-        if ((c->basis == DoseBasis::PerDay || c->basis == DoseBasis::PerUnits) && c->units > 1) said.push_back(c->units);
+      const std::vector<double> said = UnitsADaySaid(units, a, b);
       // The comma put back at each place a digit stays before it ("11" -> 1,1).
       double scale = 1;
       for (size_t places = 1; places < note.number.size() && !corrected; ++places) {
         scale *= 10;
         const double cand = a.mg / scale;
         for (const double u : said) {
-          if (u <= 1) continue;
-          const bool unitOfDay = a.basis != DoseBasis::PerDay && b.basis != DoseBasis::PerUnit &&
-                                 std::abs(cand * u - b.mg) <= limits.doseAgreement * b.mg;
-          const bool dayOfUnit = a.basis != DoseBasis::PerUnit && b.basis != DoseBasis::PerDay &&
-                                 std::abs(b.mg * u - cand) <= limits.doseAgreement * cand;
-          if (!unitOfDay && !dayOfUnit) continue;
+          if (!ColumnsAgreeAt(a, cand, b, b.mg, u, limits.doseAgreement)) continue;
           a.mg = cand;
           // Appended piece by piece: insert() trips GCC 12's -Wrestrict (a false alarm, see Quoted).
           std::string withComma(note.number, 0, note.number.size() - places);
