@@ -207,3 +207,25 @@ TEST_CASE("a turned panel photographed in perspective, running down at 50 degree
                  cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
   CHECK(UnreadInkRegions(across, {}).empty());
 }
+
+TEST_CASE("blocks of one turned panel are joined across a gap that unread ink fills", "[ocr][turned]") {
+  // Seed 51827 phone-0020: the address and the lot each a block, the short lines between them
+  // ("03/934 91 55", "345/91") in none, the gap wider than the closing bridges. Upright words
+  // 22 px high set the text height; two columns of ink each side, 110 px (5 heights) apart.
+  const auto panel = [](bool lineBetween) {
+    cv::Mat page = Page({1200, 800});
+    for (int x : {900, 930, 1060, 1090}) InkRow(page, {x, 100}, 28, /*down=*/true);
+    // A short column of small glyphs between them: too short and too thin to be a block itself.
+    if (lineBetween)
+      for (int i = 0; i < 11; ++i)
+        cv::rectangle(page, cv::Rect(1000, 250 + i * 14, 14, 10), cv::Scalar(0), cv::FILLED);
+    return page;
+  };
+  std::vector<OcrWord> words;
+  for (int y = 60; y < 600; y += 50) words.push_back({"Magnesium", 90, {40, y, 300, 22}, -1});
+  CHECK(UnreadInkRegions(panel(false), words).size() == 2);
+  const auto joined = UnreadInkRegions(panel(true), words);
+  REQUIRE(joined.size() == 1);
+  CHECK(joined[0].x <= 900);
+  CHECK(joined[0].right() >= 1110);
+}
