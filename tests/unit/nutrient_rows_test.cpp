@@ -629,6 +629,19 @@ TEST_CASE("Two columns that lost their decimal commas alike are no witnesses aga
   CheckDose(all, "zinc", 5, 10);
 }
 
+TEST_CASE("A printed 0 % RI corrects no amount: it lost a digit", "[extract][nutrients]") {
+  // single-phone-0032 of tuning seed 73519: "Pro Tablette: Folsäure 100 µg, 50 % NRV" read with
+  // the 5 lost. 1 µg would be 0,5 % of 200 µg: the 100 µg was taken for "1,00" with a lost comma,
+  // a hundredth of the dose. The amount is unknown instead.
+  const auto all = Read(
+      "Pro Tablette: Folsaure 100 pg 0 % NRV\n"
+      "Verzehrempfehlung: 1 Tablette pro Tag\n");
+  CheckNoDose(all, "folate");
+  REQUIRE_FALSE(Get(all, "folate")->problems.empty());
+  // The % read whole still puts a lost comma back ("Riboflavine 07 mg 100 %" above).
+  CheckDose(Read("Pro Tablette: Folsaure 100 pg 50 % NRV\nVerzehrempfehlung: 1 Tablette pro Tag\n"), "folate", 100, 100);
+}
+
 TEST_CASE("A boxed table's left border read as an opening bracket opens no bracket", "[extract][nutrients]") {
   // multivitamin-phone-0009 of seed 4242: the cell border before the name comes back as '['.
   const auto all = Read(

@@ -407,8 +407,12 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
         continue;
       }
     }
-    const bool refused =
-        SmallerDoseNotAssumed(a, check, n, units) && !OtherColumnWitnessesComma(w, k, check, units, lines, limits);
+    // A printed "0 %" is a % that lost a digit, not one that says the amount lost its comma:
+    // "Folsäure 100 µg, 50 % NRV" read "Folsaure 100 pg 0 % NRV" was corrected to 1 µg, a
+    // hundredth of the dose (single-phone-0032 of tuning seed 73519). The amount is refused.
+    const bool zeroPercent = *a.percentRi <= 0;
+    const bool refused = zeroPercent || (SmallerDoseNotAssumed(a, check, n, units) &&
+                                         !OtherColumnWitnessesComma(w, k, check, units, lines, limits));
     if (check.verdict == RiCheck::Verdict::Corrected && check.decimalInserted)
       lostCommas.push_back({a, note.number, note.mgPerNumber});
     if (check.verdict == RiCheck::Verdict::Corrected && !refused) {
@@ -420,7 +424,9 @@ void TrustAmountsByRi(NutrientWork& w, const Nutrient& n, const std::optional<Un
       why.imbue(std::locale::classic());
       why << QuotedAmount(lines, a, n) << " does not fit the "
           << *a.percentRi << " % RI printed beside it";
-      if (refused)
+      if (zeroPercent)
+        why << " (a 0 % lost a digit and cannot say what the amount is)";
+      else if (refused)
         why << " (with a lost decimal sign it would: " << check.mg / MgPerUnitOf(n.unit) << " " << n.unit
             << "; a smaller dose than read is not assumed where the amount read may be above a health limit)";
       else

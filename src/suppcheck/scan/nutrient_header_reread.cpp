@@ -15,6 +15,12 @@ namespace {
 // How far above the first row the header may stand, in row heights: a header of two lines
 // ("Per dagdosis" over "(2 tabletten)") and the gap to the rule under it.
 constexpr double kHeaderBandRows = 2.5;
+// How far below the top of the table's first row the band reaches, in row heights: a phone photo's
+// table slopes a degree or two, and the header over the amounts' column, some 700 pixels right of
+// the row's name whose top bounds the band, stood 15-20 pixels lower; the band cut it through
+// ("Per dagdosis (3 tabletten)" unread, nine amounts a day taken per tablet and tripled, iodine
+// 300 µg reported 900 µg and above its limit: multivitamin-phone-0029 of tuning seed 61250).
+constexpr double kHeaderBandBelowRows = 0.5;
 // How much darker than the paper the pale header's ink is at the least, in grey levels: a header
 // printed at a quarter of the ink's strength on the paper (tinted grey, ~60 levels on white)
 // becomes black; darker print stays black.
@@ -86,11 +92,14 @@ cv::Mat StretchPaleInk(const cv::Mat& gray, int contrast) {
 }
 
 // The band above the table's first row where its header stands, in working pixels (empty when
-// there is none).
-Box HeaderBand(const PreparedImage& prep, const Box& table, int lineH, int widerRows) {
+// there is none). `reachBelow`: down into the first row by kHeaderBandBelowRows, for the re-read's
+// crop; not where the first pass's lines are looked for a header, where the first row's own line
+// ("Per tablet: Zinc 10 mg") would stand in the band.
+Box HeaderBand(const PreparedImage& prep, const Box& table, int lineH, int widerRows, bool reachBelow) {
   if (lineH <= 0) return {};
   const int bandH = static_cast<int>(kHeaderBandRows * lineH);
-  const Box band{table.x - lineH, table.y - bandH, table.w + (1 + widerRows) * lineH, bandH};
+  const int belowH = reachBelow ? static_cast<int>(kHeaderBandBelowRows * lineH) : 0;
+  const Box band{table.x - lineH, table.y - bandH, table.w + (1 + widerRows) * lineH, bandH + belowH};
   return PadBox(band, 0, 0, prep.gray.size());
 }
 
@@ -120,7 +129,7 @@ cv::Mat EraseTableRules(const cv::Mat& gray, int lineH) {
 
 bool NutrientTableHeaderRead(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
                              const Box& table, int lineH, int widerRows) {
-  const Box band = HeaderBand(prep, table, lineH, widerRows);
+  const Box band = HeaderBand(prep, table, lineH, widerRows, false);
   if (band.empty()) return false;
   const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
   for (const auto& line : lines) {
@@ -136,7 +145,7 @@ std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const Pr
                                                 const std::vector<TextLine>& lines, const Box& table, int lineH,
                                                 int widerRows) {
   const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
-  const Box band = HeaderBand(prep, table, lineH, widerRows);
+  const Box band = HeaderBand(prep, table, lineH, widerRows, true);
   if (band.empty() || NutrientTableHeaderRead(ctx, prep, lines, table, lineH, widerRows)) return {};
   // Read at the re-reads' detail first, then enlarged once more where that found nothing: the
   // header is printed smaller than the rows, and at the rows' detail a phone photo's pale "Pro
