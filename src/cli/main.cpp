@@ -46,7 +46,8 @@ void AskForHugePagesInHeap() {
 //   threads that only costs time (3x slower measured on 2 cores), and libgomp reads the variable
 //   when it is loaded.
 // - OPENCV_IO_MAX_IMAGE_PIXELS: OpenCV's own pixel limit, read when libopencv_imgcodecs is loaded
-//   (see suppcheck/image/decoder_limits.h), set to the limit of our header check.
+//   (see suppcheck/image/decoder_limits.h; it is loaded at the first decode now, see
+//   suppcheck/image/codecs.h), set to the limit of our header check.
 // SUPPCHECK_NO_REEXEC lets a debugger keep the first process.
 void EnsureLibraryEnvironment(char** argv) {
   if (std::getenv("SUPPCHECK_NO_REEXEC")) return;
