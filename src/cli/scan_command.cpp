@@ -5,12 +5,12 @@
 #include <optional>
 #include <sstream>
 
-#include <opencv2/imgcodecs.hpp>
 
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "suppcheck/report/result_writer.h"
 #include "cli/scanner_setup.h"
+#include "suppcheck/image/codecs.h"
 #include "suppcheck/report/scan_csv.h"
 #include "suppcheck/product/merge_results.h"
 #include "suppcheck/report/scan_report.h"
@@ -75,7 +75,7 @@ void WriteAnnotated(const ScanArgs& args, const std::string& image, const ScanRe
   const fs::path out = args.images.size() > 1 ? fs::path(args.annotate) / (fs::path(image).stem().string() + ".annotated.png")
                                               : fs::path(args.annotate);
   auto loaded = LoadImage(image);
-  if (loaded && !cv::imwrite(out.string(), Annotate(loaded->bgr, r)))
+  if (loaded && !suppcheck::codecs::Write(out.string(), Annotate(loaded->bgr, r)))
     PrintWarning("--annotate: cannot write " + out.string());
 }
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <fstream>
 
-#include <opencv2/imgcodecs.hpp>
 
 #include "suppcheck/conclude.h"
 #include "suppcheck/extract/legal_text_legibility.h"
 #include "suppcheck/extract/number_finder.h"
+#include "suppcheck/image/codecs.h"
 #include "suppcheck/ocr/number_check_model.h"
 #include "suppcheck/ocr/readability.h"
 #include "suppcheck/ocr/tesseract_engine.h"
@@ -128,7 +128,7 @@ void DebugResult(const ScanContext& ctx, const cv::Mat& bgr, const ScanResult& r
   // The nutrient table's second reading (its header re-read, then its rows), in the same form.
   std::ofstream table(ctx.options.debugDir / (stem + ".4-table-lines.txt"));
   for (const auto& line : r.tableLines) write(table, line);
-  cv::imwrite((ctx.options.debugDir / (stem + ".5-annotated.png")).string(), Annotate(bgr, r));
+  codecs::Write((ctx.options.debugDir / (stem + ".5-annotated.png")).string(), Annotate(bgr, r));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "support/run_process.h"
+#include "suppcheck/image/codecs.h"
 #include "suppcheck/image/decoder_limits.h"
 
 using namespace suppcheck;
@@ -51,4 +52,22 @@ TEST_CASE("the decoder limit in the environment is recognised only when it is at
     setenv(kDecoderPixelLimitVariable, keep.c_str(), 1);
   else
     unsetenv(kDecoderPixelLimitVariable);
+}
+
+TEST_CASE("OpenCV's codecs loaded on first use are OpenCV's own", "[image]") {
+  // suppcheck::codecs loads libopencv_imgcodecs when first used instead of linking it (it brings
+  // GDAL and GDCM, 170 ms at every start); what it calls must be what cv:: calls.
+  cv::Mat image(37, 53, CV_8UC3);
+  cv::randu(image, 0, 256);
+  std::vector<uchar> ours, theirs;
+  REQUIRE(codecs::Encode(".jpg", image, ours, {cv::IMWRITE_JPEG_QUALITY, 72}));
+  REQUIRE(cv::imencode(".jpg", image, theirs, {cv::IMWRITE_JPEG_QUALITY, 72}));
+  CHECK(ours == theirs);
+  const cv::Mat a = codecs::Decode(cv::Mat(ours), cv::IMREAD_COLOR), b = cv::imdecode(theirs, cv::IMREAD_COLOR);
+  REQUIRE(a.size() == image.size());
+  CHECK(cv::norm(a, b, cv::NORM_INF) == 0);
+  const auto png = std::filesystem::temp_directory_path() / "suppcheck-codecs-test.png";
+  REQUIRE(codecs::Write(png.string(), image));
+  CHECK(cv::norm(cv::imread(png.string(), cv::IMREAD_COLOR), image, cv::NORM_INF) == 0);
+  std::filesystem::remove(png);
 }

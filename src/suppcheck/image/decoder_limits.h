@@ -3,9 +3,9 @@
 // ever reads smaller than what the decoder sees, the decoder still refuses to allocate more.
 //
 // OpenCV 4.6 reads OPENCV_IO_MAX_IMAGE_PIXELS once, into a static of libopencv_imgcodecs that is
-// initialised when the library is loaded, i.e. before main() runs. Setting the variable inside the
-// process is too late: the program sets it and re-executes itself (as for OMP_THREAD_LIMIT, see
-// src/cli/main.cpp). tests/unit/decoder_limits_test.cpp checks that OpenCV honours it.
+// initialised when the library is loaded: at the first decode (image/codecs.h loads it then), or
+// before main() runs in a program that links it. The program sets it and re-executes itself (as
+// for OMP_THREAD_LIMIT, see src/cli/main.cpp), which holds either way. tests/unit/decoder_limits_test.cpp checks that OpenCV honours it.
 
 #include <cstdint>
 

@@ -4,8 +4,9 @@
 #include <cstring>
 #include <fstream>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include "suppcheck/image/codecs.h"
 
 namespace suppcheck {
 
@@ -36,7 +37,7 @@ Expected<LoadedImage> DecodeImage(const std::string& bytes, const std::string& n
     const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
     // IMREAD_COLOR: 8-bit BGR whatever the source (16-bit, grey, alpha, palette, CMYK), with the
     // EXIF orientation applied.
-    out.bgr = cv::imdecode(raw, cv::IMREAD_COLOR);
+    out.bgr = codecs::Decode(raw, cv::IMREAD_COLOR);
   } catch (const cv::Exception& e) {
     // OpenCV's own limit (decoder_limits.h) speaks when it saw more pixels than the header did.
     if (e.err.find("CV_IO_MAX_IMAGE") != std::string::npos)

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <vector>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include "suppcheck/image/codecs.h"
 
 namespace suppcheck {
 
@@ -59,7 +60,7 @@ std::string ThumbnailDataUri(const cv::Mat& bgr, const ScanResult& r, int maxSid
   const double f = std::min(1.0, static_cast<double>(maxSide) / std::max(annotated.cols, annotated.rows));
   if (f < 1) cv::resize(annotated, annotated, {}, f, f, cv::INTER_AREA);
   std::vector<uchar> jpg;
-  if (!cv::imencode(".jpg", annotated, jpg, {cv::IMWRITE_JPEG_QUALITY, 72})) return "";
+  if (!codecs::Encode(".jpg", annotated, jpg, {cv::IMWRITE_JPEG_QUALITY, 72})) return "";
   return "data:image/jpeg;base64," + Base64(jpg);
 }
 

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <filesystem>
 
-#include <opencv2/imgcodecs.hpp>
+#include "suppcheck/image/codecs.h"
 
 namespace suppcheck {
 
@@ -21,7 +21,7 @@ void ScanContext::DebugAs(const std::string& who, const std::string& step, const
   if (options.debugDir.empty() || image.empty()) return;
   std::error_code ec;
   fs::create_directories(options.debugDir, ec);
-  cv::imwrite((options.debugDir / (SafeStem(who) + "." + step + ".png")).string(), image);
+  codecs::Write((options.debugDir / (SafeStem(who) + "." + step + ".png")).string(), image);
 }
 
 Box PadBox(const Box& b, int px, int py, const cv::Size& limit) {
