@@ -5,7 +5,6 @@
 #include <optional>
 #include <sstream>
 
-
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "suppcheck/report/result_writer.h"

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 
-
 #include "suppcheck/conclude.h"
 #include "suppcheck/extract/legal_text_legibility.h"
 #include "suppcheck/extract/number_finder.h"

@@ -5,7 +5,8 @@
 // OpenCV 4.6 reads OPENCV_IO_MAX_IMAGE_PIXELS once, into a static of libopencv_imgcodecs that is
 // initialised when the library is loaded: at the first decode (image/codecs.h loads it then), or
 // before main() runs in a program that links it. The program sets it and re-executes itself (as
-// for OMP_THREAD_LIMIT, see src/cli/main.cpp), which holds either way. tests/unit/decoder_limits_test.cpp checks that OpenCV honours it.
+// for OMP_THREAD_LIMIT, see src/cli/main.cpp), which holds either way.
+// tests/unit/decoder_limits_test.cpp checks that OpenCV honours it.
 
 #include <cstdint>
 

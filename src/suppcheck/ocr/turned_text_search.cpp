@@ -187,7 +187,10 @@ std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord
         const Box a = candidates[i], b = candidates[j];
         const int gap = std::max(a.x, b.x) - std::min(a.right(), b.right());
         if (a.VerticalOverlap(b) < std::min(a.h, b.h) / 2) continue;
-        if (gap > kPanelLineGap * h && (gap > kPanelLineGapWithInk * h || InkShare(edges, a, b) < kInkOfALine)) continue;
+        if (gap > kPanelLineGap * h) {
+          const bool lineBetween = gap <= kPanelLineGapWithInk * h && InkShare(edges, a, b) >= kInkOfALine;
+          if (!lineBetween) continue;
+        }
         candidates[i] = a.United(b);
         candidates.erase(candidates.begin() + static_cast<long>(j));
         merged = true;

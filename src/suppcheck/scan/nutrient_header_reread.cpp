@@ -129,7 +129,7 @@ cv::Mat EraseTableRules(const cv::Mat& gray, int lineH) {
 
 bool NutrientTableHeaderRead(const ScanContext& ctx, const PreparedImage& prep, const std::vector<TextLine>& lines,
                              const Box& table, int lineH, int widerRows) {
-  const Box band = HeaderBand(prep, table, lineH, widerRows, false);
+  const Box band = HeaderBand(prep, table, lineH, widerRows, /*reachBelow=*/false);
   if (band.empty()) return false;
   const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
   for (const auto& line : lines) {
@@ -145,7 +145,7 @@ std::vector<TextLine> ReReadNutrientTableHeader(const ScanContext& ctx, const Pr
                                                 const std::vector<TextLine>& lines, const Box& table, int lineH,
                                                 int widerRows) {
   const double maxUnits = ctx.models.rules.Limits().maxUnitsPerDay;
-  const Box band = HeaderBand(prep, table, lineH, widerRows, true);
+  const Box band = HeaderBand(prep, table, lineH, widerRows, /*reachBelow=*/true);
   if (band.empty() || NutrientTableHeaderRead(ctx, prep, lines, table, lineH, widerRows)) return {};
   // Read at the re-reads' detail first, then enlarged once more where that found nothing: the
   // header is printed smaller than the rows, and at the rows' detail a phone photo's pale "Pro
