@@ -272,6 +272,50 @@ TEST_CASE("a table whose rows the first pass read apart is found by its names be
             .empty());
 }
 
+TEST_CASE("one nutrient named in running text is no table; its rows one under the other are", "[scan][nutrients]") {
+  // 13579 phone-0017 of the label benchmark (photo pixels of its first pass): a product name and
+  // two dose lines, Dutch and French, name magnesium beside a digit, but with the label's other
+  // lines between them; reading them again as a table took two seconds and gave nothing.
+  // A line with one word per token, the box's width shared out by their lengths.
+  const auto box = [](int x, int y, int w, int h, const std::string& text) {
+    TextLine line;
+    line.text = text;
+    line.box = {x, y, w, h};
+    for (size_t b = 0; b < text.size();) {
+      size_t e = text.find(' ', b);
+      if (e == std::string::npos) e = text.size();
+      LineWord word;
+      word.begin = b;
+      word.end = e;
+      const auto at = [&](size_t i) { return x + static_cast<int>(static_cast<long>(w) * static_cast<long>(i) / static_cast<long>(text.size())); };
+      word.box = {at(b), y, at(e) - at(b), h};
+      line.words.push_back(word);
+      b = e + 1;
+    }
+    return line;
+  };
+  const std::vector<TextLine> running = {
+      box(807, 810, 652, 92, "Magnesium 270"), box(803, 913, 354, 46, "Voedingssupplement"),
+      box(806, 960, 893, 63, "Per tablet: Magnesium (magnesiumgluconaat) 90 mg"),
+      box(807, 1032, 538, 61, "Neem 1 tot 3 tabletten per dag."),
+      box(811, 1285, 428, 53, "Complément alimentaire"),
+      box(813, 1329, 1049, 76, "Par comprimé: Magnésium (gluconate de magnésium) 90 mg"),
+      box(815, 1408, 586, 69, "Prendre 1 a 3 comprimés par jour.")};
+  CHECK_FALSE(NutrientTableFound(running, TestModels()));
+  // The same nutrient in a table: its rows stand one under the other, a rule read as "——" between
+  // them does not part them.
+  const std::vector<TextLine> table = {
+      box(807, 810, 652, 92, "Magnesium 300"), box(803, 913, 354, 46, "Voedingssupplement"),
+      box(806, 980, 900, 50, "Magnesium (magnesiumcitraat) 1000 mg 2000 mg"), box(806, 1032, 900, 12, "——"),
+      box(806, 1050, 900, 50, "waarvan magnesium 150 mg 300 mg 80 %")};
+  CHECK(NutrientTableFound(table, TestModels()));
+  // Two nutrients in running text are read again as before: a multivitamin's table may be read
+  // with a garbled row between every two.
+  std::vector<TextLine> two = running;
+  two[5].text = "Par comprimé: Zinc (gluconate de zinc) 10 mg";
+  CHECK(NutrientTableFound(two, TestModels()));
+}
+
 TEST_CASE("the block reading keeps no line of the label above the table", "[scan][nutrients]") {
   // multivitamin-phone-0071 of tuning seed 54739: the block's crop took in "Voedingssupplement"
   // over the header "Per dagdosis (2 capsules)"; walking up from the block's rows the header search

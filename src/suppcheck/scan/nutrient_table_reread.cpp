@@ -24,6 +24,11 @@ namespace {
 
 // Lines naming a nutrient next to a digit that make a table worth reading again as a block.
 constexpr int kMinTableRows = 3;
+// Two such lines are a table's neighbouring rows when no line of at least this many letters stands
+// between them (a rule read as "——" does not part them) and they are at most this many line
+// heights apart.
+constexpr int kWordyLineLetters = 3;
+constexpr double kNeighbourGapLines = 1.5;
 // A line of those this many tenths of their median height or taller is a product name in large
 // print, not a row: the header is looked for above the rows without it.
 constexpr int kTitleHeightTenths = 15;
@@ -266,16 +271,46 @@ void AddSplitRowsBeside(std::vector<std::pair<Box, int>>& parts, const std::vect
   }
 }
 
+// Whether some two of `rowLines` stand one under the other as a table's rows do: no other line
+// of words between them, and no more than kNeighbourGapLines line heights apart.
+bool SomeRowsNeighbour(std::vector<const TextLine*> rowLines, const std::vector<TextLine>& lines) {
+  std::sort(rowLines.begin(), rowLines.end(), [](const TextLine* a, const TextLine* b) { return a->box.y < b->box.y; });
+  const auto wordy = [](const TextLine& l) {
+    return std::count_if(l.text.begin(), l.text.end(), IsAsciiAlpha) >= kWordyLineLetters;
+  };
+  for (size_t k = 1; k < rowLines.size(); ++k) {
+    const Box& above = rowLines[k - 1]->box;
+    const Box& below = rowLines[k]->box;
+    if (below.y - above.bottom() > kNeighbourGapLines * std::max(above.h, below.h)) continue;
+    const int left = std::min(above.x, below.x), right = std::max(above.right(), below.right());
+    const bool between = std::any_of(lines.begin(), lines.end(), [&](const TextLine& l) {
+      return &l != rowLines[k - 1] && &l != rowLines[k] && !l.box.empty() && l.box.centerY() > above.bottom() &&
+             l.box.centerY() < below.y && l.box.x < right && l.box.right() > left && wordy(l);
+    });
+    if (!between) return true;
+  }
+  return false;
+}
+
 // Each row's part of the table's region (its names, percentages and amounts) and its height: the
 // first pass's lines that name a nutrient next to a digit, or the rows it read apart. Empty when
-// there are fewer than kMinTableRows.
+// there are fewer than kMinTableRows, or when the lines name one nutrient only and none of them
+// stands right under another: a product name and dose lines in running text ("Magnesium 270" over
+// "Per tablet: Magnesium (magnesiumgluconaat) 90 mg" and its French twin, 13579 phone-0017 of the
+// label benchmark), which took the table's reading, its header's four-language re-reads and its
+// enlargements, two seconds for nothing.
 std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLine>& lines, const Models& models) {
   std::vector<std::pair<Box, int>> parts;
+  std::vector<const TextLine*> rowLines;
+  std::vector<std::string> named;
   for (const auto& line : lines) {
     if (line.box.empty()) continue;
     const FoldedText ft = FoldForMatching(line.text);
     const auto names = models.nutrientNames.Find(ft.text);
     if (std::none_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) || names.empty()) continue;
+    for (const auto& m : names)
+      if (std::find(named.begin(), named.end(), m.nutrientId) == named.end()) named.push_back(m.nutrientId);
+    rowLines.push_back(&line);
     Box part;
     // The names and the percentages, not the whole line: OCR adds noise at a line's ends.
     std::vector<std::pair<size_t, size_t>> spans;
@@ -311,6 +346,8 @@ std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLin
   const auto split = SplitTableRows(lines, models);
   if (static_cast<int>(parts.size()) < kMinTableRows) {
     if (static_cast<int>(parts.size() + split.size()) >= kMinTableRows) parts.insert(parts.end(), split.begin(), split.end());
+  } else if (named.size() == 1 && split.empty() && !SomeRowsNeighbour(rowLines, lines)) {
+    return {};
   } else {
     AddSplitRowsBeside(parts, split);
   }
