@@ -272,7 +272,7 @@ TEST_CASE("a table whose rows the first pass read apart is found by its names be
             .empty());
 }
 
-TEST_CASE("one nutrient named in running text is no table; its rows one under the other are", "[scan][nutrients]") {
+TEST_CASE("one nutrient named in running text is no table, its rows one under the other are one", "[scan][nutrients]") {
   // 13579 phone-0017 of the label benchmark (photo pixels of its first pass): a product name and
   // two dose lines, Dutch and French, name magnesium beside a digit, but with the label's other
   // lines between them; reading them again as a table took two seconds and gave nothing.
