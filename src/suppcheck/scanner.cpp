@@ -11,6 +11,7 @@
 #include "suppcheck/ocr/readability.h"
 #include "suppcheck/ocr/tesseract_engine.h"
 #include "suppcheck/report/annotated_image.h"
+#include "suppcheck/scan/letter_one_shape.h"
 #include "suppcheck/scan/magnesium_rereads.h"
 #include "suppcheck/scan/number_passes.h"
 #include "suppcheck/scan/nutrient_table_reread.h"
@@ -193,6 +194,8 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     const PreparedImage& prep = page.prep;
     std::vector<TextLine> lines = BuildLines(page.words);
     timer.Mark("page");
+    RestoreOnesReadAsLetters(prep, ctx.models, lines);
+    timer.Mark("letter-ones");
     const NumberFinding number = ReadNotificationNumber(ctx, prep, page.words, lines, timer);
     Conclude(r, lines, ctx.models, ctx.options.profile, ctx.registry, &number);
     timer.Mark("extract");

@@ -14,6 +14,7 @@
 #include "suppcheck/extract/nutrient_rows.h"
 #include "suppcheck/extract/quantity.h"
 #include "suppcheck/image/region_render.h"
+#include "suppcheck/scan/letter_one_shape.h"
 #include "suppcheck/scan/nutrient_header_reread.h"
 #include "suppcheck/scan/table_tilt.h"
 #include "suppcheck/util/text.h"
@@ -478,6 +479,8 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
     }
   }
   out.byColumns = RowsOfTableReading(std::move(out.byColumns), ctx.models);
+  RestoreOnesReadAsLetters(prep, ctx.models, out.rows);
+  RestoreOnesReadAsLetters(prep, ctx.models, out.byColumns);
   // Rows sloping by half a line or more across the table: the first pass's lines of it are
   // replaced by the level reading (NutrientTableReading::replaced).
   double steepest = 0;
