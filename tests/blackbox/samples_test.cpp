@@ -552,3 +552,29 @@ TEST_CASE("a dark label on a cloth seen in perspective is warped flat by its own
 TEST_CASE("the rows read apart above a table lead to its pale header", "[blackbox][nutrients]") {
   CheckSamplePerDay("multivitamin-split-rows-over-table", {"vitamin_a", "vitamin_d", "copper", "selenium", "zinc"});
 }
+
+// samples/multivitamin/multivitamin-one-read-as-letter: multivitamin-phone-0033 of nutrient seed
+// 73519 (unchanged). A French table without a % column whose "Manganèse | 1 mg" and "Bore | 1 mg"
+// OCR reads "Img" in every reading: with no % RI to check the digit, both rows were unknown. The
+// 1's flag, measured on the glyph, confirms it (scan/letter_one_shape).
+TEST_CASE("a 1 read as a letter is confirmed by its flag where no % RI checks it", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-one-read-as-letter", {"manganese", "boron"});
+}
+
+// samples/multivitamin/multivitamin-form-unread: multivitamin-phone-0031 of nutrient seed 91357
+// (unchanged). "Nicotinamid (Nicotinsäure) | 12 mg | 75 %", its bracket read "(Nicotinsiure)": the
+// name was taken for the form, and 12 mg a day judged by nicotinamide's 900 mg, "within", where the
+// nicotinic acid printed has 10 mg. The bracket's form unread, the level depends on it: unknown.
+TEST_CASE("a form printed in a bracket OCR could not read leaves a form-dependent level unknown", "[blackbox][nutrients]") {
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "multivitamin";
+  const ScanResult r = SharedScanner().ScanFile(dir / "multivitamin-form-unread.jpg");
+  REQUIRE(r.ok);
+  const NutrientResult* niacin = nullptr;
+  for (const auto& n : r.nutrients)
+    if (n.facts.id == "niacin") niacin = &n;
+  REQUIRE(niacin);
+  REQUIRE(niacin->facts.perDay);
+  CHECK(*niacin->facts.perDay == Approx(12));
+  CHECK(niacin->assessment.level != NutrientLevel::WithinUpperLevel);
+  CHECK(std::count(niacin->assessment.flags.begin(), niacin->assessment.flags.end(), "upper_level_depends_on_form") == 1);
+}

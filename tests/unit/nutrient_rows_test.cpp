@@ -122,6 +122,29 @@ TEST_CASE("Dutch table with two columns, decimal commas and forms", "[extract][n
   CHECK(Get(all, "vitamin_b6")->unitsPerDay == Approx(2));
 }
 
+TEST_CASE("a form named before a bracket OCR could not read is no form read", "[extract][nutrients]") {
+  // multivitamin-phone-0031 of nutrient seed 91357: "Nicotinamid (Nicotinsäure)" read with its
+  // bracket damaged. Nicotinamide's upper level is 900 mg, nicotinic acid's 10 mg: the form printed
+  // in the bracket decides, and it was not read.
+  const auto unread = Read(
+      "Pro Kapsel % NRV\n"
+      "Nicotinamid (Nicotinsiure) 12 mg 75 %\n"
+      "Verzehrempfehlung: 1 Kapsel pro Tag.\n");
+  CheckDose(unread, "niacin", 12, 12);
+  CHECK(Get(unread, "niacin")->forms.empty());
+  // Read, the bracket names the form; a name with no bracket after it is the form it names.
+  const auto read = Read(
+      "Pro Kapsel % NRV\n"
+      "Nicotinamid (Nicotinsäure) 12 mg 75 %\n"
+      "Verzehrempfehlung: 1 Kapsel pro Tag.\n");
+  CHECK(Has(Get(read, "niacin")->forms, "nicotinic_acid"));
+  const auto plain = Read(
+      "Pro Kapsel % NRV\n"
+      "Nicotinamid 12 mg 75 %\n"
+      "Verzehrempfehlung: 1 Kapsel pro Tag.\n");
+  CHECK(Get(plain, "niacin")->forms == std::vector<std::string>{"nicotinamide"});
+}
+
 TEST_CASE("French running text: IU only is converted, compound mass to the element", "[extract][nutrients]") {
   const auto all = Read(
       "Ingrédients : gluconate de zinc, cholécalciférol.\n"

@@ -19,6 +19,7 @@
 #include "suppcheck/extract/row_column_ratio.h"
 #include "suppcheck/extract/nutrient_work.h"
 #include "suppcheck/extract/word_match.h"
+#include "suppcheck/util/text.h"
 
 namespace suppcheck {
 
@@ -26,6 +27,9 @@ namespace {
 
 // A multivitamin's table has thirty rows under one header.
 constexpr size_t kHeaderSearchLines = 40;
+// A bracket after a form's name with this many letters and no name in it states a form OCR did
+// not read (FollowedByUnreadForm); fewer are noise or a footnote mark.
+constexpr long kUnreadFormLetters = 4;
 
 // Every nutrient with an amount or a name on the label, while it is read.
 class Nutrients {
@@ -141,13 +145,33 @@ void CollectLineAmounts(const std::vector<TextLine>& lines, size_t i, const Line
   }
 }
 
+// Whether the name `m` of line `lr` is followed by a bracket of words that name nothing, or only
+// a damaged name: a form OCR did not read. "Nicotinamid (Nicotinsiure)" for "Nicotinamid (Nicotinsäure)" (multivitamin-
+// phone-0031 of nutrient seed 91357): the name is one of niacin's forms, the bracket the form
+// printed, nicotinic acid, whose upper level is 10 mg where nicotinamide's is 900; 12 mg a day
+// were judged by the 900 and reported within.
+bool FollowedByUnreadForm(const LineRead& lr, const NutrientNameMatch& m) {
+  const std::string& t = lr.info.ft.text;
+  size_t open = m.end;
+  while (open < t.size() && t[open] == ' ') ++open;
+  if (open >= t.size() || t[open] != '(') return false;
+  const size_t close = std::min(t.find(')', open), t.size());
+  const auto letters = std::count_if(t.begin() + static_cast<long>(open), t.begin() + static_cast<long>(close), IsAsciiAlpha);
+  // A name OCR damaged is no form read ("Nicotinsiure" is niacin, but in which form?).
+  const bool named = std::any_of(lr.names.begin(), lr.names.end(), [&](const NutrientNameMatch& other) {
+    return other.begin > open && other.begin < close && (!other.damaged || !other.formId.empty());
+  });
+  return letters >= kUnreadFormLetters && !named;
+}
+
 // The forms each nutrient is named in, anywhere on the label (the ingredient list says them), in
-// reading order.
+// reading order. Not a form named as the nutrient's name right before a bracket of words that
+// name nothing (FollowedByUnreadForm): the bracket is the form, unread.
 std::map<std::string, std::vector<std::string>> FormsOnLabel(const std::vector<LineRead>& read) {
   std::map<std::string, std::vector<std::string>> forms;
   for (const LineRead& lr : read)
     for (const auto& m : lr.names)
-      if (!m.formId.empty()) {
+      if (!m.formId.empty() && !FollowedByUnreadForm(lr, m)) {
         auto& of = forms[m.nutrientId];
         if (std::find(of.begin(), of.end(), m.formId) == of.end()) of.push_back(m.formId);
       }
