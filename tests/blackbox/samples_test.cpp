@@ -578,3 +578,17 @@ TEST_CASE("a form printed in a bracket OCR could not read leaves a form-dependen
   CHECK(niacin->assessment.level != NutrientLevel::WithinUpperLevel);
   CHECK(std::count(niacin->assessment.flags.begin(), niacin->assessment.flags.end(), "upper_level_depends_on_form") == 1);
 }
+
+// samples/multivitamin/multivitamin-rule-read-as-one-magnesium: multivitamin-phone-0023 of nutrient
+// seed 24680 (unchanged). The first pass read "| Magnesium (marine magnesium) 194 mg 50 %": the rule
+// before 94 read as a 1 and the day's column lost, so 194 mg a capsule, 388 mg a day, a false
+// "above". The table's block and column readings read the row whole; where the lines with them give
+// magnesium another dose than the lines alone, they vote together (scan/nutrient_table_reread).
+TEST_CASE("magnesium's table readings outvote a first-pass row that took a rule for a 1", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-rule-read-as-one-magnesium", {"magnesium", "riboflavin"});
+  const fs::path dir = fs::path(suppcheck::test::SourceDir()) / "samples" / "multivitamin";
+  const ScanResult r = SharedScanner().ScanFile(dir / "multivitamin-rule-read-as-one-magnesium.jpg");
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*r.magnesium.mgPerDay == Approx(188));
+  CHECK(r.assessment.level == Level::WithinNoael);
+}

@@ -614,11 +614,17 @@ bool ConcludeWithTableRows(ScanResult& r, const std::vector<TextLine>& lines, co
   // A levelled table's first-pass rows paired names with the amounts of the row below or above:
   // magnesium, read from them, took 40 mg of iron for its own 188 mg (multivitamin-phone-0067 of
   // tuning seed 54739). Where the nutrients are read from the level rows, so is magnesium.
+  // And where the lines and the table's readings together give magnesium another dose a day than
+  // the lines alone: the first pass read "| Magnesium (marine magnesium) 194 mg 50 %", the rule
+  // before 94 taken for a 1 and the day's column lost, 194 mg a capsule and 388 mg a day, a false
+  // "above"; the block and column readings both read "94 mg 188 mg 50%" (multivitamin-phone-0023 of
+  // nutrient seed 24680). Their votes join the lines' (extract/dose_choice).
   const bool levelled = !table.replaced.empty();
-  if ((r.magnesium.mgPerUnit || r.magnesium.mgPerDay) && !levelled) return false;
+  const bool dosed = r.magnesium.mgPerUnit || r.magnesium.mgPerDay;
   const std::vector<TextLine> withTable = WithTableReading(lines, table);
   const MagnesiumFacts m = ExtractMagnesium(withTable, models.vocabulary, models.rules.Limits());
   if (!m.mgPerUnit && !m.mgPerDay) return false;
+  if (dosed && !levelled && !(m.mgPerDay && r.magnesium.mgPerDay && *m.mgPerDay != *r.magnesium.mgPerDay)) return false;
   if (m.mgPerUnit == r.magnesium.mgPerUnit && m.mgPerDay == r.magnesium.mgPerDay &&
       m.doseProblems == r.magnesium.doseProblems)
     return false;

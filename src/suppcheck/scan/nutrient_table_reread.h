@@ -84,8 +84,9 @@ std::vector<TextLine> WithTableReading(const std::vector<TextLine>& lines, const
 bool ConcludeWithTableHeader(ScanResult& r, const std::vector<TextLine>& lines, const NutrientTableReading& table,
                              const Models& models, const std::string& profile, Registry* registry);
 
-/// Magnesium read from the table's readings too when the lines gave it no dose, or when the table
-/// was levelled (its first-pass rows `replaced`, whatever they gave magnesium): a row the
+/// Magnesium read from the table's readings too when the lines gave it no dose, when the table
+/// was levelled (its first-pass rows `replaced`, whatever they gave magnesium), or when the lines
+/// and the table's readings together give another dose a day than the lines alone: a row the
 /// whole-label pass misread ("M ( carbonate) 750 mg 200 %", multivitamin-phone-0001 of tuning seed
 /// 28461) that the block or column reading got whole ("Magnesium (magnesium carbonate) 750 mg
 /// 200 %"). `r` is concluded again on all the lines when they give magnesium a dose; true then.
