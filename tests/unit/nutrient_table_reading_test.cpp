@@ -217,11 +217,19 @@ TEST_CASE("magnesium is read from a levelled table's rows as the other nutrients
   REQUIRE(r.magnesium.mgPerUnit);
   CHECK(*r.magnesium.mgPerUnit == Approx(40));
   NutrientTableReading table;
-  table.rows = {At(290, "Magnesium (magnesium citrate) 188 mg"), At(320, "Iron (ferrous sulfate) 40 mg"),
-                At(340, "Zinc 10 mg")};
-  // Not levelled: the first pass's dose stands (the rows are read beside it for the nutrients only).
+  // Not levelled, and the table's rows agree with the first pass's dose: it stands.
+  table.rows = {At(310, "Magnesium (magnesium citrate) 40 mg"), At(340, "Zinc 10 mg")};
   CHECK_FALSE(ConcludeWithTableRows(r, firstPass, table, m, "adult", nullptr));
   CHECK(*r.magnesium.mgPerUnit == Approx(40));
+  // Not levelled, but the lines with the table's rows give another dose than the lines alone:
+  // magnesium is concluded on them all (multivitamin-phone-0023 of nutrient seed 24680, where the
+  // first pass took a rule for a 1).
+  table.rows = {At(290, "Magnesium (magnesium citrate) 188 mg"), At(320, "Iron (ferrous sulfate) 40 mg"),
+                At(340, "Zinc 10 mg")};
+  ScanResult unlevelled = r;
+  CHECK(ConcludeWithTableRows(unlevelled, firstPass, table, m, "adult", nullptr));
+  REQUIRE(unlevelled.magnesium.mgPerUnit);
+  CHECK(*unlevelled.magnesium.mgPerUnit == Approx(188));
   // Levelled: the first pass's rows give way, for magnesium too.
   table.replaced = {1, 2};
   CHECK(ConcludeWithTableRows(r, firstPass, table, m, "adult", nullptr));
