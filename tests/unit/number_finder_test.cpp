@@ -31,6 +31,7 @@ TEST_CASE("numbers in sentences and after labels in four languages", "[extract][
       {"NUT 4O7/12", "NUT 407/12"},
       {"NUT/P1 12/3", "NUT/PL 12/3"},
       {"NVT 476/12", "NUT 476/12"},
+      {"Vestfeaon: WUT 6/35", "NUT 6/35"},  // a condensed N read W (label seed 31415 hard-0027)
       {"Notificatienurnmer: NUT l23/45", "NUT 123/45"},
   };
   for (const auto& [text, want] : cases) {
@@ -93,6 +94,8 @@ TEST_CASE("categories whose slash OCR lost stay one block", "[extract][number]")
     CHECK(f.repaired);
   }
   CHECK(Find("NUT PL 739/534").number.canonical == "NUT/PL 739/534");
+  // A W read for the N of NUT is a repaired category: its number is read again before it counts.
+  CHECK(Find("Vestfeaon: WUT 6/35").repaired);
   // "as" in running text is no category joined to the one before.
   CHECK(Find("NUT as 12/3").number.canonical != "NUT/AS 12/3");
 }

@@ -15,10 +15,13 @@ namespace {
 bool IsAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
 // A category at folded[p]: its canonical name and length. The first letter must be read as a
-// letter; only the second and third may be OCR look-alikes ("A5", "P1", "NVT").
+// letter; only the second and third may be OCR look-alikes ("A5", "P1", "NVT"), and the N of NUT
+// may be read W ("WUT 6/35" for a condensed "NUT 6 / 35" on a curved bottle, label seed 31415
+// hard-0027): a repaired category, whose number the re-reads must confirm.
 std::optional<std::pair<std::string_view, size_t>> MatchCategory(const std::string& f, size_t p) {
   auto at = [&](size_t k) { return p + k < f.size() ? f[p + k] : '\0'; };
-  if (at(0) == 'n' && (at(1) == 'u' || at(1) == 'v') && at(2) == 't') return std::pair{std::string_view("NUT"), 3};
+  if ((at(0) == 'n' || at(0) == 'w') && (at(1) == 'u' || at(1) == 'v') && at(2) == 't')
+    return std::pair{std::string_view("NUT"), 3};
   if (at(0) == 'p' && (at(1) == 'l' || at(1) == '1' || at(1) == 'i' || at(1) == '|'))
     return std::pair{std::string_view("PL"), 2};
   if (at(0) == 'a' && (at(1) == 's' || at(1) == '5' || at(1) == '$')) return std::pair{std::string_view("AS"), 2};
