@@ -28,40 +28,46 @@ cv::Mat Word(const std::function<void(cv::Mat&)>& first) {
 
 void Stem(cv::Mat& img, int top, int bottom) { cv::rectangle(img, {24, top}, {29, bottom}, cv::Scalar(0), cv::FILLED); }
 
+// A 1's flag from the top of its stem at `top`, down to the left.
+void Flag(cv::Mat& img, int top) { cv::line(img, {25, top + 1}, {14, top + 10}, cv::Scalar(0), 5); }
+
+// Serif bars across the stem, at `y` and 4 pixels below, from x0 to x1.
+void Bar(cv::Mat& img, int x0, int x1, int y) { cv::rectangle(img, {x0, y}, {x1, y + 4}, cv::Scalar(0), cv::FILLED); }
+
 }  // namespace
 
 TEST_CASE("a 1 is told from an I and a rule by the flag at its top", "[scan][nutrients]") {
   const cv::Mat one = Word([](cv::Mat& img) {
     Stem(img, kTop, kBase);
-    cv::line(img, {25, kTop + 1}, {14, kTop + 10}, cv::Scalar(0), 5);  // the flag, down to the left
+    Flag(img, kTop);
   });
   CHECK(LeftGlyphIsAOne(one));
   // With a base serif on both sides, as serif fonts draw it.
   const cv::Mat serifOne = Word([](cv::Mat& img) {
     Stem(img, kTop, kBase);
-    cv::line(img, {25, kTop + 1}, {14, kTop + 10}, cv::Scalar(0), 5);
-    cv::rectangle(img, {18, kBase - 4}, {35, kBase}, cv::Scalar(0), cv::FILLED);
+    Flag(img, kTop);
+    Bar(img, 18, 35, kBase - 4);
   });
   CHECK(LeftGlyphIsAOne(serifOne));
   const cv::Mat bar = Word([](cv::Mat& img) { Stem(img, kTop, kBase); });
   CHECK_FALSE(LeftGlyphIsAOne(bar));
   const cv::Mat serifI = Word([](cv::Mat& img) {
     Stem(img, kTop, kBase);
-    cv::rectangle(img, {18, kTop}, {35, kTop + 4}, cv::Scalar(0), cv::FILLED);
-    cv::rectangle(img, {18, kBase - 4}, {35, kBase}, cv::Scalar(0), cv::FILLED);
+    Bar(img, 18, 35, kTop);
+    Bar(img, 18, 35, kBase - 4);
   });
   CHECK_FALSE(LeftGlyphIsAOne(serifI));
   // A rule from above the digits to below the line, flag or not, is no digit.
   const cv::Mat rule = Word([](cv::Mat& img) {
     Stem(img, 2, 68);
-    cv::line(img, {25, 3}, {14, 12}, cv::Scalar(0), 5);
+    Flag(img, 2);
   });
   CHECK_FALSE(LeftGlyphIsAOne(rule));
   // A 1 touching the m is one glyph too wide to judge.
   const cv::Mat touching = Word([](cv::Mat& img) {
     Stem(img, kTop, kBase);
-    cv::line(img, {25, kTop + 1}, {14, kTop + 10}, cv::Scalar(0), 5);
-    cv::rectangle(img, {29, kBase - 4}, {52, kBase}, cv::Scalar(0), cv::FILLED);
+    Flag(img, kTop);
+    Bar(img, 29, 52, kBase - 4);
   });
   CHECK_FALSE(LeftGlyphIsAOne(touching));
   CHECK_FALSE(LeftGlyphIsAOne(cv::Mat()));

@@ -129,11 +129,8 @@ int RestoreOnesReadAsLetters(const PreparedImage& prep, const Models& models, st
       const int pad = static_cast<int>(std::lround(kWordPadHeights * region.h));
       region = PadBox(region, pad, pad, prep.gray.size());
       if (region.empty()) continue;
-      const cv::Mat rendered = RenderRegion(prep, region, kRenderedWordHeight / region.h);
-      if (rendered.empty()) continue;
-      cv::Mat gray = rendered;
-      if (gray.channels() != 1) cv::cvtColor(rendered, gray, cv::COLOR_BGR2GRAY);
-      if (!LeftGlyphIsAOne(gray)) continue;
+      // RenderRegion gives grey (from the grey photo or the working image); empty is no 1.
+      if (!LeftGlyphIsAOne(RenderRegion(prep, region, kRenderedWordHeight / region.h))) continue;
       line.text[at] = '1';
       ++restored;
     }
