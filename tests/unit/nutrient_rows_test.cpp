@@ -1448,3 +1448,51 @@ TEST_CASE("a comma lost beside the row's other column read with its own and its 
   // The other column without its comma is no witness.
   CheckNoDose(Read(header + "Eisen 11mg 22mg 16%\n" + directions), "iron");
 }
+
+TEST_CASE("A comma lost in one column comes back beside the other column's", "[extract][nutrients]") {
+  // A rounded font whose decimal points fade (nutrient seed 65203 phone-0027): no % RI beside the
+  // vanadium, the other column's own decimal point and the three tablets a day witness the comma.
+  // The per-day phrase misread ("daity") leaves niacin's 5,1 mg without a column until the comma
+  // of 1,7 is back and the ratio settles the two.
+  const int head = 12, row = 12;
+  const auto all = ReadLines({
+      LineAt(380, {{500, "Per tablet"}, {700, "Per daity dose (3 tobiets}"}, {1000, "% RI"}}, head),
+      LineAt(440, {{61, "Niacin"}, {500, "17mg"}, {700, "5.1mg"}, {1000, "32%"}}, row),
+      LineAt(495, {{61, "Vanadium"}, {500, "3.3 mcg"}, {700, "99 mcg"}}, row),
+      LineAt(550, {{61, "Zinc"}, {500, "2.5 mg"}, {700, "75 mg"}}, row),
+      LineAt(650, {{61, "Take three tablets daily with water."}}, row),
+  });
+  CheckDoses(all, {{"niacin", 1.7, 5.1}, {"vanadium", 3.3, 9.9}});
+  // Zinc as read, 75 mg a day or a tablet, is above its upper level (25 mg): no comma is put back
+  // on the strength of the other column's decimal point alone, which would make 7,5 mg a day.
+  const NutrientFacts* zinc = Get(all, "zinc");
+  REQUIRE(zinc);
+  CHECK_FALSE((zinc->perDay && *zinc->perDay < 25));
+}
+
+TEST_CASE("A title's amount and a table's, columns unread, are one unit's and the day's", "[extract][nutrients]") {
+  // The pale header "Per dagdosis (3 tabletten)" not read (nutrient seed 61250 single-clean-0018):
+  // 0,5 mg in the title and 1,5 mg in the table are one tablet and the three of the directions,
+  // not two readings of one tablet of which the larger wins (4,5 mg a day).
+  const auto all = Read(
+      "Koper 0,5 mg\n"
+      "Voedingssupplement\n"
+      "Koper 1,5 mg 150 %\n"
+      "Neem 1 tot 3 tabletten per dag.\n");
+  CheckDose(all, "copper", 0.5, 1.5);
+}
+
+TEST_CASE("Photo of a table whose header phrases OCR read without their first word", "[extract][nutrients]") {
+  // "Per tablet | Per daily dose (2 tablets)" read as the phrases "tablet" and "daily dose (2
+  // tablets": "3g" left-aligned under the second header overlaps neither phrase, and its centre is
+  // nearer the first's. It stands in the second's cell, from the end of "tablet" to the end of its
+  // own phrase (nutrient seed 65203 phone-0023: 3 g of calcium taken per tablet, 6 g a day).
+  const int head = 12, row = 12;
+  const auto all = ReadLines({
+      LineAt(380, {{500, "Per tablet"}, {650, "Per daily dose (2 tablets)"}, {1000, "% RI"}}, head),
+      LineAt(440, {{61, "Copper"}, {500, "0.15 mg"}, {650, "0.3 mg"}, {1000, "30%"}}, row),
+      LineAt(495, {{61, "Calcium"}, {500, "1.59"}, {650, "3g"}, {1000, "375 %"}}, row),
+      LineAt(600, {{61, "Take two tablets daily with water."}}, row),
+  });
+  CheckDoses(all, {{"copper", 0.15, 0.3}, {"calcium", 1500, 3000}});
+}

@@ -77,6 +77,33 @@ const NutrientAmount* CopyWithFittingRi(const NutrientAmount* chosen, const std:
   return chosen;
 }
 
+// Amounts none of whose columns was read, of two values only, the larger the smaller times the
+// units a day of the directions: the smaller is one unit's, the larger the day's, wherever each
+// stands. A pale header "Per dagdosis (3 tabletten)" lost, the title "Koper 0,5 mg" and the
+// table's "Koper 1,5 mg 150 %" were both taken per tablet, the larger by the vote's tie, times the
+// "1 tot 3 tabletten" of the directions: 4,5 mg of copper a day for 1,5 (nutrient seed 61250
+// single-clean-0018). Both values moved together, so that each keeps all its readings.
+void DayAmongUnknownColumns(std::vector<const NutrientAmount*>& perUnit, std::vector<const NutrientAmount*>& perDay,
+                            const std::optional<UnitsPerDay>& directions, const ExtractionLimits& limits) {
+  if (!perDay.empty() || !directions || directions->units < 2 || perUnit.size() < 2) return;
+  double small = 0, large = 0;
+  for (const auto* a : perUnit) {
+    if (a->basis != DoseBasis::Unknown || a->mg <= 0) return;
+    const bool likeSmall = small > 0 && std::abs(a->mg - small) <= kSameReading * std::max(a->mg, small);
+    const bool likeLarge = large > 0 && std::abs(a->mg - large) <= kSameReading * std::max(a->mg, large);
+    if (likeSmall || likeLarge) continue;
+    if (small == 0) small = a->mg;
+    else if (large == 0) large = a->mg;
+    else return;  // a third value: not two columns
+  }
+  if (large == 0) return;
+  if (large < small) std::swap(small, large);
+  if (std::abs(small * directions->units - large) > limits.doseAgreement * large) return;
+  std::vector<const NutrientAmount*> unit;
+  for (const auto* a : perUnit) (std::abs(a->mg - large) <= kSameReading * large ? perDay : unit).push_back(a);
+  perUnit = unit;
+}
+
 }  // namespace
 
 std::optional<DoseChoice> ChooseDose(const std::vector<NutrientAmount>& amounts,
@@ -91,6 +118,7 @@ std::optional<DoseChoice> ChooseDose(const std::vector<NutrientAmount>& amounts,
       (day ? perDaySalt : perUnitSalt).push_back(&a);
     }
   }
+  DayAmongUnknownColumns(perUnit, perDay, directions, limits);
   DoseChoice c;
   c.declared = !perUnit.empty() || !perDay.empty();
   c.dayAmount = CopyWithFittingRi(Vote(c.declared ? perDay : perDaySalt), c.declared ? perDay : perDaySalt, limits);

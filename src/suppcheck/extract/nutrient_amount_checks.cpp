@@ -643,19 +643,27 @@ void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::v
     if (drop[k]) EraseAmount(w, k);
 }
 
-void CorrectCommasLostBesideAWitness(NutrientWork& w, const std::vector<double>& units, const ExtractionLimits& limits) {
+void CorrectCommasLostBesideAWitness(NutrientWork& w, const Nutrient& n, const std::vector<double>& units,
+                                     const ExtractionLimits& limits) {
+  const std::optional<double> lowest = LowestHealthLimitMg(n);
   for (size_t k = 0; k < w.amounts.size(); ++k) {
     NutrientAmount& a = w.amounts[k];
     AmountNote& note = w.notes[k];
     if (a.percentRi || !a.elemental || a.mg <= 0 || note.converted || note.number.size() < 2 ||
         note.number.find_first_not_of("0123456789") != std::string::npos || note.number[0] == '0')
       continue;
+    // A witness without a % RI of its own is its decimal sign alone: enough only where the amount
+    // as read, as many units a day as the label may mean, is within every health limit anyway,
+    // so that putting the comma back hides no alarm ("Vanadium 3,3 mcg | 9,9 mcg" read
+    // "3.3 mcg 99 mcg" on a rounded font whose commas fade: 99 µg taken per tablet, 297 µg a day;
+    // nutrient seed 65203 phone-0027).
+    const bool readWithinLimits = !lowest || a.mg * MostUnitsADay(a, units) <= *lowest;
     bool corrected = false;
     for (size_t j = 0; j < w.amounts.size() && !corrected; ++j) {
       const NutrientAmount& b = w.amounts[j];
       const AmountNote& bn = w.notes[j];
-      if (j == k || b.line != a.line || !b.percentRi || !b.elemental || b.mg <= 0 || bn.converted ||
-          bn.number.find_first_of(",.") == std::string::npos)
+      if (j == k || b.line != a.line || (!b.percentRi && !readWithinLimits) || !b.elemental || b.mg <= 0 ||
+          bn.converted || bn.number.find_first_of(",.") == std::string::npos)
         continue;
       const std::vector<double> said = UnitsADaySaid(units, a, b);
       // The comma put back at each place a digit stays before it ("11" -> 1,1).

@@ -117,8 +117,10 @@ void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::v
 /// ("Eisen | 1,1 mg | 2,2 mg | 16%" at 2 tablets a day read "Eisen 11mg 2,2mg 16%": 11 mg a tablet
 /// against 2,2 mg a day left the row unknown; multivitamin-phone-0039 of nutrient seed 53381). The
 /// day's amount is the one the % RI and its own comma confirm, so the smaller reading hides no
-/// alarm. Call it once TrustAmountsByRi has refused the amounts whose % does not fit. `units`:
-/// the units a day of the directions, if read.
-void CorrectCommasLostBesideAWitness(NutrientWork& w, const std::vector<double>& units, const ExtractionLimits& limits);
+/// alarm. A witness without a % RI of its own counts only where the amount as read is within
+/// every health limit of `n` anyway. Call it once TrustAmountsByRi has refused the amounts whose %
+/// does not fit. `units`: the units a day of the directions, if read.
+void CorrectCommasLostBesideAWitness(NutrientWork& w, const Nutrient& n, const std::vector<double>& units,
+                                     const ExtractionLimits& limits);
 
 }  // namespace suppcheck

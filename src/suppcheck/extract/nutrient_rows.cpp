@@ -205,7 +205,13 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   DropImplausibleAmounts(w, n, lines, own);
   std::vector<double> units;
   if (directions && directions->units > 0) units.push_back(directions->units);
-  CorrectCommasLostBesideAWitness(w, units, own);
+  CorrectCommasLostBesideAWitness(w, n, units, own);
+  // The columns again, once the commas are back: "Niacin 17mg 5.1mg 32%" under a header whose
+  // per-day phrase was misread ("Per daity dose") is 1,7 mg beside 5,1 mg, three tablets' worth,
+  // which the ratio settles; the 5,1 mg left without a column tied the vote with 1,7 and, the
+  // larger, was taken per tablet: 15,3 mg of nicotinic acid a day, a false "above" (nutrient seed
+  // 65203 phone-0027).
+  SettleRowColumnsByRatio(w.amounts, lines, directions ? std::optional<double>(directions->units) : std::nullopt, own);
   DropRulesReadAsOne(w, n, lines, units);
   DropReadingsThatLostTheirFirstDigit(w, n, lines, units);
   DropUnsureAmountsAboveLimits(w, n, lines, units, own);

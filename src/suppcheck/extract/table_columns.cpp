@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "suppcheck/extract/word_match.h"
@@ -13,17 +14,23 @@ namespace {
 
 // The header phrase over the amount's box: the one its box overlaps most horizontally (columns
 // may be aligned left, right or centred under their headers, and a long header such as "Par dose
-// journalière (2 comprimés)" has its centre far from a left-aligned amount), else the one whose
-// centre is nearest.
+// journalière (2 comprimés)" has its centre far from a left-aligned amount); else the one whose
+// cell holds the amount's centre, a cell reaching from the end of the phrase to its left to the
+// end of its own (OCR's phrase leaves out the "Per" before it: "3g" under "Per daily dose (2
+// tablets)" overlapped neither "tablet" nor "daily dose (2 tablets", and the nearer centre, one
+// tablet's, made 3 g of calcium a tablet, 6 g a day; nutrient seed 65203 phone-0023); else the
+// one whose centre is nearest.
 const BasisPhrase* ColumnOver(const AnalysedLine& header, const std::vector<BasisPhrase>& columns,
                               const TextLine& headerLine, const Box& amountBox) {
   const BasisPhrase* nearest = nullptr;
   const BasisPhrase* overlapping = nullptr;
   int bestDx = 1 << 30, bestOverlap = 0;
+  std::vector<std::pair<Box, const BasisPhrase*>> cells;
   for (const auto& hp : columns) {
     const auto [hb, he] = header.ft.OriginalRange(hp.begin, hp.end);
     const Box pb = headerLine.BoxOf(hb, he);
     if (pb.empty()) continue;
+    cells.push_back({pb, &hp});
     const int overlap = std::min(pb.right(), amountBox.right()) - std::max(pb.x, amountBox.x);
     if (overlap > bestOverlap) {
       bestOverlap = overlap;
@@ -35,7 +42,12 @@ const BasisPhrase* ColumnOver(const AnalysedLine& header, const std::vector<Basi
       nearest = &hp;
     }
   }
-  return overlapping ? overlapping : nearest;
+  if (overlapping) return overlapping;
+  std::sort(cells.begin(), cells.end(), [](const auto& a, const auto& b) { return a.first.x < b.first.x; });
+  const int centre = amountBox.x + amountBox.w / 2;
+  for (size_t k = 1; k < cells.size(); ++k)
+    if (centre > cells[k - 1].first.right() && centre <= cells[k].first.right()) return cells[k].second;
+  return nearest;
 }
 
 int HorizontalOverlap(const Box& a, const Box& b) { return std::min(a.right(), b.right()) - std::max(a.x, b.x); }
