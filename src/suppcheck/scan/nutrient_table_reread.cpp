@@ -237,6 +237,28 @@ std::vector<std::pair<Box, int>> SplitTableRows(const std::vector<TextLine>& lin
 
 namespace {
 
+// Lines of amounts alone, no nutrient named: rows whose names the first pass lost. On a dim photo
+// in a serif font it read the table's last six rows as "55 ng", "20 ng", "200 mg 10%", "1mg",
+// "5 mg", "100 mg", names not at all; the table's region ended at the last row read with its name
+// and those six nutrients were missed (multivitamin-phone-0021 of tuning seed 65203).
+constexpr size_t kAmountOnlyMaxWords = 3;
+constexpr long kAmountOnlyMaxLetters = 5;
+std::vector<std::pair<Box, int>> AmountOnlyRows(const std::vector<TextLine>& lines, const Models& models) {
+  std::vector<std::pair<Box, int>> rows;
+  for (const auto& line : lines) {
+    if (line.box.empty()) continue;
+    const FoldedText ft = FoldForMatching(line.text);
+    if (!models.nutrientNames.Find(ft.text).empty()) continue;
+    // Amounts and percentages, and short lines of digits and a few letters: a unit misread ("55 ng").
+    const long letters = std::count_if(ft.text.begin(), ft.text.end(), IsAsciiAlpha);
+    const bool shortWithDigits = std::any_of(ft.text.begin(), ft.text.end(), IsAsciiDigit) &&
+                                 line.words.size() <= kAmountOnlyMaxWords && letters <= kAmountOnlyMaxLetters;
+    if (shortWithDigits || !FindQuantities(ft.text).empty() || !FindPercents(ft.text).empty())
+      rows.push_back({line.box, line.box.h});
+  }
+  return rows;
+}
+
 // The rows read apart (SplitTableRows) that continue the table's whole rows above or below them,
 // each within kSplitRowReachPitches of the rows taken so far and across from them, added to
 // `parts`. A phone photo's slope split the first rows of a table: "Vitamin A" and "[2670 Iu",
@@ -353,6 +375,8 @@ std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLin
     AddSplitRowsBeside(parts, split);
   }
   if (static_cast<int>(parts.size()) < kMinTableRows) return {};
+  // Rows read without their names continue the table too, once it is one.
+  AddSplitRowsBeside(parts, AmountOnlyRows(lines, models));
   return parts;
 }
 
