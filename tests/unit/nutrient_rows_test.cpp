@@ -1496,3 +1496,15 @@ TEST_CASE("Photo of a table whose header phrases OCR read without their first wo
   });
   CheckDoses(all, {{"copper", 0.15, 0.3}, {"calcium", 1500, 3000}});
 }
+
+TEST_CASE("A compound's mass followed by 'of which' is no amount of the nutrient", "[extract][nutrients]") {
+  // Nutrient seed 91357 single-phone-0026: the 2 mg of iron(II) sulfate was taken for iron's own
+  // amount, 0,7 mg printed after "davon". In the four languages.
+  for (const char* text : {"Pro Tablette: Eisen(II)-sulfat 2 mg, davon Eisen 0,7 mg\nTäglich 1 bis 3 Tabletten.\n",
+                           "Par comprimé : sulfate ferreux 2 mg, dont fer 0,7 mg\n3 comprimés par jour.\n",
+                           "Per tablet: ferrous sulphate 2 mg, of which iron 0.7 mg\nTake 3 tablets a day.\n",
+                           "Per tablet: ijzersulfaat 2 mg, waarvan ijzer 0,7 mg\nNeem 3 tabletten per dag.\n"}) {
+    INFO(text);
+    CheckDose(Read(text), "iron", 0.7, 2.1);
+  }
+}

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "suppcheck/extract/amount_basis.h"
+#include "suppcheck/extract/amount_owner.h"
 #include "suppcheck/extract/analysed_line.h"
 #include "suppcheck/extract/directions.h"
 #include "suppcheck/extract/dose_checks.h"
@@ -120,6 +121,16 @@ void CollectLineAmounts(const std::vector<TextLine>& lines, size_t i, const Line
   NutrientWork* primaryWork = nullptr;  // where the primary amount went, if it was taken
   const Nutrient* primaryNutrient = nullptr;
   for (size_t qi = 0; qi < qs.size(); ++qi) {
+    // "Eisen(II)-sulfat 2 mg, davon Eisen 0,7 mg": an amount an "of which" word follows is a whole
+    // (the compound's mass) whose part is named after it, never the nutrient's own amount, and
+    // the part is no restatement of it (nutrient seed 91357 single-phone-0026: 2 mg of iron taken
+    // a tablet, 0,7 printed). As for magnesium (amount_owner.cpp).
+    if (PartOfItFollows(lr.info, qs[qi], words.vocab)) {
+      primary = -1;
+      primaryWork = nullptr;
+      primaryNutrient = nullptr;
+      continue;
+    }
     if (primary >= 0 && IsRestatement(lr, qi, static_cast<size_t>(primary), owners[static_cast<size_t>(primary)],
                                       words.vocab, found)) {
       if (primaryWork && primaryNutrient)
