@@ -128,6 +128,12 @@ def nutrient_name(nid, lang, rng, form_id):
     names = NUTRIENTS[nid]["names"][lang]
     if nid == "vitamin_d":  # never "D2" beside cholecalciferol
         names = [n for n in names if ("D2" not in n or form_id == "ergocalciferol") and ("D3" not in n or form_id != "ergocalciferol")]
+    # Not the name of another form than the row's: "Nicotinsäure | 32 mg" printed for nicotinamide
+    # made a truth the label contradicts (nutrient seed 53381 phone-0027: a reader rightly judged
+    # 32 mg of nicotinic acid by its 10 mg upper level, scored a false "above").
+    others = {x.lower() for f in NUTRIENTS[nid].get("forms", []) if f["id"] != form_id
+              for x in f.get("names", {}).get(lang, [])}
+    names = [n for n in names if n.lower() not in others] or names
     name = names[0] if rng.random() < 0.6 else rng.choice(names)
     return name[0].upper() + name[1:]
 
