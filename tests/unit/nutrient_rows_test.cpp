@@ -1508,3 +1508,17 @@ TEST_CASE("A compound's mass followed by 'of which' is no amount of the nutrient
     CheckDose(Read(text), "iron", 0.7, 2.1);
   }
 }
+
+TEST_CASE("An amount beside a per-unit column, under a cell whose phrase was misread, is the day's", "[extract][nutrients]") {
+  // Nutrient seed 65203 phone-0027: "Vitamin B12 | 0.83 µg | 2.49 µg" read "0.83 9 249 ug" under
+  // "Per tablet | Per daity dose (3 tobiets}": the one amount left, under the per-day cell, was
+  // taken per tablet, 7.47 µg a day. Beside a per-unit column the other is the daily portion's.
+  const int head = 12, row = 12;
+  const auto all = ReadLines({
+      LineAt(380, {{500, "Per tablet"}, {700, "Per daity dose (3 tobiets}"}, {1000, "% RI"}}, head),
+      LineAt(440, {{61, "Vitamin B12"}, {500, "0.83 9"}, {700, "2.49 µg"}, {1000, "100%"}}, row),
+      LineAt(495, {{61, "Zinc"}, {500, "5 mg"}, {700, "15 mg"}, {1000, "150%"}}, row),
+      LineAt(600, {{61, "Take three tablets daily with water."}}, row),
+  });
+  CheckDoses(all, {{"vitamin_b12", 0.83, 2.49}, {"zinc", 5, 15}});
+}

@@ -192,8 +192,21 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
       return columns[std::min(rank, columns.size() - 1)];
     } else {
       if (geometry && columns.size() == 1 &&
-          UnderAnotherCell(h, columns.front(), lines[i - up], lines[i].BoxOf(a.begin, a.end)))
+          UnderAnotherCell(h, columns.front(), lines[i - up], lines[i].BoxOf(a.begin, a.end))) {
+        // Beside a per-unit column, the other amount column of a supplement's table is the day's
+        // (Directive 2002/46/EC Art. 8(2): the amounts declared are those of the daily portion):
+        // "Per tablet | Per daity dose (3 tobiets}", its phrase misread, left "5.1mg" without a
+        // column; the vote took it per tablet, 15.3 mg of nicotinic acid a day (nutrient seed 65203
+        // phone-0027). Its count of units is not known (0); where it is per N units after all, one
+        // unit times the directions disagrees with it and the dose is unknown, not smaller.
+        if (columns.front().basis == DoseBasis::PerUnit) {
+          BasisPhrase day = columns.front();
+          day.basis = DoseBasis::PerDay;
+          day.units = 0;
+          return day;
+        }
         return std::nullopt;
+      }
       return columns.back();
     }
   }
