@@ -242,6 +242,8 @@ namespace {
 // "5 mg", "100 mg", names not at all; the table's region ended at the last row read with its name
 // and those six nutrients were missed (multivitamin-phone-0021 of tuning seed 65203).
 constexpr size_t kAmountOnlyMaxWords = 3;
+// How many such rows must continue a table before they count (AmountOnlyRows).
+constexpr size_t kMinAmountOnlyRun = 2;
 constexpr long kAmountOnlyMaxLetters = 5;
 std::vector<std::pair<Box, int>> AmountOnlyRows(const std::vector<TextLine>& lines, const Models& models) {
   std::vector<std::pair<Box, int>> rows;
@@ -375,8 +377,12 @@ std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLin
     AddSplitRowsBeside(parts, split);
   }
   if (static_cast<int>(parts.size()) < kMinTableRows) return {};
-  // Rows read without their names continue the table too, once it is one.
-  AddSplitRowsBeside(parts, AmountOnlyRows(lines, models));
+  // Rows read without their names continue the table too, once it is one: a run of them, not one
+  // line of amounts below it (the US bottle photo of ../shared/data/real: "tan 18 mg", a row of
+  // its left column, grew the crop by a row, and the block reading lost five others).
+  std::vector<std::pair<Box, int>> grown = parts;
+  AddSplitRowsBeside(grown, AmountOnlyRows(lines, models));
+  if (grown.size() >= parts.size() + kMinAmountOnlyRun) parts = std::move(grown);
   return parts;
 }
 
