@@ -631,3 +631,17 @@ TEST_CASE("an amount under a header cell whose phrase it does not overlap takes 
 TEST_CASE("a comma put back lets the row's two columns settle by their ratio", "[blackbox][nutrients]") {
   CheckSamplePerDay("multivitamin-commas-faded", {"niacin", "manganese", "magnesium"});
 }
+
+// samples/two-columns/two-columns-warning-beside-dose: hard-0029 of label seed 16180 (unchanged;
+// glare and curvature). OCR merged the left column's lines with the right column's warning "De
+// aanbevolen dagelijkse dosis niet / overschrijden": its "daily dose", wholly right of the dose line
+// "Per tablet: Magnesium 10 mmol (243,1 mg)", made 243 mg one day's where 3 tablets make 729 mg,
+// reported within the 250 mg (a false all-clear).
+TEST_CASE("a per-day phrase beside a dose line, not over it, heads no column", "[blackbox][magnesium]") {
+  const ScanResult r = SharedScanner().ScanFile(fs::path(suppcheck::test::SourceDir()) / "samples" / "two-columns" /
+                                                "two-columns-warning-beside-dose.jpg");
+  REQUIRE(r.ok);
+  REQUIRE(r.magnesium.mgPerDay);
+  CHECK(*r.magnesium.mgPerDay == Approx(729.3));
+  CHECK(r.assessment.level == Level::AboveNoael);
+}

@@ -185,6 +185,17 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
     // became one sachet's per-day amount, one sachet a day where two were printed).
     if (FindAnyWord(h.ft.text, vocab.exceedWords, 0, h.ft.text.size()) != std::string::npos) continue;
     const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
+    // One phrase standing wholly right or left of the row is not over it: the other column of a
+    // two-column label, merged by OCR into one line with this column's text. "De aanbevolen
+    // dagelijkse dosis niet" (its "overschrijden" on the next line) beside "Voedingssupplement"
+    // made "Magnesium 10 mmol (243,1 mg)" one day's where "Per tablet:" was printed, 3 tablets a
+    // day: 243 mg a day "within" for 729 (label seed 16180 hard-0029, a false all-clear).
+    if (geometry && columns.size() == 1) {
+      const auto [pb, pe] = h.ft.OriginalRange(columns.front().begin, columns.front().end);
+      const Box phraseBox = lines[i - up].BoxOf(pb, pe);
+      const Box& rowBox = lines[i].box;
+      if (!phraseBox.empty() && (phraseBox.x >= rowBox.right() || phraseBox.right() <= rowBox.x)) continue;
+    }
     if (geometry && columns.size() >= 2) {
       if (const BasisPhrase* over = ColumnOver(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))
         return *over;
