@@ -1523,7 +1523,7 @@ TEST_CASE("An amount beside a per-unit column, under a cell whose phrase was mis
   CheckDoses(all, {{"vitamin_b12", 0.83, 2.49}, {"zinc", 5, 15}});
 }
 
-TEST_CASE("A per-day phrase of the label's other column, merged into one OCR line, heads no row", "[extract][magnesium]") {
+TEST_CASE("A warning's daily dose split over two lines heads no row", "[extract][magnesium]") {
   // Label seed 16180 hard-0029, two columns: OCR merged "Voedingssupplement" with the right
   // column's "De aanbevolen dagelijkse dosis niet" (its "overschrijden" on the next line) and
   // "Per tab" with the rest of that warning; the dose line below stood alone. The warning's "daily
@@ -1532,7 +1532,7 @@ TEST_CASE("A per-day phrase of the label's other column, merged into one OCR lin
   const int row = 18;
   const std::vector<TextLine> lines = {
       LineAt(900, {{412, "Voedingssupplement"}, {1050, "De aanbevolen dagelijkse dosis niet"}}, row),
-      LineAt(982, {{484, "Per tab"}, {1050, "overschrijden. Buiten bereik van kinderen"}}, row),
+      LineAt(935, {{484, "Per tab"}, {1050, "overschrijden. Buiten bereik van kinderen"}}, row),
       LineAt(1003, {{637, "Magnesium 10 mmol (243,1 mg)"}}, row),
       LineAt(1186, {{480, "Ingrediënten: magnesiumsulfaat."}}, row),
       LineAt(1275, {{478, "Neem 2 tot 3 tabletten per dag."}}, row),

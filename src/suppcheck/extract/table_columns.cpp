@@ -151,6 +151,33 @@ bool SkipsANearerLine(const std::vector<TextLine>& lines, size_t j, const TextLi
   return false;
 }
 
+// Whether a line right below header line `k` (its middle at most two of the header's heights
+// lower) holds a word not to exceed the dose under the phrase's part of the header (from one
+// phrase width left of the phrase to its end): the phrase is the warning's, continued there.
+bool WarningGoesOnBelow(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines, size_t k,
+                        const AnalysedLine& header, const BasisPhrase& phrase, const Vocabulary& vocab) {
+  const TextLine& line = lines[k];
+  const auto [pb, pe] = header.ft.OriginalRange(phrase.begin, phrase.end);
+  const Box phraseBox = line.BoxOf(pb, pe);
+  if (phraseBox.empty() || line.box.empty()) return false;
+  const Box under{phraseBox.x - phraseBox.w, phraseBox.y, 2 * phraseBox.w, phraseBox.h};
+  for (size_t j = 0; j < lines.size(); ++j) {
+    const Box& b = lines[j].box;
+    const int drop = (2 * b.y + b.h) - (2 * line.box.y + line.box.h);  // twice the middles' distance
+    if (j == k || b.empty() || drop <= 0 || drop > 4 * line.box.h) continue;
+    const std::string& f = info[j].ft.text;
+    for (size_t at = FindAnyWord(f, vocab.exceedWords, 0, f.size()); at != std::string::npos;
+         at = FindAnyWord(f, vocab.exceedWords, at + 1, f.size())) {
+      size_t end = at;
+      while (end < f.size() && f[end] != ' ') ++end;
+      const auto [ob, oe] = info[j].ft.OriginalRange(at, end);
+      const Box word = lines[j].BoxOf(ob, oe);
+      if (!word.empty() && HorizontalOverlap(word, under) > 0) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
@@ -185,17 +212,12 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
     // became one sachet's per-day amount, one sachet a day where two were printed).
     if (FindAnyWord(h.ft.text, vocab.exceedWords, 0, h.ft.text.size()) != std::string::npos) continue;
     const bool geometry = !lines[i].box.empty() && !lines[i - up].box.empty();
-    // One phrase standing wholly right or left of the row is not over it: the other column of a
-    // two-column label, merged by OCR into one line with this column's text. "De aanbevolen
-    // dagelijkse dosis niet" (its "overschrijden" on the next line) beside "Voedingssupplement"
-    // made "Magnesium 10 mmol (243,1 mg)" one day's where "Per tablet:" was printed, 3 tablets a
-    // day: 243 mg a day "within" for 729 (label seed 16180 hard-0029, a false all-clear).
-    if (geometry && columns.size() == 1) {
-      const auto [pb, pe] = h.ft.OriginalRange(columns.front().begin, columns.front().end);
-      const Box phraseBox = lines[i - up].BoxOf(pb, pe);
-      const Box& rowBox = lines[i].box;
-      if (!phraseBox.empty() && (phraseBox.x >= rowBox.right() || phraseBox.right() <= rowBox.x)) continue;
-    }
+    // The warning not to exceed the daily dose, split over two lines: "De aanbevolen dagelijkse
+    // dosis niet" over "overschrijden" (label seed 16180 hard-0029, two columns merged by OCR
+    // with the left column's "Voedingssupplement" and "Per tab"). Its "daily dose" made
+    // "Magnesium 10 mmol (243,1 mg)" one day's where it is one tablet's, 3 a day: 243 mg a day
+    // "within" for 729 mg, a false all-clear.
+    if (geometry && columns.size() == 1 && WarningGoesOnBelow(info, lines, i - up, h, columns.front(), vocab)) continue;
     if (geometry && columns.size() >= 2) {
       if (const BasisPhrase* over = ColumnOver(h, columns, lines[i - up], lines[i].BoxOf(a.begin, a.end)))
         return *over;
