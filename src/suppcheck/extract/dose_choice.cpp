@@ -15,6 +15,9 @@ namespace {
 // label's own rounding between two statements of a dose; the 2 % itself is UNSOURCED.
 constexpr double kSameReading = 0.02;
 
+// Whether two values are readings of one amount (kSameReading of the larger).
+bool SameReading(double a, double b) { return std::abs(a - b) <= kSameReading * std::max(a, b); }
+
 // The amount value most often read; ties go to the value that `fits` the rest of the label, then
 // to the larger value, which keeps the safety call conservative.
 const NutrientAmount* Vote(const std::vector<const NutrientAmount*>& amounts,
@@ -25,7 +28,7 @@ const NutrientAmount* Vote(const std::vector<const NutrientAmount*>& amounts,
   for (const auto* a : amounts) {
     size_t votes = 0;
     for (const auto* b : amounts)
-      if (std::abs(a->mg - b->mg) <= kSameReading * std::max(a->mg, b->mg)) ++votes;
+      if (SameReading(a->mg, b->mg)) ++votes;
     const bool aFits = fits && fits(*a);
     if (votes > bestVotes || (votes == bestVotes && best && (aFits != bestFits ? aFits : a->mg > best->mg))) {
       best = a;
@@ -89,9 +92,7 @@ void DayAmongUnknownColumns(std::vector<const NutrientAmount*>& perUnit, std::ve
   double small = 0, large = 0;
   for (const auto* a : perUnit) {
     if (a->basis != DoseBasis::Unknown || a->mg <= 0) return;
-    const bool likeSmall = small > 0 && std::abs(a->mg - small) <= kSameReading * std::max(a->mg, small);
-    const bool likeLarge = large > 0 && std::abs(a->mg - large) <= kSameReading * std::max(a->mg, large);
-    if (likeSmall || likeLarge) continue;
+    if ((small > 0 && SameReading(a->mg, small)) || (large > 0 && SameReading(a->mg, large))) continue;
     if (small == 0) small = a->mg;
     else if (large == 0) large = a->mg;
     else return;  // a third value: not two columns

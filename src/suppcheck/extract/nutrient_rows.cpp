@@ -202,8 +202,9 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
                    const std::optional<UnitsPerDay>& directions, const std::vector<TextLine>& lines,
                    const Vocabulary& vocab, const ExtractionLimits& own, bool usDailyValues) {
   for (size_t i = 0; i < lines.size(); ++i) info[i].ownedQuantities = w.owned[i];
+  const std::optional<double> unitsADay = directions ? std::optional<double>(directions->units) : std::nullopt;
   AssignBasis(w.amounts, info, lines, vocab, own);
-  SettleRowColumnsByRatio(w.amounts, lines, directions ? std::optional<double>(directions->units) : std::nullopt, own);
+  SettleRowColumnsByRatio(w.amounts, lines, unitsADay, own);
   CrossCheckRowReadings(w, lines, own);
   DropGramsThatLostTheirMicro(w, n);
   CheckIuRestatements(w, n, lines, own);
@@ -222,7 +223,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   // which the ratio settles; the 5,1 mg left without a column tied the vote with 1,7 and, the
   // larger, was taken per tablet: 15,3 mg of nicotinic acid a day, a false "above" (nutrient seed
   // 65203 phone-0027).
-  SettleRowColumnsByRatio(w.amounts, lines, directions ? std::optional<double>(directions->units) : std::nullopt, own);
+  SettleRowColumnsByRatio(w.amounts, lines, unitsADay, own);
   DropRulesReadAsOne(w, n, lines, units);
   DropReadingsThatLostTheirFirstDigit(w, n, lines, units);
   DropUnsureAmountsAboveLimits(w, n, lines, units, own);

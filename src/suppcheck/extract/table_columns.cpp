@@ -12,6 +12,12 @@ namespace suppcheck {
 
 namespace {
 
+// Where header phrase `phrase` of `header` stands on the photo (empty without word boxes).
+Box PhraseBox(const AnalysedLine& header, const BasisPhrase& phrase, const TextLine& headerLine) {
+  const auto [begin, end] = header.ft.OriginalRange(phrase.begin, phrase.end);
+  return headerLine.BoxOf(begin, end);
+}
+
 // The header phrase over the amount's box: the one its box overlaps most horizontally (columns
 // may be aligned left, right or centred under their headers, and a long header such as "Par dose
 // journalière (2 comprimés)" has its centre far from a left-aligned amount); else the one whose
@@ -27,8 +33,7 @@ const BasisPhrase* ColumnOver(const AnalysedLine& header, const std::vector<Basi
   int bestDx = 1 << 30, bestOverlap = 0;
   std::vector<std::pair<Box, const BasisPhrase*>> cells;
   for (const auto& hp : columns) {
-    const auto [hb, he] = header.ft.OriginalRange(hp.begin, hp.end);
-    const Box pb = headerLine.BoxOf(hb, he);
+    const Box pb = PhraseBox(header, hp, headerLine);
     if (pb.empty()) continue;
     cells.push_back({pb, &hp});
     const int overlap = std::min(pb.right(), amountBox.right()) - std::max(pb.x, amountBox.x);
@@ -68,8 +73,8 @@ constexpr int kCellGapWordHeights = 2;
 // Atablet" was taken for the day's dose of 2 tablets, half the iron printed a tablet).
 bool UnderAnotherCell(const AnalysedLine& header, const BasisPhrase& phrase, const TextLine& headerLine,
                       const Box& amountBox) {
+  const Box phraseBox = PhraseBox(header, phrase, headerLine);
   const auto [pb, pe] = header.ft.OriginalRange(phrase.begin, phrase.end);
-  const Box phraseBox = headerLine.BoxOf(pb, pe);
   if (phraseBox.empty() || amountBox.empty() || HorizontalOverlap(phraseBox, amountBox) > 0) return false;
   const auto& words = headerLine.words;
   const int wordH = MedianWordHeight(headerLine);
@@ -157,8 +162,7 @@ bool SkipsANearerLine(const std::vector<TextLine>& lines, size_t j, const TextLi
 bool WarningGoesOnBelow(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines, size_t k,
                         const AnalysedLine& header, const BasisPhrase& phrase, const Vocabulary& vocab) {
   const TextLine& line = lines[k];
-  const auto [pb, pe] = header.ft.OriginalRange(phrase.begin, phrase.end);
-  const Box phraseBox = line.BoxOf(pb, pe);
+  const Box phraseBox = PhraseBox(header, phrase, line);
   if (phraseBox.empty() || line.box.empty()) return false;
   const Box under{phraseBox.x - phraseBox.w, phraseBox.y, 2 * phraseBox.w, phraseBox.h};
   for (size_t j = 0; j < lines.size(); ++j) {

@@ -335,13 +335,13 @@ NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& r
   return found;
 }
 
+// A turned block at least this share of the photo's width and height is the photo itself.
+constexpr double kWholePhotoShare = 0.9;
+
 // Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
 // front). Reads the blocks of ink that the page-level pass left unread, each turned a quarter
 // either way; appends their lines (in `prep`'s pixels) to `lines` and returns the number found
 // there, verified by re-reads in the turned block, or `none` when there is none.
-// A turned block at least this share of the photo's width and height is the photo itself.
-constexpr double kWholePhotoShare = 0.9;
-
 NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep, const std::vector<OcrWord>& words,
                                std::vector<TextLine>& lines, const NumberFinding& none) {
   for (const Box& block : UnreadInkRegions(prep.gray, words)) {

@@ -241,10 +241,11 @@ namespace {
 // in a serif font it read the table's last six rows as "55 ng", "20 ng", "200 mg 10%", "1mg",
 // "5 mg", "100 mg", names not at all; the table's region ended at the last row read with its name
 // and those six nutrients were missed (multivitamin-phone-0021 of tuning seed 65203).
+// A short line of digits is one of at most this many words and letters (a misread unit: "55 ng").
 constexpr size_t kAmountOnlyMaxWords = 3;
-// How many such rows must continue a table before they count (AmountOnlyRows).
-constexpr size_t kMinAmountOnlyRun = 2;
 constexpr long kAmountOnlyMaxLetters = 5;
+// How many such rows must continue a table before they count.
+constexpr size_t kMinAmountOnlyRun = 2;
 std::vector<std::pair<Box, int>> AmountOnlyRows(const std::vector<TextLine>& lines, const Models& models) {
   std::vector<std::pair<Box, int>> rows;
   for (const auto& line : lines) {
