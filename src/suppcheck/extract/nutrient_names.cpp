@@ -132,9 +132,19 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
       if (o.key == e.key && o.nutrientId == e.nutrientId && o.formId == e.formId) return;
     x.entries_.push_back(std::move(e));
   };
+  // OCR reads the two dots of a German umlaut and the letter under them as "ii" ("Molybdiin" for
+  // "Molybdän", seed 29717 multivitamin-phone-0023): two edits from the name, beyond what a name
+  // of eight letters may have, so the spelling is a name of its own.
+  auto addWithUmlautsRead = [&](const std::string& name, const std::string& nutrient, const std::string& form) {
+    add(name, nutrient, form);
+    std::string read = name;
+    for (const char* umlaut : {"\u00e4", "\u00fc", "\u00c4", "\u00dc"})
+      for (size_t p = read.find(umlaut); p != std::string::npos; p = read.find(umlaut, p)) read.replace(p, 2, "ii");
+    if (read != name) add(read, nutrient, form);
+  };
   for (const Nutrient& n : limits.All()) {
     for (const auto& [lang, names] : n.names)
-      for (const auto& name : names) add(name, n.id, "");
+      for (const auto& name : names) addWithUmlautsRead(name, n.id, "");
     for (const NutrientForm& f : n.forms)
       for (const auto& [lang, names] : f.names)
         for (const auto& name : names) add(name, n.id, f.id);
