@@ -40,10 +40,14 @@ TEST_CASE("a leading zero is a decimal separator OCR lost", "[extract][quantity]
   // A phone photo's table re-read as "Kupfer (025mg [05mg" for "Kupfer | 0,25 mg | 0,5 mg" (seed
   // 61001): 25 mg of copper was reported. No label prints a whole amount with a leading zero.
   const std::pair<const char*, double> cases[] = {
-      {"(025mg", 0.25}, {"[05mg", 0.5}, {"0025 mg", 0.025}, {"021mg", 0.21}, {"0 mg", 0}, {"0,25 mg", 0.25},
+      {"(025mg", 0.25}, {"[05mg", 0.5}, {"0025 mg", 0.025}, {"021mg", 0.21}, {"0,25 mg", 0.25},
       {"250 mg", 250}, {"10 mg", 10},
   };
   CheckAmounts(cases);
+  // Nothing but zeros is a number with digits lost ("Cholin 00 mg" for 100 mg), not an amount.
+  CHECK(FindQuantities("0 mg").empty());
+  CHECK(FindQuantities("Cholin 00 mg").empty());
+  CHECK(FindQuantities("0,0 mg 5 mg").size() == 1);
   const auto ug = FindQuantities(FoldForMatching("075 µg").text);
   REQUIRE(ug.size() == 1);
   CHECK(ug[0].value == Approx(0.75));

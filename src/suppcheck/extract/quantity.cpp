@@ -165,6 +165,12 @@ std::vector<Quantity> FindQuantities(std::string_view s, const QuantityOptions& 
     const bool grouping = q.unit == MassUnit::Mg || q.unit == MassUnit::Ug || q.unit == MassUnit::IU;
     if (end != std::string_view::npos && ParseLabelNumber(s.substr(i, numEnd - i), grouping, q.value)) {
       q.value = WithLostDecimal(s.substr(i, numEnd - i), q.value);
+      // No label declares none of what it lists: "Cholin 00 mg" is "100 mg" with its first digit
+      // lost (multivitamin-phone-0031 of tuning seed 91357), not a reading of its own.
+      if (q.value <= 0) {
+        i = numEnd - 1;
+        continue;
+      }
       switch (q.unit) {
         case MassUnit::Mg: q.mg = q.value; break;
         case MassUnit::G: q.mg = q.value * 1000; break;
