@@ -609,14 +609,57 @@ void DropReadingsThatLostTheirFirstDigit(NutrientWork& w, const Nutrient& n, con
 }
 
 void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
-                                const ExtractionLimits& limits) {
+                                const std::vector<double>& units, const ExtractionLimits& limits) {
   std::vector<bool> comparable;
   for (const auto& note : w.notes) comparable.push_back(!note.converted);
   const auto pairs = DisagreeingRowReadings(w.amounts, comparable, lines, limits.doseAgreement);
   if (pairs.empty()) return;
   std::vector<bool> drop(w.amounts.size(), false);
   const auto printed = [&](size_t k) { return Quoted(lines, w.amounts[k]); };
+  // Whether the row's other column (an amount neither of the two) is the reading `x` times a count
+  // of units a day the label says: "Zink 2,5 mg 5,0 mg" read again "2,9 mg" (a 5 closed into a 9)
+  // at two a day: 2,5 mg is one tablet of the 5,0 mg a day, 2,9 mg is not (nutrient seed 53381
+  // multivitamin-clean-0005).
+  auto witnessed = [&](size_t x, size_t other) {
+    const NutrientAmount& a = w.amounts[x];
+    for (size_t c = 0; c < w.amounts.size(); ++c) {
+      const NutrientAmount& b = w.amounts[c];
+      if (c == x || c == other || !comparable[c] || b.elemental != a.elemental || b.mg <= 0 || b.basis == a.basis ||
+          a.basis == DoseBasis::Unknown || b.basis == DoseBasis::Unknown)
+        continue;
+      for (const double u : UnitsADaySaid(units, a, b))
+        if (ColumnsAgreeAt(a, a.mg, b, b.mg, u, limits.doseAgreement)) return true;
+    }
+    return false;
+  };
+  // Or the % RI printed on the row is the reading's share of the EU reference intake to a point,
+  // and not the other's: "Zink 2,5 mg 25%" read again "2,9 mg 25%" fits only within the looser
+  // tolerance a rounded % is allowed (nutrient seed 53381 multivitamin-clean-0005).
+  ExtractionLimits close = limits;
+  close.riTolerancePoints = limits.riReadingTolerancePoints;
+  close.riToleranceRelative = limits.riReadingToleranceRelative;
+  const double hundredPercent = n.referenceIntake ? *n.referenceIntake * MgPerUnitOf(n.unit) : 0;  // 0: none
+  auto fitsRi = [&](size_t x, size_t other) {
+    const NutrientAmount& a = w.amounts[x];
+    const std::optional<double> percent = a.percentRi ? a.percentRi : w.amounts[other].percentRi;
+    return hundredPercent > 0 && percent && a.elemental && PercentFits(*percent, a.mg, hundredPercent, close);
+  };
+  const std::optional<double> highest = HighestHealthLimitMg(n);
   for (const auto& [k, j] : pairs) {
+    const bool kFits = witnessed(k, j) || fitsRi(k, j), jFits = witnessed(j, k) || fitsRi(j, k);
+    if (kFits != jFits) {
+      // The reading the other column confirms is kept, unless the other one alone would say
+      // "above": then a misread witness would hide an alarm, and the row stays unknown.
+      const size_t kept = kFits ? k : j, lost = kFits ? j : k;
+      const bool alarm = highest && w.amounts[lost].mg * MostUnitsADay(w.amounts[lost], units) > *highest &&
+                         w.amounts[kept].mg * MostUnitsADay(w.amounts[kept], units) <= *highest;
+      if (!alarm) {
+        drop[lost] = true;
+        w.facts.problems.push_back("the same row of " + n.name + " was read twice as " + printed(kept) + " and " +
+                                   printed(lost) + ": the row's other column or its % RI confirms " + printed(kept));
+        continue;
+      }
+    }
     drop[k] = drop[j] = true;
     w.facts.problems.push_back("the same row of " + n.name + " was read twice as " + printed(k) + " and " +
                                printed(j) + ": one of them is misread, and nothing on the label tells which");

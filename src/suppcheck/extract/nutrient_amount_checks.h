@@ -108,8 +108,10 @@ void DropTwoAmountsInOneColumn(NutrientWork& w, const Nutrient& n, const std::ve
 /// % RI and a lost separator have settled what they can: neither is kept, the reason goes to the
 /// problems. A vote between two readings would take the larger or the first, and either may be the
 /// misread one ("1,6" read "16" where no % RI stands beside it): the amount is unknown instead.
+/// Unless the row's other column confirms one of the two (it is that one times a count of `units`
+/// a day the label says) and the other alone would not say "above": then the other goes.
 void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::vector<TextLine>& lines,
-                                const ExtractionLimits& limits);
+                                const std::vector<double>& units, const ExtractionLimits& limits);
 
 /// An amount without a % RI of its own, read in whole digits, whose digits with a decimal sign put
 /// back are the row's other column, read with its decimal sign and fitting the % RI beside it,

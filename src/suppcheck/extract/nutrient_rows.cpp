@@ -228,7 +228,7 @@ void SettleAmounts(NutrientWork& w, const Nutrient& n, std::vector<AnalysedLine>
   DropReadingsThatLostTheirFirstDigit(w, n, lines, units);
   DropUnsureAmountsAboveLimits(w, n, lines, units, own);
   DropTwoAmountsInOneColumn(w, n, lines, own);
-  DropDisagreeingRowReadings(w, n, lines, own);
+  DropDisagreeingRowReadings(w, n, lines, units, own);
 }
 
 // Whether a % on this label may be of the US daily values: not where the label says its % is of
