@@ -16,6 +16,7 @@
 #include "suppcheck/scan/number_passes.h"
 #include "suppcheck/scan/nutrient_table_reread.h"
 #include "suppcheck/scan/scan_context.h"
+#include "suppcheck/scan/turned_composition.h"
 #include "suppcheck/scan/unread_print_rows.h"
 #include "suppcheck/scan/whole_label_read.h"
 
@@ -201,6 +202,7 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     timer.Mark("extract");
     ReReadDoseLines(ctx, prep, lines, r, timer);
     ReReadSaltLines(ctx, prep, lines, r, timer);
+    ReadTurnedComposition(ctx, prep, page.words, number, lines, r, timer);
     NoAbsenceBesideUnreadLegalText(ctx, prep, lines, r);
     timer.Mark("legal-text");
     ReadNutrientTableAgain(ctx, prep, lines, r);

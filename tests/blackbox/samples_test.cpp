@@ -389,6 +389,21 @@ TEST_CASE("a dim dark label on a dark cloth is found by its smoothness", "[black
   CHECK(photos == 1);
 }
 
+// A long front printed along its length under legal text printed across (samples/turned-composition/,
+// label seed 13579 hard-0029, turned 90 degrees): the page pass read the legal text and its number,
+// so the turned-block search (which looks for a number) never ran, and the report said the photo did
+// not show the ingredients. The unread blocks are read turned when no composition was seen.
+TEST_CASE("a composition printed at 90 degrees to the legal text is read", "[blackbox][turned]") {
+  const int photos = ForEachSample("turned-composition", [](const json& truth, const fs::path&, const ScanResult& r) {
+    REQUIRE(r.magnesium.present);
+    REQUIRE(r.magnesium.mgPerDay);
+    CHECK(*r.magnesium.mgPerDay == Approx(truth["magnesium"]["mg_per_day"].get<double>()).epsilon(0.03));
+    CHECK(r.magnesium.salts == truth["magnesium"]["salts"].get<std::vector<std::string>>());
+    CHECK(std::string(LevelName(r.assessment.level)) == truth["level"].get<std::string>());
+  });
+  CHECK(photos == 1);
+}
+
 // A number printed in a box (samples/framed/): the sparse page-level pass takes the closed
 // frame for a picture and returns nothing inside it, and the label's legal text was read, so the
 // number used to be reported `missing`, a false accusation on a sharp, large print. The inside of
