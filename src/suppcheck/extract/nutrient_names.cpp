@@ -132,22 +132,27 @@ Expected<NutrientNameIndex> NutrientNameIndex::Build(const std::string& wordsJso
       if (o.key == e.key && o.nutrientId == e.nutrientId && o.formId == e.formId) return;
     x.entries_.push_back(std::move(e));
   };
-  // OCR reads the two dots of a German umlaut and the letter under them as "ii" ("Molybdiin" for
-  // "Molybdän", seed 29717 multivitamin-phone-0023): two edits from the name, beyond what a name
-  // of eight letters may have, so the spelling is a name of its own.
+  // OCR reads the two dots of a German umlaut and the letter under them as "ii" or "i"
+  // ("Molybdiin" for "Molybdän", seed 29717 multivitamin-phone-0023; "Nicotinsiiure" and
+  // "Nicotinsiure" for "Nicotinsäure", seed 91357 multivitamin-phone-0031): two edits from a name
+  // of eight letters, beyond what it may have, and forms are matched exactly. Both are spellings
+  // of their own.
   auto addWithUmlautsRead = [&](const std::string& name, const std::string& nutrient, const std::string& form) {
     add(name, nutrient, form);
-    std::string read = name;
-    for (const char* umlaut : {"\u00e4", "\u00fc", "\u00c4", "\u00dc"})
-      for (size_t p = read.find(umlaut); p != std::string::npos; p = read.find(umlaut, p)) read.replace(p, 2, "ii");
-    if (read != name) add(read, nutrient, form);
+    for (const char* read : {"ii", "i"}) {
+      std::string spelled = name;
+      for (const char* umlaut : {"\u00e4", "\u00fc", "\u00c4", "\u00dc"})
+        for (size_t p = spelled.find(umlaut); p != std::string::npos; p = spelled.find(umlaut, p))
+          spelled.replace(p, 2, read);
+      if (spelled != name) add(spelled, nutrient, form);
+    }
   };
   for (const Nutrient& n : limits.All()) {
     for (const auto& [lang, names] : n.names)
       for (const auto& name : names) addWithUmlautsRead(name, n.id, "");
     for (const NutrientForm& f : n.forms)
       for (const auto& [lang, names] : f.names)
-        for (const auto& name : names) add(name, n.id, f.id);
+        for (const auto& name : names) addWithUmlautsRead(name, n.id, f.id);
   }
   // An alias that is itself a real code is never used ("b8" is biotin in French and Dutch).
   for (auto it = x.codeAliases_.begin(); it != x.codeAliases_.end();)
