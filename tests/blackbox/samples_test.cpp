@@ -663,6 +663,15 @@ TEST_CASE("a comma put back lets the row's two columns settle by their ratio", "
   CheckSamplePerDay("multivitamin-commas-faded", {"niacin", "manganese", "magnesium"});
 }
 
+// samples/multivitamin/multivitamin-directions-under-ruled-table: multivitamin-phone-0027 of
+// nutrient seed 27183 (unchanged). A label warped flat by its outline was cropped to its text, and
+// the small print under a ruled table of 28 rows (directions "2 Kapseln pro Tag", ingredients),
+// blurred into blobs that were not among the glyphs, was cut off: the units a day came from "Pro 1
+// Kapsel" and every per-day amount contradicted them, 29 rows unknown.
+TEST_CASE("a label warped flat by its outline is read whole", "[blackbox][nutrients]") {
+  CheckSamplePerDay("multivitamin-directions-under-ruled-table", {"vitamin_a", "vitamin_c", "zinc", "magnesium", "choline"});
+}
+
 // samples/two-columns/two-columns-warning-beside-dose: hard-0029 of label seed 16180 (unchanged;
 // glare and curvature). OCR merged the left column's lines with the right column's warning "De
 // aanbevolen dagelijkse dosis niet / overschrijden": its "daily dose", wholly right of the dose line

@@ -176,9 +176,10 @@ constexpr double kLargePrintShare = 0.5;
 // Keeps only the region with text: background texture costs OCR time and reads as noise. Crops
 // `upright` and the copy's geometry to it (sets `cropped`); returns the part of the uncropped
 // `upright` where the skew is to be measured. `largePrint`: the glyphs of `upright` up to
-// kLargePrintShare of its height when they were found already, else null.
+// kLargePrintShare of its height when they were found already, else null. `wholeLabel`: `upright`
+// is the label warped flat by its own outline, nothing around it to crop.
 cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, const std::vector<cv::Rect>& aligned,
-                   const Glyphs* largePrint, bool& cropped) {
+                   const Glyphs* largePrint, bool wholeLabel, bool& cropped) {
   // The skew is measured where the text runs across, as before rows down the label were kept:
   // a larger crop (a hand, a barcode beside the panel) moved it by fractions of a degree and
   // cost the rows of a real facts panel.
@@ -198,6 +199,21 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
                         cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
     region = cv::boundingRect(paper);
     if (!region.empty()) skewArea = cv::Mat(upright, region);
+  }
+  // A label warped flat by its outline is the label: cropped to its text, it lost the four lines
+  // under a ruled table of 28 rows (directions, ingredients), whose small glyphs, blurred
+  // together, were not among the glyphs the text region is measured from; the units a day were
+  // then read from "Pro 1 Kapsel" and every per-day amount contradicted them (nutrient seed 27183
+  // multivitamin-phone-0027: 29 rows unknown). The crop keeps the label's whole height inside
+  // the outline's margin (the quad is grown a little, image/label_outline's GrowAndOrder, and the
+  // cloth in the margin read as words). Not its whole width: a side panel of vertical print and
+  // a barcode then joined the page, whose layout analysis lost rows of the table beside them (six
+  // rows over five other multivitamin sets; at the whole height alone, one).
+  if (wholeLabel && copy.paperMask.empty() && !region.empty()) {
+    constexpr double kOutlineMargin = 0.02;  // of each side: half of the outline's growth
+    const int my = static_cast<int>(kOutlineMargin * upright.rows);
+    const int top = std::min(region.y, my), bottom = std::max(region.y + region.height, upright.rows - my);
+    region = cv::Rect(region.x, top, region.width, bottom - top);
   }
   if (!region.empty() && region.area() < 0.9 * upright.size().area()) {
     copy.Then(Translation(-region.x, -region.y), {static_cast<double>(region.width), static_cast<double>(region.height)});
@@ -280,7 +296,7 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
   const bool asFound = !warpedOrPainted && out.rotation == 0;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.cropped);
+  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.perspective, out.cropped);
   const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
   out.skewDegrees = Deskew(copy, skewArea, glyphSmall);
   // A label on a bottle: fit the cylinder on the upright copy (unrolled after rendering).
