@@ -128,10 +128,16 @@ TEST_CASE("a form named before a bracket OCR could not read is no form read", "[
   // in the bracket decides, and it was not read.
   const auto unread = Read(
       "Pro Kapsel % NRV\n"
-      "Nicotinamid (Nicotinsiure) 12 mg 75 %\n"
+      "Nicotinamid (Nicotns3ure) 12 mg 75 %\n"
       "Verzehrempfehlung: 1 Kapsel pro Tag.\n");
   CheckDose(unread, "niacin", 12, 12);
   CHECK(Get(unread, "niacin")->forms.empty());
+  // The umlaut read as "i" or "ii" is the form's spelling as OCR makes it (extract/nutrient_names).
+  for (const char* umlautRead : {"Nicotinsiure", "Nicotinsiiure"}) {
+    const auto umlaut = Read(std::string("Pro Kapsel % NRV\nNicotinamid (") + umlautRead +
+                             ") 12 mg 75 %\nVerzehrempfehlung: 1 Kapsel pro Tag.\n");
+    CHECK(Has(Get(umlaut, "niacin")->forms, "nicotinic_acid"));
+  }
   // Read, the bracket names the form; a name with no bracket after it is the form it names.
   const auto read = Read(
       "Pro Kapsel % NRV\n"
