@@ -177,9 +177,10 @@ constexpr double kLargePrintShare = 0.5;
 // `upright` and the copy's geometry to it (sets `cropped`); returns the part of the uncropped
 // `upright` where the skew is to be measured. `largePrint`: the glyphs of `upright` up to
 // kLargePrintShare of its height when they were found already, else null. `wholeLabel`: `upright`
-// is the label warped flat by its own outline, nothing around it to crop.
+// is the label warped flat by its own outline; then `rowsAbove` and `rowsBelow` are set to the rows
+// of the label the crop left out above and below the text (see LabelRowsBack).
 cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, const std::vector<cv::Rect>& aligned,
-                   const Glyphs* largePrint, bool wholeLabel, bool& cropped) {
+                   const Glyphs* largePrint, bool wholeLabel, int& rowsAbove, int& rowsBelow, bool& cropped) {
   // The skew is measured where the text runs across, as before rows down the label were kept:
   // a larger crop (a hand, a barcode beside the panel) moved it by fractions of a degree and
   // cost the rows of a real facts panel.
@@ -200,20 +201,15 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
     region = cv::boundingRect(paper);
     if (!region.empty()) skewArea = cv::Mat(upright, region);
   }
-  // A label warped flat by its outline is the label: cropped to its text, it lost the four lines
-  // under a ruled table of 28 rows (directions, ingredients), whose small glyphs, blurred
-  // together, were not among the glyphs the text region is measured from; the units a day were
-  // then read from "Pro 1 Kapsel" and every per-day amount contradicted them (nutrient seed 27183
-  // multivitamin-phone-0027: 29 rows unknown). The crop keeps the label's whole height inside
-  // the outline's margin (the quad is grown a little, image/label_outline's GrowAndOrder, and the
-  // cloth in the margin read as words). Not its whole width: a side panel of vertical print and
-  // a barcode then joined the page, whose layout analysis lost rows of the table beside them (six
-  // rows over five other multivitamin sets; at the whole height alone, one).
-  if (wholeLabel && copy.paperMask.empty() && !region.empty()) {
+  // A label warped flat by its outline is the label: its rows above and below the text region
+  // are given back once the bottle's cylinder is fitted (LabelRowsBack), inside the outline's
+  // margin (the quad is grown a little, image/label_outline's GrowAndOrder).
+  rowsAbove = rowsBelow = 0;
+  if (wholeLabel && copy.paperMask.empty() && !region.empty() && region.area() < 0.9 * upright.size().area()) {
     constexpr double kOutlineMargin = 0.02;  // of each side: half of the outline's growth
     const int my = static_cast<int>(kOutlineMargin * upright.rows);
-    const int top = std::min(region.y, my), bottom = std::max(region.y + region.height, upright.rows - my);
-    region = cv::Rect(region.x, top, region.width, bottom - top);
+    rowsAbove = std::max(0, region.y - my);
+    rowsBelow = std::max(0, upright.rows - my - (region.y + region.height));
   }
   if (!region.empty() && region.area() < 0.9 * upright.size().area()) {
     copy.Then(Translation(-region.x, -region.y), {static_cast<double>(region.width), static_cast<double>(region.height)});
@@ -221,6 +217,20 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
     cropped = true;
   }
   return skewArea;
+}
+
+// A label warped flat by its outline, then cropped to its text, lost the four lines under a
+// ruled table of 28 rows (directions, ingredients): their small glyphs, blurred together, were not
+// among the glyphs the text region is measured from, the units a day were then read from "Pro 1
+// Kapsel" and every per-day amount contradicted them (nutrient seed 27183 multivitamin-phone-0027:
+// 29 rows unknown). The label's whole height comes back, after the crop has served the skew and
+// the cylinder: fitted with those rows, the cylinder of a curved label was lost and its directions
+// read "4 comprimé" (label seed 17320 hard-0030, a false "above"). Not its whole width: a side
+// panel of vertical print and a barcode then joined the page, whose layout analysis lost rows of
+// the table beside them (six rows over five other multivitamin sets).
+void LabelRowsBack(AnalysisCopy& copy, int rowsAbove, int rowsBelow) {
+  if (rowsAbove <= 0 && rowsBelow <= 0) return;
+  copy.Then(Translation(0, rowsAbove), {copy.size.width, copy.size.height + rowsAbove + rowsBelow});
 }
 
 // Lines a little askew (0.4 to 25 degrees): rotate them level. Returns the skew removed (0 if none).
@@ -296,7 +306,9 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
   const bool asFound = !warpedOrPainted && out.rotation == 0;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.perspective, out.cropped);
+  int rowsAbove = 0, rowsBelow = 0;
+  const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.perspective,
+                                      rowsAbove, rowsBelow, out.cropped);
   const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
   out.skewDegrees = Deskew(copy, skewArea, glyphSmall);
   // A label on a bottle: fit the cylinder on the upright copy (unrolled after rendering).
@@ -307,6 +319,7 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
     const cv::Mat final = copy.Render();
     cylinder = EstimateCylinder(AlignedGlyphs(FindGlyphs(final)), final.cols);
   }
+  LabelRowsBack(copy, rowsAbove, rowsBelow);
 
   // 2. Scale: the small print to the target glyph height, within the pixel budget.
   out.textHeight = glyphSmall > 0 ? glyphSmall / copy.factor : 0;
