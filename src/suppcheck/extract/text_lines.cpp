@@ -79,10 +79,12 @@ void JoinWrappedUnits(std::vector<Fragment>& rows) {
 // read into a word stretches that word's box ("12,6" 58 px high beside "mg" 28 px, seed 44817
 // single-phone-0024) and with it the fragment's.
 int PrintHeight(const Fragment& f) {
+  auto hasLetterOrDigit = [](const std::string& t) {
+    return std::any_of(t.begin(), t.end(), [](char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); });
+  };
   int h = 0;
   for (const OcrWord* w : f.words)
-    if (std::any_of(w->text.begin(), w->text.end(), [](char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }) && (h == 0 || w->box.h < h))
-      h = w->box.h;
+    if (hasLetterOrDigit(w->text) && (h == 0 || w->box.h < h)) h = w->box.h;
   return h > 0 ? h : f.box.h;
 }
 

@@ -121,6 +121,11 @@ double InkShare(const cv::Mat& edges, const Box& a, const Box& b) {
 
 }  // namespace
 
+bool CoversThePhoto(const Box& block, cv::Size size) {
+  constexpr double kWholePhotoShare = 0.9;  // of the photo's width and of its height
+  return block.w >= kWholePhotoShare * size.width && block.h >= kWholePhotoShare * size.height;
+}
+
 std::vector<Box> UnreadInkRegions(const cv::Mat& gray, const std::vector<OcrWord>& words, size_t maxRegions) {
   if (gray.empty() || gray.type() != CV_8UC1) return {};
   const int h = MedianHeight(words);

@@ -335,9 +335,6 @@ NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& r
   return found;
 }
 
-// A turned block at least this share of the photo's width and height is the photo itself.
-constexpr double kWholePhotoShare = 0.9;
-
 // Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
 // front). Reads the blocks of ink that the page-level pass left unread, each turned a quarter
 // either way; appends their lines (in `prep`'s pixels) to `lines` and returns the number found
@@ -345,11 +342,7 @@ constexpr double kWholePhotoShare = 0.9;
 NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep, const std::vector<OcrWord>& words,
                                std::vector<TextLine>& lines, const NumberFinding& none) {
   for (const Box& block : UnreadInkRegions(prep.gray, words)) {
-    // A "block" as wide and as tall as the photo nearly is the whole photo, which the page pass
-    // read upright and the turns pass turned: the unread ink of a noisy background, not a panel.
-    // Read turned in its four ways it took 115 s (label seed 14142 hard-0035: a small dim label on
-    // dark cloth, 3000 x 2250 pixels of texture).
-    if (block.w >= kWholePhotoShare * prep.gray.cols && block.h >= kWholePhotoShare * prep.gray.rows) continue;
+    if (CoversThePhoto(block, prep.gray.size())) continue;
     std::vector<TextLine> turned;
     NumberFinding found;
     double sparseReadability = 0;

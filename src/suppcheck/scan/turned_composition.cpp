@@ -9,10 +9,6 @@ namespace suppcheck {
 
 namespace {
 
-// A block as wide and as tall as this share of the photo is the photo itself: the page pass read
-// it upright already (as in the turned-block search of scan/number_passes).
-constexpr double kWholePhotoShare = 0.9;
-
 // A block holding this many lines already was read turned by the number's search.
 constexpr int kLinesOfAReadBlock = 2;
 
@@ -30,7 +26,7 @@ void ReadTurnedComposition(const ScanContext& ctx, const PreparedImage& prep, co
   if (r.coverage.ShowsComposition() || r.magnesium.present) return;
   bool added = false;
   for (const Box& block : UnreadInkRegions(prep.gray, words)) {
-    if (block.w >= kWholePhotoShare * prep.gray.cols && block.h >= kWholePhotoShare * prep.gray.rows) continue;
+    if (CoversThePhoto(block, prep.gray.size())) continue;
     if (LinesInside(lines, block) >= kLinesOfAReadBlock) continue;
     const auto reading = ReadTurnedBlock(ctx.firstPass, prep, block);
     if (!reading) continue;
