@@ -22,6 +22,13 @@ struct ExtractionLimits {
   /// An amount re-read from its digits must fit its printed % RI this closely (extract/ri_plausibility).
   double riReadingTolerancePoints = 0;
   double riReadingToleranceRelative = 0;
+  /// These limits with a re-read amount's % RI tolerance (riReading*) in place of a rounded %'s.
+  ExtractionLimits AtReadingTolerance() const {
+    ExtractionLimits close = *this;
+    close.riTolerancePoints = riReadingTolerancePoints;
+    close.riToleranceRelative = riReadingToleranceRelative;
+    return close;
+  }
   std::vector<double> otherReferenceIntakesMg;  ///< % DV on US labels
   double doseAgreement = 0;          ///< two statements of one dose agree within this fraction
   double saltFractionTolerance = 0;  ///< elemental vs salt mass: the salt's fraction range widened by this

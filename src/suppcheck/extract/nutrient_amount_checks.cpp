@@ -224,9 +224,7 @@ bool OtherColumnWitnessesComma(const NutrientWork& w, size_t k, const RiCheck& c
 bool MicrogramsLostTheirMu(const NutrientAmount& a, const AmountNote& note, const Nutrient& n,
                            const RiReference& ref, const ExtractionLimits& limits) {
   if (MgPerUnitOf(n.unit) >= 1 || !ReadInGrams(note) || !a.percentRi) return false;
-  ExtractionLimits close = limits;
-  close.riTolerancePoints = limits.riReadingTolerancePoints;
-  close.riToleranceRelative = limits.riReadingToleranceRelative;
+  const ExtractionLimits close = limits.AtReadingTolerance();
   const double micrograms = a.mg / 1e6;
   return std::any_of(ref.hundredPercentMg.begin(), ref.hundredPercentMg.end(),
                      [&](double hundred) { return PercentFits(*a.percentRi, micrograms, hundred, close); });
@@ -635,9 +633,7 @@ void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::v
   // Or the % RI printed on the row is the reading's share of the EU reference intake to a point,
   // and not the other's: "Zink 2,5 mg 25%" read again "2,9 mg 25%" fits only within the looser
   // tolerance a rounded % is allowed (nutrient seed 53381 multivitamin-clean-0005).
-  ExtractionLimits close = limits;
-  close.riTolerancePoints = limits.riReadingTolerancePoints;
-  close.riToleranceRelative = limits.riReadingToleranceRelative;
+  const ExtractionLimits close = limits.AtReadingTolerance();
   const double hundredPercent = n.referenceIntake ? *n.referenceIntake * MgPerUnitOf(n.unit) : 0;  // 0: none
   auto fitsRi = [&](size_t x, size_t other) {
     const NutrientAmount& a = w.amounts[x];

@@ -63,9 +63,7 @@ RiCheck CheckAgainstRi(double mg, double percent, std::string_view number, doubl
   RiCheck r;
   if (ref.hundredPercentMg.empty() || Fits(percent, mg, ref, limits)) return r;
   // Another reading must fit closely: a loose fit lets a misread % pick digits nobody printed.
-  ExtractionLimits close = limits;
-  close.riTolerancePoints = limits.riReadingTolerancePoints;
-  close.riToleranceRelative = limits.riReadingToleranceRelative;
+  const ExtractionLimits close = limits.AtReadingTolerance();
   std::vector<OtherReading> fitting;
   for (const OtherReading& o : OtherReadings(number)) {
     const double cand = o.value * mgPerNumber;

@@ -73,8 +73,8 @@ constexpr int kCellGapWordHeights = 2;
 // Atablet" was taken for the day's dose of 2 tablets, half the iron printed a tablet).
 bool UnderAnotherCell(const AnalysedLine& header, const BasisPhrase& phrase, const TextLine& headerLine,
                       const Box& amountBox) {
-  const Box phraseBox = PhraseBox(header, phrase, headerLine);
   const auto [pb, pe] = header.ft.OriginalRange(phrase.begin, phrase.end);
+  const Box phraseBox = headerLine.BoxOf(pb, pe);
   if (phraseBox.empty() || amountBox.empty() || HorizontalOverlap(phraseBox, amountBox) > 0) return false;
   const auto& words = headerLine.words;
   const int wordH = MedianWordHeight(headerLine);
