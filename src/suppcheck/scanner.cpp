@@ -63,6 +63,11 @@ void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const PreparedImage&
     // "WT81/79" for "NUT81/79" at the squeezed edge of a curved, turned label (seed 38207
     // hard-0033): a number whose categories were lost, anywhere on the label.
     why = "a line that looks like the number was read without its categories";
+  else if (std::any_of(lines.begin(), lines.end(),
+                       [&](const TextLine& l) { return SlashLostNumberLine(l.text, ctx.models.vocabulary); }))
+    // "= NUT49488" for a condensed "NUT494/88" squeezed at a curved label's edge (seed 17320
+    // hard-0027): producer and product cannot be told apart.
+    why = "a line that looks like the number was read without the slash between its two parts";
   else
     return;
   r.number.number.status = NumberStatus::Unreadable;

@@ -247,6 +247,21 @@ TEST_CASE("a number line the page pass garbled is re-read", "[blackbox][number]"
   CHECK(ForEachSample("garbled-line", [](const json&, const fs::path&, const ScanResult&) {}) == 2);
 }
 
+// A condensed "Notif.: NUT494/88" squeezed at the left edge of a strongly curved label, white on
+// purple on a green cloth (samples/slash-lost/, label seed 17320 hard-0027): read "eres" by the page
+// pass, and "= NUT49488" by the garbled line's re-read once the cloth beside it was painted out of
+// the photo it is rendered from. A number whose slash was lost cannot be split into producer and
+// product, but it shows there is one: `unreadable`, never `missing` (it was `missing`).
+TEST_CASE("a number whose slash was lost is unreadable, not missing", "[blackbox][number]") {
+  const int photos = ForEachTruth("slash-lost", [](const json& truth, const fs::path&, const ScanResult& r) {
+    REQUIRE(r.ocr);
+    CHECK(r.ocr->textureRemoved);
+    CheckTruthOrUnreadable(truth, r);
+    CHECK(std::string(NumberStatusName(r.number.number.status)) != "not_seen");
+  });
+  CHECK(photos == 1);
+}
+
 // Numbers the reads in all four label languages left unsettled that the English model reads the
 // same way every time (samples/english-vote/): a condensed "NUT 3390/573" white on green whose
 // four-language reads split four ways, and a narrow "PL 8237/532" on a blurred side panel that

@@ -273,6 +273,21 @@ TEST_CASE("a line shaped like a number whose categories were garbled is recognis
   }
 }
 
+TEST_CASE("a category in capitals and a run of digits is a number whose slash was lost", "[extract][number]") {
+  const Vocabulary& vocab = TestModels().vocabulary;
+  // Seed 17320 hard-0027: a condensed "NUT494/88" squeezed at a curved label's edge read "= NUT49488".
+  for (const char* text : {"= NUT49488", "NUT 49488", "NUT/AS 1234567", "PL/AS 7993 ]", "WUT 6103346"}) {
+    INFO(text);
+    CHECK(SlashLostNumberLine(text, vocab));
+  }
+  // Two digits or nine, lot lines, words in lower case, a number with its slash, more after the digits.
+  for (const char* text : {"NUT 45", "NUT 123456789", "LOT 7516956", "nut 49488", "Nut 49488", "NUT 494/88",
+                           "NUT 49488 tablets", "Magnesium 49488", "AS"}) {
+    INFO(text);
+    CHECK_FALSE(SlashLostNumberLine(text, vocab));
+  }
+}
+
 TEST_CASE("a short line that begins with a category in capitals may start a garbled number", "[extract][number]") {
   const Vocabulary& vocab = TestModels().vocabulary;
   // Seed 36527 hard-0030: a blurred, boxed "NUT/AS36/2" read "NUTS]" at confidence 5.

@@ -465,6 +465,32 @@ bool NumberShapedLine(const std::string& text, const Vocabulary& vocab) {
   return p == t.size();
 }
 
+bool SlashLostNumberLine(const std::string& text, const Vocabulary& vocab) {
+  const FoldedText ft = FoldForMatching(text);
+  const std::string& f = ft.text;
+  for (const auto& decoy : vocab.numberLineDecoys)
+    if (f.find(decoy) != std::string::npos) return false;
+  size_t p = 0;
+  while (p < f.size() && !IsAlnum(f[p])) ++p;
+  // The categories, each in capitals, joined by slashes ("NUT/AS").
+  bool anyCategory = false;
+  for (auto c = MatchCategory(f, p); c && PrintedInCapitals(ft, text, p, p + c->second); c = MatchCategory(f, p)) {
+    p += c->second;
+    anyCategory = true;
+    if (p + 1 < f.size() && f[p] == '/' && MatchCategory(f, p + 1)) ++p;
+  }
+  if (!anyCategory) return false;
+  if (p < f.size() && f[p] == ' ') ++p;
+  const size_t from = p;
+  while (p < f.size() && IsAsciiDigit(f[p])) ++p;
+  // Producer and product run together: eight digits at the most; three at the least, fewer are
+  // as likely a word's digits ("AS 12").
+  constexpr size_t kLeastDigits = 3, kMostDigits = 8;
+  if (p - from < kLeastDigits || p - from > kMostDigits) return false;
+  while (p < f.size() && (f[p] == ' ' || f[p] == ']' || f[p] == '|' || f[p] == ')' || f[p] == '}')) ++p;
+  return p == f.size();
+}
+
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b) {
   auto rank = [](const NumberFinding& n) {
     return std::tuple(n.number.valid(), n.categoryAnchored, n.labelled, !n.repaired, n.confidence);

@@ -73,6 +73,11 @@ bool MayStartNumber(const std::string& lineText, const Vocabulary& vocab);
 /// allowed.
 bool NumberShapedLine(const std::string& lineText, const Vocabulary& vocab);
 
+/// A whole line that is a category in capitals and a run of digits ("= NUT49488" for a squeezed
+/// "NUT494/88"): a notification number whose slash OCR lost, which the finder cannot split into
+/// producer and product. Evidence that the label prints a number, not a number.
+bool SlashLostNumberLine(const std::string& lineText, const Vocabulary& vocab);
+
 /// Orders candidates: valid before invalid, labelled first, then confidence.
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b);
 

@@ -97,6 +97,21 @@ void PaintAroundPaper(const AnalysisCopy& copy, double k, cv::Mat& gray) {
   PaintOutsideMask(gray, mask);
 }
 
+// The same texture painted out on the photo `gray` itself, which the regions read again are
+// rendered from (image/region_render.h): the working image lost the cloth, but a line re-read
+// at the label's edge took it back in. "Notif.: NUT494/88" at the squeezed edge of a curved label
+// was read "ie" with the cloth's blotches beside it, "NUT494/88" without them (label seed 17320
+// hard-0027, white on purple: the number reported `missing`).
+void PaintPhotoAroundPaper(const AnalysisCopy& copy, cv::Mat& gray) {
+  if (copy.paperMask.empty()) return;
+  cv::Mat mask;
+  // Photo pixels -> the small copy -> the frame the mask was made in.
+  const cv::Matx33d photoToMask = copy.paperFrame * Scaling(copy.factor);
+  cv::warpPerspective(copy.paperMask, mask, cv::Mat(photoToMask), gray.size(), cv::INTER_NEAREST | cv::WARP_INVERSE_MAP,
+                      cv::BORDER_CONSTANT, 0);
+  PaintOutsideMask(gray, mask);
+}
+
 // A label on a textured background (a tablecloth, a wooden table): glyph-like specks of the
 // texture spread the text region over much of the photo. When the label's pale panel is clear
 // and the text region reaches well beyond it (measured on textured-background photos: the text
@@ -336,6 +351,10 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   }
   const double k = RenderWorking(gray, copy, s, out);
   PaintAroundPaper(copy, k, out.gray);
+  if (!copy.paperMask.empty()) {
+    if (gray.data == bgr.data) gray = gray.clone();  // a grey photo is the caller's own pixels
+    PaintPhotoAroundPaper(copy, gray);
+  }
   if (cylinder.found) out.unwrapped = UnrollCylinder(cylinder, k, out.gray, out.unwrapColumns);
 
   // 4. Light.

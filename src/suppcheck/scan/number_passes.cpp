@@ -178,16 +178,25 @@ void ReReadGarbledLines(const ScanContext& ctx, const PreparedImage& prep, std::
     if (n.valid() || (n.status == NumberStatus::Invalid && n.product)) return found.front();
     return std::nullopt;
   };
+  // A re-read that shows the number's shape without a number the finder takes ("= NUT49488",
+  // the slash lost) replaces the garbled line: the scan must not then say the label has none
+  // (scanner.cpp, NoAbsenceBesideUnreadLegalText).
+  const auto keepIfNumberShaped = [&](size_t i, const TextLine& reread) {
+    if (SlashLostNumberLine(reread.text, ctx.models.vocabulary) || NumberShapedLine(reread.text, ctx.models.vocabulary))
+      lines[i] = reread;
+  };
   for (const auto& [score, i] : garbled) {
     TextLine copy = lines[i];
     if (!ReReadLine(ctx, prep, copy, /*force=*/true)) continue;
     auto found = numberIn(copy);
+    if (!found) keepIfNumberShaped(i, copy);
     // Nothing read from the line with the most characters: a condensed font squeezed at a
     // bottle's edge runs its characters together ("N° notif.: NUT/NUT 930/23" read "Fa NUT sn",
     // label seed 63389 hard-0031), and stretched they stand apart again.
     if (!found && i == garbled.front().second && lines[i].text.size() <= kMostWidenedChars) {
       copy = lines[i];
       if (ReReadLineWidened(ctx, prep, copy, kGarbledLineWiden)) found = numberIn(copy);
+      if (!found) keepIfNumberShaped(i, copy);
     }
     if (!found) continue;
     lines[i] = std::move(copy);
@@ -335,6 +344,9 @@ NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& r
   return found;
 }
 
+
+}  // namespace
+
 // Still nothing: the legal text may run at 90 degrees to the rest (a box's flank beside the
 // front). Reads the blocks of ink that the page-level pass left unread, each turned a quarter
 // either way; appends their lines (in `prep`'s pixels) to `lines` and returns the number found
@@ -429,8 +441,6 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
   }
   return none;
 }
-
-}  // namespace
 
 NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage& prep,
                                      const std::vector<OcrWord>& words, std::vector<TextLine>& lines,

@@ -21,4 +21,10 @@ NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage
                                      const std::vector<OcrWord>& words, std::vector<TextLine>& lines,
                                      PassTimer& timer);
 
+/// The number in the blocks of ink the whole-label pass left unread (`words` read, in `prep`'s
+/// pixels), each read turned a quarter either way and verified there; their lines join `lines`
+/// (in `prep`'s pixels). `none` when no block holds one.
+NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep, const std::vector<OcrWord>& words,
+                               std::vector<TextLine>& lines, const NumberFinding& none);
+
 }  // namespace suppcheck
