@@ -16,6 +16,7 @@
 #include "suppcheck/scan/number_passes.h"
 #include "suppcheck/scan/nutrient_table_reread.h"
 #include "suppcheck/scan/scan_context.h"
+#include "suppcheck/scan/side_panel_beyond_crop.h"
 #include "suppcheck/scan/turned_composition.h"
 #include "suppcheck/scan/unread_print_rows.h"
 #include "suppcheck/scan/whole_label_read.h"
@@ -202,7 +203,8 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     timer.Mark("page");
     RestoreOnesReadAsLetters(prep, ctx.models, lines);
     timer.Mark("letter-ones");
-    const NumberFinding number = ReadNotificationNumber(ctx, prep, page.words, lines, timer);
+    const NumberFinding upright = ReadNotificationNumber(ctx, prep, page.words, lines, timer);
+    const NumberFinding number = ReadSidePanelBeyondCrop(ctx, bgr, prep, page.words, lines, upright, timer);
     Conclude(r, lines, ctx.models, ctx.options.profile, ctx.registry, &number);
     timer.Mark("extract");
     ReReadDoseLines(ctx, prep, lines, r, timer);

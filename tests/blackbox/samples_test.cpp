@@ -197,7 +197,10 @@ TEST_CASE("boxes of the evidence lie inside the photo", "[blackbox]") {
 // lines above and below, the re-reads disagreed, and the number was unreadable; cut level, it
 // reads (side-panel-sloping-band, label seed 71523 phone-0017). A number wrapped on a panel whose
 // blocks (address, number line, lot) stood too far apart to join, the short lines between them
-// in no block, was reported missing (side-panel-line-between).
+// in no block, was reported missing (side-panel-line-between). A label warped flat by its outline
+// whose side panel, too small or blurred for its glyphs to be found, the crop to the text left
+// out, was reported `not_seen` (side-panel-beyond-crop, label seed 13579 phone-0023;
+// -beyond-crop-defocus, 17320 hard-0031): the label is prepared again with its whole width.
 TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turned]") {
   const int photos = ForEachSample("side-panel", [](const json& truth, const fs::path& photo, const ScanResult& r) {
     REQUIRE(truth["layout"] == "side_panel");
@@ -207,7 +210,7 @@ TEST_CASE("a number on a side panel turned 90 degrees is read", "[blackbox][turn
     CHECK(r.number.box.x > size.width / 2);
     CHECK(r.number.box.h > r.number.box.w);  // a line running down the photo
   });
-  CHECK(photos == 13);
+  CHECK(photos == 15);
 }
 
 // A label without a number whose side panel holds only a lot line beside a barcode

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "support/temp_dir.h"
+#include "support/test_paths.h"
 #include "suppcheck/image/image_loader.h"
 #include "suppcheck/image/label_image.h"
 
@@ -130,4 +131,34 @@ TEST_CASE("preparation scales small print up and big photos down, and maps boxes
   CHECK(b.x >= 0);
   CHECK(b.right() <= big.cols);
   CHECK(b.w > 100);
+}
+
+// A label warped flat by its outline whose crop to the text left its side panel out
+// (samples/side-panel/side-panel-beyond-crop.jpg, label seed 13579 phone-0023): the preparation
+// says so, gives the whole width back when asked, and photo points map to working pixels and back.
+TEST_CASE("a label's strip left out by the crop comes back with its whole width", "[image]") {
+  const cv::Mat photo = cv::imread(test::SourceDir() + "/samples/side-panel/side-panel-beyond-crop.jpg");
+  REQUIRE(!photo.empty());
+  const PreparedImage cropped = PrepareImage(photo);
+  REQUIRE(cropped.perspective);
+  CHECK(cropped.labelWidthLeftOut);
+  PrepareOptions wide;
+  wide.wholeLabelWidth = true;
+  const PreparedImage whole = PrepareImage(photo, wide);
+  CHECK(whole.gray.cols > cropped.gray.cols * 11 / 10);
+  CHECK(whole.gray.rows == Approx(cropped.gray.rows).margin(2));
+  // The number on the side panel (x 2350 of 3000) lies beyond the cropped image, inside the whole one.
+  const auto inCropped = PhotoToWorking(cropped, 2360, 850);
+  const auto inWhole = PhotoToWorking(whole, 2360, 850);
+  REQUIRE(inCropped);
+  REQUIRE(inWhole);
+  CHECK(inCropped->x > cropped.gray.cols);
+  CHECK(inWhole->x < whole.gray.cols);
+  for (const auto& [x, y] : {std::pair(100.0, 200.0), std::pair(1200.5, 900.25), std::pair(2350.0, 805.0)}) {
+    const auto w = PhotoToWorking(whole, x, y);
+    REQUIRE(w);
+    const cv::Point2d back = WorkingToPhoto(whole, w->x, w->y);
+    CHECK(back.x == Approx(x).margin(1e-6));
+    CHECK(back.y == Approx(y).margin(1e-6));
+  }
 }

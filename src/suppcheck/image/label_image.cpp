@@ -188,14 +188,22 @@ bool UndoPaperPerspective(AnalysisCopy& copy) {
 // glyphs up to half the height, so that the crop to the text does not take its last digit.
 constexpr double kLargePrintShare = 0.5;
 
+// The parts of a label warped flat by its outline that the crop to the text left out, in copy pixels.
+struct LabelLeftOut {
+  int above = 0, below = 0, before = 0, after = 0;
+};
+// A strip of the label at least this share of the crop's width left out on one side may hold a
+// side panel (PreparedImage::labelWidthLeftOut).
+constexpr double kWidthLeftOutShare = 0.1;
+
 // Keeps only the region with text: background texture costs OCR time and reads as noise. Crops
 // `upright` and the copy's geometry to it (sets `cropped`); returns the part of the uncropped
 // `upright` where the skew is to be measured. `largePrint`: the glyphs of `upright` up to
 // kLargePrintShare of its height when they were found already, else null. `wholeLabel`: `upright`
-// is the label warped flat by its own outline; then `rowsAbove` and `rowsBelow` are set to the rows
-// of the label the crop left out above and below the text (see LabelRowsBack).
+// is the label warped flat by its own outline; then `left` is set to the rows and columns of the
+// label the crop left out around the text (see LabelRowsBack).
 cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, const std::vector<cv::Rect>& aligned,
-                   const Glyphs* largePrint, bool wholeLabel, int& rowsAbove, int& rowsBelow, bool& cropped) {
+                   const Glyphs* largePrint, bool wholeLabel, LabelLeftOut& left, bool& cropped) {
   // The skew is measured where the text runs across, as before rows down the label were kept:
   // a larger crop (a hand, a barcode beside the panel) moved it by fractions of a degree and
   // cost the rows of a real facts panel.
@@ -219,12 +227,15 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
   // A label warped flat by its outline is the label: its rows above and below the text region
   // are given back once the bottle's cylinder is fitted (LabelRowsBack), inside the outline's
   // margin (the quad is grown a little, image/label_outline's GrowAndOrder).
-  rowsAbove = rowsBelow = 0;
+  left = {};
   if (wholeLabel && copy.paperMask.empty() && !region.empty() && region.area() < 0.9 * upright.size().area()) {
     constexpr double kOutlineMargin = 0.02;  // of each side: half of the outline's growth
     const int my = static_cast<int>(kOutlineMargin * upright.rows);
-    rowsAbove = std::max(0, region.y - my);
-    rowsBelow = std::max(0, upright.rows - my - (region.y + region.height));
+    const int mx = static_cast<int>(kOutlineMargin * upright.cols);
+    left.above = std::max(0, region.y - my);
+    left.below = std::max(0, upright.rows - my - (region.y + region.height));
+    left.before = std::max(0, region.x - mx);
+    left.after = std::max(0, upright.cols - mx - (region.x + region.width));
   }
   if (!region.empty() && region.area() < 0.9 * upright.size().area()) {
     copy.Then(Translation(-region.x, -region.y), {static_cast<double>(region.width), static_cast<double>(region.height)});
@@ -243,9 +254,13 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
 // read "4 comprimé" (label seed 17320 hard-0030, a false "above"). Not its whole width: a side
 // panel of vertical print and a barcode then joined the page, whose layout analysis lost rows of
 // the table beside them (six rows over five other multivitamin sets).
-void LabelRowsBack(AnalysisCopy& copy, int rowsAbove, int rowsBelow) {
-  if (rowsAbove <= 0 && rowsBelow <= 0) return;
-  copy.Then(Translation(0, rowsAbove), {copy.size.width, copy.size.height + rowsAbove + rowsBelow});
+// With `wholeWidth`, the columns before and after the text come back too: asked for by the scan
+// when the number was not found, to look for a side panel there (scan/side_panel_beyond_crop.h).
+void LabelRowsBack(AnalysisCopy& copy, const LabelLeftOut& left, bool wholeWidth) {
+  const int before = wholeWidth ? left.before : 0, after = wholeWidth ? left.after : 0;
+  if (left.above <= 0 && left.below <= 0 && before <= 0 && after <= 0) return;
+  copy.Then(Translation(before, left.above),
+            {copy.size.width + before + after, copy.size.height + left.above + left.below});
 }
 
 // Lines a little askew (0.4 to 25 degrees): rotate them level. Returns the skew removed (0 if none).
@@ -321,9 +336,10 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
   if (options.fixRotation && TurnUpright(copy, upright, glyphs)) out.rotation = 270;
   const bool asFound = !warpedOrPainted && out.rotation == 0;
   const std::vector<cv::Rect> aligned = AlignedGlyphs(glyphs);
-  int rowsAbove = 0, rowsBelow = 0;
+  LabelLeftOut left;
   const cv::Mat skewArea = CropToText(copy, upright, glyphs, aligned, asFound ? &largePrint : nullptr, out.perspective,
-                                      rowsAbove, rowsBelow, out.cropped);
+                                      left, out.cropped);
+  out.labelWidthLeftOut = std::max(left.before, left.after) >= kWidthLeftOutShare * upright.cols;
   const double glyphSmall = SmallPrintHeight(Glyphs{aligned.empty() ? glyphs.boxes : aligned});
   out.skewDegrees = Deskew(copy, skewArea, glyphSmall);
   // A label on a bottle: fit the cylinder on the upright copy (unrolled after rendering).
@@ -334,7 +350,7 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
     const cv::Mat final = copy.Render();
     cylinder = EstimateCylinder(AlignedGlyphs(FindGlyphs(final)), final.cols);
   }
-  LabelRowsBack(copy, rowsAbove, rowsBelow);
+  LabelRowsBack(copy, left, options.wholeLabelWidth);
 
   // 2. Scale: the small print to the target glyph height, within the pixel budget.
   out.textHeight = glyphSmall > 0 ? glyphSmall / copy.factor : 0;
@@ -408,6 +424,13 @@ cv::Point2d WorkingToPhoto(const PreparedImage& image, double px, double py) {
   }
   p = image.toOriginal * cv::Vec3d(ux, uy, 1);
   return {p[0] / p[2], p[1] / p[2]};
+}
+
+std::optional<cv::Point2d> PhotoToWorking(const PreparedImage& image, double x, double y) {
+  if (!image.unwrapColumns.empty()) return std::nullopt;
+  const cv::Vec3d p = (image.toOriginal * image.workToUnwrapped).inv() * cv::Vec3d(x, y, 1);
+  if (std::abs(p[2]) < 1e-12) return std::nullopt;
+  return cv::Point2d(p[0] / p[2], p[1] / p[2]);
 }
 
 Box ToOriginal(const PreparedImage& image, const Box& b) {

@@ -6,6 +6,7 @@
 // so that the small print has the x-height Tesseract reads best (~20-30 px) instead of OCR'ing
 // a 12-megapixel photo blindly. Keeps the transform back to the photo's pixels for the boxes.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct PrepareOptions {
   bool fixPerspective = true;
   bool fixRotation = true;
   bool unwrapCylinder = true;  ///< unroll labels on bottles (glyphs narrowing towards the sides)
+  /// A label warped flat by its outline keeps its whole width, not only the columns with text
+  /// across (the scan's second look for a side panel the crop left out).
+  bool wholeLabelWidth = false;
 };
 
 struct PreparedImage {
@@ -51,6 +55,9 @@ struct PreparedImage {
   bool paperOnly = false;  ///< the texture around the label's paper painted out (image/paper_mask.h)
   bool lightPrintInverted = false;  ///< light print on dark paper: the working image (and `photo`) inverted
   bool unwrapped = false;  ///< a cylinder (bottle) was unrolled
+  /// A label warped flat by its outline whose crop to the text left out a strip of it at one side,
+  /// where a side panel of print too small or blurred to be seen as glyphs may stand.
+  bool labelWidthLeftOut = false;
 
   /// The small print's glyph height in working pixels, rounded; 20 (Tesseract's favourite size,
   /// which the working image is scaled towards) when no glyphs were measured.
@@ -62,6 +69,10 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options = {
 /// Turns the working image by 90, 180 or 270 degrees clockwise (text found the wrong way
 /// round), keeping the transform back to the photo.
 void RotateWorking(PreparedImage& image, int degreesClockwise);
+
+/// A point of the photo -> working pixels; only for a working image not unrolled from a bottle
+/// (none when it is).
+std::optional<cv::Point2d> PhotoToWorking(const PreparedImage& image, double x, double y);
 
 /// A box in working pixels -> the enclosing box in photo pixels.
 Box ToOriginal(const PreparedImage& image, const Box& working);
