@@ -25,6 +25,9 @@ double MostUnitsADay(const NutrientAmount& a, const std::vector<double>& units) 
   return most;
 }
 
+// The most `a` may give a day (mg), at MostUnitsADay: what a limit is compared with.
+double MostADayMg(const NutrientAmount& a, const std::vector<double>& units) { return a.mg * MostUnitsADay(a, units); }
+
 // The counts of units a day the label says for two readings of one row: the directions', and a
 // per-day column's own count; only counts above one, where a per-unit and a per-day column differ.
 std::vector<double> UnitsADaySaid(const std::vector<double>& units, const NutrientAmount& a, const NutrientAmount& b) {
@@ -192,7 +195,7 @@ bool SmallerDoseNotAssumed(const NutrientAmount& a, const RiCheck& check, const 
                            const std::vector<double>& units) {
   if (check.verdict != RiCheck::Verdict::Corrected || !check.decimalInserted || check.mg >= a.mg) return false;
   const std::optional<double> lowest = LowestHealthLimitMg(n);
-  return lowest && a.mg * MostUnitsADay(a, units) > *lowest;
+  return lowest && MostADayMg(a, units) > *lowest;
 }
 
 // The row's other column, read with its decimal sign, times the units a day is the amount the %
@@ -550,7 +553,7 @@ void DropRulesReadAsOne(NutrientWork& w, const Nutrient& n, const std::vector<Te
   const std::optional<double> lowest = LowestHealthLimitMg(n);
   for (auto it = ruled.rbegin(); it != ruled.rend(); ++it) {
     const NutrientAmount& a = w.amounts[*it];
-    if (lowest && a.mg * MostUnitsADay(a, units) > *lowest) continue;
+    if (lowest && MostADayMg(a, units) > *lowest) continue;
     const std::string why = QuotedAmount(lines, a, n) +
                             " begins with a table rule read as 1: another reading of the row has the number without it";
     w.facts.problems.push_back(why);
@@ -595,7 +598,7 @@ void DropReadingsThatLostTheirFirstDigit(NutrientWork& w, const Nutrient& n, con
     bool alarm = false;
     for (size_t j = 0; j < w.amounts.size() && highest; ++j) {
       if (j == k || !SameRowReadings(w.amounts[k], w.amounts[j], lines) || w.amounts[j].mg <= w.amounts[k].mg) continue;
-      alarm = alarm || w.amounts[j].mg * MostUnitsADay(w.amounts[j], units) > *highest;
+      alarm = alarm || MostADayMg(w.amounts[j], units) > *highest;
     }
     if (alarm) continue;
     drop[k] = true;
@@ -647,8 +650,8 @@ void DropDisagreeingRowReadings(NutrientWork& w, const Nutrient& n, const std::v
       // The reading the other column confirms is kept, unless the other one alone would say
       // "above": then a misread witness would hide an alarm, and the row stays unknown.
       const size_t kept = kFits ? k : j, lost = kFits ? j : k;
-      const bool alarm = highest && w.amounts[lost].mg * MostUnitsADay(w.amounts[lost], units) > *highest &&
-                         w.amounts[kept].mg * MostUnitsADay(w.amounts[kept], units) <= *highest;
+      const bool alarm = highest && MostADayMg(w.amounts[lost], units) > *highest &&
+                         MostADayMg(w.amounts[kept], units) <= *highest;
       if (!alarm) {
         drop[lost] = true;
         w.facts.problems.push_back("the same row of " + n.name + " was read twice as " + printed(kept) + " and " +
@@ -696,7 +699,7 @@ void CorrectCommasLostBesideAWitness(NutrientWork& w, const Nutrient& n, const s
     // so that putting the comma back hides no alarm ("Vanadium 3,3 mcg | 9,9 mcg" read
     // "3.3 mcg 99 mcg" on a rounded font whose commas fade: 99 µg taken per tablet, 297 µg a day;
     // nutrient seed 65203 phone-0027).
-    const bool readWithinLimits = !lowest || a.mg * MostUnitsADay(a, units) <= *lowest;
+    const bool readWithinLimits = !lowest || MostADayMg(a, units) <= *lowest;
     bool corrected = false;
     for (size_t j = 0; j < w.amounts.size() && !corrected; ++j) {
       const NutrientAmount& b = w.amounts[j];
