@@ -16,6 +16,50 @@ constexpr double kRuleInk = 0.8;
 // ... and a row with less than this share of the fullest row's ink is a gap too.
 constexpr double kGapShareOfFullest = 0.2;
 
+// A frame's edge narrower than the number's columns (a box round "Notificatienummer: PL572/60",
+// the columns running on to the noise the page pass read after it) covers only part of them, and
+// counted as text: the address above, the frame and the number made one run of text rows, and the
+// band kept all three (label seed 16180 clean-0012, read "INotiicatienummer:PLS72/e0)"). A row
+// whose ink runs unbroken over this share of the columns is a rule too, when such rows stand at
+// most kThinRuleRows together: a row of print blurred into one smear is taller.
+constexpr double kRuleRunShare = 0.3;
+constexpr int kThinRuleRows = 3;
+constexpr double kRuleRunOfRowInk = 0.9;
+
+// The longest unbroken run of ink in row `r` of `ink`.
+int LongestInkRun(const cv::Mat& ink, int r) {
+  int longest = 0, run = 0;
+  const uchar* p = ink.ptr<uchar>(r);
+  for (int x = 0; x < ink.cols; ++x) {
+    run = p[x] ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+// Sets the share of thin rules' rows (see kRuleRunShare) above kRuleInk.
+void MarkThinRules(const cv::Mat& ink, std::vector<double>& share) {
+  const int rows = ink.rows;
+  std::vector<bool> longRun(static_cast<size_t>(rows));
+  for (int r = 0; r < rows; ++r) {
+    // One stroke: a rule's row holds little ink besides it, where a row through the serifs of
+    // a blurred bold line holds its other words too (label seed 16180 hard-0035, defocus).
+    const int run = LongestInkRun(ink, r);
+    longRun[static_cast<size_t>(r)] = run >= kRuleRunShare * ink.cols && run >= kRuleRunOfRowInk * cv::countNonZero(ink.row(r));
+  }
+  for (int r = 0; r < rows;) {
+    if (!longRun[static_cast<size_t>(r)]) {
+      ++r;
+      continue;
+    }
+    int end = r;
+    while (end < rows && longRun[static_cast<size_t>(end)]) ++end;
+    if (end - r <= kThinRuleRows)
+      for (int k = r; k < end; ++k) share[static_cast<size_t>(k)] = std::max(share[static_cast<size_t>(k)], 1.0);
+    r = end;
+  }
+}
+
 }  // namespace
 
 void FitBandToInkRow(const cv::Mat& gray, const Box& base, int& x1, int& y0, int& y1) {
@@ -32,6 +76,7 @@ void FitBandToInkRow(const cv::Mat& gray, const Box& base, int& x1, int& y0, int
   const int rows = ink.rows;
   std::vector<double> share(static_cast<size_t>(rows));
   for (int r = 0; r < rows; ++r) share[static_cast<size_t>(r)] = cv::countNonZero(ink.row(r)) / static_cast<double>(ink.cols);
+  MarkThinRules(ink, share);
   // A gap row may hold a little ink: the tail of a g from the line above reaching down between
   // the digits (tight leading). Relative to the fullest text row.
   double fullest = 0;
@@ -52,10 +97,27 @@ void FitBandToInkRow(const cv::Mat& gray, const Box& base, int& x1, int& y0, int
     }
     runs.back().mass += share[static_cast<size_t>(r)];
   }
-  const auto best = std::max_element(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.mass < b.mass; });
+  // A run between a rule above and a rule below is a line printed in a box: the number's, for
+  // the address over the box holds more ink (label seed 16180 clean-0012).
+  const auto ruleWithin = [&](int from, int step, int reach) {
+    for (int r = from, k = 0; r >= 0 && r < rows && k <= reach; r += step, ++k)
+      if (share[static_cast<size_t>(r)] > kRuleInk) return true;
+    return false;
+  };
+  const auto framed = [&](const Run& run) {
+    const int reach = std::max(2, run.to - run.from);  // a box's margin: up to a row's height
+    return ruleWithin(run.from - 1, -1, reach) && ruleWithin(run.to, 1, reach);
+  };
+  const auto lessInk = [&](const Run& a, const Run& b) {
+    const bool fa = framed(a), fb = framed(b);
+    return fa != fb ? fb : a.mass < b.mass;
+  };
+  const auto best = std::max_element(runs.begin(), runs.end(), lessInk);
   if (best == runs.end()) return;
   const int runH = best->to - best->from;
-  if (runH * 4 < rows || runH < 6) return;  // too thin to be the number's row
+  // Too thin to be the number's row, unless a frame holds it (the band held the address above
+  // the box and the lot below it too).
+  if ((runH * 4 < rows && !framed(*best)) || runH < 6) return;
   // Gap rows around it, a third of its height at most.
   int top = best->from, bottom = best->to;
   while (top > 0 && best->from - top < runH / 3 && share[static_cast<size_t>(top - 1)] < gap) --top;

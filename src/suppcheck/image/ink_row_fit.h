@@ -13,7 +13,8 @@
 namespace suppcheck {
 
 /// Fits the band rows [y0, y1) of `gray` (8-bit working image) to the text row with the most ink
-/// in the columns of `base`: the band keeps that row with the gap rows around it (a third of its
+/// in the columns of `base`, or to the row printed in a box (a rule right above and below it,
+/// however narrower than `base` the box is): the band keeps that row with the gap rows around it (a third of its
 /// height at most), not a frame's edge or the neighbouring lines, and its right end `x1` moves
 /// left to where a gap wider than two and a half rows follows the row's last ink. Light print on
 /// a dark ground is handled. Leaves the band as it is when there is no contrast or no row tall
