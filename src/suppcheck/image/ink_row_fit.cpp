@@ -37,7 +37,7 @@ int LongestInkRun(const cv::Mat& ink, int r) {
   return longest;
 }
 
-// Sets the share of thin rules' rows (see kRuleRunShare) above kRuleInk.
+// Sets the share of thin rules' rows (see kRuleRunShare) to 1, above kRuleInk: rule rows.
 void MarkThinRules(const cv::Mat& ink, std::vector<double>& share) {
   const int rows = ink.rows;
   std::vector<bool> longRun(static_cast<size_t>(rows));
@@ -55,7 +55,7 @@ void MarkThinRules(const cv::Mat& ink, std::vector<double>& share) {
     int end = r;
     while (end < rows && longRun[static_cast<size_t>(end)]) ++end;
     if (end - r <= kThinRuleRows)
-      for (int k = r; k < end; ++k) share[static_cast<size_t>(k)] = std::max(share[static_cast<size_t>(k)], 1.0);
+      for (int k = r; k < end; ++k) share[static_cast<size_t>(k)] = 1.0;
     r = end;
   }
 }

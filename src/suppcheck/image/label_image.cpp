@@ -201,7 +201,7 @@ constexpr double kWidthLeftOutShare = 0.1;
 // `upright` where the skew is to be measured. `largePrint`: the glyphs of `upright` up to
 // kLargePrintShare of its height when they were found already, else null. `wholeLabel`: `upright`
 // is the label warped flat by its own outline; then `left` is set to the rows and columns of the
-// label the crop left out around the text (see LabelRowsBack).
+// label the crop left out around the text (see LabelPartsBack).
 cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, const std::vector<cv::Rect>& aligned,
                    const Glyphs* largePrint, bool wholeLabel, LabelLeftOut& left, bool& cropped) {
   // The skew is measured where the text runs across, as before rows down the label were kept:
@@ -225,7 +225,7 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
     if (!region.empty()) skewArea = cv::Mat(upright, region);
   }
   // A label warped flat by its outline is the label: its rows above and below the text region
-  // are given back once the bottle's cylinder is fitted (LabelRowsBack), inside the outline's
+  // are given back once the bottle's cylinder is fitted (LabelPartsBack), inside the outline's
   // margin (the quad is grown a little, image/label_outline's GrowAndOrder).
   left = {};
   if (wholeLabel && copy.paperMask.empty() && !region.empty() && region.area() < 0.9 * upright.size().area()) {
@@ -256,7 +256,7 @@ cv::Mat CropToText(AnalysisCopy& copy, cv::Mat& upright, const Glyphs& glyphs, c
 // the table beside them (six rows over five other multivitamin sets).
 // With `wholeWidth`, the columns before and after the text come back too: asked for by the scan
 // when the number was not found, to look for a side panel there (scan/side_panel_beyond_crop.h).
-void LabelRowsBack(AnalysisCopy& copy, const LabelLeftOut& left, bool wholeWidth) {
+void LabelPartsBack(AnalysisCopy& copy, const LabelLeftOut& left, bool wholeWidth) {
   const int before = wholeWidth ? left.before : 0, after = wholeWidth ? left.after : 0;
   if (left.above <= 0 && left.below <= 0 && before <= 0 && after <= 0) return;
   copy.Then(Translation(before, left.above),
@@ -350,7 +350,7 @@ PreparedImage PrepareImage(const cv::Mat& bgr, const PrepareOptions& options) {
     const cv::Mat final = copy.Render();
     cylinder = EstimateCylinder(AlignedGlyphs(FindGlyphs(final)), final.cols);
   }
-  LabelRowsBack(copy, left, options.wholeLabelWidth);
+  LabelPartsBack(copy, left, options.wholeLabelWidth);
 
   // 2. Scale: the small print to the target glyph height, within the pixel budget.
   out.textHeight = glyphSmall > 0 ? glyphSmall / copy.factor : 0;

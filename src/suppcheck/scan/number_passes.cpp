@@ -186,15 +186,18 @@ void ReReadGarbledLines(const ScanContext& ctx, const PreparedImage& prep, std::
       lines[i] = reread;
   };
   for (const auto& [score, i] : garbled) {
-    TextLine copy = lines[i];
+    // The page pass's line: a number-shaped re-read may replace it below, the widened re-read
+    // starts from the page's reading all the same.
+    const TextLine pageLine = lines[i];
+    TextLine copy = pageLine;
     if (!ReReadLine(ctx, prep, copy, /*force=*/true)) continue;
     auto found = numberIn(copy);
     if (!found) keepIfNumberShaped(i, copy);
     // Nothing read from the line with the most characters: a condensed font squeezed at a
     // bottle's edge runs its characters together ("N° notif.: NUT/NUT 930/23" read "Fa NUT sn",
     // label seed 63389 hard-0031), and stretched they stand apart again.
-    if (!found && i == garbled.front().second && lines[i].text.size() <= kMostWidenedChars) {
-      copy = lines[i];
+    if (!found && i == garbled.front().second && pageLine.text.size() <= kMostWidenedChars) {
+      copy = pageLine;
       if (ReReadLineWidened(ctx, prep, copy, kGarbledLineWiden)) found = numberIn(copy);
       if (!found) keepIfNumberShaped(i, copy);
     }
@@ -343,7 +346,6 @@ NumberFinding FindInTurnedReading(const ScanContext& ctx, const TurnedReading& r
   found.unreadFrame = {};  // in the turned block's pixels: the upright pass's own frames decide
   return found;
 }
-
 
 }  // namespace
 
