@@ -387,6 +387,46 @@ std::vector<std::pair<Box, int>> NutrientTableRowParts(const std::vector<TextLin
   return parts;
 }
 
+// The words of `rows` whose middle lies between x0 and x1 (working pixels), each row cut to them.
+std::vector<TextLine> CutToColumn(const std::vector<TextLine>& rows, int x0, int x1) {
+  std::vector<TextLine> cut;
+  for (const TextLine& row : rows) {
+    TextLine part;
+    for (const LineWord& w : row.words) {
+      if (w.box.empty() || w.box.centerX() < x0 || w.box.centerX() >= x1) continue;
+      if (!part.text.empty()) part.text += ' ';
+      LineWord moved = w;
+      moved.begin = part.text.size();
+      part.text += row.text.substr(w.begin, w.end - w.begin);
+      moved.end = part.text.size();
+      part.words.push_back(moved);
+      part.box = part.box.United(w.box);
+    }
+    if (!part.words.empty()) cut.push_back(std::move(part));
+  }
+  return cut;
+}
+
+// Whether the columns between a table's rules are tables printed side by side, every one with its
+// own names (the two halves of a US "Supplement Facts" panel), and the block reading gave every
+// name it read there an amount. Then the column read would only read each table again: no rule
+// stands left of an amount to be read as a "1", and on the US panel of ../shared/data/real it took
+// a third of the table pass's time for no row. `toWorking` takes a column's x range (crop pixels)
+// to working pixels.
+template <typename ToWorking>
+bool TablesSideBySideRead(const std::vector<TextLine>& rows, const std::vector<std::pair<int, int>>& columns,
+                          ToWorking toWorking, const Models& models) {
+  if (columns.empty()) return false;
+  int names = 0;
+  for (const auto& [x0, x1] : columns) {
+    const auto [left, right] = toWorking(x0, x1);
+    const int n = NutrientNameLines(CutToColumn(rows, left, right), models);
+    if (n < kMinTableRows) return false;
+    names += n;
+  }
+  return NutrientsWithAmount(rows, models) >= names;
+}
+
 }  // namespace
 
 bool NutrientTableFound(const std::vector<TextLine>& lines, const Models& models) {
@@ -493,12 +533,20 @@ NutrientTableReading ReReadNutrientTable(const ScanContext& ctx, const PreparedI
   // in the page and block readings a vertical rule just left of an amount becomes a digit ("| 50
   // µg" read "150 µg", "|20 mg" "120 mg": multivitamin-phone-0007 of tuning seed 28461), which no
   // % RI catches where the row prints none. A column alone, rule-free, reads its cells as they
-  // are printed; the rows are put together again from the cells side by side.
+  // are printed; the rows are put together again from the cells side by side. Not where the
+  // columns are whole tables side by side that the block read already gave their amounts.
   std::vector<std::vector<TextLine>> columns;
-  for (const auto& [x0, x1] : ColumnsBetweenRules(crop, erased, renderedLineH)) {
-    std::vector<OcrWord> words = ctx.firstPass.Recognize(erased(cv::Rect(x0, 0, x1 - x0, erased.rows)), PageMode::SingleBlock);
-    for (auto& w : words) w.box.x += x0;
-    columns.push_back(BuildLines(words));
+  const std::vector<std::pair<int, int>> ruled = ColumnsBetweenRules(crop, erased, renderedLineH);
+  const auto toWorking = [&](int x0, int x1) {
+    const Box b = FromRendered(level.ToCrop(Box{x0, 0, x1 - x0, crop.rows}), region, f);
+    return std::pair{b.x, b.right()};
+  };
+  if (!TablesSideBySideRead(out.rows, ruled, toWorking, ctx.models)) {
+    for (const auto& [x0, x1] : ruled) {
+      std::vector<OcrWord> words = ctx.firstPass.Recognize(erased(cv::Rect(x0, 0, x1 - x0, erased.rows)), PageMode::SingleBlock);
+      for (auto& w : words) w.box.x += x0;
+      columns.push_back(BuildLines(words));
+    }
   }
   // The cells are paired into rows where the rows are level, then taken back to working pixels.
   out.byColumns = RowsFromColumns(columns, ctx.models);

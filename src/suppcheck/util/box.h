@@ -11,6 +11,7 @@ struct Box {
   bool empty() const { return w <= 0 || h <= 0; }
   int right() const { return x + w; }
   int bottom() const { return y + h; }
+  int centerX() const { return x + w / 2; }
   int centerY() const { return y + h / 2; }
 
   /// The smallest box holding both; an empty box is neutral.
