@@ -501,3 +501,24 @@ TEST_CASE("the warning not to exceed the daily dose heads no column", "[extract]
   REQUIRE(read.mgPerDay);
   CHECK(*read.mgPerDay == Approx(486.2));
 }
+
+TEST_CASE("a salt's name broken after its connector still owns the amount", "[extract][magnesium]") {
+  // Label seed 16180 hard-0030: "glycérophosphate de" ends a line, "magnésium 823 mg" starts the
+  // next, run on by OCR into the other column's lot line; that column's number is listed between.
+  // 823 mg is the salt's mass (103 mg of magnesium a day), not 823 mg of magnesium: read alone, the
+  // second line gave a false "above".
+  const std::string listing =
+      "399,1187,892,72\tPar 1 comprimé: glycérophosphate de\n"
+      "1516,1225,202,32\tNUT4343/804\n"
+      "405,1245,1890,90\tmagnésium 823 mg Lot 3768/228 A consommer de préférence avant 12/2029\n"
+      "412,1369,864,71\tPosologie : 1 comprimé par jour avec\n";
+  const MagnesiumFacts m = ExtractPlaced(listing);
+  CHECK(m.basis == DoseSource::kFromSaltMass);
+  CHECK(m.salts == std::vector<std::string>{"glycerophosphate"});
+  REQUIRE(m.mgPerDay);
+  CHECK(*m.mgPerDay < 250);
+  // The line above in another column (its margin elsewhere) joins nothing: magnesium itself.
+  std::string otherColumn = listing;
+  otherColumn.replace(0, 3, "999");
+  CHECK(ExtractPlaced(otherColumn).basis == DoseSource::kDeclared);
+}
