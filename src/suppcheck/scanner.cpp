@@ -204,7 +204,8 @@ ScanResult Scanner::ScanImage(const cv::Mat& bgr, const std::string& name) {
     RestoreOnesReadAsLetters(prep, ctx.models, lines);
     timer.Mark("letter-ones");
     const NumberFinding upright = ReadNotificationNumber(ctx, prep, page.words, lines, timer);
-    const NumberFinding number = ReadSidePanelBeyondCrop(ctx, bgr, prep, page.words, lines, upright, timer);
+    NumberFinding number = ReadSidePanelBeyondCrop(ctx, bgr, prep, page.words, lines, upright, timer);
+    DoubtLeadingZero(number);
     Conclude(r, lines, ctx.models, ctx.options.profile, ctx.registry, &number);
     timer.Mark("extract");
     ReReadDoseLines(ctx, prep, lines, r, timer);

@@ -5,6 +5,7 @@
 
 #include "support/models.h"
 #include "suppcheck/extract/number_finder.h"
+#include "suppcheck/scan/number_passes.h"
 
 using namespace suppcheck;
 using suppcheck::test::TestModels;
@@ -299,5 +300,24 @@ TEST_CASE("a short line that begins with a category in capitals may start a garb
   for (const char* text : {"Plus 2", "as 3/4", "NUT", "PLAS", "Nut 12", "LOT 1234/56", "AS 12/3 tablets per day, with water, before a meal"}) {
     INFO(text);
     CHECK_FALSE(MayStartNumber(text, vocab));
+  }
+}
+
+TEST_CASE("a number read from a photo with a part starting with 0 is unreadable, not valid", "[extract][number]") {
+  // Label seed 13579 hard-0009: a blurred "NUT/PL 8387/9" on a turned side panel read "007/9" by
+  // every read; no notification number is padded with zeros.
+  NumberFinding padded = Find("NUT/PL 007/9");
+  REQUIRE(padded.number.status == NumberStatus::Valid);  // the format alone allows it
+  DoubtLeadingZero(padded);
+  CHECK(padded.number.status == NumberStatus::Unreadable);
+  CHECK(padded.number.canonical.empty());
+  NumberFinding product = Find("NUT 12/05");
+  DoubtLeadingZero(product);
+  CHECK(product.number.status == NumberStatus::Unreadable);
+  // A 0 inside a part or at its end is no reason for doubt.
+  for (const char* text : {"NUT 1045/30", "PL/AS 20/3"}) {
+    NumberFinding f = Find(text);
+    DoubtLeadingZero(f);
+    CHECK(f.number.status == NumberStatus::Valid);
   }
 }

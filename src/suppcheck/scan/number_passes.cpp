@@ -217,6 +217,7 @@ void MarkUncertain(NumberFinding& n, const std::string& why) {
   n.confidence = 0;
 }
 
+
 // Whether the second model, reading only the inside of the frame printed round the number, reads
 // what the first model's reads agreed on. The frame's stroke beside the last digit reads as part of
 // it to that model: "NUT 7215/77]" read 7215/71 at every size, a sharp boxed number a person reads
@@ -442,6 +443,15 @@ NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep
     return found;
   }
   return none;
+}
+
+void DoubtLeadingZero(NumberFinding& n) {
+  if (n.number.status != NumberStatus::Valid) return;
+  for (const auto& part : {n.number.producer, n.number.product})
+    if (part && part->size() > 1 && (*part)[0] == '0') {
+      MarkUncertain(n, "'" + *part + "' starts with a 0, which no notification number does; a digit was probably misread");
+      return;
+    }
 }
 
 NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage& prep,

@@ -27,4 +27,11 @@ NumberFinding ReadNotificationNumber(const ScanContext& ctx, const PreparedImage
 NumberFinding ReadTurnedBlocks(const ScanContext& ctx, const PreparedImage& prep, const std::vector<OcrWord>& words,
                                std::vector<TextLine>& lines, const NumberFinding& none);
 
+/// A valid number read from a photo whose producer or product starts with a 0 ("NUT/PL 007/9")
+/// becomes unreadable. The authority numbers with plain integers of one to four digits
+/// (../shared/docs/domain.md §1.2; no source shows one padded), and a 0 there is a blurred 8, 6
+/// or 9 read as one: "8387" read "007" on a turned side panel, every read agreeing (label seed
+/// 13579 hard-0009). The `number` command judges typed text and keeps to the format alone.
+void DoubtLeadingZero(NumberFinding& n);
+
 }  // namespace suppcheck
