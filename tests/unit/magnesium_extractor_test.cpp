@@ -502,23 +502,50 @@ TEST_CASE("the warning not to exceed the daily dose heads no column", "[extract]
   CHECK(*read.mgPerDay == Approx(486.2));
 }
 
+namespace {
+
+// `lines` with their words boxed, each word's share of its line's box as its share of the text:
+// what OCR gives, the words' own boxes, where a line runs on across two columns.
+std::vector<TextLine> WithWordBoxes(std::vector<TextLine> lines) {
+  for (TextLine& line : lines) {
+    const double perByte = static_cast<double>(line.box.w) / static_cast<double>(line.text.size());
+    for (size_t b = 0; b < line.text.size();) {
+      const size_t e = std::min(line.text.find(' ', b), line.text.size());
+      LineWord w;
+      w.begin = b;
+      w.end = e;
+      w.box = {line.box.x + static_cast<int>(perByte * static_cast<double>(b)), line.box.y,
+               std::max(1, static_cast<int>(perByte * static_cast<double>(e - b))), line.box.h};
+      line.words.push_back(w);
+      b = e + 1;
+    }
+  }
+  return lines;
+}
+
+MagnesiumFacts ExtractPlacedWords(const std::string& listing) {
+  return ExtractMagnesium(WithWordBoxes(PlacedLines(listing)), TestModels().vocabulary, TestModels().rules.Limits());
+}
+
+}  // namespace
+
 TEST_CASE("a salt's name broken after its connector still owns the amount", "[extract][magnesium]") {
   // Label seed 16180 hard-0030: "glycérophosphate de" ends a line, "magnésium 823 mg" starts the
-  // next, run on by OCR into the other column's lot line; that column's number is listed between.
-  // 823 mg is the salt's mass (103 mg of magnesium a day), not 823 mg of magnesium: read alone, the
-  // second line gave a false "above".
+  // next, run on by OCR into the other column's lot line; that column's number line is listed
+  // between them and stands above the run-on line. 823 mg is the salt's mass (103 mg of
+  // magnesium a day), not 823 mg of magnesium: read as that, a false "above".
   const std::string listing =
       "399,1187,892,72\tPar 1 comprimé: glycérophosphate de\n"
       "1516,1225,202,32\tNUT4343/804\n"
       "405,1245,1890,90\tmagnésium 823 mg Lot 3768/228 A consommer de préférence avant 12/2029\n"
       "412,1369,864,71\tPosologie : 1 comprimé par jour avec\n";
-  const MagnesiumFacts m = ExtractPlaced(listing);
+  const MagnesiumFacts m = ExtractPlacedWords(listing);
   CHECK(m.basis == DoseSource::kFromSaltMass);
   CHECK(m.salts == std::vector<std::string>{"glycerophosphate"});
   REQUIRE(m.mgPerDay);
   CHECK(*m.mgPerDay < 250);
-  // The line above in another column (its margin elsewhere) joins nothing: magnesium itself.
+  // The line above the word in another column joins nothing: magnesium itself.
   std::string otherColumn = listing;
   otherColumn.replace(0, 3, "999");
-  CHECK(ExtractPlaced(otherColumn).basis == DoseSource::kDeclared);
+  CHECK(ExtractPlacedWords(otherColumn).basis == DoseSource::kDeclared);
 }

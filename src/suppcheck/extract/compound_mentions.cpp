@@ -44,16 +44,23 @@ void MarkCompoundsAcrossLines(std::vector<AnalysedLine>& info, const std::vector
     const std::string& f = info[i].ft.text;
     for (Mention& m : info[i].mentions) {
       if (m.kind != MentionKind::Target) continue;
+      // The column is the word's own: OCR runs a line on into the next column ("magnésium 823 mg
+      // Lot 3768/228 ..."), and the line above the whole of it was the other column's number
+      // line, not the "Par 1 comprimé: glycérophosphate de" above the word; its 823 mg of the
+      // salt was read as magnesium itself, a false "above" for 103 mg a day (label seed 16180
+      // hard-0030).
+      const auto [wordBegin, wordEnd] = info[i].ft.OriginalRange(m.begin, m.end);
+      const Box word = lines[i].BoxOf(wordBegin, wordEnd);
       std::optional<std::string> compound;
       if (m.end == TextEnd(f)) {  // the name may go on below
-        const size_t next = NeighbourInColumn(lines, i, +1, /*maxGap=*/2.0);
+        const size_t next = NeighbourInColumn(lines, i, +1, /*maxGap=*/2.0, static_cast<size_t>(-1), &word);
         if (next != std::string::npos) {
           const std::string& n = info[next].ft.text;
           compound = CompoundAcross(f.substr(0, m.end), n.substr(TextStart(n)), m.begin, 1, lexicon);
         }
       }
       if (!compound && m.begin == TextStart(f)) {  // or began above
-        const size_t above = NeighbourInColumn(lines, i, -1, /*maxGap=*/2.0);
+        const size_t above = NeighbourInColumn(lines, i, -1, /*maxGap=*/2.0, static_cast<size_t>(-1), &word);
         if (above != std::string::npos) {
           const std::string& a = info[above].ft.text;
           const std::string head = a.substr(0, TextEnd(a));

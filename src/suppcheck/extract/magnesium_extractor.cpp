@@ -1,10 +1,6 @@
 #include "suppcheck/extract/magnesium_extractor.h"
 
 #include <algorithm>
-#include <cctype>
-#include <cstdlib>
-#include <optional>
-#include <string>
 
 #include "suppcheck/extract/amount_basis.h"
 #include "suppcheck/extract/amount_owner.h"
@@ -26,57 +22,6 @@ constexpr const char* kNutrient = "magnesium";
 // One evidence entry per line and role: the whole line, as a person would read it.
 void AddEvidence(MagnesiumFacts& facts, const TextLine& line, EvidenceRole role) {
   AddEvidenceOnce(facts.evidence, line.text, line.box, role);
-}
-
-// Lines above a line that starts with the nutrient's word, looked through for the line just above
-// it in its column (a two-column label interleaves its columns' lines).
-constexpr int kSplitNameLookback = 3;
-
-// A salt's name broken after its connector: "Par 1 comprimé: glycérophosphate de" over
-// "magnésium 823 mg". The second line alone names magnesium itself, and its 823 mg, the salt's
-// mass, was read as elemental: a false "above" for a product of 103 mg a day (label seed 16180
-// hard-0030). Where a line starts with the nutrient's word and the line just above it in its
-// column, joined to it, names a compound that runs on into that word, the word is the compound's.
-void JoinSaltNamesSplitAcrossLines(std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines,
-                                   const NutrientLexicon& lexicon) {
-  for (size_t i = 1; i < lines.size(); ++i) {
-    AnalysedLine& li = info[i];
-    if (li.mentions.empty() || li.mentions.front().kind != MentionKind::Target) continue;
-    Mention& word = li.mentions.front();
-    const std::string& text = li.ft.text;
-    if (std::any_of(text.begin(), text.begin() + static_cast<long>(word.begin),
-                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
-      continue;
-    // The line just above in the column: starting where it starts (the word starts the line, so
-    // the column's margin; the line itself may run on into the next column), its bottom within a
-    // line of the top.
-    std::optional<size_t> above;
-    const Box& box = lines[i].box;
-    for (size_t k = 1; k <= kSplitNameLookback && k <= i; ++k) {
-      const size_t j = i - k;
-      const Box& b = lines[j].box;
-      if (box.empty() || b.empty()) {
-        if (k == 1) above = j;  // without geometry only the line listed before is trusted
-        break;
-      }
-      const bool margin = std::abs(b.x - box.x) <= std::min(box.h, b.h);
-      const bool close = b.bottom() <= box.y + box.h / 2 && box.y - b.bottom() <= std::max(box.h, b.h);
-      if (margin && close) {
-        above = j;
-        break;
-      }
-    }
-    if (!above) continue;
-    const std::string joined = info[*above].ft.text + " " + text;
-    const size_t shift = info[*above].ft.text.size() + 1;
-    for (const Mention& m : FindMentions(joined, lexicon)) {
-      if (m.kind == MentionKind::Compound && m.begin < shift && m.end >= shift + word.end) {
-        word.kind = MentionKind::Compound;
-        word.compound = m.compound;
-        break;
-      }
-    }
-  }
 }
 
 // Which magnesium compounds are named, and is magnesium an active ingredient at all?
@@ -167,9 +112,7 @@ bool MayNameMagnesiumSalt(const std::string& text, const Vocabulary& vocab) {
 MagnesiumFacts ExtractMagnesium(const std::vector<TextLine>& lines, const Vocabulary& vocab,
                                 const ExtractionLimits& limits) {
   MagnesiumFacts facts;
-  const NutrientLexicon lexicon = LexiconFor(vocab, kNutrient);
-  std::vector<AnalysedLine> info = AnalyseLines(lines, lexicon, vocab, limits.maxUnitsPerDay);
-  JoinSaltNamesSplitAcrossLines(info, lines, lexicon);
+  std::vector<AnalysedLine> info = AnalyseLines(lines, LexiconFor(vocab, kNutrient), vocab, limits.maxUnitsPerDay);
   NoteSaltsNamed(facts, info, lines);
   facts.amounts = OwnedAmounts(info, lines, vocab, limits.maxMgPerUnit * limits.maxUnitsPerDay);
   AssignBasis(facts.amounts, info, lines, vocab, limits);

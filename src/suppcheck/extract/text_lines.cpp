@@ -260,9 +260,10 @@ std::vector<TextLine> BuildLines(const std::vector<OcrWord>& words) {
   return lines;
 }
 
-size_t NeighbourInColumn(const std::vector<TextLine>& lines, size_t i, int side, double maxGap, size_t lookaround) {
+size_t NeighbourInColumn(const std::vector<TextLine>& lines, size_t i, int side, double maxGap, size_t lookaround,
+                         const Box* own) {
   constexpr size_t kNone = static_cast<size_t>(-1);
-  const Box& a = lines[i].box;
+  const Box& a = own && !own->empty() ? *own : lines[i].box;
   if (a.empty()) {
     if (side < 0) return i > 0 ? i - 1 : kNone;
     return i + 1 < lines.size() ? i + 1 : kNone;

@@ -70,9 +70,10 @@ std::optional<size_t> NextLineOfParagraph(const std::vector<TextLine>& lines, si
 /// height. A label in two columns is listed row by row across both, so the line listed next to
 /// one is often the other column's. Lines without geometry: the line listed next to it. npos
 /// when there is none. Only the listed order is searched, not all lines by position: a
-/// product's lines come from several photos, each in its own pixels.
+/// product's lines come from several photos, each in its own pixels. `own`, when given, stands
+/// for line `i`'s box: the box of one of its words, where the line runs on across columns.
 size_t NeighbourInColumn(const std::vector<TextLine>& lines, size_t i, int side, double maxGap,
-                         size_t lookaround = static_cast<size_t>(-1));
+                         size_t lookaround = static_cast<size_t>(-1), const Box* own = nullptr);
 
 /// One TextLine per line of plain text (no boxes); blank lines are dropped.
 std::vector<TextLine> LinesFromText(std::string_view text);
