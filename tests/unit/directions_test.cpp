@@ -65,6 +65,18 @@ TEST_CASE("a sentence wrapped over two lines is read on the line where it starts
   CHECK(u->line == 1);
 }
 
+TEST_CASE("a multiplier on the next line belongs to that line's own count", "[extract][directions]") {
+  // Label seed 31831 clean-0001: the daily dose's header over the directions, no full stop
+  // between; 3 a day, not the header's 3 times the directions' "3 fois".
+  const auto u = Units("Par dose journalière (3 comprimés): Magnésium 270 mg\n3 fois par jour un comprimé.\n");
+  REQUIRE(u);
+  CHECK(u->units == 3);
+  // A count whose sentence wraps before its multiplier takes it.
+  const auto wrapped = Units("Neem 2 tabletten\n3 maal per dag met water.\n");
+  REQUIRE(wrapped);
+  CHECK(wrapped->units == 6);
+}
+
 TEST_CASE("the largest intake of several directions (adults and children) is taken", "[extract][directions]") {
   const auto u = Units("Kinderen: 1 tablet per dag.\nVolwassenen: 3 tabletten per dag.\n");
   REQUIRE(u);

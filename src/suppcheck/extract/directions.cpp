@@ -257,7 +257,19 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       // "per dagdosis (2 tabletten)" names the units of a daily dose; a dose table is not
       // directions, but the count still is the daily intake.
       double units = count;
-      const double times = MultiplierIn(f, sb, se, vocab);
+      // The next line's own count of units keeps the multiplier before it: "Par dose journalière
+      // (3 comprimés): Magnésium 270 mg" over "3 fois par jour un comprimé." is 3 a day, not 9
+      // (label seed 31831 clean-0001: the dose refused as not adding up). A count wrapped before
+      // its multiplier ("Neem 2 tabletten" over "3 maal per dag") still takes it.
+      size_t timesEnd = se;
+      for (size_t q = firstLineEnd; q < se; ++q) {
+        size_t ignored = q;
+        if (const size_t l = UnitWordAt(f, q, vocab); l && CountBefore(f, q, vocab, maxUnitsPerDay, &ignored) > 0) {
+          timesEnd = std::min(se, firstLineEnd);
+          break;
+        }
+      }
+      const double times = MultiplierIn(f, sb, timesEnd, vocab);
       if (times > 1) units = count * times;
       else if (UnreadTimesBeforePerDay(f, sb, se, countStart, p + len, vocab)) continue;
       if (units > maxUnitsPerDay) continue;
