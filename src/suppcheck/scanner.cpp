@@ -48,27 +48,36 @@ namespace {
 // OCR could not read, stand in a box printed next to them whose inside gave no number (products
 // seed 58111 phone-0014: a boxed 'NUT / AS 147/6' above the lot line, reported missing), or be
 // print beside them that the OCR never turned into words (scan/unread_print_rows.h). Then the
-// photo does not show that there is none.
+// photo does not show that there is none. And whether the legal text was recognised or not
+// (`not_seen`), a line shaped like the number, or the number's label word before garbled print,
+// shows that the photo prints one: it was not read, and a closer photo is the advice, not the
+// other side of the pack (label seed 60511 hard-0009, "Notificatie: NUTSISS420" on a blurred
+// side panel turned a quarter, was "not on this photo").
 void NoAbsenceBesideUnreadLegalText(const ScanContext& ctx, const PreparedImage& prep,
                                     const std::vector<TextLine>& lines, ScanResult& r) {
-  if (r.number.number.status != NumberStatus::Missing) return;
+  const NumberStatus status = r.number.number.status;
+  if (status != NumberStatus::Missing && status != NumberStatus::NotSeen) return;
+  const auto anyLine = [&](bool (*shaped)(const std::string&, const Vocabulary&)) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const TextLine& l) { return shaped(l.text, ctx.models.vocabulary); });
+  };
   std::string why;
-  if (!UnreadLinesNearLegalText(lines, ctx.models.vocabulary).empty())
+  if (status == NumberStatus::Missing && !UnreadLinesNearLegalText(lines, ctx.models.vocabulary).empty())
     why = "lines next to the lot or the producer's address could not be read";
-  else if (!r.number.unreadFrame.empty())
+  else if (status == NumberStatus::Missing && !r.number.unreadFrame.empty())
     why = "a box printed next to the lot or the producer's address could not be read";
-  else if (UnreadPrintNearLegalText(prep, lines, ctx.models.vocabulary))
+  else if (status == NumberStatus::Missing && UnreadPrintNearLegalText(prep, lines, ctx.models.vocabulary))
     why = "print next to the lot or the producer's address could not be read";
-  else if (std::any_of(lines.begin(), lines.end(),
-                       [&](const TextLine& l) { return NumberShapedLine(l.text, ctx.models.vocabulary); }))
+  else if (anyLine(NumberShapedLine))
     // "WT81/79" for "NUT81/79" at the squeezed edge of a curved, turned label (seed 38207
     // hard-0033): a number whose categories were lost, anywhere on the label.
     why = "a line that looks like the number was read without its categories";
-  else if (std::any_of(lines.begin(), lines.end(),
-                       [&](const TextLine& l) { return SlashLostNumberLine(l.text, ctx.models.vocabulary); }))
+  else if (anyLine(SlashLostNumberLine))
     // "= NUT49488" for a condensed "NUT494/88" squeezed at a curved label's edge (seed 17320
     // hard-0027): producer and product cannot be told apart.
     why = "a line that looks like the number was read without the slash between its two parts";
+  else if (anyLine(NotificationWordLine))
+    why = "the word that labels the number was read, but not the number after it";
   else
     return;
   r.number.number.status = NumberStatus::Unreadable;

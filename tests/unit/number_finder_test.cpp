@@ -274,6 +274,22 @@ TEST_CASE("a line shaped like a number whose categories were garbled is recognis
   }
 }
 
+TEST_CASE("the number's label word before garbled print marks the number's line", "[extract][number]") {
+  const Vocabulary& vocab = TestModels().vocabulary;
+  // Label seed 60511 hard-0009: a blurred, turned "Notificatie: NUT913/9420" read "Notificatie: NUTSISS420".
+  for (const char* text : {"Notificatie: NUTSISS420", "Notification : WUT 12", "Notif. nr. 9/33", "N° notif.: PLAS"}) {
+    INFO(text);
+    CHECK(NotificationWordLine(text, vocab));
+  }
+  // The word with nothing after it, lower-case words after it, inside another word, on a lot line,
+  // in a long line of running text.
+  for (const char* text : {"Notificatie:", "notification nr. in aanvraag", "Prenotification 12/3",
+                           "Notificatie NUT 12/3 Lot 1234", "Dit product werd genotificeerd bij de FOD Volksgezondheid onder NUT 12/3"}) {
+    INFO(text);
+    CHECK_FALSE(NotificationWordLine(text, vocab));
+  }
+}
+
 TEST_CASE("a category in capitals and a run of digits is a number whose slash was lost", "[extract][number]") {
   const Vocabulary& vocab = TestModels().vocabulary;
   // Seed 17320 hard-0027: a condensed "NUT494/88" squeezed at a curved label's edge read "= NUT49488".

@@ -1,6 +1,7 @@
 #include "suppcheck/extract/number_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string_view>
 
@@ -489,6 +490,32 @@ bool SlashLostNumberLine(const std::string& text, const Vocabulary& vocab) {
   if (p - from < kLeastDigits || p - from > kMostDigits) return false;
   while (p < f.size() && (f[p] == ' ' || f[p] == ']' || f[p] == '|' || f[p] == ')' || f[p] == '}')) ++p;
   return p == f.size();
+}
+
+bool NotificationWordLine(const std::string& text, const Vocabulary& vocab) {
+  // As short as a number line with its label: in a longer line the word is running text.
+  constexpr size_t kMostChars = 60;
+  const FoldedText ft = FoldForMatching(text);
+  const std::string& f = ft.text;
+  if (f.size() > kMostChars) return false;
+  for (const auto& decoy : vocab.numberLineDecoys)
+    if (f.find(decoy) != std::string::npos) return false;
+  for (const auto& stem : vocab.notificationWordStems) {
+    for (size_t at = f.find(stem); at != std::string::npos; at = f.find(stem, at + 1)) {
+      if (at > 0 && IsAsciiAlpha(f[at - 1])) continue;
+      size_t end = at;
+      while (end < f.size() && IsAsciiAlpha(f[end])) ++end;
+      // What follows the word, as printed: a digit, or capitals as a category is printed.
+      const size_t from = ft.OriginalRange(end, end).first;
+      for (size_t p = from; p < text.size(); ++p) {
+        if (IsAsciiDigit(text[p])) return true;
+        if (p + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[p])) &&
+            std::isupper(static_cast<unsigned char>(text[p + 1])))
+          return true;
+      }
+    }
+  }
+  return false;
 }
 
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b) {

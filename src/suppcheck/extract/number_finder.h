@@ -78,6 +78,12 @@ bool NumberShapedLine(const std::string& lineText, const Vocabulary& vocab);
 /// producer and product. Evidence that the label prints a number, not a number.
 bool SlashLostNumberLine(const std::string& lineText, const Vocabulary& vocab);
 
+/// A short line with the word labelling the number ("Notificatie:", "Notif.", a stem of
+/// `vocab.notificationWordStems` starting a word) and, after it, a digit or two capitals
+/// ("Notificatie: NUTSISS420" for a blurred, turned "NUT913/9420", label seed 60511 hard-0009):
+/// the line where the label prints its number, read without a number the finder takes.
+bool NotificationWordLine(const std::string& lineText, const Vocabulary& vocab);
+
 /// Orders candidates: valid before invalid, labelled first, then confidence.
 bool BetterNumberFinding(const NumberFinding& a, const NumberFinding& b);
 

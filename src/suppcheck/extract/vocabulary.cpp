@@ -93,6 +93,7 @@ Expected<Vocabulary> Vocabulary::Load(const std::filesystem::path& dir) {
     v.legalAddressWords = Words(legal.at("address_words"));
     v.legalLotWords = Words(legal.at("lot_words"));
     v.numberLineDecoys = Words(j.at("number_line_decoys").at("words"));
+    v.notificationWordStems = Words(j.at("notification_word_stems").at("words"));
     v.reReadLanguages = j.at("ocr_languages").at("re_reads").get<std::string>();
     v.firstPassLanguages = j.at("ocr_languages").at("first_pass").get<std::string>();
   } catch (const std::exception& e) {

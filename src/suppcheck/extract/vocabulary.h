@@ -78,6 +78,9 @@ struct Vocabulary {
   /// vocabulary.json `number_line_decoys`: words of lot, date and telephone lines, whose
   /// "digits/digits" groups are no notification number (MayHoldNumber).
   std::vector<std::string> numberLineDecoys;
+  /// vocabulary.json `notification_word_stems`: the start of the word labelling the number
+  /// ("notif"), for a number line whose number OCR garbled (NotificationWordLine).
+  std::vector<std::string> notificationWordStems;
   /// vocabulary.json `ocr_languages`: Tesseract codes of the labels' languages, for the re-reads
   /// of the lines that matter ("nld+fra+deu+eng") and for the whole-label first pass ("eng").
   std::string reReadLanguages, firstPassLanguages;

@@ -178,6 +178,8 @@ void WriteNumberText(std::ostream& out, const Json& j) {
     out << n["number"].get<std::string>() << " (format right)";
   else if (status == "invalid")
     out << "INVALID '" << Str(n["text"]) << "'";
+  else if (status == "unreadable" && Str(n["text"]).empty())
+    out << "printed, not readable with confidence: photograph that side closer";
   else if (status == "unreadable")
     out << "not readable with confidence ('" << Str(n["text"]) << "'): photograph that line closer";
   else if (status == "missing")
