@@ -502,6 +502,24 @@ TEST_CASE("the warning not to exceed the daily dose heads no column", "[extract]
   CHECK(*read.mgPerDay == Approx(486.2));
 }
 
+// Label seed 86420 hard-0020 (first-pass OCR lines, shortened): "2 tabletten per dag." lost its
+// 2 at a curved label's squeezed edge, and the rest, four lines above the French dose line with an
+// ingredient line and the warning between them, was taken for that line's per-day column header:
+// 90 mg a day for two tablets of 90 mg. A sentence between a header and a line ends the header's
+// reach; right above it, the same header still heads it.
+TEST_CASE("a header does not reach a line over a sentence between them", "[extract][magnesium]") {
+  const MagnesiumFacts m = Extract(
+      "Eten magnesium 233 mg, waarvan magnesium 90 mg\nTabletten per dag.\n"
+      "<celhilose, antiklontermiddel: magnesiumstearaat.\n"
+      "ten dagelijkse dosis niet overschrijden. Buiten bereik van kinderen bewaren.\n"
+      "eet altmentaire\nSe: magnésium marin 233 mg, soit magnésium 90 mg\n");
+  CHECK_FALSE(m.mgPerDay);
+  const MagnesiumFacts under = Extract(
+      "Tabletten per dag.\neet altmentaire\nSe: magnésium marin 233 mg, soit magnésium 90 mg\n");
+  REQUIRE(under.mgPerDay);
+  CHECK(*under.mgPerDay == Approx(90));
+}
+
 namespace {
 
 // `lines` with their words boxed, each word's share of its line's box as its share of the text:

@@ -182,6 +182,25 @@ bool WarningGoesOnBelow(const std::vector<AnalysedLine>& info, const std::vector
   return false;
 }
 
+// Words of running text at least, in a line that ends a sentence: a table's rows and headers are
+// cells, and a sentence stands outside them.
+constexpr size_t kLeastSentenceWords = 4;
+
+// A line of running text ending a sentence ("Niet geschikt voor kinderen. Buiten bereik van
+// kinderen bewaren."): a header above it heads no row below it. The directions "2 tabletten per
+// dag." lost their 2 at a curved label's squeezed edge; the rest, "Tabletten per dag.", four
+// lines above the French dose line with the warning and an ingredient line between, was taken for
+// that line's per-day column header: 90 mg a day for two tablets of 90 mg (label seed 86420
+// hard-0020). The mechanism could as well halve a dose above the limit.
+bool EndsASentence(const std::string& text) {
+  size_t end = text.find_last_not_of(" ");
+  if (end == std::string::npos || text[end] != '.') return false;
+  size_t words = 0;
+  for (size_t p = 0; p < text.size(); ++p)
+    if (text[p] != ' ' && (p == 0 || text[p - 1] == ' ')) ++words;
+  return words >= kLeastSentenceWords;
+}
+
 }  // namespace
 
 std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank, const std::vector<AnalysedLine>& info,
@@ -204,7 +223,10 @@ std::optional<BasisPhrase> HeaderPhraseOver(const NutrientAmount& a, size_t rank
       if (SkipsANearerLine(lines, i - up, *last, lines[i])) continue;
       last = &lines[i - up];
       if (!h.ownedQuantities.empty()) break;
-      if (!PartOfTable(h, lines[i - up], lines[i])) ++looked;
+      if (!PartOfTable(h, lines[i - up], lines[i])) {
+        if (EndsASentence(lines[i - up].text)) break;
+        ++looked;
+      }
     }
     // A pack count ("60 tabletten") is no column header.
     std::vector<BasisPhrase> columns;
