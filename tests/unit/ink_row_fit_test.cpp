@@ -51,3 +51,28 @@ TEST_CASE("without a box the band keeps the row with the most ink", "[image][num
   CHECK(y0 < 20);
   CHECK(y1 < 42);
 }
+
+TEST_CASE("the full row along the tops of bold glyphs is print, not a rule", "[image][number]") {
+  // Label seed 14142 phone-0022: the serifs along the top of a blurred bold "NUT3653/2657" covered
+  // 81-89 % of the number's columns, in runs broken between the glyphs; taken for a rule, they
+  // were cut off the band, and every re-read lost the glyphs' tops.
+  cv::Mat gray(60, 200, CV_8UC1, cv::Scalar(250));
+  const int top = 20, bottom = 38;
+  for (int x = 10; x + 12 <= 190; x += 14) {
+    cv::rectangle(gray, {x, top}, {x + 11, top + 3}, cv::Scalar(30), cv::FILLED);         // the serifs
+    cv::rectangle(gray, {x + 1, top}, {x + 3, bottom}, cv::Scalar(30), cv::FILLED);       // the stems
+    cv::rectangle(gray, {x + 8, top + 6}, {x + 10, bottom}, cv::Scalar(30), cv::FILLED);
+  }
+  const Box base{10, top, 180, bottom - top + 1};
+  int x1 = 195, y0 = 14, y1 = 46;
+  FitBandToInkRow(gray, base, x1, y0, y1);
+  CHECK(y0 <= top);
+  CHECK(y1 >= bottom);
+  // A real rule over the row, one unbroken stroke, is still left out of the band.
+  cv::Mat ruled = gray.clone();
+  cv::rectangle(ruled, {0, 8}, {199, 9}, cv::Scalar(30), cv::FILLED);
+  int rx1 = 195, ry0 = 4, ry1 = 46;
+  FitBandToInkRow(ruled, base, rx1, ry0, ry1);
+  CHECK(ry0 > 9);
+  CHECK(ry0 <= top);
+}
