@@ -204,3 +204,21 @@ TEST_CASE("a number before the daily word that is no multiplier leaves the units
   REQUIRE(plain);
   CHECK(plain->units == 2);
 }
+
+TEST_CASE("a multiplier whose count was not read leaves the units a day unknown", "[extract][directions]") {
+  // Label seed 27183 phone-0046: "2 fois par jour un comprimé" read "L fois par jour un comprimé".
+  // One tablet a day halved 259 mg a day, above the limit, into 130 mg, within it.
+  CHECK_FALSE(Units("L fois par jour un comprimé."));
+  CHECK_FALSE(Units("Neem Lx per dag 1 tablet."));
+  CHECK_FALSE(Units("Neem ? maal per dag 1 tablet."));
+  // A count read before the multiplier, a number word glued to it, a word that only ends like one.
+  const auto two = Units("2 fois par jour un comprimé.");
+  REQUIRE(two);
+  CHECK(two->units == 2);
+  const auto twice = Units("Zweimal täglich 1 Tablette.");
+  REQUIRE(twice);
+  CHECK(twice->units == 2);
+  const auto normal = Units("Normal täglich 1 Tablette einnehmen.");
+  REQUIRE(normal);
+  CHECK(normal->units == 1);
+}

@@ -125,6 +125,32 @@ bool UnreadTimesBeforePerDay(const std::string& f, size_t sb, size_t se, size_t 
   return false;
 }
 
+// A multiplier word right before the sentence's per-day words with no count read before it: "L
+// fois par jour un comprimé" for "2 fois par jour un comprimé" (label seed 27183 phone-0046,
+// blurred: the 2 read as an L). The intakes a day were printed there and not read, and the count
+// after it is one intake's: one tablet a day halved a dose above the limit into one within it.
+// A number or a number word before the multiplier ("2 fois", "une fois", "zweimal") is a count.
+bool UnreadCountOfMultiplier(const std::string& f, size_t sb, size_t se, const Vocabulary& vocab) {
+  for (const auto& w : vocab.timesWords) {
+    for (size_t p = f.find(w, sb); p != std::string::npos && p + w.size() <= se; p = f.find(w, p + 1)) {
+      if (!IsWordEnd(f, p + w.size())) continue;
+      size_t after = p + w.size();
+      while (after < se && f[after] == ' ') ++after;
+      const bool perDayNext = std::any_of(vocab.perDayWords.begin(), vocab.perDayWords.end(), [&](const std::string& d) {
+        return f.compare(after, d.size(), d) == 0;
+      });
+      if (!perDayNext || MultiplierIn(f, p, after, vocab) > 0) continue;
+      // Glued to letters, the multiplier is a word's end ("normal", "max") unless what precedes
+      // it is as short as a garbled digit ("Lmal", "lx").
+      size_t b = p;
+      while (b > sb && IsAsciiAlpha(f[b - 1])) --b;
+      if (p - b > 2) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 // The folded line holds nothing but the count at [countStart, unitEnd) and its unit word.
 bool IsPackSizeLine(const std::string& line, size_t countStart, size_t unitEnd) {
   if (unitEnd > line.size()) return false;
@@ -271,7 +297,9 @@ std::optional<UnitsPerDay> FindUnitsPerDay(const std::vector<TextLine>& lines, c
       }
       const double times = MultiplierIn(f, sb, timesEnd, vocab);
       if (times > 1) units = count * times;
-      else if (UnreadTimesBeforePerDay(f, sb, se, countStart, p + len, vocab)) continue;
+      else if (UnreadTimesBeforePerDay(f, sb, se, countStart, p + len, vocab) ||
+               (times <= 0 && UnreadCountOfMultiplier(f, sb, se, vocab)))
+        continue;
       if (units > maxUnitsPerDay) continue;
       const auto [ob, oe] = ft.OriginalRange(countStart, std::min(p + len, firstLineEnd));
       readings.push_back({UnitsPerDay{units, static_cast<int>(li), ob, std::min(oe, lines[li].text.size())},
