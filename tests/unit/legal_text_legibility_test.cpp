@@ -57,6 +57,13 @@ TEST_CASE("unsure specks without digits (barcode bars, texture) do not count", "
   CHECK(UnreadLinesNearLegalText(Panel("MM I lll", 560, 22), TestModels().vocabulary).empty());
 }
 
+TEST_CASE("two unsure digits alone are too short to be the number", "[legal-text]") {
+  // Label seed 27183 clean-0016: the end of the telephone number wrapped, "73" read at 47.
+  CHECK(UnreadLinesNearLegalText(Panel("73", 560, 47), TestModels().vocabulary).empty());
+  // As long as the shortest number line, the same digits count.
+  CHECK(UnreadLinesNearLegalText(Panel("73 11/2", 560, 47), TestModels().vocabulary).size() == 1);
+}
+
 TEST_CASE("a garbled line far from the legal text does not count", "[legal-text]") {
   const auto lines = Panel("armen IN ay 7 me 200 &", 1400, 31);
   REQUIRE(IndexOf(lines, "armen") < lines.size());
