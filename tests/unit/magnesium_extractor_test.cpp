@@ -335,6 +335,20 @@ TEST_CASE("a larger amount in the dose's table row makes the dose unknown", "[ex
       "100,1200,900,40\tNeem dagelijks 3 tabletten.\n");
   CHECK(tied.doseProblems.empty());
   CHECK(Near(tied.mgPerDay, 360));
+  // So does a fitting % RI read as a line of its own in the row, right of the amounts; the
+  // vitamin C row half a row above has a name of its own OCR damaged (label seed 86420 hard-0014,
+  // dark and strongly curved). A % that does not fit ties nothing.
+  const auto withPercent = [](const std::string& percent) {
+    return ExtractPlaced("540,886,1015,68\tVRamune C 500 mg 1500 mg\n"
+                         "2055,957,63,45\t" + percent + "\n"
+                         "534,943,1000,70\t\\agnésium 150 mg 450 mg\n"
+                         "517,1098,639,68\tPosologie : 3 comprimés par jour avec un verre d'eau.\n");
+  };
+  const MagnesiumFacts apart = withPercent("120 %");
+  CHECK(apart.doseProblems.empty());
+  CHECK(Near(apart.mgPerDay, 450));
+  const MagnesiumFacts unfit = withPercent("49 %");
+  CHECK_FALSE(unfit.mgPerDay);
 }
 
 TEST_CASE("an amount with digits a space before it is not trusted", "[extract][magnesium]") {

@@ -177,6 +177,29 @@ std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, cons
     const Box words = lines[line].BoxOf(begin, end);
     return words.empty() ? lines[line].box : words;
   };
+  // ... and so does a % RI that OCR read as a line of its own in the dose's row, the table's %
+  // column apart from its row: "120 %" beside "\agnésium 150 mg 450 mg" on a dark, curved label,
+  // the vitamin C row's "500 mg 1500 mg" half a row above (label seed 86420 hard-0014).
+  const auto percentAloneFits = [&](const NutrientAmount& a, const Box& at) {
+    for (size_t j = 0; j < lines.size() && j < info.size(); ++j) {
+      const AnalysedLine& li = info[j];
+      if (static_cast<int>(j) == a.line || lines[j].box.empty() || !li.quantities.empty() || !li.mentions.empty() ||
+          li.percents.size() != 1 || li.ft.text.find_first_not_of(" ", li.percents[0].end) != std::string::npos)
+        continue;
+      const Box there = lines[j].box;
+      if (there.x < at.right() || std::abs(there.centerY() - at.centerY()) > kRowNeighbourhood * std::max(at.h, there.h))
+        continue;
+      NutrientAmount withPercent = a;
+      withPercent.percentRi = li.percents[0].value;
+      if (PrintedRiFits(withPercent, dose, limits)) return true;
+    }
+    return false;
+  };
+  for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
+    if (!a || a->line < 0 || static_cast<size_t>(a->line) >= lines.size()) continue;
+    const Box at = placeOf(static_cast<size_t>(a->line), a->begin, a->end);
+    if (!at.empty() && percentAloneFits(*a, at)) return std::nullopt;
+  }
   for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
     if (!a || a->line < 0 || static_cast<size_t>(a->line) >= lines.size()) continue;
     const Box at = placeOf(static_cast<size_t>(a->line), a->begin, a->end);
