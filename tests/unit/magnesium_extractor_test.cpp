@@ -534,6 +534,23 @@ TEST_CASE("a header does not reach a line over a sentence between them", "[extra
   CHECK(*under.mgPerDay == Approx(90));
 }
 
+// Label seed 27183 clean-0002, two columns: "Pro Tablette: Magnesium (Magnesiumchlorid) 187,5 mg"
+// broke after the nutrient's name. The chloride in brackets opening the next line is its form, and
+// the 187,5 mg magnesium, not the chloride's mass (47.9 mg of magnesium a day for 187.5).
+TEST_CASE("a form in brackets opening the line below the nutrient's name is its form", "[extract][magnesium]") {
+  const MagnesiumFacts m = Extract("Pro Tablette: Magnesium\n(Magnesiumchlorid) 187,5 mg\nTäglich 1 Tablette einnehmen.\n");
+  REQUIRE(m.mgPerDay);
+  CHECK(*m.mgPerDay == Approx(187.5));
+  // Without the bracket, or under a line naming the salt, the amount is still the salt's mass.
+  for (const char* text : {"Pro Tablette: Magnesium\nMagnesiumchlorid 187,5 mg\nTäglich 1 Tablette einnehmen.\n",
+                           "Pro Tablette: Magnesiumchlorid\n(Magnesiumchlorid) 187,5 mg\nTäglich 1 Tablette einnehmen.\n"}) {
+    INFO(text);
+    const MagnesiumFacts salt = Extract(text);
+    REQUIRE(salt.mgPerDay);
+    CHECK(*salt.mgPerDay < 50);
+  }
+}
+
 namespace {
 
 // `lines` with their words boxed, each word's share of its line's box as its share of the text:

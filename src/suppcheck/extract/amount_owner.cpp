@@ -70,6 +70,28 @@ bool ElementalPartBelowWhole(const std::vector<AnalysedLine>& info, const std::v
   return std::find(vocab.partOfMarkers.begin(), vocab.partOfMarkers.end(), tail) != vocab.partOfMarkers.end();
 }
 
+// "Pro Tablette: Magnesium" over "(Magnesiumchlorid) 187,5 mg": the compound in brackets that opens
+// its line is the form of the nutrient named at the end of the line above in its column, as
+// "Magnesium (Magnesiumchlorid) 187,5 mg" on one line is (CompoundIsForm). A two-column label broke
+// the name from its form, and the 187,5 mg of magnesium was read as the chloride's mass: 47.9 mg
+// a day for 187.5 (label seed 27183 clean-0002).
+bool FormOfNameEndingLineAbove(const std::vector<AnalysedLine>& info, const std::vector<TextLine>& lines, size_t i,
+                               const Mention& compound) {
+  const std::string& f = info[i].ft.text;
+  const size_t open = f.find_first_not_of(' ');
+  if (open == std::string::npos || (f[open] != '(' && f[open] != '{') ||
+      f.find_first_not_of(' ', open + 1) != compound.begin)
+    return false;
+  const size_t above = NeighbourInColumn(lines, i, -1, /*maxGap=*/1.0, static_cast<size_t>(kColumnLookaround));
+  if (above == std::string::npos || info[above].mentions.empty() || !info[above].quantities.empty()) return false;
+  const Mention& last = info[above].mentions.back();
+  if (last.kind != MentionKind::Target) return false;
+  const std::string& a = info[above].ft.text;
+  for (size_t p = last.end; p < a.size(); ++p)
+    if (IsAsciiAlpha(a[p]) || IsAsciiDigit(a[p])) return false;
+  return true;
+}
+
 }  // namespace
 
 // "... 469 mg, soit": an amount right before an "of which" word is a whole a part of which
@@ -197,7 +219,7 @@ std::vector<NutrientAmount> OwnedAmounts(std::vector<AnalysedLine>& info, const 
       } else if (after) {
         a.elemental = false;
       } else {
-        a.elemental = CompoundIsForm(li, *owner, vocab) ||
+        a.elemental = CompoundIsForm(li, *owner, vocab) || FormOfNameEndingLineAbove(info, lines, i, *owner) ||
                       FindAnyWord(li.ft.text, vocab.elementalMarkers, owner->end, q.begin) != std::string::npos;
       }
       if (!a.elemental) a.salt = owner->compound;  // never a part: it is elemental
