@@ -551,6 +551,20 @@ TEST_CASE("a form in brackets opening the line below the nutrient's name is its 
   }
 }
 
+// Label seed 57721 hard-0084: "Per dagdosis (3 capsules) Magnesium 168,75 mg" read "Hess 3
+// capsules) Magnesium 168,75 mg" at a curved label's squeezed edge. The bracket closed after the
+// count still makes the amount three capsules': 168.75 mg a day, not 506 (a false "above").
+TEST_CASE("a count of units closed by a bracket is the daily dose's, its opening lost", "[extract][magnesium]") {
+  const MagnesiumFacts m = Extract("Hess 3 capsules) Magnesium 168,75 mg\nNeem 3 capsules per dag.\n");
+  REQUIRE(m.mgPerDay);
+  CHECK(*m.mgPerDay == Approx(168.75));
+  // A pack's count in brackets is no basis: "(60 capsules)" made one capsule 2.8 mg, 8.4 mg a day
+  // within the limit for 506 above it.
+  const MagnesiumFacts pack = Extract("Magnesium 168,75 mg (60 capsules)\nNeem 3 capsules per dag.\n");
+  REQUIRE(pack.mgPerDay);
+  CHECK(*pack.mgPerDay == Approx(506.25));
+}
+
 namespace {
 
 // `lines` with their words boxed, each word's share of its line's box as its share of the text:

@@ -125,8 +125,15 @@ void AddPerUnitPhrases(const std::string& f, const Vocabulary& vocab, double max
     size_t after = p + len;
     while (after < f.size() && f[after] == ' ') ++after;
     const bool one = n == 1 && after < f.size() && f[after] == ':';
-    const bool bare = !prep && !one;
-    if ((prep || sentenceStart || one) && !(bare && n > maxUnitsPerDay)) {
+    // "Hess 3 capsules) Magnesium 168,75 mg" for "Per dagdosis (3 capsules) ...": the bracket
+    // closed after the count is the "(3 capsules)" of a header whose opening OCR lost at a
+    // curved label's squeezed edge. Taken for nothing, the amount was one capsule's, tripled:
+    // 506 mg a day, above the limit, for 168.75 (label seed 57721 hard-0084).
+    const bool closed = n > 0 && n <= maxUnitsPerDay && after < f.size() && f[after] == ')';
+    const bool bare = !prep && !one && !closed;
+    // More units than a day's intake is a pack's count, whatever stands before it: "Magnesium
+    // 168,75 mg (60 capsules)" made the amount one sixtieth of itself per capsule, 8.4 mg a day.
+    if ((prep || sentenceStart || one || closed) && n <= maxUnitsPerDay) {
       const bool inDay = std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(dayPhrases),
                                      [&](const BasisPhrase& o) { return o.begin <= p && p < o.end; });
       if (!inDay) {
