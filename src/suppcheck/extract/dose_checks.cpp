@@ -195,15 +195,16 @@ std::optional<std::string> LargerAmountInRowProblem(const DoseChoice& dose, cons
     }
     return false;
   };
+  // The dose's amounts where they were printed (those with a place on the photo).
+  std::vector<std::pair<const NutrientAmount*, Box>> placed;
   for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
     if (!a || a->line < 0 || static_cast<size_t>(a->line) >= lines.size()) continue;
     const Box at = placeOf(static_cast<size_t>(a->line), a->begin, a->end);
-    if (!at.empty() && percentAloneFits(*a, at)) return std::nullopt;
+    if (!at.empty()) placed.emplace_back(a, at);
   }
-  for (const auto* a : {dose.unitAmount, dose.dayAmount}) {
-    if (!a || a->line < 0 || static_cast<size_t>(a->line) >= lines.size()) continue;
-    const Box at = placeOf(static_cast<size_t>(a->line), a->begin, a->end);
-    if (at.empty()) continue;
+  for (const auto& [a, at] : placed)
+    if (percentAloneFits(*a, at)) return std::nullopt;
+  for (const auto& [a, at] : placed) {
     for (size_t j = 0; j < lines.size() && j < info.size(); ++j) {
       if (static_cast<int>(j) == a->line || lines[j].box.empty() || !info[j].mentions.empty()) continue;
       for (const auto& q : info[j].quantities) {

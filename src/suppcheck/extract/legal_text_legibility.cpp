@@ -26,9 +26,6 @@ bool ReadBelow(const TextLine& line, float confidence) {
   return !line.box.empty() && !line.words.empty() && line.MeanConfidenceOf(0, line.text.size()) < confidence;
 }
 
-// A line that may be the number misread: digits in it (a notification number has at least two),
-// read at low confidence. Barcode bars and background specks read as letters do not count
-// (measured: counting lines of letters too turned 3 of 8 numberless dev photos unreadable).
 // A line no longer than this many of its own heights holds two characters or three: too short
 // for the shortest number line ("AS 1/2"). The end of the telephone number wrapped onto a line of
 // its own in a turned side panel, "73" read at 47, made a clean photo's number `unreadable`
@@ -38,6 +35,9 @@ bool TooShortForANumber(const Box& b) {
   const int length = std::max(b.w, b.h), height = std::min(b.w, b.h);
   return !b.empty() && length < kShortestNumberLineHeights * height;
 }
+// A line that may be the number misread: digits in it (a notification number has at least two),
+// read at low confidence. Barcode bars and background specks read as letters do not count
+// (measured: counting lines of letters too turned 3 of 8 numberless dev photos unreadable).
 bool Unread(const TextLine& line) {
   const auto digits = std::count_if(line.text.begin(), line.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   return digits >= 2 && !TooShortForANumber(line.box) && ReadBelow(line, kUnreadLineConfidence);

@@ -15,6 +15,13 @@ namespace {
 
 bool IsAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
+// The folded line holds a word of a lot, date or telephone line (vocabulary number_line_decoys),
+// whose "digits/digits" groups are no notification number.
+bool HoldsDecoy(const std::string& folded, const Vocabulary& vocab) {
+  return std::any_of(vocab.numberLineDecoys.begin(), vocab.numberLineDecoys.end(),
+                     [&](const std::string& d) { return folded.find(d) != std::string::npos; });
+}
+
 // A category at folded[p]: its canonical name and length. The first letter must be read as a
 // letter; only the second and third may be OCR look-alikes ("A5", "P1", "NVT"), and the N of NUT
 // may be read W ("WUT 6/35" for a condensed "NUT 6 / 35" on a curved bottle, label seed 31415
@@ -406,8 +413,7 @@ int WrapLineBelow(const std::vector<TextLine>& lines, size_t li, const NumberFin
 bool MayHoldNumber(const std::string& text, const Vocabulary& vocab) {
   const std::string f = FoldForMatching(text).text;
   if (f.size() > 60) return false;
-  for (const auto& decoy : vocab.numberLineDecoys)
-    if (f.find(decoy) != std::string::npos) return false;
+  if (HoldsDecoy(f, vocab)) return false;
   for (size_t p = 0; p < f.size(); ++p) {
     if (!IsAsciiDigit(f[p])) continue;
     size_t q = p;
@@ -431,8 +437,7 @@ bool MayStartNumber(const std::string& text, const Vocabulary& vocab) {
   const FoldedText ft = FoldForMatching(text);
   const std::string& f = ft.text;
   if (f.size() > kMostChars) return false;
-  for (const auto& decoy : vocab.numberLineDecoys)
-    if (f.find(decoy) != std::string::npos) return false;
+  if (HoldsDecoy(f, vocab)) return false;
   size_t p = 0;
   while (p < f.size() && !IsAlnum(f[p])) ++p;
   const auto category = MatchCategory(f, p);
@@ -469,8 +474,7 @@ bool NumberShapedLine(const std::string& text, const Vocabulary& vocab) {
 bool SlashLostNumberLine(const std::string& text, const Vocabulary& vocab) {
   const FoldedText ft = FoldForMatching(text);
   const std::string& f = ft.text;
-  for (const auto& decoy : vocab.numberLineDecoys)
-    if (f.find(decoy) != std::string::npos) return false;
+  if (HoldsDecoy(f, vocab)) return false;
   size_t p = 0;
   while (p < f.size() && !IsAlnum(f[p])) ++p;
   // The categories, each in capitals, joined by slashes ("NUT/AS").
@@ -498,8 +502,7 @@ bool NotificationWordLine(const std::string& text, const Vocabulary& vocab) {
   const FoldedText ft = FoldForMatching(text);
   const std::string& f = ft.text;
   if (f.size() > kMostChars) return false;
-  for (const auto& decoy : vocab.numberLineDecoys)
-    if (f.find(decoy) != std::string::npos) return false;
+  if (HoldsDecoy(f, vocab)) return false;
   for (const auto& stem : vocab.notificationWordStems) {
     for (size_t at = f.find(stem); at != std::string::npos; at = f.find(stem, at + 1)) {
       if (at > 0 && IsAsciiAlpha(f[at - 1])) continue;
@@ -582,9 +585,7 @@ std::vector<NumberFinding> FindNumberCandidates(const std::vector<TextLine>& lin
     if (below < 0) continue;
     // Not onto a lot, date or telephone line: its digits are another group ("12/2027").
     const std::string& lowerFolded = folded[static_cast<size_t>(below)].text;
-    if (std::any_of(vocab.numberLineDecoys.begin(), vocab.numberLineDecoys.end(),
-                    [&](const std::string& d) { return lowerFolded.find(d) != std::string::npos; }))
-      continue;
+    if (HoldsDecoy(lowerFolded, vocab)) continue;
     TextLine start = SubLine(lines[li], cut.begin, cut.end);
     if (start.words.empty()) continue;
     auto across = FindNumberCandidates({PrefixedLine(start, lines[static_cast<size_t>(below)])}, vocab);

@@ -37,20 +37,24 @@ int LongestInkRun(const cv::Mat& ink, int r) {
   return longest;
 }
 
-// Sets the share of thin rules' rows (see kRuleRunShare) to 1, above kRuleInk: rule rows. A
-// rule's run is also at least `leastRun` long (the number's line height): across the few columns
-// of a number whose box held only its category, the foot of a bold "AS" ran 15 of its 20 columns
-// and was taken for a rule under the line; the band stopped above the digits' feet, and every
-// re-read read "7/329" as 7/270, all agreeing (label seed 27183 phone-0054, a wrong `valid`).
-void MarkThinRules(const cv::Mat& ink, std::vector<double>& share, int leastRun) {
+// Whether a row's longest unbroken run of ink is as long as a rule's: over kRuleRunShare of the
+// columns, and at least `leastRun` (the number's line height). Across the few columns of a number
+// whose box held only its category, the foot of a bold "AS" ran 15 of its 20 columns and was taken
+// for a rule under the line; the band stopped above the digits' feet, and every re-read read
+// "7/329" as 7/270, all agreeing (label seed 27183 phone-0054, a wrong `valid`).
+bool RuleLong(int run, int cols, int leastRun) { return run >= leastRun && run >= kRuleRunShare * cols; }
+
+// Sets the share of thin rules' rows (see kRuleRunShare) to 1, above kRuleInk: rule rows. `runs`
+// holds each row's longest unbroken run of ink.
+void MarkThinRules(const cv::Mat& ink, const std::vector<int>& runs, std::vector<double>& share, int leastRun) {
   const int rows = ink.rows;
   std::vector<bool> longRun(static_cast<size_t>(rows));
   for (int r = 0; r < rows; ++r) {
     // One stroke: a rule's row holds little ink besides it, where a row through the serifs of
     // a blurred bold line holds its other words too (label seed 16180 hard-0035, defocus).
-    const int run = LongestInkRun(ink, r);
+    const int run = runs[static_cast<size_t>(r)];
     longRun[static_cast<size_t>(r)] =
-        run >= leastRun && run >= kRuleRunShare * ink.cols && run >= kRuleRunOfRowInk * cv::countNonZero(ink.row(r));
+        RuleLong(run, ink.cols, leastRun) && run >= kRuleRunOfRowInk * cv::countNonZero(ink.row(r));
   }
   for (int r = 0; r < rows;) {
     if (!longRun[static_cast<size_t>(r)]) {
@@ -82,14 +86,16 @@ void FitBandToInkRow(const cv::Mat& gray, const Box& base, int& x1, int& y0, int
   std::vector<double> share(static_cast<size_t>(rows));
   for (int r = 0; r < rows; ++r) share[static_cast<size_t>(r)] = cv::countNonZero(ink.row(r)) / static_cast<double>(ink.cols);
   const int leastRuleRun = std::max(1, base.h);
-  MarkThinRules(ink, share, leastRuleRun);
+  std::vector<int> longestRun(static_cast<size_t>(rows));
+  for (int r = 0; r < rows; ++r) longestRun[static_cast<size_t>(r)] = LongestInkRun(ink, r);
+  MarkThinRules(ink, longestRun, share, leastRuleRun);
   // A row this full of ink but broken into short runs is print, not a rule: the serifs along the
   // top of a bold serif "NUT3653/2657", blurred, covered 81-89 % of the number's columns in runs
   // of a fifth of them, and the band was cut below them, a third of the glyphs lost to every
   // re-read (label seed 14142 phone-0022). A rule or a frame's edge runs unbroken.
   for (int r = 0; r < rows; ++r)
     if (share[static_cast<size_t>(r)] > kRuleInk && share[static_cast<size_t>(r)] < 1.0 &&
-        (LongestInkRun(ink, r) < kRuleRunShare * ink.cols || LongestInkRun(ink, r) < leastRuleRun))
+        !RuleLong(longestRun[static_cast<size_t>(r)], ink.cols, leastRuleRun))
       share[static_cast<size_t>(r)] = kRuleInk;
   // A gap row may hold a little ink: the tail of a g from the line above reaching down between
   // the digits (tight leading). Relative to the fullest text row.
